@@ -1,0 +1,21 @@
+package dev.computeplan.api;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class OpenApiConfig {
+
+    @Bean
+    OpenAPI computeplanOpenApi() {
+        return new OpenAPI().info(new Info()
+                .title("computeplan")
+                .version("v1")
+                .description("Solve-and-explain optimisation for AI compute: GPU placement, accelerator procurement, "
+                        + "power budgets. Errors are RFC 9457 application/problem+json.")
+                .license(new License().name("Apache-2.0")));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.computeplan.api;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Errors raised outside Spring MVC (by the servlet container or filters) also answer as problem+json. */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        while (cause != null && !(cause instanceof PayloadTooLargeException) && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof PayloadTooLargeException) {
+            status = 413;
+        }
+        String title = switch (status) {
+            case 400 -> "Bad request";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Payload too large";
+            default -> status >= 500 ? "Internal error" : "Request failed";
+        };
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        ProblemDetail pd = Problems.of(status, title, title + (uri == null ? "" : " for " + uri));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+}

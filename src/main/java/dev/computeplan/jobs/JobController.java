@@ -1,0 +1,102 @@
+package dev.computeplan.jobs;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The solve-job API, the same for every problem kind. */
+@RestController
+@org.springframework.boot.autoconfigure.condition.ConditionalOnBean(JobService.class)
+@Validated
+@RequestMapping("/api/v1/{kind}")
+@Tag(name = "jobs", description = "Submit, follow, stop and explain solve jobs of any kind (placement, procurement, power)")
+class JobController {
+
+    private final JobService jobs;
+    private final JobEvents events;
+
+    JobController(JobService jobs, JobEvents events) {
+        this.jobs = jobs;
+        this.events = events;
+    }
+
+    @Operation(summary = "Submit a problem to solve",
+            description = "The body is the problem of the kind, plus an optional \"termination\": {\"seconds\": N}. Answers 202 with the job.")
+    @PostMapping(path = "/jobs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JobView> submit(@Parameter(description = "placement, procurement or power") @PathVariable String kind,
+                                   @RequestBody String body) {
+        JobView job = jobs.submit(kind, jobs.reader().parseTree(body));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(job.links().self())).body(job);
+    }
+
+    @Operation(summary = "List jobs of a kind, newest first")
+    @GetMapping("/jobs")
+    JobPage list(@PathVariable String kind,
+                 @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return jobs.list(kind, page, size);
+    }
+
+    @Operation(summary = "A job's status, score, timestamps and progress")
+    @GetMapping("/jobs/{id}")
+    JobView get(@PathVariable String kind, @PathVariable String id) {
+        return jobs.get(kind, id);
+    }
+
+    @Operation(summary = "The best solution so far, or the final one (409 while there is none)")
+    @GetMapping("/jobs/{id}/solution")
+    Object solution(@PathVariable String kind, @PathVariable String id) {
+        return jobs.solution(kind, id);
+    }
+
+    @Operation(summary = "Why the solution is what it is: the score by constraint, with the facts to blame")
+    @GetMapping("/jobs/{id}/explanation")
+    Object explanation(@PathVariable String kind, @PathVariable String id) {
+        return jobs.explanation(kind, id);
+    }
+
+    @Operation(summary = "Server-Sent Events: 'best' for each new best solution, 'status' for each state change")
+    @GetMapping(path = "/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable String kind, @PathVariable String id) {
+        return events.open(jobs.record(kind, id, false));
+    }
+
+    @Operation(summary = "Stop a job early; it keeps its best solution (STOPPED)")
+    @DeleteMapping("/jobs/{id}")
+    JobView stop(@PathVariable String kind, @PathVariable String id) {
+        return jobs.stop(kind, id);
+    }
+
+    @Operation(summary = "Check a problem without solving it: the list of problems found (empty when valid)")
+    @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ValidationReport validate(@PathVariable String kind, @RequestBody String body) {
+        List<Violation> problems;
+        try {
+            problems = jobs.validate(kind, jobs.reader().parseTree(body));
+        } catch (InvalidInputException e) {
+            problems = e.violations();
+        }
+        return new ValidationReport(problems.isEmpty(), problems);
+    }
+
+    /** Result of the validate endpoint. */
+    record ValidationReport(boolean valid, List<Violation> problems) {
+    }
+}

@@ -1,0 +1,23 @@
+package dev.computeplan.jobs;
+
+/** A solve job as stored; {@code problem} and {@code solution} are JSON text and may be left unloaded (null). */
+public record JobRecord(
+        String id,
+        String kind,
+        JobStatus status,
+        String problem,
+        long timeLimitMs,
+        String solverName,
+        String solution,
+        String score,
+        int bestCount,
+        String error,
+        long createdAt,
+        Long startedAt,
+        Long finishedAt,
+        long updatedAt,
+        long solvedMs,
+        int attempts,
+        String owner,
+        boolean stopRequested) {
+}

@@ -1,0 +1,310 @@
+package dev.computeplan.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs queued jobs on a bounded pool of workers. Each running job holds a lease in the database that a
+ * heartbeat renews; a job whose lease runs out (its replica died) goes back to the queue and resumes from
+ * its best solution.
+ */
+public class JobRunner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobStore store;
+    private final KindRegistry kinds;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final JobProperties props;
+    private final MeterRegistry meters;
+    private final String owner;
+    private final Semaphore slots;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<JobStatus, AtomicLong> statusCounts = new EnumMap<>(JobStatus.class);
+    private ExecutorService workers;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean active;
+    private volatile boolean shuttingDown;
+
+    public JobRunner(JobStore store, KindRegistry kinds, ObjectMapper mapper, Clock clock, JobProperties props, MeterRegistry meters) {
+        this.store = store;
+        this.kinds = kinds;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.props = props;
+        this.meters = meters;
+        this.owner = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.slots = new Semaphore(props.workerCount());
+        for (JobStatus s : JobStatus.values()) {
+            AtomicLong count = new AtomicLong();
+            statusCounts.put(s, count);
+            Gauge.builder("computeplan.jobs", count, AtomicLong::get).tag("status", s.name())
+                    .description("Solve jobs in the database by status").register(meters);
+        }
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(props.workerCount(), r -> {
+            Thread t = new Thread(r, "solve-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "job-dispatcher");
+            t.setDaemon(true);
+            return t;
+        });
+        int requeued = store.requeueExpired(now(), props.singleNode());
+        if (requeued > 0) {
+            log.info("Re-queued {} job(s) left solving by a previous run", requeued);
+        }
+        active = true;
+        long poll = Math.max(50, props.pollInterval().toMillis());
+        long beat = Math.max(100, props.lease().toMillis() / 3);
+        scheduler.scheduleWithFixedDelay(this::safeDispatch, 0, poll, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+    }
+
+    /** Wakes the dispatcher (after a submit or when a worker frees up). */
+    public void nudge() {
+        if (active) {
+            scheduler.execute(this::safeDispatch);
+        }
+    }
+
+    /** Stops a job solving on this replica; false if it is not here. */
+    public boolean stopLocal(String id) {
+        Running r = running.get(id);
+        if (r == null) {
+            return false;
+        }
+        r.control.requestStop();
+        return true;
+    }
+
+    /** Seconds spent solving a job that runs here, or empty. */
+    public Optional<Double> liveSolvingSeconds(String id) {
+        Running r = running.get(id);
+        return r == null ? Optional.empty() : Optional.of(r.solvedMs() / 1000.0);
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    private void safeDispatch() {
+        try {
+            dispatch();
+        } catch (RuntimeException e) {
+            log.warn("Dispatch failed, will retry: {}", e.toString());
+        }
+    }
+
+    private synchronized void dispatch() {
+        while (active && !shuttingDown && slots.tryAcquire()) {
+            long now = now();
+            Optional<JobRecord> claimed = store.claimNext(owner, now, now + props.lease().toMillis());
+            if (claimed.isEmpty()) {
+                slots.release();
+                return;
+            }
+            JobRecord job = claimed.get();
+            try {
+                workers.execute(() -> runClaimed(job));
+            } catch (RuntimeException e) {
+                slots.release();
+                store.release(job.id(), owner, job.solvedMs(), now());
+                throw e;
+            }
+        }
+    }
+
+    private void runClaimed(JobRecord job) {
+        try {
+            ProblemKind<?, ?> kind = kinds.find(job.kind()).orElse(null);
+            if (kind == null) {
+                store.finish(job.id(), owner, JobStatus.FAILED, "This service has no problem kind '" + job.kind() + "'", 0, now());
+                return;
+            }
+            run(kind, job);
+        } catch (RuntimeException e) {
+            log.error("Job {} could not be run", job.id(), e);
+        } finally {
+            slots.release();
+            nudge();
+        }
+    }
+
+    private <P, S> void run(ProblemKind<P, S> kind, JobRecord job) {
+        long startNanos = System.nanoTime();
+        Duration remaining = Duration.ofMillis(Math.max(1000, job.timeLimitMs() - job.solvedMs()));
+        SimpleSolveControl control = new SimpleSolveControl(remaining);
+        Running r = new Running(job, control, startNanos);
+        control.listener((solution, score) -> r.newBest(solution, score));
+        running.put(job.id(), r);
+        JobStatus outcome;
+        String error = null;
+        try {
+            if (job.stopRequested()) {
+                control.requestStop();
+            }
+            P problem = mapper.readValue(job.problem(), kind.problemType());
+            S warm = job.solution() == null ? null : mapper.readValue(job.solution(), kind.solutionType());
+            ProblemKind.Solved<S> solved = kind.solve(problem, warm, control);
+            if (solved != null && solved.solution() != null) {
+                r.newBest(solved.solution(), solved.score());
+            }
+            outcome = control.stopRequested() ? JobStatus.STOPPED : JobStatus.COMPLETED;
+        } catch (Throwable e) {
+            outcome = JobStatus.FAILED;
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (!shuttingDown) {
+                log.error("Job {} failed", job.id(), e);
+            }
+        } finally {
+            running.remove(job.id());
+        }
+        r.flush(true);
+        long solvedMs = r.solvedMs();
+        if (shuttingDown) {
+            store.release(job.id(), owner, solvedMs, now());
+            return;
+        }
+        store.finish(job.id(), owner, outcome, error, solvedMs, now());
+        Timer.builder("computeplan.solve.duration").tag("kind", job.kind()).tag("status", outcome.name())
+                .description("Wall-clock time of finished solves").register(meters)
+                .record(Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    private void heartbeat() {
+        try {
+            long now = now();
+            for (Running r : running.values()) {
+                r.flush(false);
+                boolean owned = store.renewLease(r.job.id(), owner, now + props.lease().toMillis(), r.solvedMs(), now);
+                if (!owned || store.isStopRequested(r.job.id())) {
+                    r.control.requestStop();
+                }
+            }
+            store.requeueExpired(now, false);
+            store.countByStatus().forEach((s, n) -> statusCounts.get(s).set(n));
+        } catch (RuntimeException e) {
+            log.warn("Heartbeat failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        shuttingDown = true;
+        active = false;
+        running.values().forEach(r -> r.control.requestStop());
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return active;
+    }
+
+    private long now() {
+        return clock.millis();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "replica";
+        }
+    }
+
+    /** A job solving on this replica and its latest best solution. */
+    private final class Running {
+        final JobRecord job;
+        final SimpleSolveControl control;
+        final long startNanos;
+        private String pendingJson;
+        private String pendingScore;
+        private int bestCount;
+        private boolean dirty;
+        private long lastSaveNanos;
+
+        Running(JobRecord job, SimpleSolveControl control, long startNanos) {
+            this.job = job;
+            this.control = control;
+            this.startNanos = startNanos;
+            this.bestCount = job.bestCount();
+        }
+
+        long solvedMs() {
+            return job.solvedMs() + (System.nanoTime() - startNanos) / 1_000_000;
+        }
+
+        void newBest(Object solution, String score) {
+            String json;
+            try {
+                json = mapper.writeValueAsString(solution);
+            } catch (Exception e) {
+                throw new IllegalStateException("Solution cannot be written as JSON", e);
+            }
+            synchronized (this) {
+                pendingJson = json;
+                pendingScore = score;
+                bestCount++;
+                dirty = true;
+            }
+            flush(false);
+        }
+
+        void flush(boolean force) {
+            String json;
+            String score;
+            int count;
+            synchronized (this) {
+                long sinceSave = System.nanoTime() - lastSaveNanos;
+                if (!dirty || (!force && sinceSave < props.bestSaveInterval().toNanos())) {
+                    return;
+                }
+                json = pendingJson;
+                score = pendingScore;
+                count = bestCount;
+                dirty = false;
+                lastSaveNanos = System.nanoTime();
+            }
+            store.saveBest(job.id(), owner, json, score, count, now());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.computeplan.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Submit, look up, stop and explain jobs of any kind. The controllers and the CLI are thin layers over this. */
+public class JobService {
+
+    private final JobStore store;
+    private final JobRunner runner;
+    private final KindRegistry kinds;
+    private final ProblemReader reader;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final JobProperties props;
+
+    public JobService(JobStore store, JobRunner runner, KindRegistry kinds, ProblemReader reader, ObjectMapper mapper,
+                      Clock clock, JobProperties props) {
+        this.store = store;
+        this.runner = runner;
+        this.kinds = kinds;
+        this.reader = reader;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.props = props;
+    }
+
+    public JobView submit(String kindName, JsonNode body) {
+        ProblemKind<?, ?> kind = kinds.get(kindName);
+        ParsedRequest<?> request = reader.read(kind, body);
+        if (store.countQueued() >= props.queueCapacity()) {
+            long retry = Math.max(1, Math.min(300, props.defaultTimeLimit().toSeconds()));
+            throw new QueueFullException("The queue holds " + props.queueCapacity() + " jobs already; try again later.", retry);
+        }
+        long now = clock.millis();
+        JobRecord job = new JobRecord(UUID.randomUUID().toString(), kind.name(), JobStatus.QUEUED, request.problemJson(),
+                request.timeLimit().toMillis(), kind.solverName(), null, null, 0, null, now, null, null, now, 0, 0, null, false);
+        store.insert(job);
+        runner.nudge();
+        return JobView.of(job, null);
+    }
+
+    public ProblemReader reader() {
+        return reader;
+    }
+
+    public List<Violation> validate(String kindName, JsonNode body) {
+        return reader.problemsOf(kinds.get(kindName), body);
+    }
+
+    public JobPage list(String kindName, int page, int size) {
+        kinds.get(kindName);
+        List<JobView> items = store.list(kindName, page * size, size).stream().map(this::view).toList();
+        return new JobPage(items, page, size, store.count(kindName));
+    }
+
+    public JobView get(String kindName, String id) {
+        return view(record(kindName, id, false));
+    }
+
+    public JobView stop(String kindName, String id) {
+        JobRecord job = record(kindName, id, false);
+        if (job.status() == JobStatus.QUEUED && store.stopQueued(id, clock.millis())) {
+            return get(kindName, id);
+        }
+        if (job.status() == JobStatus.SOLVING || job.status() == JobStatus.QUEUED) {
+            store.requestStop(id, clock.millis());
+            runner.stopLocal(id);
+        }
+        return get(kindName, id);
+    }
+
+    /** The best solution so far (while solving) or the final one. */
+    public Object solution(String kindName, String id) {
+        JobRecord job = record(kindName, id, true);
+        if (job.solution() == null) {
+            throw new ConflictException("Job " + id + " has no solution yet (status " + job.status() + ").");
+        }
+        return readJson(job.solution());
+    }
+
+    public Object explanation(String kindName, String id) {
+        JobRecord job = record(kindName, id, true);
+        if (job.solution() == null) {
+            throw new ConflictException("Job " + id + " has no solution to explain yet (status " + job.status() + ").");
+        }
+        return explain(kinds.get(kindName), job);
+    }
+
+    /** The stored problem and solution of a job, typed; for kind-specific endpoints such as recommendations. */
+    public <P, S> Stored<P, S> stored(ProblemKind<P, S> kind, String id) {
+        JobRecord job = record(kind.name(), id, true);
+        try {
+            P problem = mapper.readValue(job.problem(), kind.problemType());
+            S solution = job.solution() == null ? null : mapper.readValue(job.solution(), kind.solutionType());
+            return new Stored<>(job, problem, solution);
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored job " + id + " cannot be read", e);
+        }
+    }
+
+    public record Stored<P, S>(JobRecord job, P problem, S solution) {
+    }
+
+    JobRecord record(String kindName, String id, boolean withBodies) {
+        kinds.get(kindName);
+        return store.find(kindName, id, withBodies)
+                .orElseThrow(() -> new NotFoundException("No " + kindName + " job with id '" + id + "'."));
+    }
+
+    JobView view(JobRecord r) {
+        return JobView.of(r, runner.liveSolvingSeconds(r.id()).orElse(null));
+    }
+
+    private <P, S> Object explain(ProblemKind<P, S> kind, JobRecord job) {
+        Stored<P, S> stored = stored(kind, job.id());
+        return kind.explain(stored.problem(), stored.solution());
+    }
+
+    private JsonNode readJson(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored JSON cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.computeplan.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the job machinery. The CLI runs with {@code computeplan.jobs.enabled=false}: no database, no workers. */
+@Configuration
+@EnableConfigurationProperties(JobProperties.class)
+public class JobsConfig {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemReader problemReader(ObjectMapper mapper, Validator validator, JobProperties props) {
+        return new ProblemReader(mapper, validator, props.defaultTimeLimit(), props.maxTimeLimit());
+    }
+
+    @Configuration
+    @ConditionalOnProperty(name = "computeplan.jobs.enabled", havingValue = "true", matchIfMissing = true)
+    static class Runtime {
+
+        @Bean
+        JobStore jobStore(DataSource dataSource, PlatformTransactionManager txManager) {
+            return new JobStore(dataSource, new TransactionTemplate(txManager));
+        }
+
+        @Bean
+        JobRunner jobRunner(JobStore store, KindRegistry kinds, ObjectMapper mapper, Clock clock, JobProperties props,
+                            MeterRegistry meters) {
+            return new JobRunner(store, kinds, mapper, clock, props, meters);
+        }
+
+        @Bean
+        JobEvents jobEvents(JobStore store, JobProperties props) {
+            return new JobEvents(store, Math.max(50, props.pollInterval().toMillis() / 2));
+        }
+
+        @Bean
+        JobService jobService(JobStore store, JobRunner runner, KindRegistry kinds, ProblemReader reader, ObjectMapper mapper,
+                              Clock clock, JobProperties props) {
+            return new JobService(store, runner, kinds, reader, mapper, clock, props);
+        }
+    }
+}

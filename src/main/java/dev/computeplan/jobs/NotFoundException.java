@@ -1,0 +1,8 @@
+package dev.computeplan.jobs;
+
+/** An id, kind or example that does not exist: answered with 404. */
+public class NotFoundException extends RuntimeException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

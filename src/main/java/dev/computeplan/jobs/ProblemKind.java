@@ -1,0 +1,44 @@
+package dev.computeplan.jobs;
+
+import java.util.List;
+
+/**
+ * What a problem kind (placement, procurement, power, ...) gives the shared job machinery.
+ * Register an implementation as a Spring bean; nothing else in {@code jobs} needs to change.
+ *
+ * @param <P> the problem: the JSON request body (without {@code termination}), validated by Bean Validation
+ * @param <S> the solution: JSON-serialisable, persisted as the best solution so far and used for warm starts
+ */
+public interface ProblemKind<P, S> {
+
+    /** URL segment and CLI name, e.g. {@code placement}. */
+    String name();
+
+    Class<P> problemType();
+
+    Class<S> solutionType();
+
+    /** Name of the solver reported with each job, e.g. {@code timefold} or {@code or-tools-scip}. */
+    String solverName();
+
+    /**
+     * Rules that Bean Validation cannot express: unknown references, inconsistent sizes.
+     * Runs only on an input that passed Bean Validation. Field paths are JSON paths ({@code $.nodes[2].rack}).
+     */
+    List<Violation> validate(P problem);
+
+    /**
+     * Solves until the control says stop or the time limit passes, reporting each new best solution to
+     * {@link SolveControl#newBest}. Returns the best solution found.
+     *
+     * @param warmStart a previous best solution of this same problem, or {@code null}
+     */
+    Solved<S> solve(P problem, S warmStart, SolveControl control) throws Exception;
+
+    /** Why the solution is what it is: any JSON-serialisable object. */
+    Object explain(P problem, S solution);
+
+    /** A solution with its score (or objective) as text. */
+    record Solved<S>(S solution, String score) {
+    }
+}
