@@ -83,7 +83,8 @@ public class JobRunner implements SmartLifecycle {
         }
         active = true;
         long poll = Math.max(50, props.pollInterval().toMillis());
-        long beat = Math.max(100, props.lease().toMillis() / 3);
+        // The heartbeat also carries stops to running solves, so it beats at least every 2 s whatever the lease.
+        long beat = Math.max(100, Math.min(2000, props.lease().toMillis() / 3));
         scheduler.scheduleWithFixedDelay(this::safeDispatch, 0, poll, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
     }
@@ -168,7 +169,8 @@ public class JobRunner implements SmartLifecycle {
         JobStatus outcome;
         String error = null;
         try {
-            if (job.stopRequested()) {
+            // A stop may have arrived between the claim and this point, when this replica did not know the job yet.
+            if (job.stopRequested() || store.isStopRequested(job.id())) {
                 control.requestStop();
             }
             P problem = mapper.readValue(job.problem(), kind.problemType());

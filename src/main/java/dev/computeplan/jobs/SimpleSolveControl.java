@@ -41,12 +41,13 @@ public class SimpleSolveControl implements SolveControl {
         }
     }
 
+    /**
+     * Asks the solve to stop. Every call runs the stop actions again: a solver may miss a stop that lands while it is
+     * starting (Timefold clears its early-termination flag when solving begins), so the job runner repeats it.
+     */
     public void requestStop() {
         List<Runnable> toRun;
         synchronized (this) {
-            if (stopped) {
-                return;
-            }
             stopped = true;
             toRun = List.copyOf(stopActions);
         }
