@@ -1,0 +1,90 @@
+package dev.computeplan.procurement.solver;
+
+import dev.computeplan.procurement.model.PlanChecker;
+import dev.computeplan.procurement.model.ProcurementPlan;
+import dev.computeplan.procurement.model.ProcurementPlan.VariantResult;
+import dev.computeplan.procurement.model.ProcurementProblem;
+import dev.computeplan.procurement.model.Variant;
+import dev.computeplan.procurement.model.Variants;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Solves a procurement problem: the base case with SCIP, each what-if variant after it, an infeasibility conflict
+ * with CP-SAT when there is no plan, and an independent check of every returned plan.
+ */
+public final class ProcurementSolver {
+
+    /** Share of the time limit the base case gets when variants are present; the variants share the rest. */
+    private static final double BASE_SHARE = 0.5;
+    /** Time for the CP-SAT conflict search when the base case is infeasible. */
+    private static final Duration CONFLICT_LIMIT = Duration.ofSeconds(10);
+
+    private ProcurementSolver() {
+    }
+
+    public static ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
+                                        Consumer<Runnable> onStop, java.util.function.BooleanSupplier stopped) {
+        Duration baseLimit = problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
+        ProcurementPlan base = solveOne(problem, warmStart, baseLimit, onStop, true);
+        List<VariantResult> variants = new ArrayList<>();
+        if (!problem.variants().isEmpty()) {
+            long each = Math.max(200, (limit.toMillis() - baseLimit.toMillis()) / problem.variants().size());
+            for (Variant v : problem.variants()) {
+                if (stopped.getAsBoolean()) {
+                    variants.add(new VariantResult(v.name(), "NOT_SOLVED", null, null, Map.of(), null, null, List.of("stopped")));
+                    continue;
+                }
+                ProcurementProblem changed = Variants.apply(problem, v);
+                ProcurementPlan plan = solveOne(changed, null, Duration.ofMillis(each), onStop, false);
+                variants.add(summary(v.name(), changed, plan));
+            }
+        }
+        return base.withChecks(base.costs(), variants, base.message());
+    }
+
+    /** Solves one problem and re-checks the plan; an infeasible base case gets its conflict. */
+    static ProcurementPlan solveOne(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
+                                    Consumer<Runnable> onStop, boolean explainConflict) {
+        ProcurementModel model = ProcurementModel.build(problem);
+        MipRunner.Result r = MipRunner.mip(model.program(), limit, model.hintFrom(warmStart), onStop);
+        if (r.status() == MipRunner.Status.INFEASIBLE) {
+            List<String> conflict = List.of();
+            String message = "no plan meets every requirement";
+            if (explainConflict) {
+                ConflictFinder.Conflict c = ConflictFinder.find(model.program(), CONFLICT_LIMIT);
+                conflict = c.requirements();
+                message = c.infeasible() ? "no plan meets every requirement; these conflict (" + c.note() + ")" : message + "; " + c.note();
+            }
+            return new ProcurementPlan("INFEASIBLE", null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                    null, List.of(), message, conflict);
+        }
+        if (!r.hasSolution()) {
+            return ProcurementPlan.unsolved("NOT_SOLVED", "no plan found within " + limit.toMillis() + " ms");
+        }
+        ProcurementPlan plan = model.extract(r.values(), r.status().name(), r.objective(), r.bound(), r.gap());
+        PlanChecker.Result check = PlanChecker.check(problem, plan);
+        String note = null;
+        if (!check.ok()) {
+            note = "independent check FAILED: " + String.join("; ", check.violations());
+        } else if (Math.abs(check.costs().totalUsd() - r.objective()) > 1e-6 * Math.max(1, Math.abs(r.objective()))) {
+            note = String.format("independent cost %.2f differs from the solver objective %.2f", check.costs().totalUsd(), r.objective());
+        }
+        return plan.withChecks(check.costs(), List.of(), note);
+    }
+
+    private static VariantResult summary(String name, ProcurementProblem changed, ProcurementPlan plan) {
+        Map<String, Integer> bought = new TreeMap<>();
+        plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
+        double cloudQuarters = plan.assignments().stream().filter(a -> "CLOUD".equals(a.source()))
+                .mapToDouble(ProcurementPlan.Assignment::accelerators).sum();
+        List<String> violations = plan.objectiveUsd() == null ? List.of()
+                : PlanChecker.check(changed, plan).violations();
+        return new VariantResult(name, plan.status(), plan.objectiveUsd(), plan.gap(), bought,
+                plan.objectiveUsd() == null ? null : cloudQuarters, plan.costs(), violations);
+    }
+}
