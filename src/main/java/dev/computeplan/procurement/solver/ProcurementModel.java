@@ -263,7 +263,7 @@ public final class ProcurementModel {
             for (int q = 0; q < nq; q++) {
                 String where = site.name() + " in " + p.quarterLabel(q);
                 var power = lp.row("power[" + s + "," + q + "]", new Requirement("power:" + s + ":" + q,
-                        String.format("power limit of %s (%.2f MW incl. PUE %.2f)", where, site.powerMw().get(q), site.pue())));
+                        String.format("power limit of %s (%s MW incl. PUE %.2f)", where, short4(site.powerMw().get(q)), site.pue())));
                 var space = lp.row("space[" + s + "," + q + "]", new Requirement("space:" + s + ":" + q,
                         String.format("rack space of %s (%,.0f U)", where, site.rackUnits().get(q))));
                 var budget = lp.row("budget[" + s + "," + q + "]", new Requirement("budget:" + s + ":" + q,
@@ -536,6 +536,11 @@ public final class ProcurementModel {
         if (a >= 0 && b >= 0 && q >= 0 && q < index[a][b].length && index[a][b][q] >= 0) {
             x[index[a][b][q]] += value;
         }
+    }
+
+    /** A number with at most 4 significant digits and no trailing zeros, for sentences. */
+    static String short4(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static double value(double[] x, int var) {
