@@ -39,6 +39,7 @@ public record Explanation(
 
     /** One row of the what-if table. */
     public record VariantRow(String name, String status, Double objectiveUsd, Double changeVsBasePercent,
-                             Map<String, Integer> acceleratorsBoughtBySku, Double cloudAcceleratorQuarters) {
+                             Map<String, Integer> acceleratorsBoughtBySku, Map<String, Integer> acceleratorsBoughtBySite,
+                             Double cloudAcceleratorQuarters, Double lifecycleTonnes) {
     }
 }

@@ -33,6 +33,8 @@ public final class ProcurementExplainer {
     private static final int MAX_RESOLVES = 6;
     /** Time limit of each of those re-solves. */
     private static final Duration RESOLVE_LIMIT = Duration.ofSeconds(2);
+    /** LP duals listed, largest first. */
+    private static final int MAX_DUALS = 15;
     /** Above this many variables the re-solves are skipped to keep explanations quick. */
     private static final int RESOLVE_MAX_VARIABLES = 20_000;
     /** Row prefixes of site and supply limits whose relaxation needs a MIP re-solve (integers only). */
@@ -146,59 +148,76 @@ public final class ProcurementExplainer {
     }
 
     /**
-     * Binding constraints: (1) rows with continuous terms get GLOP's dual with every integer decision fixed at the
-     * plan's value; (2) site and supply limits, which only hold integers, are worth what one more unit saves when
-     * the MIP is solved again with that limit raised by one unit.
+     * Binding constraints: (1) rows with continuous terms (demand, busy accelerators of an installed pool) get GLOP's
+     * dual with every integer decision fixed at the plan's value; (2) site and supply limits, which hold only integer
+     * decisions, are worth what one more unit saves when the MIP is solved again with that limit one unit higher,
+     * starting from this plan (still feasible there), so the saving found is never negative.
      */
     private static List<Binding> binding(ProcurementModel model, ProcurementPlan plan) {
         LinearProgram lp = model.program();
         double[] x = model.valuesFrom(plan);
-        List<Binding> out = new ArrayList<>();
+        List<Binding> duals = new ArrayList<>();
         MipRunner.Result fixed = MipRunner.lp(lp, Duration.ofSeconds(5), x, model.integerMask());
         if (fixed.hasSolution()) {
             for (LinearProgram.Row row : lp.rows()) {
                 double dual = fixed.duals()[row.index()];
-                if (Math.abs(dual) < 1e-7 || row.unit().isEmpty()) {
+                if (Math.abs(dual) < 1e-7 || row.unit().isEmpty() || (row.name().startsWith("busy[") && !installed(row, x))) {
                     continue;
                 }
                 boolean atLeast = Double.isFinite(row.lb()) && !Double.isFinite(row.ub());
                 double perUnit = (atLeast ? dual : -dual) * row.unitScale();
                 String sentence = atLeast
                         ? String.format("one more %s would cost $%,.2f (discounted)", row.unit(), perUnit)
-                        : String.format("one more %s would save $%,.2f (discounted)", row.unit(), perUnit);
-                out.add(new Binding(row.name(), row.unit(), perUnit, "LP dual (integers fixed)", sentence));
+                        : String.format("one more %s (already paid for) would save $%,.2f (discounted)", row.unit(), perUnit);
+                duals.add(new Binding(row.name(), row.unit(), perUnit, "LP dual (integers fixed)", sentence));
             }
         }
-        List<LinearProgram.Row> binding = new ArrayList<>();
+        duals.sort(Comparator.comparingDouble((Binding b) -> -Math.abs(b.usdPerUnit())));
+        List<Binding> out = new ArrayList<>(duals.subList(0, Math.min(MAX_DUALS, duals.size())));
+        List<double[]> hint = new ArrayList<>();
+        boolean[] mask = model.integerMask();
+        for (int i = 0; i < x.length; i++) {
+            if (mask[i]) {
+                hint.add(new double[] {i, Math.round(x[i])});
+            }
+        }
+        boolean resolve = lp.variables().size() <= RESOLVE_MAX_VARIABLES;
+        int resolved = 0;
         for (LinearProgram.Row row : lp.rows()) {
-            if (RESOURCE_ROWS.stream().anyMatch(row.name()::startsWith) && Double.isFinite(row.ub()) && !row.unit().isEmpty()) {
-                double activity = 0;
-                for (int i = 0; i < row.vars().length; i++) {
-                    activity += row.coefs()[i] * x[row.vars()[i]];
-                }
-                double slack = row.ub() - activity;
-                // binding: less than one unit of slack left
-                if (slack < row.unitScale() - 1e-9) {
-                    binding.add(row);
-                }
+            if (!RESOURCE_ROWS.stream().anyMatch(row.name()::startsWith) || !Double.isFinite(row.ub()) || row.unit().isEmpty()
+                    || slack(row, x) >= row.unitScale() - 1e-9) {
+                continue;
             }
-        }
-        if (lp.variables().size() <= RESOLVE_MAX_VARIABLES) {
-            for (LinearProgram.Row row : binding.subList(0, Math.min(MAX_RESOLVES, binding.size()))) {
-                MipRunner.Result relaxed = MipRunner.mip(withBound(lp, row), RESOLVE_LIMIT, List.of(), r -> { });
+            if (resolve && resolved < MAX_RESOLVES) {
+                resolved++;
+                MipRunner.Result relaxed = MipRunner.mip(withBound(lp, row), RESOLVE_LIMIT, hint, r -> { });
                 if (relaxed.hasSolution()) {
-                    double saving = plan.objectiveUsd() - relaxed.objective();
-                    out.add(new Binding(row.name(), row.unit(), saving, "MIP re-solve",
-                            String.format("one more %s would save $%,.0f (discounted; re-solved, gap %.3f%%)", row.unit(), saving, 100 * relaxed.gap())));
+                    double saving = Math.max(0, plan.objectiveUsd() - relaxed.objective());
+                    double most = Math.max(saving, plan.objectiveUsd() - relaxed.bound());
+                    String sentence = relaxed.status() == MipRunner.Status.OPTIMAL
+                            ? String.format("one more %s would save $%,.0f (discounted; re-solved to a %.2f%% gap)", row.unit(), saving, 100 * relaxed.gap())
+                            : String.format("one more %s would save at least $%,.0f and at most $%,.0f (discounted; re-solve stopped at its time limit)",
+                                    row.unit(), saving, most);
+                    out.add(new Binding(row.name(), row.unit(), saving, "MIP re-solve", sentence));
+                    continue;
                 }
             }
+            out.add(new Binding(row.name(), row.unit(), 0, "binding, not re-solved", "the " + row.unit() + " limit is fully used"));
         }
-        for (LinearProgram.Row row : binding.subList(Math.min(binding.size(), lp.variables().size() <= RESOLVE_MAX_VARIABLES ? MAX_RESOLVES : 0), binding.size())) {
-            out.add(new Binding(row.name(), row.unit(), Double.NaN, "binding, not re-solved",
-                    "the limit " + row.unit() + " is fully used (value not computed)"));
+        return out;
+    }
+
+    private static boolean installed(LinearProgram.Row busyRow, double[] x) {
+        // busy[k,s,q]: use - n * srv <= 0; the second term is the installed servers
+        return busyRow.vars().length > 1 && x[busyRow.vars()[1]] > 0.5;
+    }
+
+    private static double slack(LinearProgram.Row row, double[] x) {
+        double activity = 0;
+        for (int i = 0; i < row.vars().length; i++) {
+            activity += row.coefs()[i] * x[row.vars()[i]];
         }
-        out.sort(Comparator.comparingDouble((Binding b) -> Double.isNaN(b.usdPerUnit()) ? 0 : -Math.abs(b.usdPerUnit())));
-        return out.stream().map(b -> Double.isNaN(b.usdPerUnit()) ? new Binding(b.constraint(), b.unit(), 0, b.method(), b.sentence()) : b).toList();
+        return row.ub() - activity;
     }
 
     /** A copy of the program with one row's upper bound raised by one unit. */
@@ -238,6 +257,10 @@ public final class ProcurementExplainer {
         b.atLeast(row.lb());
     }
 
+    private static Double tonnes(ProcurementPlan.CostSummary c) {
+        return c == null ? null : c.operationalTonnes() + c.embodiedTonnes() + c.cloudTonnes();
+    }
+
     private static List<VariantRow> variants(ProcurementPlan plan) {
         List<VariantRow> out = new ArrayList<>();
         if (plan.variants() == null || plan.variants().isEmpty()) {
@@ -245,12 +268,15 @@ public final class ProcurementExplainer {
         }
         Map<String, Integer> bought = new TreeMap<>();
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
+        Map<String, Integer> bySite = new TreeMap<>();
+        plan.purchases().forEach(b -> bySite.merge(b.site(), b.accelerators(), Integer::sum));
         double cloud = plan.assignments().stream().filter(a -> "CLOUD".equals(a.source())).mapToDouble(a -> a.accelerators()).sum();
-        out.add(new VariantRow("base", plan.status(), plan.objectiveUsd(), 0.0, bought, cloud));
+        out.add(new VariantRow("base", plan.status(), plan.objectiveUsd(), 0.0, bought, bySite, cloud, tonnes(plan.costs())));
         for (ProcurementPlan.VariantResult v : plan.variants()) {
             Double change = v.objectiveUsd() == null || plan.objectiveUsd() == null ? null
                     : 100 * (v.objectiveUsd() - plan.objectiveUsd()) / plan.objectiveUsd();
-            out.add(new VariantRow(v.name(), v.status(), v.objectiveUsd(), change, v.acceleratorsBoughtBySku(), v.cloudAcceleratorQuarters()));
+            out.add(new VariantRow(v.name(), v.status(), v.objectiveUsd(), change, v.acceleratorsBoughtBySku(),
+                    v.acceleratorsBoughtBySite(), v.cloudAcceleratorQuarters(), tonnes(v.costs())));
         }
         return out;
     }

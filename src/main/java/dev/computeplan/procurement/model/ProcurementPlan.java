@@ -54,7 +54,8 @@ public record ProcurementPlan(
 
     /** A what-if variant solved beside the base case. */
     public record VariantResult(String name, String status, Double objectiveUsd, Double gap,
-                                java.util.Map<String, Integer> acceleratorsBoughtBySku, Double cloudAcceleratorQuarters,
+                                java.util.Map<String, Integer> acceleratorsBoughtBySku,
+                                java.util.Map<String, Integer> acceleratorsBoughtBySite, Double cloudAcceleratorQuarters,
                                 CostSummary costs, List<String> violations) {
     }
 

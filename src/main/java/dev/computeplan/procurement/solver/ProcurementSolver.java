@@ -36,7 +36,7 @@ public final class ProcurementSolver {
             long each = Math.max(200, (limit.toMillis() - baseLimit.toMillis()) / problem.variants().size());
             for (Variant v : problem.variants()) {
                 if (stopped.getAsBoolean()) {
-                    variants.add(new VariantResult(v.name(), "NOT_SOLVED", null, null, Map.of(), null, null, List.of("stopped")));
+                    variants.add(new VariantResult(v.name(), "NOT_SOLVED", null, null, Map.of(), Map.of(), null, null, List.of("stopped")));
                     continue;
                 }
                 ProcurementProblem changed = Variants.apply(problem, v);
@@ -80,11 +80,13 @@ public final class ProcurementSolver {
     private static VariantResult summary(String name, ProcurementProblem changed, ProcurementPlan plan) {
         Map<String, Integer> bought = new TreeMap<>();
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
+        Map<String, Integer> bySite = new TreeMap<>();
+        plan.purchases().forEach(b -> bySite.merge(b.site(), b.accelerators(), Integer::sum));
         double cloudQuarters = plan.assignments().stream().filter(a -> "CLOUD".equals(a.source()))
                 .mapToDouble(ProcurementPlan.Assignment::accelerators).sum();
         List<String> violations = plan.objectiveUsd() == null ? List.of()
                 : PlanChecker.check(changed, plan).violations();
-        return new VariantResult(name, plan.status(), plan.objectiveUsd(), plan.gap(), bought,
+        return new VariantResult(name, plan.status(), plan.objectiveUsd(), plan.gap(), bought, bySite,
                 plan.objectiveUsd() == null ? null : cloudQuarters, plan.costs(), violations);
     }
 }
