@@ -2,10 +2,10 @@ package dev.computeplan.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.computeplan.jobs.Violation;
 import dev.computeplan.procurement.model.ExistingServers;
 import dev.computeplan.procurement.model.MeasuredThroughput;
 import dev.computeplan.procurement.model.ProblemValidator;
+import dev.computeplan.procurement.model.ProblemValidator.Violation;
 import dev.computeplan.procurement.model.ProcurementProblem;
 import dev.computeplan.procurement.model.Site;
 import dev.computeplan.procurement.model.Workload;

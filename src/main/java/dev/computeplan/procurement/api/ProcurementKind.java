@@ -37,7 +37,7 @@ class ProcurementKind implements ProblemKind<ProcurementProblem, ProcurementPlan
 
     @Override
     public List<Violation> validate(ProcurementProblem problem) {
-        return ProblemValidator.validate(problem);
+        return ProblemValidator.validate(problem).stream().map(v -> new Violation(v.field(), v.message())).toList();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.computeplan.procurement.model;
 
-import dev.computeplan.jobs.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +7,10 @@ import java.util.Set;
 
 /** Rules of a procurement request that Bean Validation cannot express: references, list lengths, duplicates. */
 public final class ProblemValidator {
+
+    /** One problem of an input: a JSON path ({@code $.workloads[3].demand}) and why it is wrong. */
+    public record Violation(String field, String message) {
+    }
 
     private ProblemValidator() {
     }

@@ -102,13 +102,19 @@ public final class MipRunner {
             }
             solver.setTimeLimit(Math.max(1, limit.toMillis()));
             // the stop hook may fire after this solve is over: it must never touch a deleted solver
+            boolean[] interrupted = {false};
             onStop.accept(() -> {
                 synchronized (alive) {
+                    interrupted[0] = true;
                     if (alive[0]) {
                         solver.interruptSolve();
                     }
                 }
             });
+            if (interrupted[0]) {
+                // stopped before the solve began: an interrupt sent now would be ignored by the solver
+                return new Result(Status.NOT_SOLVED, null, null, Double.NaN, Double.NaN, 0);
+            }
             MPSolverParameters params = new MPSolverParameters();
             if (!relax) {
                 params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, RELATIVE_GAP);
