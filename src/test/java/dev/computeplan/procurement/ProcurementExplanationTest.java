@@ -16,11 +16,12 @@ class ProcurementExplanationTest {
     @Test
     void infeasibleRequestNamesTheConflictingRequirements() {
         // 2 accelerators needed, 1.5 kW fits one server, no cloud: demand and the power limit conflict, nothing else
+        // power needed: 91.25 / 45.625 = 2 accelerators x 1,000 W x PUE 1 = 0.002 MW
         ProcurementProblem problem = Fixtures.twoAccelerators(0.0015, false);
         ProcurementPlan plan = ProcurementHandSolvedTest.solve(problem);
         assertThat(plan.status()).isEqualTo("INFEASIBLE");
         assertThat(plan.conflict()).containsExactlyInAnyOrder(
-                "demand of T in Q1 (91 PFLOP-days/quarter)",
+                "demand of T in Q1 (91 PFLOP-days/quarter; needs at least 0.002 MW of site power)",
                 "power limit of S in Q1 (0.0015 MW incl. PUE 1.00)");
         Explanation e = ProcurementExplainer.explain(problem, plan);
         assertThat(e.conflict()).isEqualTo(plan.conflict());

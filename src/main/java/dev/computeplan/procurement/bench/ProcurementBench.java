@@ -47,14 +47,18 @@ public final class ProcurementBench {
         }
         ProcurementModel model = ProcurementModel.build(problem);
         long ints = model.program().variables().stream().filter(v -> v.integer()).count();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double load = os.getSystemLoadAverage();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         ProcurementPlan plan = ProcurementSolver.solve(problem, null, Duration.ofMillis((long) (seconds * 1000)), r -> { }, () -> false);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
         String check = plan.objectiveUsd() == null ? "-" : PlanChecker.check(problem, plan).ok() ? "check ok" : "CHECK FAILED";
-        System.out.printf("%s | vars %d (int %d) rows %d | %s | objective %s | gap %s | %.2f s | %s%s%n", name,
+        System.out.printf("%s | vars %d (int %d) rows %d | %s | objective %s | gap %s | %.2f s wall, %.2f s cpu, load %.1f | %s%s%n", name,
                 model.program().variables().size(), ints, model.program().rows().size(), plan.status(),
                 plan.objectiveUsd() == null ? "-" : String.format("%.0f", plan.objectiveUsd()),
-                plan.gap() == null ? "-" : String.format("%.4f%%", 100 * plan.gap()), elapsed, check,
+                plan.gap() == null ? "-" : String.format("%.4f%%", 100 * plan.gap()), elapsed, cpu, load, check,
                 plan.message() == null ? "" : " | " + plan.message());
         if (args.length > 3 && "--explain".equals(args[args.length - 1])) {
             System.out.println(mapper.writeValueAsString(plan));

@@ -29,8 +29,10 @@ public final class ConflictFinder {
 
     /** Continuous variables are counted in 1/SCALE units. */
     private static final long SCALE = 100;
-    /** Bound for variables with no finite upper bound (in their CP-SAT units). */
-    private static final long BIG = 10_000_000L;
+    /** Bound for integer variables with no finite upper bound: 10 million servers. */
+    private static final long BIG_INTEGER = 10_000_000L;
+    /** Bound for continuous variables with no finite upper bound: 10 million accelerators, in hundredths. */
+    private static final long BIG_CONTINUOUS = 1_000_000_000L;
     /** Largest |coefficient| after scaling a row. */
     private static final double COEF_TARGET = 1e6;
 
@@ -100,7 +102,8 @@ public final class ConflictFinder {
         for (LinearProgram.Variable v : lp.variables()) {
             scale[v.index()] = v.integer() ? 1 : SCALE;
             long lb = (long) Math.ceil(v.lb() * scale[v.index()] - 1e-9);
-            long ub = Double.isFinite(v.ub()) ? (long) Math.floor(v.ub() * scale[v.index()] + 1e-9) : BIG;
+            long ub = Double.isFinite(v.ub()) ? (long) Math.floor(v.ub() * scale[v.index()] + 1e-9)
+                    : v.integer() ? BIG_INTEGER : BIG_CONTINUOUS;
             vars[v.index()] = model.newIntVar(lb, Math.max(lb, ub), v.name());
         }
         Map<String, BoolVar> literals = new LinkedHashMap<>();

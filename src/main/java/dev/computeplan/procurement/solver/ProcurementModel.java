@@ -244,13 +244,30 @@ public final class ProcurementModel {
                     continue;
                 }
                 var row = lp.row("demand[" + w + "," + q + "]", new Requirement("demand:" + w + ":" + q,
-                        String.format("demand of %s in %s (%,.0f %s)", load.name(), p.quarterLabel(q), load.demandIn(q), unit)));
+                        String.format("demand of %s in %s (%,.0f %s%s)", load.name(), p.quarterLabel(q), load.demandIn(q), unit,
+                                powerNeed(w, load.demandIn(q)))));
                 for (int k = 0; k < nk; k++) {
                     row.add(own[w][k][q], t.rate(w, k)).add(cloud[w][k][q], t.rate(w, k));
                 }
                 row.unit(unit + " of " + load.name() + " in " + p.quarterLabel(q), 1).atLeast(load.demandIn(q));
             }
         }
+    }
+
+    /**
+     * The least site power that could serve a demand on its own: the most power-efficient SKU that can be bought or
+     * leased, in the site with the lowest PUE. Only words for an explanation; the model does not use it.
+     */
+    private String powerNeed(int w, double demand) {
+        double best = Double.POSITIVE_INFINITY;
+        double pue = p.sites().stream().mapToDouble(Site::pue).min().orElse(1.0);
+        for (int k = 0; k < nk; k++) {
+            Sku sku = p.catalogue().get(k);
+            if (t.eligible(w, k) && (sku.buyable() || (sku.leasable() && p.policy().allowLease()))) {
+                best = Math.min(best, demand / t.rate(w, k) * sku.serverPowerW() / sku.acceleratorsPerServer() * pue / 1e6);
+            }
+        }
+        return Double.isFinite(best) ? "; needs at least " + short4(best) + " MW of site power" : "";
     }
 
     // power[s,q]:  sum_k n_k * W_k * (1 + o_k) * PUE_s * srv[k,s,q] <= 1e6 * MW[s,q]
