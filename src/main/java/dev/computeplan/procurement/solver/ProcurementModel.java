@@ -101,9 +101,10 @@ public final class ProcurementModel {
                     if (leasable) {
                         lease[k][s][q] = lp.addVariable("lease[" + k + "," + s + "," + q + "]", 0, INF, true);
                     }
-                    // srv[k,s,q] in Z+: servers of SKU k installed in site s in quarter q (fixed by the fleet balance)
+                    // srv[k,s,q] >= 0: servers of SKU k installed in site s in quarter q; integral because the fleet
+                    // balance makes it a sum of integers, so it is left continuous (SCIP then never branches on it)
                     if (sku.buyable() || leasable || existing) {
-                        srv[k][s][q] = lp.addVariable("srv[" + k + "," + s + "," + q + "]", 0, INF, true);
+                        srv[k][s][q] = lp.addVariable("srv[" + k + "," + s + "," + q + "]", 0, INF, false);
                         // use[k,s,q] >= 0: busy accelerators of SKU k in site s in quarter q
                         if (anyWorkloadFor(k)) {
                             use[k][s][q] = lp.addVariable("use[" + k + "," + s + "," + q + "]", 0, INF, false);

@@ -24,6 +24,9 @@ public final class ProcurementSolver {
     /** Time for the CP-SAT conflict search when the base case is infeasible. */
     private static final Duration CONFLICT_LIMIT = Duration.ofSeconds(10);
 
+    /** Least time SCIP gets, even when building the model used up the limit. */
+    private static final Duration MIN_SOLVE = Duration.ofMillis(200);
+
     private ProcurementSolver() {
     }
 
@@ -50,8 +53,12 @@ public final class ProcurementSolver {
     /** Solves one problem and re-checks the plan; an infeasible base case gets its conflict. */
     static ProcurementPlan solveOne(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
                                     Consumer<Runnable> onStop, boolean explainConflict) {
+        long start = System.nanoTime();
         ProcurementModel model = ProcurementModel.build(problem);
-        MipRunner.Result r = MipRunner.mip(model.program(), limit, model.hintFrom(warmStart), onStop);
+        // the time limit covers the model build too
+        Duration left = limit.minusNanos(System.nanoTime() - start);
+        Duration mipLimit = left.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : left;
+        MipRunner.Result r = MipRunner.mip(model.program(), mipLimit, model.hintFrom(warmStart), onStop);
         if (r.status() == MipRunner.Status.INFEASIBLE) {
             List<String> conflict = List.of();
             String message = "no plan meets every requirement";
