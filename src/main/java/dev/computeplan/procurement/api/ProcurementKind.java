@@ -42,7 +42,9 @@ class ProcurementKind implements ProblemKind<ProcurementProblem, ProcurementPlan
 
     @Override
     public Solved<ProcurementPlan> solve(ProcurementProblem problem, ProcurementPlan warmStart, SolveControl control) {
-        ProcurementPlan plan = ProcurementSolver.solve(problem, warmStart, control.timeLimit(), control::onStop, control::stopRequested);
+        // the base plan is reported as soon as it exists, so that a crash while solving variants loses nothing
+        ProcurementPlan plan = ProcurementSolver.solve(problem, warmStart, control.timeLimit(), control::onStop,
+                control::stopRequested, base -> control.newBest(base, scoreText(base)));
         String score = scoreText(plan);
         if (plan.objectiveUsd() != null) {
             control.newBest(plan, score);

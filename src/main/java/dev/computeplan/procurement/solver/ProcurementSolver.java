@@ -32,8 +32,18 @@ public final class ProcurementSolver {
 
     public static ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
                                         Consumer<Runnable> onStop, java.util.function.BooleanSupplier stopped) {
+        return solve(problem, warmStart, limit, onStop, stopped, plan -> { });
+    }
+
+    /** As above; {@code baseSolved} sees the base plan as soon as it is checked, before the variants run. */
+    public static ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
+                                        Consumer<Runnable> onStop, java.util.function.BooleanSupplier stopped,
+                                        Consumer<ProcurementPlan> baseSolved) {
         Duration baseLimit = problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
         ProcurementPlan base = solveOne(problem, warmStart, baseLimit, onStop, true);
+        if (!problem.variants().isEmpty() && base.objectiveUsd() != null) {
+            baseSolved.accept(base);
+        }
         List<VariantResult> variants = new ArrayList<>();
         if (!problem.variants().isEmpty()) {
             long each = Math.max(200, (limit.toMillis() - baseLimit.toMillis()) / problem.variants().size());
