@@ -38,7 +38,7 @@ public final class ProcurementExplainer {
     /** Above this many variables the re-solves are skipped to keep explanations quick. */
     private static final int RESOLVE_MAX_VARIABLES = 20_000;
     /** Row prefixes of site and supply limits whose relaxation needs a MIP re-solve (integers only). */
-    private static final List<String> RESOURCE_ROWS = List.of("power[", "space[", "budget[", "supply[", "leaseSupply[", "lead[", "vendor[");
+    private static final List<String> RESOURCE_ROWS = List.of("power[", "space[", "budget[", "supply[", "leaseSupply[");
 
     private ProcurementExplainer() {
     }

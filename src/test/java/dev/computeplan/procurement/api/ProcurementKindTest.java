@@ -51,6 +51,19 @@ class ProcurementKindTest {
     }
 
     @Test
+    void theBasePlanIsReportedBeforeTheVariantsAndAgainWithThem() {
+        var problem = dev.computeplan.procurement.FixturesAccess.twoAcceleratorsWithVariant();
+        java.util.List<ProcurementPlan> reported = new java.util.ArrayList<>();
+        var control = new dev.computeplan.jobs.SimpleSolveControl(Duration.ofSeconds(3))
+                .listener((solution, score) -> reported.add((ProcurementPlan) solution));
+        var solved = kind.solve(problem, null, control);
+        assertThat(reported).hasSize(2);
+        assertThat(reported.get(0).variants()).isEmpty();
+        assertThat(reported.get(1).variants()).hasSize(1);
+        assertThat(reported.get(1)).isEqualTo(solved.solution());
+    }
+
+    @Test
     void unknownSkuInTheFleetIsA422WithItsPath() throws Exception {
         String body = Files.readString(Path.of("problems/procurement/procurement-mixed-fleet.json"))
                 .replace("\"sku\": \"NVIDIA A100 80GB SXM\"", "\"sku\": \"A100 typo\"");
