@@ -36,7 +36,7 @@ class ProcurementExplanationTest {
         ProcurementPlan plan = ProcurementHandSolvedTest.solve(problem);
         assertThat(plan.status()).isEqualTo("INFEASIBLE");
         assertThat(plan.conflict()).hasSize(2)
-                .anyMatch(c -> c.startsWith("lead time of X (1 quarters"))
+                .anyMatch(c -> c.equals("lead time of X (1 quarter: first delivery in Q2)"))
                 .anyMatch(c -> c.startsWith("demand of T in Q1"));
     }
 

@@ -355,8 +355,9 @@ public final class ProcurementModel {
                 }
             }
             Requirement lead = new Requirement("lead:" + k,
-                    String.format("lead time of %s (%d quarters: first delivery in %s)", sku.name(), sku.leadTimeQuarters(),
-                            p.quarterLabel(Math.min(sku.leadTimeQuarters(), nq - 1))));
+                    String.format("lead time of %s (%d quarter%s: first delivery in %s)", sku.name(), sku.leadTimeQuarters(),
+                            sku.leadTimeQuarters() == 1 ? "" : "s",
+                            p.quarterLabel(sku.leadTimeQuarters())));
             for (int s = 0; s < ns; s++) {
                 for (int q = 0; q < Math.min(nq, sku.leadTimeQuarters()); q++) {
                     if (buy[k][s][q] >= 0) {
