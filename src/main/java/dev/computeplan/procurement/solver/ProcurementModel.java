@@ -496,17 +496,18 @@ public final class ProcurementModel {
                 acc * t.rate(w, k), t.precision(w, k), replicas));
     }
 
-    /** Variable values for a previous plan's integer decisions, as a solver hint (index, value) pairs. */
+    /** A previous plan's integer decisions as a solver hint: (variable index, value) pairs. */
     public List<double[]> hintFrom(ProcurementPlan plan) {
         List<double[]> hint = new ArrayList<>();
-        if (plan == null || plan.purchases() == null) {
+        if (plan == null || plan.purchases() == null || plan.leases() == null || plan.existingFleet() == null
+                || plan.usage() == null || plan.assignments() == null) {
             return hint;
         }
-        for (Purchase b : plan.purchases()) {
-            int k = p.skuIndex(b.sku());
-            int s = p.siteIndex(b.site());
-            if (k >= 0 && s >= 0 && b.quarter() >= 0 && b.quarter() < nq && buy[k][s][b.quarter()] >= 0) {
-                hint.add(new double[] {buy[k][s][b.quarter()], b.servers()});
+        // every integer decision: buys, leases and kept servers (zero where the plan has none)
+        double[] x = valuesFrom(plan);
+        for (LinearProgram.Variable v : lp.variables()) {
+            if (v.integer()) {
+                hint.add(new double[] {v.index(), Math.round(x[v.index()])});
             }
         }
         return hint;
