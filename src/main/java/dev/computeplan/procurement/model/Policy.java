@@ -2,6 +2,7 @@ package dev.computeplan.procurement.model;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -27,7 +28,7 @@ public record Policy(
         @Positive @DecimalMax("1") Double mfu,
         @PositiveOrZero @DecimalMax("1") Double idlePowerFraction,
         @Positive @DecimalMax("1") Double usableMemoryFraction,
-        @Size(max = 12) List<@PositiveOrZero Double> capexBudgetUsd) {
+        @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd) {
 
     public Policy {
         discountRatePerYear = discountRatePerYear == null ? 0.08 : discountRatePerYear;
