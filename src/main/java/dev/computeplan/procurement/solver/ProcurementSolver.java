@@ -21,8 +21,8 @@ public final class ProcurementSolver {
 
     /** Share of the time limit the base case gets when variants are present; the variants share the rest. */
     private static final double BASE_SHARE = 0.5;
-    /** Time for the CP-SAT conflict search when the base case is infeasible. */
-    private static final Duration CONFLICT_LIMIT = Duration.ofSeconds(10);
+    /** Least time for the CP-SAT conflict search when the base case is infeasible. */
+    private static final Duration CONFLICT_MIN = Duration.ofSeconds(2);
 
     /** Least time SCIP gets, even when building the model used up the limit. */
     private static final Duration MIN_SOLVE = Duration.ofMillis(200);
@@ -39,23 +39,24 @@ public final class ProcurementSolver {
     public static ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
                                         Consumer<Runnable> onStop, java.util.function.BooleanSupplier stopped,
                                         Consumer<ProcurementPlan> baseSolved) {
+        long deadline = System.nanoTime() + limit.toNanos();
         Duration baseLimit = problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
         ProcurementPlan base = solveOne(problem, warmStart, baseLimit, onStop, true);
         if (!problem.variants().isEmpty() && base.objectiveUsd() != null) {
             baseSolved.accept(base);
         }
         List<VariantResult> variants = new ArrayList<>();
-        if (!problem.variants().isEmpty()) {
-            long each = Math.max(200, (limit.toMillis() - baseLimit.toMillis()) / problem.variants().size());
-            for (Variant v : problem.variants()) {
-                if (stopped.getAsBoolean()) {
-                    variants.add(new VariantResult(v.name(), "NOT_SOLVED", null, null, Map.of(), Map.of(), null, null, List.of("stopped")));
-                    continue;
-                }
-                ProcurementProblem changed = Variants.apply(problem, v);
-                ProcurementPlan plan = solveOne(changed, null, Duration.ofMillis(each), onStop, false);
-                variants.add(summary(v.name(), changed, plan));
+        for (int i = 0; i < problem.variants().size(); i++) {
+            Variant v = problem.variants().get(i);
+            if (stopped.getAsBoolean()) {
+                variants.add(new VariantResult(v.name(), "NOT_SOLVED", null, null, Map.of(), Map.of(), null, null, List.of("stopped")));
+                continue;
             }
+            // what is left of the limit, shared by the variants still to solve (so an overrun is absorbed)
+            long left = (deadline - System.nanoTime()) / 1_000_000 / (problem.variants().size() - i);
+            ProcurementProblem changed = Variants.apply(problem, v);
+            ProcurementPlan plan = solveOne(changed, null, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
+            variants.add(summary(v.name(), changed, plan));
         }
         return base.withChecks(base.costs(), variants, base.message());
     }
@@ -73,7 +74,9 @@ public final class ProcurementSolver {
             List<String> conflict = List.of();
             String message = "no plan meets every requirement";
             if (explainConflict) {
-                ConflictFinder.Conflict c = ConflictFinder.find(model.program(), CONFLICT_LIMIT);
+                // the rest of the time limit, but at least CONFLICT_MIN: an explanation is worth a short overrun
+                Duration rest = limit.minusNanos(System.nanoTime() - start);
+                ConflictFinder.Conflict c = ConflictFinder.find(model.program(), rest.compareTo(CONFLICT_MIN) < 0 ? CONFLICT_MIN : rest);
                 conflict = c.requirements();
                 message = c.infeasible() ? "no plan meets every requirement; these conflict (" + c.note() + ")" : message + "; " + c.note();
             }
