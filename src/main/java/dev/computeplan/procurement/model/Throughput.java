@@ -161,7 +161,7 @@ public final class Throughput {
                 if (eligible(w, k) && derived[w][k]) {
                     Workload load = problem.workloads().get(w);
                     lines.add(String.format("%s on %s: %.1f %s per accelerator (derived from specs%s)",
-                            load.name(), problem.catalogue().get(k).name(), load.training() ? rate[w][k] : rate[w][k],
+                            load.name(), problem.catalogue().get(k).name(), rate[w][k],
                             unitPerQuarter(load), load.training() ? "" : ", at " + precision[w][k]));
                 }
             }
