@@ -101,6 +101,9 @@ public final class MipRunner {
                 solver.setHint(hv, values);
             }
             solver.setTimeLimit(Math.max(1, limit.toMillis()));
+            if (Boolean.getBoolean("procurement.solverLog")) {
+                solver.enableOutput();
+            }
             // the stop hook may fire after this solve is over: it must never touch a deleted solver
             boolean[] interrupted = {false};
             onStop.accept(() -> {
