@@ -1,0 +1,83 @@
+package dev.computeplan.procurement.api;
+
+import dev.computeplan.jobs.ConflictException;
+import dev.computeplan.jobs.JobService;
+import dev.computeplan.jobs.ProblemReader;
+import dev.computeplan.procurement.model.PlanChecker;
+import dev.computeplan.procurement.model.ProcurementPlan;
+import dev.computeplan.procurement.model.ProcurementProblem;
+import dev.computeplan.procurement.model.Sku;
+import dev.computeplan.procurement.model.Throughput;
+import dev.computeplan.procurement.model.Workload;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Procurement-only endpoints: the throughput table a request implies, and a re-check of a stored plan. */
+@RestController
+// like the shared job API: absent where the job machinery is switched off (no JobService then)
+@ConditionalOnProperty(name = "computeplan.jobs.enabled", havingValue = "true", matchIfMissing = true)
+@RequestMapping("/api/v1/procurement")
+@Tag(name = "procurement", description = "Throughput table of a request and independent re-check of a stored plan")
+class ProcurementController {
+
+    private final ProblemReader reader;
+    private final JobService jobs;
+    private final ProcurementKind kind;
+
+    ProcurementController(ProblemReader reader, JobService jobs, ProcurementKind kind) {
+        this.reader = reader;
+        this.jobs = jobs;
+        this.kind = kind;
+    }
+
+    /** What one accelerator of a SKU delivers to a workload per quarter, and whether it was measured or derived. */
+    record ThroughputRow(String workload, String sku, double perAccelerator, String unit, String precision,
+                         Integer acceleratorsPerReplica, boolean derived) {
+    }
+
+    /** The independent checker's verdict on a stored plan. */
+    record CheckResult(String status, List<String> violations, ProcurementPlan.CostSummary recomputedCosts, Double solverObjectiveUsd) {
+    }
+
+    @Operation(summary = "Throughput of every workload on every SKU that can serve it (measured or derived from specs)")
+    @PostMapping("/throughput")
+    List<ThroughputRow> throughput(@RequestBody String body) {
+        ProcurementProblem problem = reader.read(kind, reader.parseTree(body)).problem();
+        Throughput t = Throughput.of(problem);
+        List<ThroughputRow> rows = new ArrayList<>();
+        for (int w = 0; w < problem.workloads().size(); w++) {
+            Workload load = problem.workloads().get(w);
+            for (int k = 0; k < problem.catalogue().size(); k++) {
+                if (t.eligible(w, k)) {
+                    Sku sku = problem.catalogue().get(k);
+                    rows.add(new ThroughputRow(load.name(), sku.name(), t.rate(w, k), Throughput.unitPerQuarter(load),
+                            String.valueOf(t.precision(w, k)), load.training() ? null : t.acceleratorsPerReplica(w, k),
+                            t.derived(w, k)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Operation(summary = "Re-check a stored plan against every constraint and recompute its cost")
+    @GetMapping("/jobs/{id}/check")
+    CheckResult check(@PathVariable String id) {
+        JobService.Stored<ProcurementProblem, ProcurementPlan> stored = jobs.stored(kind, id);
+        ProcurementPlan plan = stored.solution();
+        if (plan == null || plan.objectiveUsd() == null) {
+            throw new ConflictException("Procurement job " + id + " has no plan to check (status "
+                    + (plan == null ? stored.job().status() : plan.status()) + ").");
+        }
+        PlanChecker.Result result = PlanChecker.check(stored.problem(), plan);
+        return new CheckResult(result.ok() ? "ok" : "violated", result.violations(), result.costs(), plan.objectiveUsd());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.computeplan.procurement.model;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * Company-wide rules and prices.
+ *
+ * @param maxVendorShare      no vendor may supply more than this share of the BF16 TFLOPS bought in the horizon (1 = no rule)
+ * @param mfu                 sustained fraction of peak TFLOPS a training job reaches where no speed was measured
+ * @param idlePowerFraction   an idle accelerator draws this fraction of its board power
+ * @param usableMemoryFraction share of accelerator memory usable for weights and KV cache
+ * @param capexBudgetUsd      purchases delivered per quarter (all sites) may not cost more; null = no company budget
+ */
+public record Policy(
+        @PositiveOrZero @DecimalMax("1") Double discountRatePerYear,
+        @PositiveOrZero Double carbonUsdPerTonne,
+        @DecimalMin("0.01") @DecimalMax("1") Double maxVendorShare,
+        Boolean allowLease,
+        Boolean allowCloud,
+        @PositiveOrZero Double cloudCarbonGPerKwh,
+        @DecimalMin("1.0") @DecimalMax("3.0") Double cloudPue,
+        @Positive @DecimalMax("1") Double mfu,
+        @PositiveOrZero @DecimalMax("1") Double idlePowerFraction,
+        @Positive @DecimalMax("1") Double usableMemoryFraction,
+        @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd) {
+
+    public Policy {
+        discountRatePerYear = discountRatePerYear == null ? 0.08 : discountRatePerYear;
+        carbonUsdPerTonne = carbonUsdPerTonne == null ? 0.0 : carbonUsdPerTonne;
+        maxVendorShare = maxVendorShare == null ? 1.0 : maxVendorShare;
+        allowLease = allowLease == null ? Boolean.TRUE : allowLease;
+        allowCloud = allowCloud == null ? Boolean.TRUE : allowCloud;
+        cloudCarbonGPerKwh = cloudCarbonGPerKwh == null ? 400.0 : cloudCarbonGPerKwh;
+        cloudPue = cloudPue == null ? 1.2 : cloudPue;
+        mfu = mfu == null ? 0.4 : mfu;
+        idlePowerFraction = idlePowerFraction == null ? 0.2 : idlePowerFraction;
+        usableMemoryFraction = usableMemoryFraction == null ? 0.9 : usableMemoryFraction;
+    }
+
+    public static Policy defaults() {
+        return new Policy(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public double budgetCap(int quarter) {
+        return Sku.capOf(capexBudgetUsd, quarter);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.computeplan.procurement.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Rules of a procurement request that Bean Validation cannot express: references, list lengths, duplicates. */
+public final class ProblemValidator {
+
+    /** One problem of an input: a JSON path ({@code $.workloads[3].demand}) and why it is wrong. */
+    public record Violation(String field, String message) {
+    }
+
+    private ProblemValidator() {
+    }
+
+    public static List<Violation> validate(ProcurementProblem p) {
+        List<Violation> out = new ArrayList<>();
+        int horizon = p.horizonQuarters();
+        Set<String> names = new HashSet<>();
+        for (int k = 0; k < p.catalogue().size(); k++) {
+            Sku sku = p.catalogue().get(k);
+            String path = "$.catalogue[" + k + "]";
+            if (!names.add(sku.name())) {
+                out.add(new Violation(path + ".name", "duplicate SKU name '" + sku.name() + "'"));
+            }
+            optionalLength(out, path + ".availability", sku.availability(), horizon);
+            optionalLength(out, path + ".leaseAvailability", sku.leaseAvailability(), horizon);
+            optionalLength(out, path + ".cloudAvailability", sku.cloudAvailability(), horizon);
+        }
+        names.clear();
+        for (int s = 0; s < p.sites().size(); s++) {
+            Site site = p.sites().get(s);
+            String path = "$.sites[" + s + "]";
+            if (!names.add(site.name())) {
+                out.add(new Violation(path + ".name", "duplicate site name '" + site.name() + "'"));
+            }
+            length(out, path + ".powerMw", site.powerMw(), horizon);
+            length(out, path + ".rackUnits", site.rackUnits(), horizon);
+            optionalLength(out, path + ".capexBudgetUsd", site.capexBudgetUsd(), horizon);
+            for (int e = 0; e < site.existingFleet().size(); e++) {
+                String sku = site.existingFleet().get(e).sku();
+                if (p.sku(sku) == null) {
+                    out.add(new Violation(path + ".existingFleet[" + e + "].sku", "unknown SKU '" + sku + "'"));
+                }
+            }
+        }
+        optionalLength(out, "$.policy.capexBudgetUsd", p.policy().capexBudgetUsd(), horizon);
+        names.clear();
+        for (int w = 0; w < p.workloads().size(); w++) {
+            workload(p, w, names, out);
+        }
+        names.clear();
+        for (int v = 0; v < p.variants().size(); v++) {
+            if (!names.add(p.variants().get(v).name())) {
+                out.add(new Violation("$.variants[" + v + "].name", "duplicate variant name"));
+            }
+        }
+        if (out.isEmpty()) {
+            eligibility(p, out);
+        }
+        return out;
+    }
+
+    private static void workload(ProcurementProblem p, int w, Set<String> names, List<Violation> out) {
+        Workload load = p.workloads().get(w);
+        String path = "$.workloads[" + w + "]";
+        if (!names.add(load.name())) {
+            out.add(new Violation(path + ".name", "duplicate workload name '" + load.name() + "'"));
+        }
+        length(out, path + ".demand", load.demand(), p.horizonQuarters());
+        for (int m = 0; m < load.measured().size(); m++) {
+            String sku = load.measured().get(m).sku();
+            if (p.sku(sku) == null) {
+                out.add(new Violation(path + ".measured[" + m + "].sku", "unknown SKU '" + sku + "'"));
+            }
+        }
+        Set<String> measuredSkus = new HashSet<>();
+        for (int m = 0; m < load.measured().size(); m++) {
+            if (!measuredSkus.add(load.measured().get(m).sku())) {
+                out.add(new Violation(path + ".measured[" + m + "].sku", "SKU measured twice"));
+            }
+        }
+        if (load.training()) {
+            if (load.demandUnit() == DemandUnit.ACCELERATOR_HOURS) {
+                if (load.referenceSku() == null || p.sku(load.referenceSku()) == null) {
+                    out.add(new Violation(path + ".referenceSku", "accelerator-hour demand needs a known referenceSku"));
+                }
+            }
+            return;
+        }
+        if (load.modelParamsBillions() == null) {
+            out.add(new Violation(path + ".modelParamsBillions", "an inference service needs its model size"));
+        }
+        if (load.measured().isEmpty()) {
+            out.add(new Violation(path + ".measured", "an inference service needs at least one measured tokens/s figure"));
+        }
+        Set<Precision> seen = new HashSet<>();
+        for (int i = 0; i < load.precisions().size(); i++) {
+            if (!seen.add(load.precisions().get(i).precision())) {
+                out.add(new Violation(path + ".precisions[" + i + "]", "precision listed twice"));
+            }
+        }
+        if (!seen.contains(load.measuredPrecision())) {
+            out.add(new Violation(path + ".measuredPrecision",
+                    "the measured precision " + load.measuredPrecision() + " must be one of the listed precisions (its speed factor is needed)"));
+        }
+    }
+
+    /** A workload with demand that no SKU can serve is an input error, not a planning conflict. */
+    private static void eligibility(ProcurementProblem p, List<Violation> out) {
+        Throughput t = Throughput.of(p);
+        for (int w = 0; w < p.workloads().size(); w++) {
+            Workload load = p.workloads().get(w);
+            boolean anyDemand = load.demand().stream().anyMatch(d -> d > 0);
+            boolean any = false;
+            for (int k = 0; k < p.catalogue().size(); k++) {
+                Sku sku = p.catalogue().get(k);
+                any |= t.eligible(w, k) && (sku.buyable() || sku.leasable() || sku.inCloud() || existsAnywhere(p, sku.name()));
+            }
+            if (anyDemand && !any) {
+                out.add(new Violation("$.workloads[" + w + "]",
+                        "no SKU that can be bought, leased or rented can serve '" + load.name()
+                                + "' (memory, interconnect or precision requirements)"));
+            }
+        }
+    }
+
+    private static boolean existsAnywhere(ProcurementProblem p, String sku) {
+        return p.sites().stream().anyMatch(s -> s.existingFleet().stream().anyMatch(e -> e.sku().equals(sku)));
+    }
+
+    private static void length(List<Violation> out, String path, List<?> list, int horizon) {
+        if (list != null && list.size() != horizon) {
+            out.add(new Violation(path, "needs one value per quarter (" + horizon + "), has " + list.size()));
+        }
+    }
+
+    private static void optionalLength(List<Violation> out, String path, List<?> list, int horizon) {
+        length(out, path, list, horizon);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.computeplan.procurement.model;
+
+public enum WorkloadType { TRAINING, INFERENCE }

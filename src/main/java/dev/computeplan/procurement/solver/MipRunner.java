@@ -1,0 +1,157 @@
+package dev.computeplan.procurement.solver;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Hands a {@link LinearProgram} to an MPSolver back end: SCIP for the MIP, GLOP for LPs and their duals. */
+public final class MipRunner {
+
+    /** Relative MIP gap at which SCIP stops (0.1 %, the planning accuracy asked for); -Dprocurement.gap overrides. */
+    public static final double RELATIVE_GAP = Double.parseDouble(System.getProperty("procurement.gap", "1e-3"));
+
+    public enum Status { OPTIMAL, FEASIBLE, INFEASIBLE, NOT_SOLVED }
+
+    /** Values per variable, duals per row (LP only), objective and best bound. */
+    public record Result(Status status, double[] values, double[] duals, double objective, double bound, long millis) {
+        public boolean hasSolution() {
+            return status == Status.OPTIMAL || status == Status.FEASIBLE;
+        }
+
+        public double gap() {
+            if (!hasSolution()) {
+                return Double.NaN;
+            }
+            return Math.abs(objective - bound) / Math.max(1e-9, Math.abs(objective));
+        }
+    }
+
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    private MipRunner() {
+    }
+
+    /** Solves the MIP with SCIP; the hint (variable index, value) seeds the search; onStop receives the interrupt. */
+    public static Result mip(LinearProgram lp, Duration limit, List<double[]> hint, Consumer<Runnable> onStop) {
+        return run(lp, "SCIP", limit, null, hint, onStop);
+    }
+
+    /**
+     * Solves the LP with GLOP: integrality dropped and, if {@code fixed} is given, every variable with
+     * {@code mask[i]} held at {@code fixed[i]}. Duals are read for every row.
+     */
+    public static Result lp(LinearProgram lp, Duration limit, double[] fixed, boolean[] mask) {
+        double[] fix = null;
+        if (fixed != null) {
+            fix = new double[fixed.length];
+            for (int i = 0; i < fixed.length; i++) {
+                fix[i] = mask[i] ? Math.round(fixed[i]) : Double.NaN;
+            }
+        }
+        return run(lp, "GLOP", limit, fix, List.of(), r -> { });
+    }
+
+    private static Result run(LinearProgram lp, String id, Duration limit, double[] fix, List<double[]> hint, Consumer<Runnable> onStop) {
+        MPSolver solver = MPSolver.createSolver(id);
+        if (solver == null) {
+            throw new IllegalStateException("OR-Tools solver " + id + " is not available");
+        }
+        boolean[] alive = {true};
+        try {
+            boolean relax = !"SCIP".equals(id);
+            MPVariable[] vars = new MPVariable[lp.variables().size()];
+            for (LinearProgram.Variable v : lp.variables()) {
+                double lb = v.lb();
+                double ub = v.ub();
+                if (fix != null && !Double.isNaN(fix[v.index()])) {
+                    lb = fix[v.index()];
+                    ub = fix[v.index()];
+                }
+                vars[v.index()] = solver.makeVar(lb, ub, v.integer() && !relax, v.name());
+            }
+            MPConstraint[] cons = new MPConstraint[lp.rows().size()];
+            for (LinearProgram.Row row : lp.rows()) {
+                MPConstraint c = solver.makeConstraint(row.lb(), row.ub(), row.name());
+                for (int i = 0; i < row.vars().length; i++) {
+                    c.setCoefficient(vars[row.vars()[i]], row.coefs()[i]);
+                }
+                cons[row.index()] = c;
+            }
+            for (LinearProgram.Variable v : lp.variables()) {
+                double coef = lp.objective(v.index());
+                if (coef != 0) {
+                    solver.objective().setCoefficient(vars[v.index()], coef);
+                }
+            }
+            solver.objective().setMinimization();
+            if (!hint.isEmpty()) {
+                MPVariable[] hv = new MPVariable[hint.size()];
+                double[] values = new double[hint.size()];
+                for (int i = 0; i < hint.size(); i++) {
+                    hv[i] = vars[(int) hint.get(i)[0]];
+                    values[i] = hint.get(i)[1];
+                }
+                solver.setHint(hv, values);
+            }
+            solver.setTimeLimit(Math.max(1, limit.toMillis()));
+            if (Boolean.getBoolean("procurement.solverLog")) {
+                solver.enableOutput();
+            }
+            // the stop hook may fire after this solve is over: it must never touch a deleted solver
+            boolean[] interrupted = {false};
+            onStop.accept(() -> {
+                synchronized (alive) {
+                    interrupted[0] = true;
+                    if (alive[0]) {
+                        solver.interruptSolve();
+                    }
+                }
+            });
+            if (interrupted[0]) {
+                // stopped before the solve began: an interrupt sent now would be ignored by the solver
+                return new Result(Status.NOT_SOLVED, null, null, Double.NaN, Double.NaN, 0);
+            }
+            MPSolverParameters params = new MPSolverParameters();
+            if (!relax) {
+                params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, RELATIVE_GAP);
+            }
+            long start = System.nanoTime();
+            MPSolver.ResultStatus status = solver.solve(params);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            Status mapped = switch (status) {
+                case OPTIMAL -> Status.OPTIMAL;
+                case FEASIBLE -> Status.FEASIBLE;
+                case INFEASIBLE -> Status.INFEASIBLE;
+                default -> Status.NOT_SOLVED;
+            };
+            if (mapped == Status.OPTIMAL || mapped == Status.FEASIBLE) {
+                double[] values = new double[vars.length];
+                for (int i = 0; i < vars.length; i++) {
+                    values[i] = vars[i].solutionValue();
+                }
+                double[] duals = new double[cons.length];
+                if (relax) {
+                    for (int i = 0; i < cons.length; i++) {
+                        duals[i] = cons[i].dualValue();
+                    }
+                }
+                double objective = solver.objective().value();
+                double bound = relax ? objective : solver.objective().bestBound();
+                return new Result(mapped, values, duals, objective, bound, millis);
+            }
+            return new Result(mapped, null, null, Double.NaN, Double.NaN, millis);
+        } finally {
+            synchronized (alive) {
+                alive[0] = false;
+                solver.delete();
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.computeplan.procurement.solver;
+
+import dev.computeplan.procurement.model.PlanChecker;
+import dev.computeplan.procurement.model.ProcurementPlan;
+import dev.computeplan.procurement.model.ProcurementPlan.VariantResult;
+import dev.computeplan.procurement.model.ProcurementProblem;
+import dev.computeplan.procurement.model.Variant;
+import dev.computeplan.procurement.model.Variants;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Solves a procurement problem: the base case with SCIP, each what-if variant after it, an infeasibility conflict
+ * with CP-SAT when there is no plan, and an independent check of every returned plan.
+ */
+public final class ProcurementSolver {
+
+    /** Share of the time limit the base case gets when variants are present; the variants share the rest. */
+    private static final double BASE_SHARE = 0.5;
+    /** Least time for the CP-SAT conflict search when the base case is infeasible. */
+    private static final Duration CONFLICT_MIN = Duration.ofSeconds(2);
+
+    /** Least time SCIP gets, even when building the model used up the limit. */
+    private static final Duration MIN_SOLVE = Duration.ofMillis(200);
+
+    private ProcurementSolver() {
+    }
+
+    public static ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
+                                        Consumer<Runnable> onStop, java.util.function.BooleanSupplier stopped) {
+        return solve(problem, warmStart, limit, onStop, stopped, plan -> { });
+    }
+
+    /** As above; {@code baseSolved} sees the base plan as soon as it is checked, before the variants run. */
+    public static ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
+                                        Consumer<Runnable> onStop, java.util.function.BooleanSupplier stopped,
+                                        Consumer<ProcurementPlan> baseSolved) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Duration baseLimit = problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
+        ProcurementPlan base = solveOne(problem, warmStart, baseLimit, onStop, true);
+        if (!problem.variants().isEmpty() && base.objectiveUsd() != null) {
+            baseSolved.accept(base);
+        }
+        List<VariantResult> variants = new ArrayList<>();
+        for (int i = 0; i < problem.variants().size(); i++) {
+            Variant v = problem.variants().get(i);
+            if (stopped.getAsBoolean()) {
+                variants.add(new VariantResult(v.name(), "NOT_SOLVED", null, null, Map.of(), Map.of(), null, null, List.of("stopped")));
+                continue;
+            }
+            // what is left of the limit, shared by the variants still to solve (so an overrun is absorbed)
+            long left = (deadline - System.nanoTime()) / 1_000_000 / (problem.variants().size() - i);
+            ProcurementProblem changed = Variants.apply(problem, v);
+            ProcurementPlan plan = solveOne(changed, null, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
+            variants.add(summary(v.name(), changed, plan));
+        }
+        return base.withChecks(base.costs(), variants, base.message());
+    }
+
+    /** Solves one problem and re-checks the plan; an infeasible base case gets its conflict. */
+    static ProcurementPlan solveOne(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
+                                    Consumer<Runnable> onStop, boolean explainConflict) {
+        long start = System.nanoTime();
+        ProcurementModel model = ProcurementModel.build(problem);
+        // the time limit covers the model build too
+        Duration left = limit.minusNanos(System.nanoTime() - start);
+        Duration mipLimit = left.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : left;
+        MipRunner.Result r = MipRunner.mip(model.program(), mipLimit, model.hintFrom(warmStart), onStop);
+        if (r.status() == MipRunner.Status.INFEASIBLE) {
+            List<String> conflict = List.of();
+            String message = "no plan meets every requirement";
+            if (explainConflict) {
+                // the rest of the time limit, but at least CONFLICT_MIN: an explanation is worth a short overrun
+                Duration rest = limit.minusNanos(System.nanoTime() - start);
+                ConflictFinder.Conflict c = ConflictFinder.find(model.program(), rest.compareTo(CONFLICT_MIN) < 0 ? CONFLICT_MIN : rest);
+                conflict = c.requirements();
+                message = c.infeasible() ? "no plan meets every requirement; these conflict (" + c.note() + ")" : message + "; " + c.note();
+            }
+            return new ProcurementPlan("INFEASIBLE", null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                    null, List.of(), message, conflict);
+        }
+        if (!r.hasSolution()) {
+            return ProcurementPlan.unsolved("NOT_SOLVED", "no plan found within " + limit.toMillis() + " ms");
+        }
+        ProcurementPlan plan = model.extract(r.values(), r.status().name(), r.objective(), r.bound(), r.gap());
+        PlanChecker.Result check = PlanChecker.check(problem, plan);
+        String note = null;
+        if (!check.ok()) {
+            note = "independent check FAILED: " + String.join("; ", check.violations());
+        } else if (Math.abs(check.costs().totalUsd() - r.objective()) > 1e-6 * Math.max(1, Math.abs(r.objective()))) {
+            note = String.format("independent cost %.2f differs from the solver objective %.2f", check.costs().totalUsd(), r.objective());
+        }
+        return plan.withChecks(check.costs(), List.of(), note);
+    }
+
+    private static VariantResult summary(String name, ProcurementProblem changed, ProcurementPlan plan) {
+        Map<String, Integer> bought = new TreeMap<>();
+        plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
+        Map<String, Integer> bySite = new TreeMap<>();
+        plan.purchases().forEach(b -> bySite.merge(b.site(), b.accelerators(), Integer::sum));
+        double cloudQuarters = plan.assignments().stream().filter(a -> "CLOUD".equals(a.source()))
+                .mapToDouble(ProcurementPlan.Assignment::accelerators).sum();
+        List<String> violations = plan.objectiveUsd() == null ? List.of()
+                : PlanChecker.check(changed, plan).violations();
+        return new VariantResult(name, plan.status(), plan.objectiveUsd(), plan.gap(), bought, bySite,
+                plan.objectiveUsd() == null ? null : cloudQuarters, plan.costs(), violations);
+    }
+}

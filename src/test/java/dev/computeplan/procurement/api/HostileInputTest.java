@@ -1,0 +1,70 @@
+package dev.computeplan.procurement.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.computeplan.jobs.InvalidInputException;
+import dev.computeplan.jobs.ProblemReader;
+import dev.computeplan.jobs.SolveControl;
+import dev.computeplan.procurement.model.ProcurementPlan;
+import dev.computeplan.procurement.model.ProcurementProblem;
+import jakarta.validation.Validation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Strange but well-formed requests end in a 422 or in a plan/status, never in an exception. */
+class HostileInputTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("null budget element", (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("policy"))
+                        .putArray("capexBudgetUsd").addNull().add(1).add(1).add(1), true),
+                Arguments.of("no precision", (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("workloads").get(1))
+                        .putArray("precisions"), true),
+                Arguments.of("huge power", (Consumer<ObjectNode>) n -> fill((ObjectNode) n.get("sites").get(0), "powerMw", 1e300), false),
+                Arguments.of("zero demand", (Consumer<ObjectNode>) n -> fill((ObjectNode) n.get("workloads").get(0), "demand", 0), false),
+                Arguments.of("huge demand", (Consumer<ObjectNode>) n -> fill((ObjectNode) n.get("workloads").get(1), "demand", 1e300), false),
+                Arguments.of("tiny throughput", (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("workloads").get(1).get("measured").get(0))
+                        .put("perAccelerator", 1e-300), false),
+                Arguments.of("free hardware", (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("catalogue").get(1))
+                        .put("purchaseUsd", 0).put("serverUsd", 0).put("opexUsdPerServerQuarter", 0), false));
+    }
+
+    private static void fill(ObjectNode node, String field, double value) {
+        var array = node.putArray(field);
+        for (int q = 0; q < 4; q++) {
+            array.add(value);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void neverThrows(String name, Consumer<ObjectNode> change, boolean rejected) throws Exception {
+        ProblemReader reader = new ProblemReader(MAPPER, Validation.buildDefaultValidatorFactory().getValidator(),
+                Duration.ofSeconds(10), Duration.ofSeconds(60));
+        ProcurementKind kind = new ProcurementKind();
+        ObjectNode body = (ObjectNode) MAPPER.readTree(Files.readString(Path.of("problems/procurement/procurement-default-catalogue.json")));
+        change.accept(body);
+        ProcurementProblem problem;
+        try {
+            problem = reader.read(kind, (JsonNode) body).problem();
+        } catch (InvalidInputException e) {
+            assertThat(rejected).as("rejected with " + e.violations()).isTrue();
+            return;
+        }
+        assertThat(rejected).as("should have been rejected").isFalse();
+        ProcurementPlan plan = kind.solve(problem, null, SolveControl.withTimeLimit(Duration.ofSeconds(1))).solution();
+        assertThat(plan.status()).isIn("OPTIMAL", "FEASIBLE", "INFEASIBLE", "NOT_SOLVED");
+        assertThat(MAPPER.writeValueAsString(kind.explain(problem, plan))).isNotEmpty();
+    }
+}
