@@ -26,17 +26,31 @@ public final class CarbonSeries {
     private CarbonSeries() {
     }
 
-    /** A series with a fixed step: value i holds at first + i × step. */
-    public record Loaded(LocalDateTime first, Duration step, double[] values) {
+    /** Forward fill over a gap in the measured data, at most this long. */
+    static final Duration MAX_GAP = Duration.ofHours(1);
 
-        /** The value at {@code time}, or empty when the series does not cover it or is off its step. */
+    /** A measured series: values at sorted times (the data has a few 30-minute gaps in 15-minute data). */
+    public record Loaded(LocalDateTime[] times, double[] values) {
+
+        public LocalDateTime first() {
+            return times[0];
+        }
+
+        public LocalDateTime last() {
+            return times[times.length - 1];
+        }
+
+        /** The value at {@code time}: the measurement at it, else the latest one at most {@link #MAX_GAP} before. */
         public Optional<Double> at(LocalDateTime time) {
-            long minutes = Duration.between(first, time).toMinutes();
-            if (minutes < 0 || minutes % step.toMinutes() != 0 || Duration.between(first, time).toSecondsPart() != 0) {
+            int i = java.util.Arrays.binarySearch(times, time);
+            if (i >= 0) {
+                return Optional.of(values[i]);
+            }
+            int before = -i - 2;
+            if (before < 0 || before == times.length - 1 || Duration.between(times[before], time).compareTo(MAX_GAP) > 0) {
                 return Optional.empty();
             }
-            long i = minutes / step.toMinutes();
-            return i < values.length ? Optional.of(values[(int) i]) : Optional.empty();
+            return Optional.of(values[before]);
         }
     }
 
@@ -65,24 +79,17 @@ public final class CarbonSeries {
     private static Loaded read(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
+            LocalDateTime[] times = new LocalDateTime[lines.size() - 1];
             double[] values = new double[lines.size() - 1];
-            LocalDateTime first = null;
-            LocalDateTime previous = null;
-            Duration step = null;
             for (int i = 1; i < lines.size(); i++) {
                 String[] cells = lines.get(i).split(",");
-                LocalDateTime time = LocalDateTime.parse(cells[0], TIME);
-                if (first == null) {
-                    first = time;
-                } else if (step == null) {
-                    step = Duration.between(previous, time);
-                } else if (!Duration.between(previous, time).equals(step)) {
-                    throw new IllegalStateException(file + ": irregular step at line " + (i + 1));
-                }
-                previous = time;
+                times[i - 1] = LocalDateTime.parse(cells[0], TIME);
                 values[i - 1] = Double.parseDouble(cells[1]);
+                if (i > 1 && !times[i - 1].isAfter(times[i - 2])) {
+                    throw new IllegalStateException(file + ": times not increasing at line " + (i + 1));
+                }
             }
-            return new Loaded(first, step, values);
+            return new Loaded(times, values);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

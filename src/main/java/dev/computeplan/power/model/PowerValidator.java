@@ -70,11 +70,17 @@ public final class PowerValidator {
             return;
         }
         LocalDateTime last = grid.start().plusMinutes((long) grid.stepMinutes() * (grid.steps() - 1));
-        if (grid.stepMinutes() % series.get().step().toMinutes() != 0
-                || series.get().at(grid.start()).isEmpty() || series.get().at(last).isEmpty()) {
-            out.add(new Violation("$.grid.carbonSeries", "series '" + name + "' (" + series.get().first() + " every "
-                    + series.get().step().toMinutes() + " min, " + series.get().values().length
-                    + " values) does not cover the grid on its steps"));
+        if (series.get().at(grid.start()).isEmpty() || series.get().at(last).isEmpty()) {
+            out.add(new Violation("$.grid.carbonSeries", "series '" + name + "' covers " + series.get().first() + " to "
+                    + series.get().last() + ", not the whole grid"));
+            return;
+        }
+        for (int t = 0; t < grid.steps(); t++) {
+            LocalDateTime time = grid.start().plusMinutes((long) grid.stepMinutes() * t);
+            if (series.get().at(time).isEmpty()) {
+                out.add(new Violation("$.grid.carbonSeries", "series '" + name + "' has no value near " + time));
+                return;
+            }
         }
     }
 

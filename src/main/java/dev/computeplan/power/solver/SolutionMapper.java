@@ -51,7 +51,10 @@ public final class SolutionMapper {
             }
             plans.add(new PowerSolution.JobPlan(job.source.id(), level.name, false, lateSteps, runs));
         }
-        Double gap = bound == null || objective == 0 ? (bound == null ? null : 0.0) : Math.max(0.0, (objective - bound) / (double) objective);
+        Double gap = null;
+        if (bound != null) {
+            gap = objective == 0 ? 0.0 : Math.max(0.0, (objective - bound) / (double) objective);
+        }
         return new PowerSolution(method, status, objective, bound, gap, co2G / 1000.0, kwh, energyCost, penalty,
                 lateJobs, dropped, plans);
     }
