@@ -1,6 +1,10 @@
 package dev.computeplan.power.solver;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -15,6 +19,8 @@ public final class CapHeuristic {
 
     /** Stands for a job that could not be placed and may not be dropped: the schedule is infeasible. */
     public static final long UNPLACED = 1_000_000_000_000_000L;
+    /** At most this many jobs are removed in one ruin step. */
+    static final int RUIN_MAX_JOBS = 40;
 
     private final PowerInstance inst;
 
@@ -112,6 +118,140 @@ public final class CapHeuristic {
             }
         }
         return schedule;
+    }
+
+    /** First come, first served: by release, each job at full power at the earliest start where it fits. */
+    public Placement[] earliestFit() {
+        Placement[] schedule = new Placement[inst.jobs.length];
+        long[] free = inst.freeMw.clone();
+        PowerInstance.Job[] order = inst.jobs.clone();
+        Arrays.sort(order, Comparator.<PowerInstance.Job>comparingInt(j -> j.release).thenComparingInt(j -> j.index));
+        for (PowerInstance.Job job : order) {
+            PowerInstance.Level full = job.fullPower();
+            Placement p = Placement.DROPPED;
+            int ok = 0;
+            for (int t = job.release; t < job.latestEnd; t++) {
+                ok = free[t] >= full.drawMw ? ok + 1 : 0;
+                if (ok == full.runSteps) {
+                    p = Placement.single(full.index, t - full.runSteps + 1, full.runSteps);
+                    break;
+                }
+            }
+            if (p.dropped()) {
+                place(job, schedule, free);
+            } else {
+                schedule[job.index] = p;
+                p.apply(free, full.drawMw, -1);
+            }
+        }
+        return schedule;
+    }
+
+    /**
+     * Ruin and recreate: remove the jobs that run in a random window (around a late job when there is one), put them
+     * back one by one at their cheapest placement (earliest deadline first, or in random order), keep the result if
+     * it costs no more. Seeded, so a run is repeatable for a given number of iterations.
+     */
+    public Placement[] ruinAndRecreate(Placement[] schedule, long seed, BooleanSupplier stop, Consumer<Placement[]> onImproved) {
+        Random rnd = new Random(seed);
+        long[] free = inst.freeMw.clone();
+        long[] used = Costs.load(inst, schedule);
+        for (int t = 0; t < inst.steps; t++) {
+            free[t] -= used[t];
+        }
+        long current = total(schedule);
+        long lastReported = current;
+        long lastReportNanos = System.nanoTime();
+        int iterations = 0;
+        while (!stop.getAsBoolean()) {
+            iterations++;
+            int center = pickCenter(schedule, rnd);
+            int half = 12 + rnd.nextInt(84);
+            int from = Math.max(0, center - half);
+            int to = Math.min(inst.steps, center + half);
+            List<PowerInstance.Job> removed = new ArrayList<>();
+            for (PowerInstance.Job job : inst.jobs) {
+                Placement p = schedule[job.index];
+                boolean hit = p.dropped() ? job.release < to && job.latestEnd > from : p.starts()[0] < to && p.end() > from;
+                if (hit && removed.size() < RUIN_MAX_JOBS) {
+                    removed.add(job);
+                }
+            }
+            if (removed.isEmpty()) {
+                continue;
+            }
+            Placement[] old = new Placement[removed.size()];
+            long oldCost = 0;
+            for (int i = 0; i < old.length; i++) {
+                PowerInstance.Job job = removed.get(i);
+                old[i] = schedule[job.index];
+                oldCost += cost(job, old[i]);
+                if (!old[i].dropped()) {
+                    old[i].apply(free, job.levels[old[i].level()].drawMw, 1);
+                }
+            }
+            if (rnd.nextBoolean()) {
+                removed.sort(Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline).thenComparingInt(j -> j.index));
+            } else {
+                Collections.shuffle(removed, rnd);
+            }
+            long newCost = 0;
+            Placement[] fresh = new Placement[removed.size()];
+            for (int i = 0; i < fresh.length; i++) {
+                PowerInstance.Job job = removed.get(i);
+                JobPlanner.Choice c = JobPlanner.best(inst, job, free);
+                fresh[i] = c == null ? Placement.DROPPED : c.placement();
+                newCost = Math.min(UNPLACED, newCost + cost(job, fresh[i]));
+                if (!fresh[i].dropped()) {
+                    fresh[i].apply(free, job.levels[fresh[i].level()].drawMw, -1);
+                }
+            }
+            boolean accept = newCost <= oldCost;
+            for (int i = 0; i < fresh.length; i++) {
+                PowerInstance.Job job = removed.get(i);
+                if (accept) {
+                    schedule[job.index] = fresh[i];
+                } else {
+                    if (!fresh[i].dropped()) {
+                        fresh[i].apply(free, job.levels[fresh[i].level()].drawMw, 1);
+                    }
+                    if (!old[i].dropped()) {
+                        old[i].apply(free, job.levels[old[i].level()].drawMw, -1);
+                    }
+                }
+            }
+            if (accept) {
+                current += newCost - oldCost;
+            }
+            // report at most twice a second: each report serialises the whole schedule
+            if (current < lastReported && System.nanoTime() - lastReportNanos > 500_000_000L) {
+                onImproved.accept(schedule.clone());
+                lastReported = current;
+                lastReportNanos = System.nanoTime();
+            }
+        }
+        if (current < lastReported) {
+            onImproved.accept(schedule.clone());
+        }
+        lastIterations = iterations;
+        return schedule;
+    }
+
+    /** Ruin-and-recreate iterations of the last call (for benchmarks). */
+    public int lastIterations;
+
+    private int pickCenter(Placement[] schedule, Random rnd) {
+        if (rnd.nextInt(10) < 7) {
+            // around a late or dropped job, found by sampling
+            for (int tries = 0; tries < 20; tries++) {
+                PowerInstance.Job job = inst.jobs[rnd.nextInt(inst.jobs.length)];
+                Placement p = schedule[job.index];
+                if (p.dropped() || p.end() > job.deadline) {
+                    return job.release + rnd.nextInt(Math.max(1, job.deadline - job.release));
+                }
+            }
+        }
+        return rnd.nextInt(inst.steps);
     }
 
     private void place(PowerInstance.Job job, Placement[] schedule, long[] free) {

@@ -41,6 +41,17 @@ public final class JobPlanner {
         return best;
     }
 
+    /** The cheapest placement at one given level (null if none fits), ignoring dropping. */
+    public static Choice bestAtLevel(PowerInstance inst, PowerInstance.Job job, PowerInstance.Level level, long[] free) {
+        if (!job.interruptible) {
+            return contiguous(inst, job, level, free, Long.MAX_VALUE);
+        }
+        if (job.minRun <= 1 && job.overhead == 0) {
+            return cheapestSteps(job, level, free, Long.MAX_VALUE);
+        }
+        return runsDp(job, level, free, Long.MAX_VALUE);
+    }
+
     // one run of n steps: start s feasible iff free[u] >= draw for u in [s, s+n)
     static Choice contiguous(PowerInstance inst, PowerInstance.Job job, PowerInstance.Level level, long[] free, long bound) {
         int n = level.runSteps;

@@ -68,21 +68,27 @@ public final class PowerSolver {
         boolean warmUsable = warm != null && !heuristic.hasUnplaced(warm) && heuristic.withinCap(warm)
                 && WorkCheck.doesAllWork(inst, warm);
         Placement[] greedy = heuristic.greedy();
-        Placement[] start = warmUsable && heuristic.total(warm) < heuristic.total(greedy) ? warm : greedy;
+        Placement[] fcfs = heuristic.earliestFit();
+        Placement[] start = heuristic.total(fcfs) < heuristic.total(greedy) ? fcfs : greedy;
+        String startName = start == fcfs ? "earliest-fit" : "greedy";
+        if (warmUsable && heuristic.total(warm) <= heuristic.total(start)) {
+            start = warm;
+            startName = "warm-start";
+        }
         AtomicReference<PowerSolution> best = new AtomicReference<>(
-                SolutionMapper.toSolution(inst, start, warmUsable && start == warm ? "warm-start" : "greedy",
-                        statusOf(heuristic, start), bound));
+                SolutionMapper.toSolution(inst, start, startName, statusOf(heuristic, start), bound));
         report(control, best.get());
         boolean useCp = PowerModel.size(inst) <= cpSatMaxBools;
         Instant heuristicEnd = useCp
                 ? clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy((long) (HEURISTIC_SHARE * 100)).dividedBy(100))
                 : deadline;
-        Placement[] improved = heuristic.improve(start.clone(),
-                () -> control.stopRequested() || clock.instant().isAfter(heuristicEnd),
-                s -> {
-                    best.set(SolutionMapper.toSolution(inst, s, "greedy-repair", statusOf(heuristic, s), bound));
-                    report(control, best.get());
-                });
+        java.util.function.BooleanSupplier stop = () -> control.stopRequested() || clock.instant().isAfter(heuristicEnd);
+        java.util.function.Consumer<Placement[]> onImproved = s -> {
+            best.set(SolutionMapper.toSolution(inst, s, "greedy-repair", statusOf(heuristic, s), bound));
+            report(control, best.get());
+        };
+        Placement[] improved = heuristic.improve(start.clone(), stop, onImproved);
+        improved = heuristic.ruinAndRecreate(improved, SEED, stop, onImproved);
         if (!useCp || control.stopRequested()) {
             return best.get();
         }

@@ -63,7 +63,7 @@ public final class LetsWaitAwhile {
             list.add(new PowerJob(String.valueOf(j.id()), j.release(), j.deadline(), j.durationMinutes() / 60.0, 1, interruptible, 0, 0,
                     List.of(ONE_KW), null, 1, false, false));
         }
-        return new PowerProblem(grid(jobs, START, null), list, CO2_ONLY);
+        return new PowerProblem(grid(jobs, START, null, 0), list, CO2_ONLY);
     }
 
     /**
@@ -79,7 +79,7 @@ public final class LetsWaitAwhile {
                     allowed, null, 1, true, false));
         }
         double capKw = k * curve.get(0).powerW() / 1000.0;
-        return new PowerProblem(grid(jobs, start, capKw), list, new PowerWeights(100.0, true, 10.0, 0.0));
+        return new PowerProblem(grid(jobs, start, capKw, LATE_DAYS), list, new PowerWeights(100.0, true, 10.0, 0.0));
     }
 
     /** {@code count} jobs of at most {@code maxHours} drawn (seeded) from those released in [start, start + 7 d), windows clamped to the week. */
@@ -88,10 +88,10 @@ public final class LetsWaitAwhile {
         List<MlJob> pool = new ArrayList<>();
         // releases of the following weeks are folded into this one (same weekday and time), so 200 jobs fit one week
         for (MlJob j : all) {
-            long weeks = Duration.between(start, j.release()).toDays() / 7;
-            if (weeks < 0) {
+            if (j.release().isBefore(start)) {
                 continue;
             }
+            long weeks = Duration.between(start, j.release()).toDays() / 7;
             LocalDateTime release = j.release().minusWeeks(weeks);
             LocalDateTime deadline = j.deadline().minusWeeks(weeks);
             if (deadline.isAfter(end)) {
@@ -105,8 +105,11 @@ public final class LetsWaitAwhile {
         return pool.subList(0, Math.min(count, pool.size()));
     }
 
-    static TimeGrid grid(List<MlJob> jobs, LocalDateTime start, Double capKw) {
-        LocalDateTime last = jobs.stream().map(MlJob::deadline).max(LocalDateTime::compareTo).orElseThrow();
+    /** Under a cap the horizon runs this many days past the last deadline, so late jobs can still finish. */
+    static final int LATE_DAYS = 3;
+
+    static TimeGrid grid(List<MlJob> jobs, LocalDateTime start, Double capKw, int extraDays) {
+        LocalDateTime last = jobs.stream().map(MlJob::deadline).max(LocalDateTime::compareTo).orElseThrow().plusDays(extraDays);
         int steps = (int) (Duration.between(start, last).toMinutes() / STEP_MINUTES);
         List<Double> price = new ArrayList<>(steps);
         for (int t = 0; t < steps; t++) {
