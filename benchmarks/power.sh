@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/power-cp.txt -Dmdep.includeScope=test >/dev/null
-java -Xmx3g -cp "target/classes:target/test-classes:$(cat target/power-cp.txt)" \
+java -Xmx3g ${JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/power-cp.txt)" \
   dev.computeplan.power.bench.PowerBenchmark "${1:-25}" "${2:-30}" "${3:-30}" ${4:-}

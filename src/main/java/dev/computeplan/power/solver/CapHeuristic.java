@@ -128,15 +128,7 @@ public final class CapHeuristic {
         Arrays.sort(order, Comparator.<PowerInstance.Job>comparingInt(j -> j.release).thenComparingInt(j -> j.index));
         for (PowerInstance.Job job : order) {
             PowerInstance.Level full = job.fullPower();
-            Placement p = Placement.DROPPED;
-            int ok = 0;
-            for (int t = job.release; t < job.latestEnd; t++) {
-                ok = free[t] >= full.drawMw ? ok + 1 : 0;
-                if (ok == full.runSteps) {
-                    p = Placement.single(full.index, t - full.runSteps + 1, full.runSteps);
-                    break;
-                }
-            }
+            Placement p = earliestFit(job, full, free, job.release);
             if (p.dropped()) {
                 place(job, schedule, free);
             } else {
@@ -145,6 +137,88 @@ public final class CapHeuristic {
             }
         }
         return schedule;
+    }
+
+    /**
+     * Greedy shifting that ignores the cap (each job at its own cheapest placement at full power), then repaired: in
+     * order of planned start, a job that does not fit moves to the earliest later start where it fits (interruptible
+     * jobs keep the planned steps that fit and take the missing ones from the first free steps after the plan).
+     */
+    public Placement[] shiftThenRepair() {
+        Placement[] planned = new Placement[inst.jobs.length];
+        long[] uncapped = new long[inst.steps];
+        Arrays.fill(uncapped, PowerInstance.UNCAPPED_MW);
+        for (PowerInstance.Job job : inst.jobs) {
+            JobPlanner.Choice c = JobPlanner.bestAtLevel(inst, job, job.fullPower(), uncapped);
+            planned[job.index] = c == null ? Placement.DROPPED : c.placement();
+        }
+        Placement[] out = new Placement[inst.jobs.length];
+        long[] free = inst.freeMw.clone();
+        PowerInstance.Job[] order = inst.jobs.clone();
+        Arrays.sort(order, Comparator.<PowerInstance.Job>comparingInt(j -> planned[j.index].dropped() ? Integer.MAX_VALUE
+                : planned[j.index].starts()[0]).thenComparingInt(j -> j.index));
+        for (PowerInstance.Job job : order) {
+            Placement p = planned[job.index];
+            PowerInstance.Level full = job.fullPower();
+            Placement q;
+            if (!p.dropped() && fits(p, free, full.drawMw)) {
+                q = p;
+            } else if (!job.interruptible || p.dropped()) {
+                q = earliestFit(job, full, free, p.dropped() ? job.release : p.starts()[0]);
+            } else {
+                q = repairSteps(job, full, free, p);
+            }
+            out[job.index] = q;
+            if (!q.dropped()) {
+                q.apply(free, full.drawMw, -1);
+            }
+        }
+        return out;
+    }
+
+    private Placement repairSteps(PowerInstance.Job job, PowerInstance.Level full, long[] free, Placement p) {
+        int[] steps = new int[full.runSteps];
+        int count = 0;
+        for (int r = 0; r < p.starts().length; r++) {
+            for (int t = p.starts()[r]; t < p.starts()[r] + p.lengths()[r]; t++) {
+                if (free[t] >= full.drawMw) {
+                    steps[count++] = t;
+                }
+            }
+        }
+        for (int t = p.end(); t < job.latestEnd && count < steps.length; t++) {
+            if (free[t] >= full.drawMw) {
+                steps[count++] = t;
+            }
+        }
+        if (count < steps.length || job.minRun > 1 || job.overhead > 0) {
+            // too few free steps, or the repaired steps could break the minimum run or need overhead: one contiguous run
+            return earliestFit(job, full, free, p.starts()[0]);
+        }
+        Arrays.sort(steps);
+        return Placement.ofSteps(full.index, steps);
+    }
+
+    private static Placement earliestFit(PowerInstance.Job job, PowerInstance.Level level, long[] free, int from) {
+        int ok = 0;
+        for (int t = from; t < job.latestEnd; t++) {
+            ok = free[t] >= level.drawMw ? ok + 1 : 0;
+            if (ok == level.runSteps) {
+                return Placement.single(level.index, t - level.runSteps + 1, level.runSteps);
+            }
+        }
+        return Placement.DROPPED;
+    }
+
+    private static boolean fits(Placement p, long[] free, long draw) {
+        for (int r = 0; r < p.starts().length; r++) {
+            for (int t = p.starts()[r]; t < p.starts()[r] + p.lengths()[r]; t++) {
+                if (free[t] < draw) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

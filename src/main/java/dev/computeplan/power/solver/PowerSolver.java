@@ -28,7 +28,7 @@ public final class PowerSolver {
     public static final long CP_SAT_MAX_BOOLS = 400_000;
     /** Share of the time limit the heuristic gets before CP-SAT takes over. */
     static final double HEURISTIC_SHARE = 0.2;
-    static final int WORKERS = 2;
+    static final int WORKERS = Integer.getInteger("computeplan.power.workers", 2);
     static final int SEED = 7;
 
     private static volatile boolean nativeLoaded;
@@ -67,10 +67,19 @@ public final class PowerSolver {
         Placement[] warm = SolutionMapper.fromSolution(inst, warmStart);
         boolean warmUsable = warm != null && !heuristic.hasUnplaced(warm) && heuristic.withinCap(warm)
                 && WorkCheck.doesAllWork(inst, warm);
-        Placement[] greedy = heuristic.greedy();
+        // three starts, the cheapest wins: cost-aware EDF insertion, first-come-first-served, shift-then-repair
+        Placement[] start = heuristic.greedy();
+        String startName = "greedy";
         Placement[] fcfs = heuristic.earliestFit();
-        Placement[] start = heuristic.total(fcfs) < heuristic.total(greedy) ? fcfs : greedy;
-        String startName = start == fcfs ? "earliest-fit" : "greedy";
+        if (heuristic.total(fcfs) < heuristic.total(start)) {
+            start = fcfs;
+            startName = "earliest-fit";
+        }
+        Placement[] shifted = heuristic.shiftThenRepair();
+        if (heuristic.total(shifted) < heuristic.total(start)) {
+            start = shifted;
+            startName = "shift-then-repair";
+        }
         if (warmUsable && heuristic.total(warm) <= heuristic.total(start)) {
             start = warm;
             startName = "warm-start";
