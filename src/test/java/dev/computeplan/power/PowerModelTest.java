@@ -75,6 +75,34 @@ class PowerModelTest {
     }
 
     @Test
+    void theRunsProgrammeEqualsCpSatForMinimumRunsAndOverhead() {
+        // interruptible jobs with a 2-3 h minimum run and 0-2 h resume overhead: JobPlanner's dynamic programme
+        // (per job, no cap) against the exact CP-SAT model, both may finish late at $1/h
+        Random rnd = new Random(23);
+        for (int round = 0; round < 12; round++) {
+            double[] carbon = new double[14];
+            for (int t = 0; t < carbon.length; t++) {
+                carbon[t] = 20 + rnd.nextInt(300);
+            }
+            List<PowerJob> list = new ArrayList<>();
+            for (int j = 0; j < 2; j++) {
+                int release = rnd.nextInt(4);
+                int deadline = release + 5 + rnd.nextInt(6);
+                list.add(new PowerJob("i" + j, PowerFixtures.at(release), PowerFixtures.at(deadline), 2 + rnd.nextInt(3), 1, true,
+                        60 * (2 + rnd.nextInt(2)), 60 * rnd.nextInt(3), LEVELS, null, 1, true, false));
+            }
+            PowerInstance inst = PowerInstance.of(new PowerProblem(PowerFixtures.hourly(carbon, null), list, PowerFixtures.CO2_ONLY));
+            Placement[] cp = solveExactly(inst, new PowerModel(inst).build());
+            CapHeuristic h = new CapHeuristic(inst);
+            Placement[] dp = h.perJobOptimum();
+            assertEquals(Costs.total(inst, cp), h.total(dp), "round " + round);
+            PowerSolution s = SolutionMapper.toSolution(inst, dp, "dp", "OPTIMAL", null);
+            ScheduleChecker.Report report = ScheduleChecker.check(inst.problem, s);
+            assertTrue(report.feasible(), report.violations()::toString);
+        }
+    }
+
+    @Test
     void underACapCpSatEqualsBruteForceAndBeatsTheHeuristic() {
         Random rnd = new Random(5);
         for (int round = 0; round < 8; round++) {

@@ -87,12 +87,13 @@ public final class PowerExplainer {
                     base[0], base[1] / 1000, base[2], lateHours, sentence));
         }
 
+        double[] waitingKw = largestWaitingDraw(problem, grid, plans);
         List<PowerExplanation.StepLine> stepLines = new ArrayList<>();
         boolean[] binding = new boolean[steps];
         int bindingSteps = 0;
         for (int t = 0; t < steps; t++) {
             Double headroom = grid.hasCap() ? grid.capKw()[t] - grid.baseKw()[t] - report.drawKw()[t] : null;
-            binding[t] = headroom != null && waitingJobNeedsMore(problem, grid, running.get(t), t, headroom);
+            binding[t] = headroom != null && waitingKw[t] > headroom + 1e-9;
             List<String> displaced = new ArrayList<>();
             if (binding[t]) {
                 bindingSteps++;
@@ -128,16 +129,35 @@ public final class PowerExplainer {
                 report.violations());
     }
 
-    // the cap binds at t when some job whose window covers t, and that does not run at t, could not be added there
-    private static boolean waitingJobNeedsMore(PowerProblem problem, ResolvedGrid grid, List<String> running, int t, double headroom) {
+    /**
+     * Per step, the largest least-draw among jobs that could run there but do not: a job whose window
+     * [release, max(deadline, planned end)) covers t and that is not running at t. The cap binds at t when this
+     * exceeds the headroom. One pass over each job's window, so a year stays fast.
+     */
+    private static double[] largestWaitingDraw(PowerProblem problem, ResolvedGrid grid, Map<String, PowerSolution.JobPlan> plans) {
+        double[] waiting = new double[grid.steps()];
+        boolean[] runs = new boolean[grid.steps()];
         for (PowerJob job : problem.jobs()) {
+            PowerSolution.JobPlan plan = plans.get(job.id());
             int r = grid.stepOf(job.release());
-            int end = job.mayBeLate() ? grid.steps() : grid.stepOf(job.deadline());
-            if (t >= r && t < end && !running.contains(job.id()) && leastKw(job) > headroom + 1e-9) {
-                return true;
+            int end = grid.stepOf(job.deadline());
+            if (plan != null && !plan.dropped()) {
+                for (PowerSolution.Run run : plan.runs()) {
+                    end = Math.max(end, run.startStep() + run.steps());
+                    for (int t = Math.max(0, run.startStep()); t < Math.min(grid.steps(), run.startStep() + run.steps()); t++) {
+                        runs[t] = true;
+                    }
+                }
             }
+            double least = leastKw(job);
+            for (int t = r; t < Math.min(grid.steps(), end); t++) {
+                if (!runs[t]) {
+                    waiting[t] = Math.max(waiting[t], least);
+                }
+            }
+            java.util.Arrays.fill(runs, false);
         }
-        return false;
+        return waiting;
     }
 
     private static PowerExplanation.Why why(PowerProblem problem, ResolvedGrid grid, ScheduleChecker.Report report,
