@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Power-only reads: the default power curves, and one job's story in a solved schedule. */
 @RestController
+// like the shared job API: absent where the job machinery is switched off (no JobService then)
+@ConditionalOnProperty(name = "computeplan.jobs.enabled", havingValue = "true", matchIfMissing = true)
 @RequestMapping("/api/v1/power")
 @Tag(name = "power", description = "Default GPU power curves and per-job explanations of power schedules")
 class PowerController {
