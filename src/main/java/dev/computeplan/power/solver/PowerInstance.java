@@ -45,7 +45,7 @@ public final class PowerInstance {
         List<PowerJob> list = problem.jobs();
         jobs = new Job[list.size()];
         for (int j = 0; j < jobs.length; j++) {
-            jobs[j] = new Job(j, list.get(j), grid, w, unitMicroUsdPerKwh);
+            jobs[j] = new Job(j, list.get(j), grid, w, unitMicroUsdPerKwh, multipliers);
         }
     }
 
@@ -67,7 +67,7 @@ public final class PowerInstance {
         public final long dropPenalty;
         public final Level[] levels;
 
-        Job(int index, PowerJob job, ResolvedGrid grid, PowerWeights w, double[] unit) {
+        Job(int index, PowerJob job, ResolvedGrid grid, PowerWeights w, double[] unit, Multipliers multipliers) {
             this.index = index;
             this.source = job;
             int stepMinutes = grid.grid().stepMinutes();
@@ -82,7 +82,7 @@ public final class PowerInstance {
             List<PowerLevel> source = job.levelsOrDefault();
             levels = new Level[source.size()];
             for (int l = 0; l < levels.length; l++) {
-                levels[l] = new Level(l, job, source.get(l), grid, unit);
+                levels[l] = new Level(l, job, source.get(l), grid, unit, multipliers);
             }
         }
 
@@ -115,8 +115,9 @@ public final class PowerInstance {
         public final long drawMw;
         public final double kwhPerStep;
         private final double[] unit;
+        private final Multipliers multipliers;
 
-        Level(int index, PowerJob job, PowerLevel level, ResolvedGrid grid, double[] unit) {
+        Level(int index, PowerJob job, PowerLevel level, ResolvedGrid grid, double[] unit, Multipliers multipliers) {
             this.index = index;
             this.name = level.name();
             this.speed = level.relativeSpeed();
@@ -124,20 +125,52 @@ public final class PowerInstance {
             this.drawMw = JobTiming.drawMilliwatts(job, level);
             this.kwhPerStep = job.gpus() * level.powerW() / 1000.0 * grid.grid().stepHours();
             this.unit = unit;
+            this.multipliers = multipliers;
         }
 
-        /** µ$ of one contiguous run [from, from + len), rounded once. */
+        /** µ$ of one contiguous run [from, from + len), rounded once (plus the Lagrange price of its draw, if set). */
         public long runCost(double[] sharedPrefix, int from, int len) {
-            return Math.round(kwhPerStep * (sharedPrefix[from + len] - sharedPrefix[from]));
+            long cost = Math.round(kwhPerStep * (sharedPrefix[from + len] - sharedPrefix[from]));
+            if (multipliers.prefix != null) {
+                cost += (long) Math.floor(drawMw * (multipliers.prefix[from + len] - multipliers.prefix[from]));
+            }
+            return cost;
         }
 
         /** µ$ of running step t, rounded per step (the unit of interruptible jobs). */
         public long stepCost(int t) {
-            return Math.round(kwhPerStep * unit[t]);
+            long cost = Math.round(kwhPerStep * unit[t]);
+            if (multipliers.lambda != null) {
+                cost += (long) Math.floor(drawMw * multipliers.lambda[t]);
+            }
+            return cost;
         }
     }
 
     private double[] prefix;
+    private final Multipliers multipliers = new Multipliers();
+
+    /**
+     * Lagrange multipliers of the cap (µ$ per mW per step), added to every step's cost, floored; {@code null} clears
+     * them. Only {@link LagrangeBound} sets them, on an instance of its own.
+     */
+    void setMultipliers(double[] lambda) {
+        multipliers.lambda = lambda;
+        if (lambda == null) {
+            multipliers.prefix = null;
+            return;
+        }
+        double[] p = new double[lambda.length + 1];
+        for (int t = 0; t < lambda.length; t++) {
+            p[t + 1] = p[t] + lambda[t];
+        }
+        multipliers.prefix = p;
+    }
+
+    static final class Multipliers {
+        double[] lambda;
+        double[] prefix;
+    }
 
     /** Prefix sums of the µ$/kWh unit cost: prefix[t] = Σ_{u<t} unit[u]. */
     public double[] prefix() {

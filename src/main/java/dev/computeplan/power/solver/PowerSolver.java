@@ -32,6 +32,8 @@ public final class PowerSolver {
     public static final long CP_SAT_MAX_BOOLS = 30_000;
     /** Share of the time limit the heuristic gets before CP-SAT takes over. */
     static final double HEURISTIC_SHARE = 0.2;
+    /** Without CP-SAT, share of the time limit spent raising the Lagrangian lower bound after the search. */
+    static final double BOUND_SHARE = 0.25;
     static final int WORKERS = Integer.getInteger("computeplan.power.workers", 2);
     static final int SEED = 7;
 
@@ -92,9 +94,8 @@ public final class PowerSolver {
                 SolutionMapper.toSolution(inst, start, startName, statusOf(heuristic, start), bound));
         report(control, best.get());
         boolean useCp = PowerModel.size(inst) <= cpSatMaxBools;
-        Instant heuristicEnd = useCp
-                ? clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy((long) (HEURISTIC_SHARE * 100)).dividedBy(100))
-                : deadline;
+        double share = useCp ? HEURISTIC_SHARE : 1 - BOUND_SHARE;
+        Instant heuristicEnd = clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy((long) (share * 100)).dividedBy(100));
         java.util.function.BooleanSupplier stop = () -> control.stopRequested() || clock.instant().isAfter(heuristicEnd);
         java.util.function.Consumer<Placement[]> onImproved = s -> {
             best.set(SolutionMapper.toSolution(inst, s, "greedy-repair", statusOf(heuristic, s), bound));
@@ -102,7 +103,17 @@ public final class PowerSolver {
         };
         Placement[] improved = heuristic.improve(start.clone(), stop, onImproved);
         improved = heuristic.ruinAndRecreate(improved, SEED, stop, onImproved);
-        if (!useCp || control.stopRequested()) {
+        if (control.stopRequested()) {
+            return best.get();
+        }
+        if (!useCp) {
+            // the rest of the time buys a better lower bound, so that the reported gap means something
+            long lagrange = new LagrangeBound(PowerInstance.of(problem)).bound(best.get().objectiveMicroUsd(), Integer.MAX_VALUE,
+                    () -> control.stopRequested() || clock.instant().isAfter(deadline));
+            if (lagrange > bound) {
+                best.set(withBound(best.get(), lagrange));
+                report(control, best.get());
+            }
             return best.get();
         }
         return cpSat(inst, improved, bound, deadline, control, best);
