@@ -13,6 +13,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class LagrangeBound {
 
+    /** Subgradient steps without a better bound before the step size is halved. */
+    static final int PATIENCE = 20;
+
     private final PowerInstance inst;
     private int iterations;
 
@@ -33,7 +36,7 @@ public final class LagrangeBound {
         int steps = inst.steps;
         double[] lambda = new double[steps];
         long best = Long.MIN_VALUE;
-        double theta = 1.0;
+        double theta = 2.0;
         int sinceImproved = 0;
         for (iterations = 0; iterations < maxIterations && (iterations == 0 || !stop.getAsBoolean()); iterations++) {
             inst.setMultipliers(iterations == 0 ? null : lambda);
@@ -68,7 +71,7 @@ public final class LagrangeBound {
             if (floor > best) {
                 best = floor;
                 sinceImproved = 0;
-            } else if (++sinceImproved >= 3) {
+            } else if (++sinceImproved >= PATIENCE) {
                 theta /= 2;
                 sinceImproved = 0;
             }
