@@ -236,9 +236,7 @@ public final class CapHeuristic {
         long current = total(schedule);
         long lastReported = current;
         long lastReportNanos = System.nanoTime();
-        int iterations = 0;
         while (!stop.getAsBoolean()) {
-            iterations++;
             int center = pickCenter(schedule, rnd);
             int half = 12 + rnd.nextInt(84);
             int from = Math.max(0, center - half);
@@ -307,12 +305,8 @@ public final class CapHeuristic {
         if (current < lastReported) {
             onImproved.accept(schedule.clone());
         }
-        lastIterations = iterations;
         return schedule;
     }
-
-    /** Ruin-and-recreate iterations of the last call (for benchmarks). */
-    public int lastIterations;
 
     private int pickCenter(Placement[] schedule, Random rnd) {
         if (rnd.nextInt(10) < 7) {

@@ -13,7 +13,8 @@ public final class JobPlanner {
 
     /** How far past the deadline the dynamic programme looks for a late finish, in steps (bounds its memory). */
     static final int LATE_SEARCH = 192;
-    private static final long DP_CELLS_MAX = 30_000_000L;
+    /** Bounds the programme's predecessor table (4 bytes a cell); a window cut by it may miss late finishes. */
+    private static final long DP_CELLS_MAX = 4_000_000L;
 
     private JobPlanner() {
     }

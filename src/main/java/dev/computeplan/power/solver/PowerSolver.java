@@ -41,14 +41,20 @@ public final class PowerSolver {
 
     private final Clock clock;
     private final long cpSatMaxBools;
+    private final double heuristicShare;
 
     public PowerSolver(Clock clock) {
-        this(clock, CP_SAT_MAX_BOOLS);
+        this(clock, CP_SAT_MAX_BOOLS, HEURISTIC_SHARE);
     }
 
-    public PowerSolver(Clock clock, long cpSatMaxBools) {
+    /**
+     * @param cpSatMaxBools  the largest model CP-SAT is used for
+     * @param heuristicShare share of the limit the local search gets before CP-SAT (0: CP-SAT right after the starts)
+     */
+    public PowerSolver(Clock clock, long cpSatMaxBools, double heuristicShare) {
         this.clock = clock;
         this.cpSatMaxBools = cpSatMaxBools;
+        this.heuristicShare = heuristicShare;
     }
 
     static synchronized void loadNative() {
@@ -94,7 +100,7 @@ public final class PowerSolver {
                 SolutionMapper.toSolution(inst, start, startName, statusOf(heuristic, start), bound));
         report(control, best.get());
         boolean useCp = PowerModel.size(inst) <= cpSatMaxBools;
-        double share = useCp ? HEURISTIC_SHARE : 1 - BOUND_SHARE;
+        double share = useCp ? heuristicShare : 1 - BOUND_SHARE;
         Instant heuristicEnd = clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy((long) (share * 100)).dividedBy(100));
         java.util.function.BooleanSupplier stop = () -> control.stopRequested() || clock.instant().isAfter(heuristicEnd);
         java.util.function.Consumer<Placement[]> onImproved = s -> {
