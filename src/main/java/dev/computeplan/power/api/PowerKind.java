@@ -4,6 +4,7 @@ import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.jobs.SolveControl;
 import dev.computeplan.jobs.Violation;
 import dev.computeplan.power.explain.PowerExplainer;
+import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
 import dev.computeplan.power.model.PowerValidator;
@@ -50,6 +51,13 @@ public class PowerKind implements ProblemKind<PowerProblem, PowerSolution> {
     @Override
     public Solved<PowerSolution> solve(PowerProblem problem, PowerSolution warmStart, SolveControl control) {
         PowerSolution best = solver.solve(problem, warmStart, control);
+        // every answer is re-checked by code that shares nothing with the solvers; a schedule the solver calls
+        // feasible but the check rejects is a bug, never an answer
+        ScheduleChecker.Report report = ScheduleChecker.check(problem, best);
+        if (!report.feasible() && !"INFEASIBLE".equals(best.status())) {
+            throw new IllegalStateException("the " + best.method() + " schedule failed the independent check: "
+                    + report.violations().subList(0, Math.min(3, report.violations().size())));
+        }
         return new Solved<>(best, PowerSolver.scoreText(best));
     }
 
