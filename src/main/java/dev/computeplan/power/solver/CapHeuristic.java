@@ -177,6 +177,10 @@ public final class CapHeuristic {
     }
 
     private Placement repairSteps(PowerInstance.Job job, PowerInstance.Level full, long[] free, Placement p) {
+        if (job.minRun > 1 || job.overhead > 0) {
+            // moving single steps could break the minimum run or add resumes: move the job as one run instead
+            return earliestFit(job, full, free, p.starts()[0]);
+        }
         int[] steps = new int[full.runSteps];
         int count = 0;
         for (int r = 0; r < p.starts().length; r++) {
@@ -191,20 +195,21 @@ public final class CapHeuristic {
                 steps[count++] = t;
             }
         }
-        if (count < steps.length || job.minRun > 1 || job.overhead > 0) {
-            // too few free steps, or the repaired steps could break the minimum run or need overhead: one contiguous run
+        if (count < steps.length) {
             return earliestFit(job, full, free, p.starts()[0]);
         }
         Arrays.sort(steps);
         return Placement.ofSteps(full.index, steps);
     }
 
+    // one run from the earliest start ≥ from where it fits; an interruptible job runs at least its minimum run
     private static Placement earliestFit(PowerInstance.Job job, PowerInstance.Level level, long[] free, int from) {
+        int length = job.interruptible ? Math.max(level.runSteps, job.minRun) : level.runSteps;
         int ok = 0;
         for (int t = from; t < job.latestEnd; t++) {
             ok = free[t] >= level.drawMw ? ok + 1 : 0;
-            if (ok == level.runSteps) {
-                return Placement.single(level.index, t - level.runSteps + 1, level.runSteps);
+            if (ok == length) {
+                return Placement.single(level.index, t - length + 1, length);
             }
         }
         return Placement.DROPPED;
@@ -252,6 +257,12 @@ public final class CapHeuristic {
             if (removed.isEmpty()) {
                 continue;
             }
+            // the reinsertion order, fixed before old[i] is taken so that old[i] stays job i's placement
+            if (rnd.nextBoolean()) {
+                removed.sort(Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline).thenComparingInt(j -> j.index));
+            } else {
+                Collections.shuffle(removed, rnd);
+            }
             Placement[] old = new Placement[removed.size()];
             long oldCost = 0;
             for (int i = 0; i < old.length; i++) {
@@ -261,11 +272,6 @@ public final class CapHeuristic {
                 if (!old[i].dropped()) {
                     old[i].apply(free, job.levels[old[i].level()].drawMw, 1);
                 }
-            }
-            if (rnd.nextBoolean()) {
-                removed.sort(Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline).thenComparingInt(j -> j.index));
-            } else {
-                Collections.shuffle(removed, rnd);
             }
             long newCost = 0;
             Placement[] fresh = new Placement[removed.size()];
