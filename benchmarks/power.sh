@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Power benchmark: the "Let's Wait Awhile" year (ml_jobs_2020.csv on ger_ci.csv) without a cap, then under a site
+# cap of K A100s with the two baselines, then a 200-job week on CP-SAT. Prints a markdown table.
+# Usage: benchmarks/power.sh [K=25] [year seconds=30] [week seconds=30] [week]   ("week": only the week runs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/power-cp.txt -Dmdep.includeScope=test >/dev/null
+java -Xmx3g ${JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/power-cp.txt)" \
+  dev.computeplan.power.bench.PowerBenchmark "${1:-25}" "${2:-30}" "${3:-30}" ${4:-}

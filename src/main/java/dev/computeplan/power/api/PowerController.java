@@ -1,0 +1,71 @@
+package dev.computeplan.power.api;
+
+import dev.computeplan.jobs.ConflictException;
+import dev.computeplan.jobs.JobService;
+import dev.computeplan.jobs.NotFoundException;
+import dev.computeplan.power.explain.PowerExplainer;
+import dev.computeplan.power.explain.PowerExplanation;
+import dev.computeplan.power.model.CarbonSeries;
+import dev.computeplan.power.model.GpuCurves;
+import dev.computeplan.power.model.PowerLevel;
+import dev.computeplan.power.model.PowerProblem;
+import dev.computeplan.power.model.PowerSolution;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Power-only reads: the default power curves, and one job's story in a solved schedule. */
+@RestController
+// like the shared job API: absent where the job machinery is switched off (no JobService then)
+@ConditionalOnProperty(name = "computeplan.jobs.enabled", havingValue = "true", matchIfMissing = true)
+@RequestMapping("/api/v1/power")
+@Tag(name = "power", description = "Default GPU power curves and per-job explanations of power schedules")
+class PowerController {
+
+    private final JobService jobs;
+    private final PowerKind kind;
+
+    PowerController(JobService jobs, PowerKind kind) {
+        this.jobs = jobs;
+        this.kind = kind;
+    }
+
+    /** What a request may name: GPU models with their default levels, and the measured carbon series. */
+    record Defaults(Map<String, List<PowerLevel>> gpuModels, List<String> carbonSeries) {
+    }
+
+    /** One job of a solved schedule: its line and, if it is late or dropped, why. */
+    record JobStory(PowerExplanation.JobLine job, PowerExplanation.Why why) {
+    }
+
+    @Operation(summary = "Default power-limit curves per GPU model and the named carbon series")
+    @GetMapping("/defaults")
+    Defaults defaults() {
+        Map<String, List<PowerLevel>> curves = new TreeMap<>();
+        GpuCurves.known().forEach(m -> curves.put(m, GpuCurves.levels(m)));
+        return new Defaults(curves, CarbonSeries.NAMES);
+    }
+
+    @Operation(summary = "One job of a solved schedule: plan vs running at release at full power, and why it is late or dropped")
+    @GetMapping("/jobs/{id}/why/{jobId}")
+    JobStory why(@PathVariable String id, @PathVariable String jobId) {
+        JobService.Stored<PowerProblem, PowerSolution> stored = jobs.stored(kind, id);
+        if (stored.solution() == null) {
+            throw new ConflictException("Power job " + id + " has no schedule yet (status " + stored.job().status() + ").");
+        }
+        if (stored.problem().jobs().stream().noneMatch(j -> j.id().equals(jobId))) {
+            throw new NotFoundException("Power job " + id + " has no job with id '" + jobId + "'.");
+        }
+        PowerExplanation e = PowerExplainer.explain(stored.problem(), stored.solution());
+        PowerExplanation.JobLine line = e.jobs().stream().filter(j -> j.jobId().equals(jobId)).findFirst().orElseThrow();
+        PowerExplanation.Why why = e.lateOrDropped().stream().filter(w -> w.jobId().equals(jobId)).findFirst().orElse(null);
+        return new JobStory(line, why);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.computeplan.power.explain;
+
+import dev.computeplan.power.model.PowerJob;
+import dev.computeplan.power.model.PowerLevel;
+import dev.computeplan.power.model.PowerProblem;
+import dev.computeplan.power.model.PowerSolution;
+import dev.computeplan.power.model.PowerWeights;
+import dev.computeplan.power.model.ResolvedGrid;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Re-verifies a schedule against the request alone, without the solvers' code: every job once, known levels,
+ * runs inside the horizon and after the release, work done (with checkpoint overhead in minutes), minimum run
+ * length, deadlines, the cap at every step; and recomputes CO2, energy, cost and penalties in doubles.
+ */
+public final class ScheduleChecker {
+
+    private static final double CAP_TOLERANCE_KW = 1e-6;
+
+    private ScheduleChecker() {
+    }
+
+    /**
+     * What the check found and the totals it recomputed.
+     *
+     * @param objectiveUsd energy cost (if priced) + CO2 price × t + penalties
+     * @param drawKw       planned job draw per step (without base load)
+     */
+    public record Report(List<String> violations, double co2Kg, double energyKwh, double energyCostUsd, double penaltyUsd,
+                         double objectiveUsd, int lateJobs, int droppedJobs, double[] drawKw) {
+
+        public boolean feasible() {
+            return violations.isEmpty();
+        }
+    }
+
+    public static Report check(PowerProblem problem, PowerSolution solution) {
+        return check(problem, ResolvedGrid.of(problem.grid()), solution);
+    }
+
+    public static Report check(PowerProblem problem, ResolvedGrid grid, PowerSolution solution) {
+        List<String> violations = new ArrayList<>();
+        PowerWeights w = problem.weightsOrDefault();
+        int steps = grid.steps();
+        double stepHours = problem.grid().stepMinutes() / 60.0;
+        double[] drawKw = new double[steps];
+        int[] jobsAt = new int[steps];
+        Map<String, PowerSolution.JobPlan> plans = new HashMap<>();
+        for (PowerSolution.JobPlan plan : solution.jobs()) {
+            if (plans.put(plan.jobId(), plan) != null) {
+                violations.add("job " + plan.jobId() + " is planned twice");
+            }
+        }
+        double co2G = 0;
+        double kwh = 0;
+        double energyCost = 0;
+        double penalty = 0;
+        int late = 0;
+        int dropped = 0;
+        for (PowerJob job : problem.jobs()) {
+            PowerSolution.JobPlan plan = plans.remove(job.id());
+            if (plan == null) {
+                violations.add("job " + job.id() + " is missing from the schedule");
+                continue;
+            }
+            if (plan.dropped()) {
+                dropped++;
+                if (!job.mayBeDropped()) {
+                    violations.add("job " + job.id() + " is dropped but may not be");
+                }
+                penalty += w.dropPenaltyUsd() * job.priority();
+                continue;
+            }
+            PowerLevel level = levelNamed(job, plan.level());
+            if (level == null) {
+                violations.add("job " + job.id() + " runs at unknown level " + plan.level());
+                continue;
+            }
+            List<PowerSolution.Run> runs = plan.runs();
+            if (runs == null || runs.isEmpty()) {
+                violations.add("job " + job.id() + " is neither dropped nor run");
+                continue;
+            }
+            if (!job.interruptible() && runs.size() != 1) {
+                violations.add("job " + job.id() + " is not interruptible but has " + runs.size() + " runs");
+            }
+            double kw = job.gpus() * level.powerW() / 1000.0;
+            double runHours = 0;
+            int previousEnd = Integer.MIN_VALUE;
+            for (PowerSolution.Run run : runs) {
+                int from = run.startStep();
+                int to = from + run.steps();
+                if (run.steps() < 1 || from < 0 || to > steps) {
+                    violations.add("job " + job.id() + " has a run outside the horizon: step " + from + " for " + run.steps());
+                    continue;
+                }
+                if (!grid.timeOf(from).equals(run.start()) || !grid.timeOf(to).equals(run.end())) {
+                    violations.add("job " + job.id() + ": run times " + run.start() + "–" + run.end() + " do not match its steps");
+                }
+                if (from < previousEnd) {
+                    violations.add("job " + job.id() + " has overlapping or unsorted runs");
+                }
+                previousEnd = to;
+                if (grid.timeOf(from).isBefore(job.release())) {
+                    violations.add("job " + job.id() + " starts at " + grid.timeOf(from) + " before its release " + job.release());
+                }
+                if (job.interruptible() && run.steps() * problem.grid().stepMinutes() < job.minRunMinutes()) {
+                    violations.add("job " + job.id() + " has a run of " + run.steps() * problem.grid().stepMinutes()
+                            + " min, shorter than its minimum " + job.minRunMinutes() + " min");
+                }
+                runHours += run.steps() * stepHours;
+                for (int t = from; t < to; t++) {
+                    drawKw[t] += kw;
+                    jobsAt[t]++;
+                    kwh += kw * stepHours;
+                    co2G += kw * stepHours * grid.carbon()[t];
+                    energyCost += kw * stepHours * grid.price()[t] / 1000.0;
+                }
+            }
+            // work done: productive hours × GPUs × speed, after the overhead of every resume
+            double productive = runHours - (runs.size() - 1) * job.checkpointOverheadMinutes() / 60.0;
+            double work = productive * job.gpus() * level.relativeSpeed();
+            if (work < job.workGpuHours() * (1 - 1e-9)) {
+                violations.add(String.format(java.util.Locale.ROOT, "job %s does %.4f of its %.4f GPU-hours", job.id(), work,
+                        job.workGpuHours()));
+            }
+            LocalDateTime end = runs.get(runs.size() - 1).end();
+            if (end.isAfter(job.deadline())) {
+                late++;
+                if (!job.mayBeLate()) {
+                    violations.add("job " + job.id() + " ends at " + end + " after its deadline " + job.deadline());
+                }
+                double lateHours = Duration.between(job.deadline(), end).toMinutes() / 60.0;
+                penalty += lateHours * w.latePenaltyUsdPerHour() * job.priority();
+                long lateSteps = Duration.between(job.deadline(), end).toMinutes() / problem.grid().stepMinutes();
+                if (lateSteps != plan.lateSteps()) {
+                    violations.add("job " + job.id() + " reports " + plan.lateSteps() + " late steps, but is " + lateSteps + " late");
+                }
+            } else if (plan.lateSteps() != 0) {
+                violations.add("job " + job.id() + " reports " + plan.lateSteps() + " late steps but is on time");
+            }
+        }
+        for (String unknown : plans.keySet()) {
+            violations.add("the schedule plans unknown job " + unknown);
+        }
+        for (int t = 0; t < steps; t++) {
+            double room = grid.capKw()[t] - grid.baseKw()[t];
+            if (drawKw[t] > room + CAP_TOLERANCE_KW * (jobsAt[t] + 1)) {
+                violations.add(String.format(java.util.Locale.ROOT, "step %d (%s): jobs draw %.3f kW but cap − base load is %.3f kW",
+                        t, grid.timeOf(t), drawKw[t], room));
+            }
+        }
+        double objective = (w.includeEnergyCost() ? energyCost : 0) + w.co2PriceUsdPerTonne() * co2G / 1e6 + penalty;
+        return new Report(violations, co2G / 1000.0, kwh, energyCost, penalty, objective, late, dropped, drawKw);
+    }
+
+    static PowerLevel levelNamed(PowerJob job, String name) {
+        for (PowerLevel level : job.levelsOrDefault()) {
+            if (level.name().equals(name)) {
+                return level;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,365 @@
+package dev.computeplan.power.solver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Comparator;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The scalable path. (1) The per-job optimum ignores the other jobs: exact when the cap does not bind, and its
+ * cost is a lower bound in any case. (2) Under a binding cap: greedy insertion (earliest deadline first, each job
+ * at its cheapest placement in the capacity left), then rounds of remove-and-reinsert (each job moved to its
+ * cheapest placement given all others) until a round improves nothing or time runs out.
+ */
+public final class CapHeuristic {
+
+    /** Stands for a job that could not be placed and may not be dropped: the schedule is infeasible. */
+    public static final long UNPLACED = 1_000_000_000_000_000L;
+    /** At most this many jobs are removed in one ruin step. */
+    static final int RUIN_MAX_JOBS = 40;
+
+    private final PowerInstance inst;
+
+    public CapHeuristic(PowerInstance inst) {
+        this.inst = inst;
+    }
+
+    /** Each job at its own cheapest placement under cap − base load, as if alone. */
+    public Placement[] perJobOptimum() {
+        Placement[] out = new Placement[inst.jobs.length];
+        for (PowerInstance.Job job : inst.jobs) {
+            JobPlanner.Choice c = JobPlanner.best(inst, job, inst.freeMw);
+            out[job.index] = c == null ? Placement.DROPPED : c.placement();
+        }
+        return out;
+    }
+
+    /** Σ of the per-job optima: no schedule of this instance costs less. */
+    public long lowerBound(Placement[] perJobOptimum) {
+        long sum = 0;
+        for (PowerInstance.Job job : inst.jobs) {
+            sum += cost(job, perJobOptimum[job.index]);
+        }
+        return Math.min(sum, UNPLACED);
+    }
+
+    /** True when the schedule's draw stays within cap − base load at every step. */
+    public boolean withinCap(Placement[] schedule) {
+        long[] used = Costs.load(inst, schedule);
+        for (int t = 0; t < inst.steps; t++) {
+            if (used[t] > inst.freeMw[t]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Earliest-deadline-first insertion of every job at its cheapest placement in the capacity left. */
+    public Placement[] greedy() {
+        Placement[] schedule = new Placement[inst.jobs.length];
+        Arrays.fill(schedule, Placement.DROPPED);
+        long[] free = inst.freeMw.clone();
+        PowerInstance.Job[] order = inst.jobs.clone();
+        Arrays.sort(order, Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline)
+                .thenComparing(j -> -j.source.priority()).thenComparingInt(j -> j.release).thenComparingInt(j -> j.index));
+        for (PowerInstance.Job job : order) {
+            place(job, schedule, free);
+        }
+        return schedule;
+    }
+
+    /**
+     * Moves jobs to their cheapest placement given all others until no move improves or {@code stop} says so.
+     * Reports each improved round. Returns the improved schedule (the input array is changed in place).
+     */
+    public Placement[] improve(Placement[] schedule, BooleanSupplier stop, Consumer<Placement[]> onImproved) {
+        long[] free = inst.freeMw.clone();
+        long[] used = Costs.load(inst, schedule);
+        for (int t = 0; t < inst.steps; t++) {
+            free[t] -= used[t];
+        }
+        boolean improved = true;
+        while (improved && !stop.getAsBoolean()) {
+            improved = false;
+            Integer[] order = new Integer[inst.jobs.length];
+            long[] current = new long[inst.jobs.length];
+            for (PowerInstance.Job job : inst.jobs) {
+                order[job.index] = job.index;
+                current[job.index] = cost(job, schedule[job.index]);
+            }
+            // the most expensive jobs first: they have the most to gain
+            Arrays.sort(order, Comparator.comparingLong((Integer j) -> -current[j]).thenComparingInt(j -> j));
+            for (int j : order) {
+                if (stop.getAsBoolean()) {
+                    break;
+                }
+                PowerInstance.Job job = inst.jobs[j];
+                Placement old = schedule[j];
+                long oldCost = current[j];
+                if (!old.dropped()) {
+                    old.apply(free, job.levels[old.level()].drawMw, 1);
+                }
+                JobPlanner.Choice c = JobPlanner.best(inst, job, free);
+                Placement next = c != null && c.cost() < oldCost ? c.placement() : old;
+                if (!next.dropped()) {
+                    next.apply(free, job.levels[next.level()].drawMw, -1);
+                }
+                if (next != old) {
+                    schedule[j] = next;
+                    improved = true;
+                }
+            }
+            if (improved) {
+                onImproved.accept(schedule.clone());
+            }
+        }
+        return schedule;
+    }
+
+    /** First come, first served: by release, each job at full power at the earliest start where it fits. */
+    public Placement[] earliestFit() {
+        Placement[] schedule = new Placement[inst.jobs.length];
+        long[] free = inst.freeMw.clone();
+        PowerInstance.Job[] order = inst.jobs.clone();
+        Arrays.sort(order, Comparator.<PowerInstance.Job>comparingInt(j -> j.release).thenComparingInt(j -> j.index));
+        for (PowerInstance.Job job : order) {
+            PowerInstance.Level full = job.fullPower();
+            Placement p = earliestFit(job, full, free, job.release);
+            if (p.dropped()) {
+                place(job, schedule, free);
+            } else {
+                schedule[job.index] = p;
+                p.apply(free, full.drawMw, -1);
+            }
+        }
+        return schedule;
+    }
+
+    /**
+     * Greedy shifting that ignores the cap (each job at its own cheapest placement at full power), then repaired: in
+     * order of planned start, a job that does not fit moves to the earliest later start where it fits (interruptible
+     * jobs keep the planned steps that fit and take the missing ones from the first free steps after the plan).
+     */
+    public Placement[] shiftThenRepair() {
+        Placement[] planned = new Placement[inst.jobs.length];
+        long[] uncapped = new long[inst.steps];
+        Arrays.fill(uncapped, PowerInstance.UNCAPPED_MW);
+        for (PowerInstance.Job job : inst.jobs) {
+            JobPlanner.Choice c = JobPlanner.bestAtLevel(inst, job, job.fullPower(), uncapped);
+            planned[job.index] = c == null ? Placement.DROPPED : c.placement();
+        }
+        Placement[] out = new Placement[inst.jobs.length];
+        long[] free = inst.freeMw.clone();
+        PowerInstance.Job[] order = inst.jobs.clone();
+        Arrays.sort(order, Comparator.<PowerInstance.Job>comparingInt(j -> planned[j.index].dropped() ? Integer.MAX_VALUE
+                : planned[j.index].starts()[0]).thenComparingInt(j -> j.index));
+        for (PowerInstance.Job job : order) {
+            Placement p = planned[job.index];
+            PowerInstance.Level full = job.fullPower();
+            Placement q;
+            if (!p.dropped() && fits(p, free, full.drawMw)) {
+                q = p;
+            } else if (!job.interruptible || p.dropped()) {
+                q = earliestFit(job, full, free, p.dropped() ? job.release : p.starts()[0]);
+            } else {
+                q = repairSteps(job, full, free, p);
+            }
+            out[job.index] = q;
+            if (!q.dropped()) {
+                q.apply(free, full.drawMw, -1);
+            }
+        }
+        return out;
+    }
+
+    private Placement repairSteps(PowerInstance.Job job, PowerInstance.Level full, long[] free, Placement p) {
+        if (job.minRun > 1 || job.overhead > 0) {
+            // moving single steps could break the minimum run or add resumes: move the job as one run instead
+            return earliestFit(job, full, free, p.starts()[0]);
+        }
+        int[] steps = new int[full.runSteps];
+        int count = 0;
+        for (int r = 0; r < p.starts().length; r++) {
+            for (int t = p.starts()[r]; t < p.starts()[r] + p.lengths()[r]; t++) {
+                if (free[t] >= full.drawMw) {
+                    steps[count++] = t;
+                }
+            }
+        }
+        for (int t = p.end(); t < job.latestEnd && count < steps.length; t++) {
+            if (free[t] >= full.drawMw) {
+                steps[count++] = t;
+            }
+        }
+        if (count < steps.length) {
+            return earliestFit(job, full, free, p.starts()[0]);
+        }
+        Arrays.sort(steps);
+        return Placement.ofSteps(full.index, steps);
+    }
+
+    // one run from the earliest start ≥ from where it fits; an interruptible job runs at least its minimum run
+    private static Placement earliestFit(PowerInstance.Job job, PowerInstance.Level level, long[] free, int from) {
+        int length = job.interruptible ? Math.max(level.runSteps, job.minRun) : level.runSteps;
+        int ok = 0;
+        for (int t = from; t < job.latestEnd; t++) {
+            ok = free[t] >= level.drawMw ? ok + 1 : 0;
+            if (ok == length) {
+                return Placement.single(level.index, t - length + 1, length);
+            }
+        }
+        return Placement.DROPPED;
+    }
+
+    private static boolean fits(Placement p, long[] free, long draw) {
+        for (int r = 0; r < p.starts().length; r++) {
+            for (int t = p.starts()[r]; t < p.starts()[r] + p.lengths()[r]; t++) {
+                if (free[t] < draw) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Ruin and recreate: remove the jobs that run in a random window (around a late job when there is one), put them
+     * back one by one at their cheapest placement (earliest deadline first, or in random order), keep the result if
+     * it costs no more. Seeded, so a run is repeatable for a given number of iterations.
+     */
+    public Placement[] ruinAndRecreate(Placement[] schedule, long seed, BooleanSupplier stop, Consumer<Placement[]> onImproved) {
+        Random rnd = new Random(seed);
+        long[] free = inst.freeMw.clone();
+        long[] used = Costs.load(inst, schedule);
+        for (int t = 0; t < inst.steps; t++) {
+            free[t] -= used[t];
+        }
+        long current = total(schedule);
+        long lastReported = current;
+        long lastReportNanos = System.nanoTime();
+        while (!stop.getAsBoolean()) {
+            int center = pickCenter(schedule, rnd);
+            int half = 12 + rnd.nextInt(84);
+            int from = Math.max(0, center - half);
+            int to = Math.min(inst.steps, center + half);
+            List<PowerInstance.Job> removed = new ArrayList<>();
+            for (PowerInstance.Job job : inst.jobs) {
+                Placement p = schedule[job.index];
+                boolean hit = p.dropped() ? job.release < to && job.latestEnd > from : p.starts()[0] < to && p.end() > from;
+                if (hit && removed.size() < RUIN_MAX_JOBS) {
+                    removed.add(job);
+                }
+            }
+            if (removed.isEmpty()) {
+                continue;
+            }
+            // the reinsertion order, fixed before old[i] is taken so that old[i] stays job i's placement
+            if (rnd.nextBoolean()) {
+                removed.sort(Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline).thenComparingInt(j -> j.index));
+            } else {
+                Collections.shuffle(removed, rnd);
+            }
+            Placement[] old = new Placement[removed.size()];
+            long oldCost = 0;
+            for (int i = 0; i < old.length; i++) {
+                PowerInstance.Job job = removed.get(i);
+                old[i] = schedule[job.index];
+                oldCost += cost(job, old[i]);
+                if (!old[i].dropped()) {
+                    old[i].apply(free, job.levels[old[i].level()].drawMw, 1);
+                }
+            }
+            long newCost = 0;
+            Placement[] fresh = new Placement[removed.size()];
+            for (int i = 0; i < fresh.length; i++) {
+                PowerInstance.Job job = removed.get(i);
+                JobPlanner.Choice c = JobPlanner.best(inst, job, free);
+                fresh[i] = c == null ? Placement.DROPPED : c.placement();
+                newCost = Math.min(UNPLACED, newCost + cost(job, fresh[i]));
+                if (!fresh[i].dropped()) {
+                    fresh[i].apply(free, job.levels[fresh[i].level()].drawMw, -1);
+                }
+            }
+            boolean accept = newCost <= oldCost;
+            for (int i = 0; i < fresh.length; i++) {
+                PowerInstance.Job job = removed.get(i);
+                if (accept) {
+                    schedule[job.index] = fresh[i];
+                } else {
+                    if (!fresh[i].dropped()) {
+                        fresh[i].apply(free, job.levels[fresh[i].level()].drawMw, 1);
+                    }
+                    if (!old[i].dropped()) {
+                        old[i].apply(free, job.levels[old[i].level()].drawMw, -1);
+                    }
+                }
+            }
+            if (accept) {
+                current += newCost - oldCost;
+            }
+            // report at most twice a second: each report serialises the whole schedule
+            if (current < lastReported && System.nanoTime() - lastReportNanos > 500_000_000L) {
+                onImproved.accept(schedule.clone());
+                lastReported = current;
+                lastReportNanos = System.nanoTime();
+            }
+        }
+        if (current < lastReported) {
+            onImproved.accept(schedule.clone());
+        }
+        return schedule;
+    }
+
+    private int pickCenter(Placement[] schedule, Random rnd) {
+        if (rnd.nextInt(10) < 7) {
+            // around a late or dropped job, found by sampling
+            for (int tries = 0; tries < 20; tries++) {
+                PowerInstance.Job job = inst.jobs[rnd.nextInt(inst.jobs.length)];
+                Placement p = schedule[job.index];
+                if (p.dropped() || p.end() > job.deadline) {
+                    return job.release + rnd.nextInt(Math.max(1, job.deadline - job.release));
+                }
+            }
+        }
+        return rnd.nextInt(inst.steps);
+    }
+
+    private void place(PowerInstance.Job job, Placement[] schedule, long[] free) {
+        JobPlanner.Choice c = JobPlanner.best(inst, job, free);
+        Placement p = c == null ? Placement.DROPPED : c.placement();
+        schedule[job.index] = p;
+        if (!p.dropped()) {
+            p.apply(free, job.levels[p.level()].drawMw, -1);
+        }
+    }
+
+    /** The µ$ objective of one job's placement, {@link #UNPLACED} for a forced drop. */
+    public long cost(PowerInstance.Job job, Placement p) {
+        if (p.dropped() && !job.droppable()) {
+            return UNPLACED;
+        }
+        return Costs.of(inst, job, p);
+    }
+
+    public long total(Placement[] schedule) {
+        long sum = 0;
+        for (PowerInstance.Job job : inst.jobs) {
+            sum = Math.min(UNPLACED, sum + cost(job, schedule[job.index]));
+        }
+        return sum;
+    }
+
+    /** True when some job that may not be dropped is unplaced. */
+    public boolean hasUnplaced(Placement[] schedule) {
+        for (PowerInstance.Job job : inst.jobs) {
+            if (schedule[job.index].dropped() && !job.droppable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

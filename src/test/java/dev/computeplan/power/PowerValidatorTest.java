@@ -1,0 +1,101 @@
+package dev.computeplan.power;
+
+import static dev.computeplan.power.PowerFixtures.FULL;
+import static dev.computeplan.power.PowerFixtures.T0;
+import static dev.computeplan.power.PowerFixtures.at;
+import static dev.computeplan.power.PowerFixtures.hourly;
+import static dev.computeplan.power.PowerFixtures.job;
+import static dev.computeplan.power.PowerFixtures.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.computeplan.jobs.Violation;
+import dev.computeplan.power.model.PowerJob;
+import dev.computeplan.power.model.PowerLevel;
+import dev.computeplan.power.model.PowerProblem;
+import dev.computeplan.power.model.PowerValidator;
+import dev.computeplan.power.model.TimeGrid;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PowerValidatorTest {
+
+    private static final double[] CARBON = {100, 50, 10, 10, 80, 100};
+
+    private static List<String> fields(PowerProblem p) {
+        return PowerValidator.validate(p).stream().map(Violation::field).toList();
+    }
+
+    @Test
+    void aConsistentProblemHasNoViolations() {
+        assertEquals(List.of(), PowerValidator.validate(problem(hourly(CARBON, 2.0), job("a", 0, 6, 2.0, List.of(FULL)))));
+    }
+
+    @Test
+    void seriesLengthsMustMatchTheGrid() {
+        TimeGrid grid = new TimeGrid(T0, 60, 6, List.of(1.0, 2.0), null, List.of(1.0), null, null);
+        assertEquals(List.of("$.grid.carbonGPerKwh", "$.grid.priceUsdPerMwh"), fields(problem(grid, job("a", 0, 6, 1, List.of(FULL)))));
+    }
+
+    @Test
+    void exactlyOneCarbonSourceIsGiven() {
+        TimeGrid both = new TimeGrid(T0, 60, 6, List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0), "ger", null, null, null);
+        assertTrue(fields(problem(both, job("a", 0, 6, 1, List.of(FULL)))).contains("$.grid.carbonGPerKwh"));
+        TimeGrid none = new TimeGrid(T0, 60, 6, null, null, null, null, null);
+        assertTrue(fields(problem(none, job("a", 0, 6, 1, List.of(FULL)))).contains("$.grid.carbonGPerKwh"));
+    }
+
+    @Test
+    void timesMustLieOnTheGridAndReleaseBeforeDeadline() {
+        PowerJob offGrid = new PowerJob("a", at(0).plusMinutes(30), at(4), 1, 1, false, 0, 0, List.of(FULL), null, 1, false, false);
+        PowerJob reversed = job("b", 4, 2, 1, List.of(FULL));
+        PowerJob beyond = job("c", 0, 9, 1, List.of(FULL));
+        assertEquals(List.of("$.jobs[0].release", "$.jobs[1].deadline", "$.jobs[2].deadline"),
+                fields(problem(hourly(CARBON, null), offGrid, reversed, beyond)));
+    }
+
+    @Test
+    void referencesAndLevelsAreChecked() {
+        PowerJob unknownGpu = new PowerJob("a", at(0), at(6), 1, 1, false, 0, 0, null, "TPU-X", 1, false, false);
+        PowerJob twice = job("a", 0, 6, 1, List.of(FULL, new PowerLevel("full", 0.5, 10)));
+        List<String> f = fields(problem(hourly(CARBON, null), unknownGpu, twice));
+        assertTrue(f.containsAll(List.of("$.jobs[0].gpuModel", "$.jobs[0].levels", "$.jobs[1].id", "$.jobs[1].levels[1].name")), f::toString);
+    }
+
+    @Test
+    void aJobLongerThanItsWindowOrAboveTheCapIsRejectedUnlessItMayBeDropped() {
+        PowerJob tooLong = job("a", 0, 2, 3, List.of(FULL));
+        PowerJob tooBig = job("b", 0, 6, 1, List.of(new PowerLevel("big", 1, 5000)));
+        assertEquals(List.of("$.jobs[0].workGpuHours", "$.jobs[1].gpus"), fields(problem(hourly(CARBON, 2.0), tooLong, tooBig)));
+        assertEquals(List.of(), fields(problem(hourly(CARBON, 2.0), PowerFixtures.dropOk(tooLong), PowerFixtures.dropOk(tooBig))));
+    }
+
+    @Test
+    void baseLoadAboveTheCapIsRejected() {
+        TimeGrid grid = new TimeGrid(T0, 60, 2, List.of(1.0, 1.0), null, null, List.of(5.0, 5.0), List.of(1.0, 6.0));
+        assertEquals(List.of("$.grid.baseLoadKw[1]"), fields(problem(grid, job("a", 0, 2, 1, List.of(FULL)))));
+    }
+
+    @Test
+    void aNamedSeriesMustCoverTheGrid() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.computeplan.power.model.CarbonSeries.dataDir().isPresent());
+        TimeGrid ok = new TimeGrid(java.time.LocalDateTime.of(2020, 3, 1, 0, 0), 30, 48, null, "ger", null, null, null);
+        assertEquals(List.of(), fields(problem(ok, new PowerJob("a", ok.start(), ok.start().plusHours(10), 2, 1, false, 0, 0,
+                List.of(FULL), null, 1, false, false))));
+        TimeGrid late = new TimeGrid(java.time.LocalDateTime.of(2031, 3, 1, 0, 0), 30, 48, null, "ger", null, null, null);
+        assertEquals(List.of("$.grid.carbonSeries"), fields(problem(late, new PowerJob("a", late.start(), late.start().plusHours(10),
+                2, 1, false, 0, 0, List.of(FULL), null, 1, false, false))));
+    }
+
+    @Test
+    void beanValidationRejectsNegativeNumbersAndMissingFields() {
+        Validator v = Validation.buildDefaultValidatorFactory().getValidator();
+        PowerJob bad = new PowerJob("", at(0), null, -1, 0, false, 0, 0, List.of(new PowerLevel("x", 0, -5)), null, 0, false, false);
+        var violations = v.validate(problem(hourly(CARBON, null), bad));
+        List<String> paths = violations.stream().map(c -> c.getPropertyPath().toString()).sorted().toList();
+        assertEquals(List.of("jobs[0].deadline", "jobs[0].gpus", "jobs[0].id", "jobs[0].levels[0].powerW",
+                "jobs[0].levels[0].relativeSpeed", "jobs[0].priority", "jobs[0].workGpuHours"), paths);
+    }
+}
