@@ -1,0 +1,7 @@
+package dev.computeplan.placement.solver.justifications;
+
+import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
+
+/** A gang is spread over more than one rack or network domain. */
+public record GangTopologyJustification(String gangId, String topology, int domains, String description) implements ConstraintJustification {
+}
