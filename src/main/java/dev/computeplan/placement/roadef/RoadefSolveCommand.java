@@ -40,6 +40,10 @@ class RoadefSolveCommand implements Callable<Integer> {
             description = "solver name (default ${DEFAULT-VALUE})")
     String solver;
 
+    @Option(names = "--threads", defaultValue = "2",
+            description = "independent parallel runs, best one wins (default ${DEFAULT-VALUE}: the challenge machine has 2 cores)")
+    int threads;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -48,7 +52,11 @@ class RoadefSolveCommand implements Callable<Integer> {
             err.println("error: --seconds must be in (0, 86400]");
             return RoadefScoreCommand.EXIT_BAD_INPUT;
         }
-        RoadefSolver chosen = RoadefSolvers.byName(solver);
+        if (threads < 1 || threads > 64) {
+            err.println("error: --threads must be in 1..64");
+            return RoadefScoreCommand.EXIT_BAD_INPUT;
+        }
+        RoadefSolver chosen = RoadefSolvers.byName(solver, threads);
         if (chosen == null) {
             err.println("error: unknown solver '" + solver + "', use one of " + RoadefSolvers.NAMES);
             return RoadefScoreCommand.EXIT_BAD_INPUT;

@@ -1,5 +1,6 @@
 package dev.computeplan.placement.roadef;
 
+import java.time.Clock;
 import java.util.List;
 
 /** The solvers the CLI can run, by name. */
@@ -12,9 +13,10 @@ final class RoadefSolvers {
     }
 
     /** The named solver, or null if there is none by that name. */
-    static RoadefSolver byName(String name) {
+    static RoadefSolver byName(String name, int threads) {
         return switch (name) {
-            case LOCAL -> new RoadefLocalSearch();
+            case LOCAL -> new RoadefLocalSearch(Clock.systemUTC(), threads,
+                    Integer.getInteger("roadef.history", RoadefLocalSearch.DEFAULT_HISTORY));
             default -> null;
         };
     }

@@ -38,6 +38,38 @@ class RoadefSearchStateTest {
     }
 
     @Test
+    void acceptsExactlyTheMovesTheExactScorerFindsFeasible() {
+        RoadefInstance in = RoadefTestData.load("a2_2");
+        RoadefSearchState state = new RoadefSearchState(in, in.initialAssignment());
+        SplittableRandom random = new SplittableRandom(3);
+        int checked = 0;
+        for (int i = 0; i < 3_000; i++) {
+            int[] before = state.assignment();
+            int[] after = before.clone();
+            int p = random.nextInt(in.processCount());
+            boolean moved;
+            if (random.nextBoolean()) {
+                int to = random.nextInt(in.machineCount());
+                after[p] = to;
+                moved = state.tryShift(p, to);
+            } else {
+                int q = random.nextInt(in.processCount());
+                after[p] = before[q];
+                after[q] = before[p];
+                moved = state.trySwap(p, q);
+            }
+            boolean changes = !java.util.Arrays.equals(before, after);
+            boolean feasible = RoadefScorer.score(in, after).feasible();
+            assertThat(moved).as("move " + i).isEqualTo(changes && feasible);
+            assertThat(state.assignment()).isEqualTo(moved ? after : before);
+            if (moved) {
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
+    @Test
     void rejectsEachHardConstraintOnTheTinyInstance() {
         RoadefInstance in = RoadefTestData.tiny();
         RoadefSearchState state = new RoadefSearchState(in, in.initialAssignment());
