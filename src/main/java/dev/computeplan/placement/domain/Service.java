@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param id           name
  * @param antiAffinity if true, no two workloads of this service share a node (ROADEF "conflict")
- * @param spreadMin    the assigned workloads of this service occupy at least this many distinct zones (0 or 1 = no rule)
+ * @param spreadMin    the assigned workloads of this service occupy at least min(spreadMin, assigned) distinct zones (0 or 1 = no rule)
  */
 public record Service(String id, boolean antiAffinity, int spreadMin) {
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * unassigned (pending) when nothing fits; the core constructor carries what ROADEF needs, the GPU attributes
  * are set with the {@code with...} methods.
  */
-@PlanningEntity
+@PlanningEntity(difficultyComparatorClass = WorkloadDifficultyComparator.class)
 public class Workload {
 
     @PlanningId
@@ -114,6 +114,16 @@ public class Workload {
     /** Total GPU demand in milli-GPU. */
     public long gpuDemandMilli() {
         return gpus > 0 ? gpus * 1000L : gpuMilli;
+    }
+
+    /** True when this workload may run on GPUs of {@code type} (null = a node without GPUs). */
+    public boolean allowsGpuType(String type) {
+        return allowedGpuTypes.isEmpty() || (type != null && allowedGpuTypes.contains(type));
+    }
+
+    /** True when it has no preference or {@code type} is preferred. */
+    public boolean prefersGpuType(String type) {
+        return preferredGpuTypes.isEmpty() || (type != null && preferredGpuTypes.contains(type));
     }
 
     public long requirement(int r) {

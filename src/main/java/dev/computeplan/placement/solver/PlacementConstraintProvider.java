@@ -186,8 +186,7 @@ public class PlacementConstraintProvider implements ConstraintProvider {
     // A GPU workload with allowed GPU types runs only on a node of one of those types.
     Constraint gpuType(ConstraintFactory factory) {
         return factory.forEach(Workload.class)
-                .filter(w -> w.usesGpu() && !w.getAllowedGpuTypes().isEmpty()
-                        && !w.getAllowedGpuTypes().contains(w.getNode().getGpuType()))
+                .filter(w -> w.usesGpu() && !w.allowsGpuType(w.getNode().getGpuType()))
                 .penalizeLong(HARD)
                 .justifyWith((w, score) -> new GpuTypeJustification(w.getId(), w.getNode().getId(),
                         w.getNode().getGpuType(), w.getAllowedGpuTypes(),
@@ -226,16 +225,19 @@ public class PlacementConstraintProvider implements ConstraintProvider {
                 .asConstraint(ANTI_AFFINITY);
     }
 
-    // The assigned workloads of a service cover at least spreadMin distinct zones.
+    // The assigned workloads of a service cover at least min(spreadMin, assigned count) distinct zones
+    // (one replica cannot be in two zones: counting it as a violation would stop replicas being placed one by one).
     Constraint serviceSpread(ConstraintFactory factory) {
         return factory.forEach(Workload.class)
                 .filter(w -> w.getService() != null && w.getService().spreadMin() > 1)
-                .groupBy(Workload::getService, ConstraintCollectors.countDistinct(w -> w.getNode().getZone()))
-                .filter((service, zones) -> zones < service.spreadMin())
-                .penalizeLong(HARD, (service, zones) -> service.spreadMin() - zones)
-                .justifyWith((service, zones, score) -> new SpreadJustification(service.id(), zones, service.spreadMin(),
-                        service.spreadMin() - zones, "Service %s runs in %d zones, needs at least %d"
-                                .formatted(service.id(), zones, service.spreadMin())))
+                .groupBy(Workload::getService, ConstraintCollectors.countDistinct(w -> w.getNode().getZone()),
+                        ConstraintCollectors.count())
+                .filter((service, zones, assigned) -> zones < Math.min(service.spreadMin(), assigned))
+                .penalizeLong(HARD, (service, zones, assigned) -> Math.min(service.spreadMin(), assigned) - zones)
+                .justifyWith((service, zones, assigned, score) -> new SpreadJustification(service.id(), zones,
+                        Math.min(service.spreadMin(), assigned), Math.min(service.spreadMin(), assigned) - zones,
+                        "Service %s runs in %d zones, needs at least %d".formatted(service.id(), zones,
+                                Math.min(service.spreadMin(), assigned))))
                 .asConstraint(SPREAD);
     }
 
@@ -429,8 +431,7 @@ public class PlacementConstraintProvider implements ConstraintProvider {
     // A workload with preferred GPU types should run on one of them.
     Constraint preferredGpuType(ConstraintFactory factory) {
         return factory.forEach(Workload.class)
-                .filter(w -> w.usesGpu() && !w.getPreferredGpuTypes().isEmpty()
-                        && !w.getPreferredGpuTypes().contains(w.getNode().getGpuType()))
+                .filter(w -> w.usesGpu() && !w.prefersGpuType(w.getNode().getGpuType()))
                 .penalizeLong(SOFT)
                 .justifyWith((w, score) -> new PreferredGpuTypeJustification(w.getId(), w.getNode().getId(),
                         w.getNode().getGpuType(), w.getPreferredGpuTypes(),

@@ -178,7 +178,11 @@ class PlacementConstraintProviderTest {
         verifier.verifyThat(PlacementConstraintProvider::serviceSpread)
                 .given(s, za, zb, w1, new Workload("w2", new long[] {1, 1}, s, null, 0).withNode(zb))
                 .penalizesBy(0);
-        // both in zone za: 1 zone, needs 2: shortfall 1
+        // a single placed replica needs min(2, 1) = 1 zone: satisfied, so replicas can be placed one at a time
+        verifier.verifyThat(PlacementConstraintProvider::serviceSpread)
+                .given(s, za, zb, w1, new Workload("w2", new long[] {1, 1}, s, null, 0))
+                .penalizesBy(0);
+        // both placed in zone za: 1 zone, needs min(2, 2) = 2: shortfall 1
         verifier.verifyThat(PlacementConstraintProvider::serviceSpread)
                 .given(s, za, za2, w1, new Workload("w2", new long[] {1, 1}, s, null, 0).withNode(za2))
                 .justifiesWithExactly(new SpreadJustification("s", 1, 2, 1, "Service s runs in 1 zones, needs at least 2"))
