@@ -36,8 +36,8 @@ class RoadefSolveCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--solver", defaultValue = "local",
-            description = "solver name (default ${DEFAULT-VALUE})")
+    @Option(names = "--solver", defaultValue = RoadefSolvers.ENGINE,
+            description = "engine (the placement engine, default) or local (ROADEF-specific late acceptance search)")
     String solver;
 
     @Option(names = "--threads", defaultValue = "2",

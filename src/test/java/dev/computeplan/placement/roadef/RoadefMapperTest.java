@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
-import ai.timefold.solver.core.api.solver.SolverFactory;
-import ai.timefold.solver.core.config.solver.SolverConfig;
 import dev.computeplan.placement.domain.PlacementSolution;
-import dev.computeplan.placement.domain.Workload;
-import dev.computeplan.placement.solver.PlacementConstraintProvider;
+import dev.computeplan.placement.solver.PlacementSolver;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,9 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The engine's score of a mapped ROADEF solution equals minus the exact scorer's cost, and hard < 0 iff infeasible. */
 class RoadefMapperTest {
 
-    private static final SolutionManager<PlacementSolution, HardMediumSoftLongScore> ENGINE = SolutionManager.create(
-            SolverFactory.create(new SolverConfig().withSolutionClass(PlacementSolution.class)
-                    .withEntityClasses(Workload.class).withConstraintProviderClass(PlacementConstraintProvider.class)));
+    private static final SolutionManager<PlacementSolution, HardMediumSoftLongScore> ENGINE =
+            PlacementSolver.solutionManager();
 
     private static HardMediumSoftLongScore engineScore(RoadefInstance in, int[] assignment) {
         return ENGINE.update(RoadefMapper.toPlacement(in, assignment));
