@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Solves ROADEF with the placement engine itself: {@link RoadefMapper} onto its domain, the engine's own Timefold
@@ -25,6 +27,7 @@ public final class RoadefEngineSolver implements RoadefSolver {
     /** Time kept back from the limit for mapping, solver start-up and mapping back. */
     static final Duration OVERHEAD_MARGIN = Duration.ofMillis(300);
     static final Duration MINIMUM_SOLVE = Duration.ofMillis(200);
+    static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
 
     private final Clock clock;
     private final int threads;
@@ -80,6 +83,20 @@ public final class RoadefEngineSolver implements RoadefSolver {
         Duration limit = Duration.ofMillis(Math.max(MINIMUM_SOLVE.toMillis(), left));
         Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
                 PlacementSolverConfig.create(limit, null, seed, EnvironmentMode.REPRODUCIBLE)).buildSolver();
-        return solver.solve(problem);
+        // The engine's spent limit starts after its set-up; on large instances that set-up is long, so also
+        // stop it at the wall-clock deadline (it still finishes the step it is in, and its initial score).
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "roadef-engine-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // repeated: a request made before the solver has started solving is not kept
+            watchdog.scheduleAtFixedRate(solver::terminateEarly, Math.max(1, deadline - clock.millis()),
+                    WATCHDOG_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            return solver.solve(problem);
+        } finally {
+            watchdog.shutdownNow();
+        }
     }
 }
