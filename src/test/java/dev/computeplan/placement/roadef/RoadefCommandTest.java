@@ -71,7 +71,7 @@ class RoadefCommandTest {
         Path output = dir.resolve("a1_1.sol");
         Run run = run("solve", "--model", data.resolve("model_a1_1.txt").toString(),
                 "--assignment", data.resolve("assignment_a1_1.txt").toString(),
-                "--output", output.toString(), "--seconds", "1", "--seed", "5");
+                "--output", output.toString(), "--seconds", "1", "--seed", "5", "--solver", "local");
         assertThat(run.exit()).as(run.err()).isZero();
         List<String> lines = run.lines();
         long printed = Long.parseLong(lines.get(lines.size() - 1));
