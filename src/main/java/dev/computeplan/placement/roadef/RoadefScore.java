@@ -15,7 +15,8 @@ public record RoadefScore(List<RoadefViolation> violations, long loadCost, long 
     }
 
     public long total() {
-        return loadCost + balanceCost + processMoveCost + serviceMoveCost + machineMoveCost;
+        return Math.addExact(Math.addExact(Math.addExact(Math.addExact(loadCost, balanceCost), processMoveCost),
+                serviceMoveCost), machineMoveCost);
     }
 
     /** The five parts as one line, e.g. for the CLI. */

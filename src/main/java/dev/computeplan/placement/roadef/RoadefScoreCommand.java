@@ -41,7 +41,13 @@ class RoadefScoreCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
-        RoadefScore score = RoadefScorer.score(instance, machines);
+        RoadefScore score;
+        try {
+            score = RoadefScorer.score(instance, machines);
+        } catch (ArithmeticException e) {
+            spec.commandLine().getErr().println("error: the cost does not fit in 64-bit integers");
+            return EXIT_BAD_INPUT;
+        }
         if (!score.feasible()) {
             out.println("infeasible");
             score.violations().forEach(v -> out.println(v.toString()));

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Exact, from-scratch evaluation of a ROADEF 2012 solution, written straight from the challenge's definitions
- * and sharing no code with any solver, so it can referee them. Arithmetic is in long.
+ * and sharing no code with any solver, so it can referee them. Arithmetic is in long and overflow-checked:
+ * a cost that does not fit in 64 bits throws {@link ArithmeticException} instead of being wrong.
  */
 public final class RoadefScorer {
 
@@ -133,9 +134,9 @@ public final class RoadefScorer {
         for (int r = 0; r < in.resourceCount(); r++) {
             long over = 0;
             for (int m = 0; m < in.machineCount(); m++) {
-                over += Math.max(0, usage[m][r] - in.safetyCapacity(m, r));
+                over = Math.addExact(over, Math.max(0, usage[m][r] - in.safetyCapacity(m, r)));
             }
-            total += in.loadCostWeight(r) * over;
+            total = Math.addExact(total, Math.multiplyExact(in.loadCostWeight(r), over));
         }
         return total;
     }
@@ -150,9 +151,9 @@ public final class RoadefScorer {
             for (int m = 0; m < in.machineCount(); m++) {
                 long avail1 = in.capacity(m, r1) - usage[m][r1];
                 long avail2 = in.capacity(m, r2) - usage[m][r2];
-                sum += Math.max(0, in.balanceTarget(b) * avail1 - avail2);
+                sum = Math.addExact(sum, Math.max(0, Math.subtractExact(Math.multiplyExact(in.balanceTarget(b), avail1), avail2)));
             }
-            total += in.balanceWeight(b) * sum;
+            total = Math.addExact(total, Math.multiplyExact(in.balanceWeight(b), sum));
         }
         return total;
     }
@@ -162,10 +163,10 @@ public final class RoadefScorer {
         long sum = 0;
         for (int p = 0; p < in.processCount(); p++) {
             if (assignment[p] != in.initialMachine(p)) {
-                sum += in.processMoveCost(p);
+                sum = Math.addExact(sum, in.processMoveCost(p));
             }
         }
-        return in.processMoveWeight() * sum;
+        return Math.multiplyExact(in.processMoveWeight(), sum);
     }
 
     // service move: weightServiceMoveCost * max over services of the number of its moved processes
@@ -181,15 +182,15 @@ public final class RoadefScorer {
             }
             max = Math.max(max, moved);
         }
-        return in.serviceMoveWeight() * max;
+        return Math.multiplyExact(in.serviceMoveWeight(), max);
     }
 
     // machine move: weightMachineMoveCost * sum_p moveCost(initial(p), machine(p))
     private static long machineMoveCost(RoadefInstance in, int[] assignment) {
         long sum = 0;
         for (int p = 0; p < in.processCount(); p++) {
-            sum += in.machineMoveCost(in.initialMachine(p), assignment[p]);
+            sum = Math.addExact(sum, in.machineMoveCost(in.initialMachine(p), assignment[p]));
         }
-        return in.machineMoveWeight() * sum;
+        return Math.multiplyExact(in.machineMoveWeight(), sum);
     }
 }

@@ -68,8 +68,13 @@ class RoadefSolveCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return RoadefScoreCommand.EXIT_BAD_INPUT;
         }
-        RoadefSolveRun.Result result = RoadefSolveRun.run(chosen, instance,
-                Duration.ofMillis(Math.round(seconds * 1000)), seed);
+        RoadefSolveRun.Result result;
+        try {
+            result = RoadefSolveRun.run(chosen, instance, Duration.ofMillis(Math.round(seconds * 1000)), seed);
+        } catch (ArithmeticException e) {
+            err.println("error: the cost does not fit in 64-bit integers");
+            return RoadefScoreCommand.EXIT_BAD_INPUT;
+        }
         try {
             RoadefSolutionWriter.write(output, result.assignment());
         } catch (IOException e) {

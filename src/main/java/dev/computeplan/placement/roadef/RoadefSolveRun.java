@@ -28,7 +28,12 @@ public final class RoadefSolveRun {
         if (candidate == null) {
             return new Result(initial, initialScore, initialScore, "solver returned nothing; kept the initial assignment");
         }
-        RoadefScore score = RoadefScorer.score(instance, candidate);
+        RoadefScore score;
+        try {
+            score = RoadefScorer.score(instance, candidate);
+        } catch (ArithmeticException e) {
+            return new Result(initial, initialScore, initialScore, "solver answer's cost overflows; kept the initial assignment");
+        }
         if (!score.feasible()) {
             return new Result(initial, initialScore, initialScore, "solver answer infeasible (" + score.violations().get(0)
                     + (score.violations().size() > 1 ? " and " + (score.violations().size() - 1) + " more" : "")

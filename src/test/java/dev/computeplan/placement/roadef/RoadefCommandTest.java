@@ -83,6 +83,19 @@ class RoadefCommandTest {
     }
 
     @Test
+    void solvesWithThePlacementEngineByDefault() throws Exception {
+        Path[] f = tinyFiles("0 1 0 2 1\n");
+        Path output = dir.resolve("tiny.sol");
+        Run run = run("solve", "--model", f[0].toString(), "--assignment", f[1].toString(),
+                "--output", output.toString(), "--seconds", "1", "--threads", "1");
+        assertThat(run.exit()).as(run.err()).isZero();
+        // the tiny optimum is the initial assignment (RoadefLocalSearchTest): cost 70
+        assertThat(run.lines()).contains("initial 70", "feasible 70");
+        assertThat(run.lines().get(run.lines().size() - 1)).isEqualTo("70");
+        assertThat(java.nio.file.Files.readString(output)).isEqualTo("0 1 0 2 1\n");
+    }
+
+    @Test
     void rejectsUnknownSolverAndBadTimeLimit() throws Exception {
         Path[] f = tinyFiles("0 1 0 2 1\n");
         Run unknown = run("solve", "--model", f[0].toString(), "--assignment", f[1].toString(),
@@ -92,6 +105,18 @@ class RoadefCommandTest {
         Run negative = run("solve", "--model", f[0].toString(), "--assignment", f[1].toString(),
                 "--output", dir.resolve("o.txt").toString(), "--seconds", "-1");
         assertThat(negative.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void costBeyond64BitsIsAnErrorNotAWrongNumber() throws Exception {
+        // balance target and weight 2^40: 2^40 * (2^40 * free - free) does not fit in a long
+        Path model = Files.writeString(dir.resolve("huge.txt"),
+                RoadefTestData.TINY_MODEL.replace("0 1 2\n5\n", "0 1 1099511627776\n1099511627776\n"));
+        Path assignment = Files.writeString(dir.resolve("assignment.txt"), RoadefTestData.TINY_ASSIGNMENT);
+        Run run = run("score", "--model", model.toString(), "--assignment", assignment.toString(),
+                "--solution", assignment.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("does not fit in 64-bit");
     }
 
     @Test
