@@ -62,6 +62,18 @@ public final class PlacementSolverConfig {
                         localSearch());
     }
 
+    /** For score analysis and recommendations: Timefold's recommendation API needs a construction heuristic first. */
+    public static SolverConfig forAnalysis(long seed) {
+        return new SolverConfig()
+                .withSolutionClass(PlacementSolution.class)
+                .withEntityClasses(Workload.class)
+                .withConstraintProviderClass(PlacementConstraintProvider.class)
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withRandomSeed(seed)
+                .withPhases(new ConstructionHeuristicPhaseConfig()
+                        .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING));
+    }
+
     static LocalSearchPhaseConfig localSearch() {
         ChangeMoveSelectorConfig change = new ChangeMoveSelectorConfig();
         change.setFixedProbabilityWeight(CHANGE_WEIGHT);
