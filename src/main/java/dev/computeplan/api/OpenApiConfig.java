@@ -3,6 +3,8 @@ package dev.computeplan.api;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +18,8 @@ class OpenApiConfig {
                 .version("v1")
                 .description("Solve-and-explain optimisation for AI compute: GPU placement, accelerator procurement, "
                         + "power budgets. Errors are RFC 9457 application/problem+json.")
-                .license(new License().name("Apache-2.0")));
+                .license(new License().name("Apache-2.0")))
+                // A fixed relative server keeps the published spec independent of the port the service runs on.
+                .servers(List.of(new Server().url("/").description("this service")));
     }
 }

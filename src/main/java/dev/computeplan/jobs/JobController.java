@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The solve-job API, the same for every problem kind. */
 @RestController
-@org.springframework.boot.autoconfigure.condition.ConditionalOnBean(JobService.class)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "computeplan.jobs.enabled", havingValue = "true", matchIfMissing = true)
 @Validated
 @RequestMapping("/api/v1/{kind}")
 @Tag(name = "jobs", description = "Submit, follow, stop and explain solve jobs of any kind (placement, procurement, power)")

@@ -175,7 +175,7 @@ public class JobRunner implements SmartLifecycle {
             S warm = job.solution() == null ? null : mapper.readValue(job.solution(), kind.solutionType());
             ProblemKind.Solved<S> solved = kind.solve(problem, warm, control);
             if (solved != null && solved.solution() != null) {
-                r.newBest(solved.solution(), solved.score());
+                r.finalBest(solved.solution(), solved.score());
             }
             outcome = control.stopRequested() ? JobStatus.STOPPED : JobStatus.COMPLETED;
         } catch (Throwable e) {
@@ -261,6 +261,7 @@ public class JobRunner implements SmartLifecycle {
         private int bestCount;
         private boolean dirty;
         private long lastSaveNanos;
+        private final Object saveLock = new Object();
 
         Running(JobRecord job, SimpleSolveControl control, long startNanos) {
             this.job = job;
@@ -274,12 +275,29 @@ public class JobRunner implements SmartLifecycle {
         }
 
         void newBest(Object solution, String score) {
-            String json;
+            record(toJson(solution), score);
+        }
+
+        /** The solve's result: a new best only if it differs from the last one reported. */
+        void finalBest(Object solution, String score) {
+            String json = toJson(solution);
+            synchronized (this) {
+                if (json.equals(pendingJson) && java.util.Objects.equals(score, pendingScore)) {
+                    return;
+                }
+            }
+            record(json, score);
+        }
+
+        private String toJson(Object solution) {
             try {
-                json = mapper.writeValueAsString(solution);
+                return mapper.writeValueAsString(solution);
             } catch (Exception e) {
                 throw new IllegalStateException("Solution cannot be written as JSON", e);
             }
+        }
+
+        private void record(String json, String score) {
             synchronized (this) {
                 pendingJson = json;
                 pendingScore = score;
@@ -290,6 +308,12 @@ public class JobRunner implements SmartLifecycle {
         }
 
         void flush(boolean force) {
+            synchronized (saveLock) {
+                flushUnderSaveLock(force);
+            }
+        }
+
+        private void flushUnderSaveLock(boolean force) {
             String json;
             String score;
             int count;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Every {@link ProblemKind} bean, by name. */
@@ -12,6 +13,11 @@ import org.springframework.stereotype.Component;
 public class KindRegistry {
 
     private final Map<String, ProblemKind<?, ?>> kinds = new TreeMap<>();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public KindRegistry(ObjectProvider<ProblemKind<?, ?>> provider) {
+        this(provider.orderedStream().toList());
+    }
 
     public KindRegistry(List<ProblemKind<?, ?>> kinds) {
         for (ProblemKind<?, ?> kind : kinds) {

@@ -24,6 +24,8 @@ import java.util.List;
  */
 public class ProblemReader {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemReader.class);
+
     private final ObjectMapper mapper;
     private final Validator validator;
     private final Duration defaultTimeLimit;
@@ -78,6 +80,11 @@ public class ProblemReader {
     }
 
     public <P> P bind(ProblemKind<P, ?> kind, JsonNode node) {
+        List<Violation> nulls = new ArrayList<>();
+        findNullElements(node, "$", nulls);
+        if (!nulls.isEmpty()) {
+            throw InvalidInputException.invalid(nulls);
+        }
         P problem;
         try {
             problem = mapper.treeToValue(node, kind.problemType());
@@ -90,12 +97,41 @@ public class ProblemReader {
         }
         List<Violation> violations = beanViolations(problem, "$");
         if (violations.isEmpty()) {
-            violations = kind.validate(problem);
+            violations = kindRules(kind, problem);
         }
         if (!violations.isEmpty()) {
             throw InvalidInputException.invalid(violations);
         }
         return problem;
+    }
+
+    /** A kind's own rules; if they fail on an input, that input is answered as invalid rather than as a server error. */
+    private static <P> List<Violation> kindRules(ProblemKind<P, ?> kind, P problem) {
+        try {
+            return kind.validate(problem);
+        } catch (RuntimeException e) {
+            LOG.warn("The {} validation failed on an input; answering it as invalid", kind.name(), e);
+            return List.of(new Violation("$", "the input cannot be checked: " + e));
+        }
+    }
+
+    /** Null array elements are never meaningful in a problem; reject them before any code has to guard against them. */
+    private static void findNullElements(JsonNode node, String path, List<Violation> out) {
+        if (out.size() >= 20) {
+            return;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode element = node.get(i);
+                if (element == null || element.isNull()) {
+                    out.add(new Violation(path + "[" + i + "]", "must not be null"));
+                } else {
+                    findNullElements(element, path + "[" + i + "]", out);
+                }
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> findNullElements(e.getValue(), path + "." + e.getKey(), out));
+        }
     }
 
     private Duration readTermination(JsonNode node) {

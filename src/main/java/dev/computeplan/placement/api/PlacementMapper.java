@@ -198,11 +198,14 @@ public final class PlacementMapper {
             for (Workload w : list) {
                 if (w.getGpus() > 0) {
                     whole += w.getGpus();
+                    // A workload whose GPUs do not all fit gets none (and consumes none).
                     List<Integer> idx = new ArrayList<>();
-                    for (int g = 0; g < w.getGpus() && next < node.getGpuCount(); g++) {
-                        idx.add(next++);
+                    if (next + w.getGpus() <= node.getGpuCount()) {
+                        for (int g = 0; g < w.getGpus(); g++) {
+                            idx.add(next++);
+                        }
                     }
-                    out.put(w, idx.size() == w.getGpus() ? idx : List.of());
+                    out.put(w, idx);
                 } else {
                     fractional.add(w);
                 }

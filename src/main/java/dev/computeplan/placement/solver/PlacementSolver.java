@@ -17,8 +17,8 @@ public final class PlacementSolver {
     /** Explicit seed: the same request gives the same answer under the same time budget and load. */
     public static final long SEED = 42L;
 
-    private static final SolverFactory<PlacementSolution> ANALYSIS_FACTORY =
-            SolverFactory.create(PlacementSolverConfig.create(Duration.ofSeconds(1), null, SEED, EnvironmentMode.REPRODUCIBLE));
+    private static final SolverFactory<PlacementSolution> ANALYSIS_FACTORY = SolverFactory.create(
+            PlacementSolverConfig.forAnalysis(SEED));
 
     private PlacementSolver() {
     }

@@ -40,6 +40,12 @@ public final class PlacementSolverConfig {
 
     /** Stops at {@code timeLimit} wall-clock time (and also on {@code unimprovedLimit} if not null). */
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode) {
+        return create(timeLimit, unimprovedLimit, seed, mode, true);
+    }
+
+    /** As {@link #create(Duration, Duration, long, EnvironmentMode)}, with or without ruin-and-recreate moves. */
+    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
+            boolean ruinRecreate) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
         if (unimprovedLimit != null) {
             termination.setUnimprovedSpentLimit(unimprovedLimit);
@@ -55,14 +61,26 @@ public final class PlacementSolverConfig {
                         new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
                         new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        localSearch().withTerminationConfig(new TerminationConfig()
+                        localSearch(ruinRecreate).withTerminationConfig(new TerminationConfig()
                                 .withSpentLimit(timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100))),
                         // Local search may have freed room a pending gang now fits in; single moves cannot place it.
                         new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
-                        localSearch());
+                        localSearch(ruinRecreate));
     }
 
-    static LocalSearchPhaseConfig localSearch() {
+    /** For score analysis and recommendations: Timefold's recommendation API needs a construction heuristic first. */
+    public static SolverConfig forAnalysis(long seed) {
+        return new SolverConfig()
+                .withSolutionClass(PlacementSolution.class)
+                .withEntityClasses(Workload.class)
+                .withConstraintProviderClass(PlacementConstraintProvider.class)
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withRandomSeed(seed)
+                .withPhases(new ConstructionHeuristicPhaseConfig()
+                        .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING));
+    }
+
+    static LocalSearchPhaseConfig localSearch(boolean ruinRecreate) {
         ChangeMoveSelectorConfig change = new ChangeMoveSelectorConfig();
         change.setFixedProbabilityWeight(CHANGE_WEIGHT);
         SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig();
@@ -71,7 +89,9 @@ public final class PlacementSolverConfig {
                 .withMinimumRuinedCount(RUIN_MIN).withMaximumRuinedCount(RUIN_MAX);
         ruin.setFixedProbabilityWeight(RUIN_RECREATE_WEIGHT);
         return new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(change, swap, ruin))
+                .withMoveSelectorConfig(ruinRecreate
+                        ? new UnionMoveSelectorConfig().withMoveSelectors(change, swap, ruin)
+                        : new UnionMoveSelectorConfig().withMoveSelectors(change, swap))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
     }

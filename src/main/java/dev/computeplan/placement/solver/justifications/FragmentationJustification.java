@@ -1,7 +1,5 @@
 package dev.computeplan.placement.solver.justifications;
 
-import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
-
 /** Free GPU capacity on a node that a typical workload shape could not use. */
-public record FragmentationJustification(String nodeId, String probeId, long fragmentMilli, long popularity, String description) implements ConstraintJustification {
+public record FragmentationJustification(String nodeId, String probeId, long fragmentMilli, long popularity, String description) implements PlacementJustification {
 }

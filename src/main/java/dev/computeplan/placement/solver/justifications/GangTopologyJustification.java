@@ -1,7 +1,5 @@
 package dev.computeplan.placement.solver.justifications;
 
-import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
-
 /** A gang is spread over more than one rack or network domain. */
-public record GangTopologyJustification(String gangId, String topology, int domains, String description) implements ConstraintJustification {
+public record GangTopologyJustification(String gangId, String topology, int domains, String description) implements PlacementJustification {
 }

@@ -1,7 +1,5 @@
 package dev.computeplan.placement.solver.justifications;
 
-import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
-
 /** A workload is on a failed or draining node, or newly on a cordoned one. */
-public record NodeStateJustification(String workloadId, String nodeId, String nodeState, String description) implements ConstraintJustification {
+public record NodeStateJustification(String workloadId, String nodeId, String nodeState, String description) implements PlacementJustification {
 }

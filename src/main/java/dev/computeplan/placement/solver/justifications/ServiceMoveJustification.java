@@ -1,7 +1,5 @@
 package dev.computeplan.placement.solver.justifications;
 
-import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
-
 /** The service with the most migrated workloads (ROADEF service move cost counts the maximum). */
-public record ServiceMoveJustification(String serviceId, int movedWorkloads, String description) implements ConstraintJustification {
+public record ServiceMoveJustification(String serviceId, int movedWorkloads, String description) implements PlacementJustification {
 }
