@@ -7,6 +7,7 @@
 #   SECONDS  per instance, default 10 (the challenge allows 300)
 # ROADEF_RUNNER=jar runs `java -jar target/computeplan.jar roadef ...` (the application's CLI);
 # the default runs dev.computeplan.placement.roadef.RoadefMain from target/classes.
+# "engine moves/s" is the mean move evaluation speed Timefold logs for the engine's runs ("-" for --solver local).
 # Solutions go to target/roadef/solution_X.txt. Gap: relative to the best known value, except a2_1
 # (best known 198) where it is the absolute difference, as the challenge reports it.
 set -euo pipefail
@@ -34,14 +35,17 @@ else
 fi
 
 mkdir -p target/roadef
-echo "| instance | initial | final | best known | gap % | feasible |"
-echo "|---|---|---|---|---|---|"
+echo "| instance | initial | final | best known | gap % | feasible | engine moves/s |"
+echo "|---|---|---|---|---|---|---|"
 for model in "$dir"/model_*.txt; do
   name="$(basename "$model" .txt)"; name="${name#model_}"
   assignment="$dir/assignment_$name.txt"
   solution="target/roadef/solution_$name.txt"
   out="$("${runner[@]}" solve --model "$model" --assignment "$assignment" --output "$solution" \
          --seconds "$seconds" "${extra[@]}" 2>target/roadef/solve_$name.err)" || true
+  # Timefold logs "Solving ended: ... move evaluation speed (N/sec)" once per engine run: show the mean
+  speed="$(grep -o 'Solving ended.*move evaluation speed ([0-9]*/sec)' <<<"$out" | grep -o '([0-9]*/sec)' | tr -dc '0-9\n' \
+           | awk '{ s += $1; n++ } END { if (n) printf "%d", s / n; else printf "-" }')"
   initial="$(grep '^initial ' <<<"$out" | awk '{print $2}')"
   final="$(tail -n 1 <<<"$out")"
   if "${runner[@]}" score --model "$model" --assignment "$assignment" --solution "$solution" >target/roadef/score_$name.txt 2>&1; then
@@ -59,5 +63,5 @@ for model in "$dir"/model_*.txt; do
   else
     gap="$(awk -v f="$final" -v b="$b" 'BEGIN { printf "%.3f", (f - b) * 100 / b }')"
   fi
-  echo "| $name | $initial | $final | ${b:-?} | $gap | $feasible |"
+  echo "| $name | $initial | $final | ${b:-?} | $gap | $feasible | $speed |"
 done
