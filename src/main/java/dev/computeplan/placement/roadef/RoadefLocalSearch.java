@@ -106,8 +106,7 @@ public final class RoadefLocalSearch implements RoadefSolver {
             if (processes < 2 || machines < 2) {
                 return new Best(bestAssignment, best);
             }
-            long step = 0;
-            for (; ; step++) {
+            for (long step = 0; ; step++) {
                 if ((step & CLOCK_CHECK_MASK) == 0 && (clock.millis() >= deadline || Thread.currentThread().isInterrupted())) {
                     break;
                 }
@@ -154,15 +153,10 @@ public final class RoadefLocalSearch implements RoadefSolver {
             if (atBest) {
                 state.copyAssignmentInto(bestAssignment);
             }
-            steps = step;
-            if (Boolean.getBoolean("roadef.debug")) {
-                System.err.println("steps " + steps + " best " + best);
-            }
             return new Best(bestAssignment, best);
         }
 
         private int redoTarget;
-        private long steps;
 
         private void undo(boolean shift, int p1, int p2, int from) {
             if (shift) {

@@ -19,8 +19,7 @@ final class RoadefSolvers {
     static RoadefSolver byName(String name, int threads) {
         return switch (name) {
             case ENGINE -> new RoadefEngineSolver(Clock.systemUTC(), threads);
-            case LOCAL -> new RoadefLocalSearch(Clock.systemUTC(), threads,
-                    Integer.getInteger("roadef.history", RoadefLocalSearch.DEFAULT_HISTORY));
+            case LOCAL -> new RoadefLocalSearch(Clock.systemUTC(), threads, RoadefLocalSearch.DEFAULT_HISTORY);
             default -> null;
         };
     }
