@@ -16,7 +16,7 @@ class RoadefSearchStateTest {
             assertThat(state.cost()).isEqualTo(RoadefTestData.originalCost(name));
             SplittableRandom random = new SplittableRandom(7);
             int accepted = 0;
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < 10_000; i++) {
                 int p = random.nextInt(in.processCount());
                 boolean moved = random.nextBoolean()
                         ? state.tryShift(p, random.nextInt(in.machineCount()))
@@ -43,7 +43,7 @@ class RoadefSearchStateTest {
         RoadefSearchState state = new RoadefSearchState(in, in.initialAssignment());
         SplittableRandom random = new SplittableRandom(3);
         int checked = 0;
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < 1_000; i++) {
             int[] before = state.assignment();
             int[] after = before.clone();
             int p = random.nextInt(in.processCount());
@@ -66,7 +66,7 @@ class RoadefSearchStateTest {
                 checked++;
             }
         }
-        assertThat(checked).isGreaterThan(30);
+        assertThat(checked).isGreaterThan(10);
     }
 
     @Test
