@@ -21,6 +21,10 @@ public final class RoadefLocalSearch implements RoadefSolver {
     public static final int DEFAULT_HISTORY = 2_000;
     public static final int DEFAULT_THREADS = 2;
     private static final int CLOCK_CHECK_MASK = 1023;
+    /** Shifts sampled per greedy step (capped by the number of distinct shifts): close to steepest descent on set A. */
+    static final int GREEDY_SAMPLE = 100_000;
+    /** The greedy descent may use at most this share of the time limit, the rest is late acceptance. */
+    static final int GREEDY_TIME_PERCENT = 80;
 
     private final Clock clock;
     private final int threads;
@@ -106,6 +110,12 @@ public final class RoadefLocalSearch implements RoadefSolver {
             if (processes < 2 || machines < 2) {
                 return new Best(bestAssignment, best);
             }
+            current = greedyDescent(current);
+            if (current < best) {
+                best = current;
+                state.copyAssignmentInto(bestAssignment);
+            }
+            java.util.Arrays.fill(past, current);
             for (long step = 0; ; step++) {
                 if ((step & CLOCK_CHECK_MASK) == 0 && (clock.millis() >= deadline || Thread.currentThread().isInterrupted())) {
                     break;
@@ -154,6 +164,46 @@ public final class RoadefLocalSearch implements RoadefSolver {
                 state.copyAssignmentInto(bestAssignment);
             }
             return new Best(bestAssignment, best);
+        }
+
+        /**
+         * Best-of-sample descent before late acceptance: each step tries {@code GREEDY_SAMPLE} random shifts and
+         * applies the one that saves most, until a sample finds nothing. Greedier than first improvement, which
+         * matters with transient resources: every move away from an initial machine locks capacity there
+         * (measured on a2_2 at 8 s: 1.33e9 with late acceptance alone, 1.03e9 with this descent first).
+         */
+        private long greedyDescent(long current) {
+            int processes = state.processCount();
+            int sample = (int) Math.min(GREEDY_SAMPLE, (long) processes * (state.machineCount() - 1));
+            long greedyDeadline = clock.millis() + (deadline - clock.millis()) * GREEDY_TIME_PERCENT / 100;
+            while (clock.millis() < greedyDeadline) {
+                int bestP = -1;
+                int bestTo = -1;
+                long bestCost = current;
+                for (int i = 0; i < sample; i++) {
+                    int p = random.nextInt(processes);
+                    int from = state.machineOf(p);
+                    int to = random.nextInt(state.machineCount() - 1);
+                    if (to >= from) {
+                        to++;
+                    }
+                    if (state.tryShift(p, to)) {
+                        long c = state.cost();
+                        state.forceShift(p, from);
+                        if (c < bestCost) {
+                            bestCost = c;
+                            bestP = p;
+                            bestTo = to;
+                        }
+                    }
+                }
+                if (bestP < 0) {
+                    break;
+                }
+                state.forceShift(bestP, bestTo);
+                current = bestCost;
+            }
+            return current;
         }
 
         private int redoTarget;
