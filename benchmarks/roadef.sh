@@ -44,8 +44,8 @@ for model in "$dir"/model_*.txt; do
   out="$("${runner[@]}" solve --model "$model" --assignment "$assignment" --output "$solution" \
          --seconds "$seconds" "${extra[@]}" 2>target/roadef/solve_$name.err)" || true
   # Timefold logs "Solving ended: ... move evaluation speed (N/sec)" once per engine run: show the mean
-  speed="$(grep -o 'Solving ended.*move evaluation speed ([0-9]*/sec)' <<<"$out" | grep -o '([0-9]*/sec)' | tr -dc '0-9\n' \
-           | awk '{ s += $1; n++ } END { if (n) printf "%d", s / n; else printf "-" }')"
+  speed="$( { grep -o 'Solving ended.*move evaluation speed ([0-9]*/sec)' <<<"$out" || true; } | grep -o '([0-9]*/sec)' \
+           | tr -dc '0-9\n' | awk '{ s += $1; n++ } END { if (n) printf "%d", s / n; else printf "-" }' || true)"
   initial="$(grep '^initial ' <<<"$out" | awk '{print $2}')"
   final="$(tail -n 1 <<<"$out")"
   if "${runner[@]}" score --model "$model" --assignment "$assignment" --solution "$solution" >target/roadef/score_$name.txt 2>&1; then
