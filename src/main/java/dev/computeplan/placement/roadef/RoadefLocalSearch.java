@@ -107,7 +107,7 @@ public final class RoadefLocalSearch implements RoadefSolver {
             boolean atBest = true;
             long[] past = new long[history];
             java.util.Arrays.fill(past, current);
-            if (processes < 2 || machines < 2) {
+            if (processes == 0 || machines < 2) {
                 return new Best(bestAssignment, best);
             }
             current = greedyDescent(current);

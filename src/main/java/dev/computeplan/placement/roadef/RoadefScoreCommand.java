@@ -37,7 +37,10 @@ class RoadefScoreCommand implements Callable<Integer> {
         try {
             instance = RoadefReader.read(model, assignment);
             machines = RoadefReader.readSolution(solution, instance);
-        } catch (IOException | RoadefFormatException e) {
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("error: cannot read " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        } catch (RoadefFormatException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }

@@ -64,7 +64,10 @@ class RoadefSolveCommand implements Callable<Integer> {
         RoadefInstance instance;
         try {
             instance = RoadefReader.read(model, assignment);
-        } catch (IOException | RoadefFormatException e) {
+        } catch (IOException e) {
+            err.println("error: cannot read " + e.getMessage());
+            return RoadefScoreCommand.EXIT_BAD_INPUT;
+        } catch (RoadefFormatException e) {
             err.println("error: " + e.getMessage());
             return RoadefScoreCommand.EXIT_BAD_INPUT;
         }
