@@ -65,6 +65,10 @@ public final class PlacementSolver {
             solutionManager().update(problem);
             return problem;
         }
-        return solver.solve(problem);
+        PlacementSolution best = solver.solve(problem);
+        // Stopped inside the construction heuristic, the returned best solution can carry the score of a
+        // half-evaluated step: recompute it so that the answer's score and feasibility are its own.
+        solutionManager().update(best);
+        return best;
     }
 }

@@ -110,6 +110,54 @@ class OpenbBenchmark {
         Files.writeString(Path.of("target/openb-table.md"), table.toString());
     }
 
+    /**
+     * Row (b), a different game: the whole 130% arrival list of seed 0 solved at once by the engine (Timefold,
+     * the same path as the API), pending cost = the pod's GPU demand, so the medium score is the unallocated GPU.
+     */
+    @Test
+    void batch() throws IOException {
+        String secondsProperty = System.getProperty("openb.batchSeconds");
+        Assumptions.assumeTrue(secondsProperty != null, "benchmark: run with -Dopenb.batchSeconds=N");
+        Path data = Files.isDirectory(Path.of("../shared/data/openb")) ? Path.of("../shared/data/openb") : Path.of("/work/shared/data/openb");
+        List<String[]> nodes = csv(data.resolve("openb_node_list_gpu_node.csv"));
+        StringBuilder table = new StringBuilder("| trace | policy | GPU alloc (130% submitted) | seconds |\n|---|---|---|---|\n");
+        for (String trace : System.getProperty("openb.traces", "default,gpuspec33").split(",")) {
+            List<Pod> pods = pods(data.resolve("openb_pod_list_" + trace + ".csv"));
+            List<Pod> arrivals = arrivals(pods, new State(nodes), 0);
+            List<dev.computeplan.placement.api.PlacementRequest.NodeDto> nodeDtos = new ArrayList<>();
+            long capacity = 0;
+            for (String[] f : nodes) {
+                nodeDtos.add(new dev.computeplan.placement.api.PlacementRequest.NodeDto(f[0],
+                        Map.of("cpu", Long.parseLong(f[1]), "memory", Long.parseLong(f[2])), null, "z", null, null,
+                        Integer.parseInt(f[3]), f[4], null, null));
+                capacity += Integer.parseInt(f[3]) * 1000L;
+            }
+            List<dev.computeplan.placement.api.PlacementRequest.WorkloadDto> workloads = new ArrayList<>();
+            for (int i = 0; i < arrivals.size(); i++) {
+                Pod p = arrivals.get(i);
+                workloads.add(new dev.computeplan.placement.api.PlacementRequest.WorkloadDto("pod-" + i,
+                        Map.of("cpu", p.cpu(), "memory", p.mem()), p.share() ? 0 : p.gpus(), p.share() ? p.milli() : 0,
+                        List.of(p.spec()), List.of(), Math.max(1L, p.gpuMilli()), null, null, null, null, null, null));
+            }
+            dev.computeplan.placement.api.PlacementRequest req = new dev.computeplan.placement.api.PlacementRequest(
+                    null, nodeDtos, null, null, null, workloads, null, null, null, null, Map.of("powerDraw", 0L));
+            int seconds = Integer.parseInt(secondsProperty);
+            dev.computeplan.placement.domain.PlacementSolution best = dev.computeplan.placement.solver.PlacementSolver.solve(
+                    dev.computeplan.placement.api.PlacementMapper.toDomain(req, null), java.time.Duration.ofSeconds(seconds),
+                    stop -> { }, b -> { });
+            dev.computeplan.placement.api.PlacementPlan plan = dev.computeplan.placement.api.PlacementMapper.toPlan(best);
+            dev.computeplan.placement.api.PlacementChecker.Report report = dev.computeplan.placement.api.PlacementChecker.check(req, plan);
+            if (!report.feasible()) {
+                throw new IllegalStateException("batch answer infeasible: " + report.violations());
+            }
+            double allocated = (double) plan.summary().gpuAllocatedMilli() / capacity;
+            table.append(String.format(Locale.ROOT, "| %s | engine batch (Timefold) | %.2f%% | %d |%n", trace, 100 * allocated, seconds));
+            System.out.println("OPENB-BATCH " + trace + " " + allocated + " " + best.getScore());
+        }
+        System.out.println("OPENB-BATCH-TABLE\n" + table);
+        Files.writeString(Path.of("target/openb-batch-table.md"), table.toString());
+    }
+
     /** Allocation ratio when the submitted GPU request reaches 100% and at the end (130%); ms per placement. */
     static double[] simulate(State s, List<Pod> arrivals, Policy policy) {
         long capacity = 0;
