@@ -19,8 +19,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Places incomplete gangs as a unit before the construction heuristic. One-workload moves cannot do it: placing
  * the first member of a gang breaks the all-or-nothing rule until the last one lands, so a member-by-member
- * heuristic would leave every gang pending. Each member greedily takes the best-scoring node; the gang is kept
- * only if, once whole, it breaks no more hard rules than before; otherwise its unpinned members stay pending.
+ * heuristic would leave every gang pending. For each rack or network domain the gang may use (all nodes when it
+ * may spread), each member greedily takes the best-scoring node there; the best placement that, once whole, breaks
+ * no more hard rules than before is kept; if there is none, the gang's unpinned members stay pending.
  */
 public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
 
@@ -60,13 +61,30 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
         long hardBefore = score(sd).hardScore();
         List<Workload> order = new ArrayList<>(movable);
         order.sort(Comparator.comparingLong(Workload::gpuDemandMilli).reversed());
+        // Try each rack / network domain the gang may use (all nodes when it may spread), keep the best.
+        List<Node> bestGroup = null;
+        HardMediumSoftLongScore bestScore = null;
+        for (List<Node> group : candidateGroups(nodes, members.get(0).getGang())) {
+            HardMediumSoftLongScore s = placeIn(sd, order, group);
+            if (s.hardScore() >= hardBefore && (bestScore == null || s.compareTo(bestScore) > 0)) {
+                bestScore = s;
+                bestGroup = group;
+            }
+            for (Workload w : movable) {
+                assign(sd, w, null);
+            }
+        }
+        if (bestGroup != null) {
+            placeIn(sd, order, bestGroup);
+        }
+    }
+
+    /** Each member in turn on the best-scoring node of {@code group}; returns the resulting score. */
+    private static HardMediumSoftLongScore placeIn(ScoreDirector<PlacementSolution> sd, List<Workload> order, List<Node> group) {
         for (Workload w : order) {
             Node best = null;
             HardMediumSoftLongScore bestScore = null;
-            for (Node n : nodes) {
-                if (n.getState().forbidsAll()) {
-                    continue;
-                }
+            for (Node n : group) {
                 assign(sd, w, n);
                 HardMediumSoftLongScore s = score(sd);
                 if (bestScore == null || s.compareTo(bestScore) > 0) {
@@ -76,11 +94,23 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
             }
             assign(sd, w, best);
         }
-        if (score(sd).hardScore() < hardBefore) {
-            for (Workload w : movable) {
-                assign(sd, w, null);
+        return score(sd);
+    }
+
+    private static List<List<Node>> candidateGroups(List<Node> nodes, Gang gang) {
+        Map<Object, List<Node>> groups = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            if (n.getState().forbidsAll()) {
+                continue;
             }
+            Object key = switch (gang.topology()) {
+                case ANY -> "all";
+                case SAME_RACK -> n.getRack() != null ? n.getRack() : n;
+                case SAME_NETWORK_DOMAIN -> n.getNetworkDomain();
+            };
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(n);
         }
+        return new ArrayList<>(groups.values());
     }
 
     private static void assign(ScoreDirector<PlacementSolution> sd, Workload w, Node node) {

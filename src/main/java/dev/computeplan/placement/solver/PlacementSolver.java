@@ -17,6 +17,12 @@ public final class PlacementSolver {
     /** Explicit seed: the same request gives the same answer under the same time budget and load. */
     public static final long SEED = 42L;
 
+    /**
+     * Ruin-and-recreate re-inserts each ruined workload by scoring every node: worth it on ROADEF-sized clusters
+     * (100 machines), but on thousands of nodes one such move costs as much as thousands of change moves.
+     */
+    public static final int RUIN_RECREATE_MAX_NODES = 500;
+
     private static final SolverFactory<PlacementSolution> ANALYSIS_FACTORY = SolverFactory.create(
             PlacementSolverConfig.forAnalysis(SEED));
 
@@ -46,7 +52,8 @@ public final class PlacementSolver {
             return problem;
         }
         Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
-                PlacementSolverConfig.create(limit, unimprovedLimit, SEED, mode)).buildSolver();
+                PlacementSolverConfig.create(limit, unimprovedLimit, SEED, mode,
+                        problem.getNodes().size() <= RUIN_RECREATE_MAX_NODES)).buildSolver();
         solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
         AtomicBoolean stopped = new AtomicBoolean();
         onStop.accept(() -> {
@@ -58,6 +65,10 @@ public final class PlacementSolver {
             solutionManager().update(problem);
             return problem;
         }
-        return solver.solve(problem);
+        PlacementSolution best = solver.solve(problem);
+        // Stopped inside the construction heuristic, the returned best solution can carry the score of a
+        // half-evaluated step: recompute it so that the answer's score and feasibility are its own.
+        solutionManager().update(best);
+        return best;
     }
 }

@@ -19,7 +19,8 @@ import dev.computeplan.placement.domain.Workload;
 import java.time.Duration;
 
 /**
- * The solver set-up, in code: whole-gang placement, first-fit-decreasing construction, late acceptance over
+ * The solver set-up, in code: whole-gang placement, a quick best-fit for plain workloads, first-fit-decreasing
+ * construction of the rest, late acceptance over
  * change, swap and (rarely, they are costly) ruin-and-recreate moves for half the time,
  * whole-gang placement again, and late acceptance for the rest.
  */
@@ -59,6 +60,7 @@ public final class PlacementSolverConfig {
                 .withTerminationConfig(termination)
                 .withPhases(
                         new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
+                        new CustomPhaseConfig().withCustomPhaseCommands(new QuickFitPhase()),
                         new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
                         localSearch(ruinRecreate).withTerminationConfig(new TerminationConfig()

@@ -54,6 +54,29 @@ class PlacementKindTest {
     }
 
     @Test
+    void aFailedRackIsEvacuatedWithItsGangKeptWholeOnOneRack() {
+        PlacementRequest req = PlacementExamples.load("placement-rack-failure.json");
+        assertThat(kind.validate(req)).isEmpty();
+        PlacementPlan plan = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(3))).solution();
+
+        PlacementChecker.Report report = PlacementChecker.check(req, plan);
+        assertThat(report.violations()).isEmpty();
+        assertThat(plan.feasible()).isTrue();
+        Map<String, String> rackOf = req.nodes().stream()
+                .collect(Collectors.toMap(PlacementRequest.NodeDto::id, PlacementRequest.NodeDto::rack));
+        var gang = plan.assignments().stream().filter(a -> a.workload().startsWith("llm-train-")).toList();
+        assertThat(gang).hasSize(4).allMatch(a -> a.node() != null);
+        assertThat(gang.stream().map(a -> rackOf.get(a.node())).distinct().toList()).hasSize(1).doesNotContain("rack-2");
+        PlacementExplanation explanation = (PlacementExplanation) kind.explain(req, plan);
+        assertThat(explanation.displaced()).extracting(PlacementExplanation.Displacement::workload)
+                .contains("llm-train-0", "llm-train-3");
+        // Workloads on healthy nodes are not moved just because others had to.
+        long movedFromHealthy = plan.assignments().stream().filter(a -> a.moved() && a.currentNode() != null
+                && !rackOf.get(a.currentNode()).equals("rack-2") && !a.currentNode().equals("node-0-1")).count();
+        assertThat(movedFromHealthy).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void runningWorkloadsStayWhenNothingForcesAMove() {
         PlacementRequest req = PlacementExamples.load("placement-small.json");
         PlacementPlan first = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(2))).solution();
