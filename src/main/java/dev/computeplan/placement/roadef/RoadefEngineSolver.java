@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.solver.PlacementSolver;
 import dev.computeplan.placement.solver.PlacementSolverConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Solves ROADEF with the placement engine itself: {@link RoadefMapper} onto its domain, the engine's own Timefold
- * configuration ({@link PlacementSolverConfig}), the best run mapped back. Independent runs with seeds seed,
+ * configuration ({@link PlacementSolverConfig}, with ruin-and-recreate on the same node-count rule as
+ * {@link PlacementSolver}), the best run mapped back. Independent runs with seeds seed,
  * seed+1, ... use the cores (Timefold's multithreaded move evaluation is not in the community edition).
  * The initial assignment is the starting solution, so the construction phase has nothing to do.
  */
@@ -82,7 +84,8 @@ public final class RoadefEngineSolver implements RoadefSolver {
         long left = deadline - clock.millis() - OVERHEAD_MARGIN.toMillis();
         Duration limit = Duration.ofMillis(Math.max(MINIMUM_SOLVE.toMillis(), left));
         Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
-                PlacementSolverConfig.create(limit, null, seed, EnvironmentMode.REPRODUCIBLE)).buildSolver();
+                PlacementSolverConfig.create(limit, null, seed, EnvironmentMode.REPRODUCIBLE,
+                        problem.getNodes().size() <= PlacementSolver.RUIN_RECREATE_MAX_NODES)).buildSolver();
         // The engine's spent limit starts after its set-up; on large instances that set-up is long, so also
         // stop it at the wall-clock deadline (it still finishes the step it is in, and its initial score).
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -94,7 +97,10 @@ public final class RoadefEngineSolver implements RoadefSolver {
             // repeated: a request made before the solver has started solving is not kept
             watchdog.scheduleAtFixedRate(solver::terminateEarly, Math.max(1, deadline - clock.millis()),
                     WATCHDOG_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-            return solver.solve(problem);
+            PlacementSolution best = solver.solve(problem);
+            // as PlacementSolver does: a best solution taken mid-step can carry a stale score
+            PlacementSolver.solutionManager().update(best);
+            return best;
         } finally {
             watchdog.shutdownNow();
         }
