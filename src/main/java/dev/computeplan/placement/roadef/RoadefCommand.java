@@ -1,6 +1,8 @@
 package dev.computeplan.placement.roadef;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code roadef score|solve}: ROADEF/EURO 2012 machine reassignment files on the command line.
@@ -11,8 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {RoadefScoreCommand.class, RoadefSolveCommand.class})
 public class RoadefCommand implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {

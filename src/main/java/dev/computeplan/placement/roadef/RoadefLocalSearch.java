@@ -3,16 +3,19 @@ package dev.computeplan.placement.roadef;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * ROADEF-specific late acceptance hill climbing over shift and swap moves, always feasible, with the cost kept
- * exact and incremental by {@link RoadefSearchState}. Independent runs with seeds seed, seed+1, ... use the
+ * ROADEF-specific search for comparison with the engine: a greedy best-of-sample shift descent, then late
+ * acceptance hill climbing over shift and swap moves; always feasible, with the cost kept exact and incremental
+ * by {@link RoadefSearchState}. Independent runs with seeds seed, seed+1, ... use the
  * cores (Timefold's multithreaded move evaluation is not in the community edition); the best run wins.
  */
 public final class RoadefLocalSearch implements RoadefSolver {
@@ -86,7 +89,7 @@ public final class RoadefLocalSearch implements RoadefSolver {
     }
 
     /** One single-threaded late acceptance run. */
-    private final class Run implements java.util.concurrent.Callable<Best> {
+    private final class Run implements Callable<Best> {
         private final RoadefSearchState state;
         private final SplittableRandom random;
         private final long deadline;
@@ -106,7 +109,7 @@ public final class RoadefLocalSearch implements RoadefSolver {
             int[] bestAssignment = state.assignment();
             boolean atBest = true;
             long[] past = new long[history];
-            java.util.Arrays.fill(past, current);
+            Arrays.fill(past, current);
             if (processes == 0 || machines < 2) {
                 return new Best(bestAssignment, best);
             }
@@ -115,7 +118,7 @@ public final class RoadefLocalSearch implements RoadefSolver {
                 best = current;
                 state.copyAssignmentInto(bestAssignment);
             }
-            java.util.Arrays.fill(past, current);
+            Arrays.fill(past, current);
             for (long step = 0; ; step++) {
                 if ((step & CLOCK_CHECK_MASK) == 0 && (clock.millis() >= deadline || Thread.currentThread().isInterrupted())) {
                     break;
