@@ -86,6 +86,16 @@ class RoadefReaderTest {
     }
 
     @Test
+    void rejectsSelfDependencyAndBadTransientFlag() {
+        String selfDependent = RoadefTestData.TINY_MODEL.replace("1 1 0\n", "1 1 1\n");
+        assertThatThrownBy(() -> RoadefReader.parse(selfDependent, RoadefTestData.TINY_ASSIGNMENT))
+                .isInstanceOf(RoadefFormatException.class).hasMessageContaining("service 1 depends on itself");
+        String badFlag = RoadefTestData.TINY_MODEL.replaceFirst("0 10\n", "2 10\n");
+        assertThatThrownBy(() -> RoadefReader.parse(badFlag, RoadefTestData.TINY_ASSIGNMENT))
+                .isInstanceOf(RoadefFormatException.class).hasMessageContaining("must be 0 or 1");
+    }
+
+    @Test
     void writtenSolutionReadsBack(@TempDir Path dir) throws Exception {
         RoadefInstance in = RoadefTestData.tiny();
         int[] solution = {2, 1, 0, 0, 1};
