@@ -16,16 +16,18 @@ import dev.computeplan.placement.domain.WorkloadDifficultyComparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
  * A fast first placement for big clusters: the construction heuristic scores every node for every workload
  * (|W| x |N| full score updates), this phase checks the simple hard rules with plain counters and puts each
  * unassigned plain workload (no gang, no spread rule, no dependency) on the fitting node with the least free GPU
- * left (best fit). What it cannot place is left to the construction heuristic. If the score says it broke a hard
+ * left (best fit), searching nodes in order of free GPU so a placement usually looks at a few nodes only. What it cannot place is left to the construction heuristic. If the score says it broke a hard
  * rule after all, it undoes everything it did.
  */
 public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
@@ -72,51 +74,55 @@ public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
         }
         todo.sort(new WorkloadDifficultyComparator().reversed());
         long hardBefore = score(sd).hardScore();
+        // Nodes by free GPU milli, ascending: the first fitting node from the workload's demand up is the best fit.
+        TreeMap<Long, LinkedHashSet<Tracker>> byFree = new TreeMap<>();
+        for (Node n : nodes) {
+            Tracker t = trackers.get(n);
+            byFree.computeIfAbsent(t.packing().freeMilli(), k -> new LinkedHashSet<>()).add(t);
+        }
+        // This phase only adds load, so a shape that fit nowhere fits nowhere later either.
+        Set<List<Object>> failedShapes = new HashSet<>();
         List<Workload> placed = new ArrayList<>();
         for (Workload w : todo) {
             if (isPhaseTerminated.getAsBoolean()) {
                 break;
             }
+            List<Object> shape = shapeOf(w);
+            if (failedShapes.contains(shape)) {
+                continue;
+            }
             Tracker best = null;
-            long bestFree = Long.MAX_VALUE;
-            for (Node n : nodes) {
-                Tracker t = trackers.get(n);
-                if (!t.fits(w)) {
-                    continue;
-                }
-                Rack rack = n.getRack();
-                if (rack != null && rack.capped()
-                        && rackDraw.getOrDefault(rack, 0L) - t.power() + t.powerWith(w) > rack.powerCapWatts()) {
-                    continue;
-                }
-                int reserved = reserve.getOrDefault(n.getZone(), 0);
-                if (w.usesGpu() && reserved > 0) {
-                    GpuPacking after = t.packingWith(w);
-                    int freeAfter = zoneFree.getOrDefault(n.getZone(), 0) - t.packing().freeWholeGpus() + after.freeWholeGpus();
-                    if (freeAfter < reserved) {
-                        continue;
+            search:
+            for (Map.Entry<Long, LinkedHashSet<Tracker>> entry : byFree.tailMap(w.gpuDemandMilli(), true).entrySet()) {
+                for (Tracker t : entry.getValue()) {
+                    if (acceptable(t, w, rackDraw, zoneFree, reserve)) {
+                        best = t;
+                        break search;
                     }
                 }
-                long free = t.packing().freeMilli() - w.gpuDemandMilli();
-                if (free < bestFree) {
-                    bestFree = free;
-                    best = t;
-                }
             }
-            if (best != null) {
-                Node n = best.node;
-                int freeBefore = best.packing().freeWholeGpus();
-                long powerBefore = best.power();
-                best.add(w);
-                if (n.getRack() != null) {
-                    rackDraw.merge(n.getRack(), best.power() - powerBefore, Long::sum);
-                }
-                zoneFree.merge(n.getZone(), best.packing().freeWholeGpus() - freeBefore, Integer::sum);
-                sd.beforeVariableChanged(w, VARIABLE);
-                w.setNode(n);
-                sd.afterVariableChanged(w, VARIABLE);
-                placed.add(w);
+            if (best == null) {
+                failedShapes.add(shape);
+                continue;
             }
+            Node n = best.node;
+            int freeBefore = best.packing().freeWholeGpus();
+            long powerBefore = best.power();
+            long freeMilliBefore = best.packing().freeMilli();
+            byFree.get(freeMilliBefore).remove(best);
+            if (byFree.get(freeMilliBefore).isEmpty()) {
+                byFree.remove(freeMilliBefore);
+            }
+            best.add(w);
+            byFree.computeIfAbsent(best.packing().freeMilli(), k -> new LinkedHashSet<>()).add(best);
+            if (n.getRack() != null) {
+                rackDraw.merge(n.getRack(), best.power() - powerBefore, Long::sum);
+            }
+            zoneFree.merge(n.getZone(), best.packing().freeWholeGpus() - freeBefore, Integer::sum);
+            sd.beforeVariableChanged(w, VARIABLE);
+            w.setNode(n);
+            sd.afterVariableChanged(w, VARIABLE);
+            placed.add(w);
         }
         sd.triggerVariableListeners();
         if (score(sd).hardScore() < hardBefore) {
@@ -128,6 +134,40 @@ public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
             }
             sd.triggerVariableListeners();
         }
+    }
+
+    private static boolean acceptable(Tracker t, Workload w, Map<Rack, Long> rackDraw, Map<String, Integer> zoneFree,
+            Map<String, Integer> reserve) {
+        if (!t.fits(w)) {
+            return false;
+        }
+        Node n = t.node;
+        Rack rack = n.getRack();
+        if (rack != null && rack.capped()
+                && rackDraw.getOrDefault(rack, 0L) - t.power() + t.powerWith(w) > rack.powerCapWatts()) {
+            return false;
+        }
+        int reserved = reserve.getOrDefault(n.getZone(), 0);
+        if (w.usesGpu() && reserved > 0) {
+            GpuPacking after = t.packingWith(w);
+            int freeAfter = zoneFree.getOrDefault(n.getZone(), 0) - t.packing().freeWholeGpus() + after.freeWholeGpus();
+            return freeAfter >= reserved;
+        }
+        return true;
+    }
+
+    /** What decides where a workload fits in this phase (anti-affine services are never shared). */
+    private static List<Object> shapeOf(Workload w) {
+        List<Object> key = new ArrayList<>();
+        for (int r = 0; r < w.resourceCount(); r++) {
+            key.add(w.requirement(r));
+        }
+        key.add(w.getGpus());
+        key.add(w.getGpuMilli());
+        key.add(w.getAllowedGpuTypes());
+        key.add(w.getPowerWatts());
+        key.add(w.getService() != null && w.getService().antiAffinity() ? w.getService() : null);
+        return key;
     }
 
     @SuppressWarnings("unchecked")
