@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Solves every ROADEF/EURO 2012 instance (model_X.txt + assignment_X.txt) in a folder and prints a table:
+# instance, initial, final, best known, gap %, feasible (re-checked by `roadef score`, the exact scorer).
+#
+# usage: benchmarks/roadef.sh [DIR] [SECONDS] [extra solve options, e.g. --seed 1 --solver local]
+#   DIR      default ../shared/data/roadef2012/A (then /work/shared/data/roadef2012/A)
+#   SECONDS  per instance, default 10 (the challenge allows 300)
+# ROADEF_RUNNER=jar runs `java -jar target/computeplan.jar roadef ...` (the application's CLI);
+# the default runs dev.computeplan.placement.roadef.RoadefMain from target/classes.
+# "engine moves/s" is the mean move evaluation speed Timefold logs for the engine's runs ("-" for --solver local).
+# Solutions go to target/roadef/solution_X.txt. Gap: relative to the best known value, except a2_1
+# (best known 198) where it is the absolute difference, as the challenge reports it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dir="${1:-}"
+if [[ -z "$dir" ]]; then
+  if [[ -d ../shared/data/roadef2012/A ]]; then dir=../shared/data/roadef2012/A; else dir=/work/shared/data/roadef2012/A; fi
+fi
+seconds="${2:-10}"
+shift $(( $# > 2 ? 2 : $# )) || true
+extra=("$@")
+
+# Best known objective values (set A, from the literature; see ../shared/data/README.md).
+declare -A best=([a1_1]=44306501 [a1_2]=777532896 [a1_3]=583005717 [a1_4]=245421266 [a1_5]=727578309
+  [a2_1]=198 [a2_2]=707237541 [a2_3]=1182260491 [a2_4]=1680542520 [a2_5]=309714522)
+
+if [[ "${ROADEF_RUNNER:-classes}" == jar ]]; then
+  [[ -f target/computeplan.jar ]] || ./mvnw -q -DskipTests package
+  runner=(java -jar target/computeplan.jar roadef)
+else
+  [[ -d target/classes/dev/computeplan/placement/roadef ]] || ./mvnw -q -DskipTests compile
+  [[ -f target/cp.txt ]] || ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+  runner=(java -Xmx4g -cp "target/classes:$(cat target/cp.txt)" dev.computeplan.placement.roadef.RoadefMain)
+fi
+
+mkdir -p target/roadef
+echo "| instance | initial | final | best known | gap % | feasible | engine moves/s |"
+echo "|---|---|---|---|---|---|---|"
+for model in "$dir"/model_*.txt; do
+  name="$(basename "$model" .txt)"; name="${name#model_}"
+  assignment="$dir/assignment_$name.txt"
+  solution="target/roadef/solution_$name.txt"
+  out="$("${runner[@]}" solve --model "$model" --assignment "$assignment" --output "$solution" \
+         --seconds "$seconds" "${extra[@]}" 2>target/roadef/solve_$name.err)" || true
+  # Timefold logs "Solving ended: ... move evaluation speed (N/sec)" once per engine run: show the mean
+  speed="$( { grep -o 'Solving ended.*move evaluation speed ([0-9]*/sec)' <<<"$out" || true; } | grep -o '([0-9]*/sec)' \
+           | tr -dc '0-9\n' | awk '{ s += $1; n++ } END { if (n) printf "%d", s / n; else printf "-" }' || true)"
+  initial="$(grep '^initial ' <<<"$out" | awk '{print $2}')"
+  final="$(tail -n 1 <<<"$out")"
+  if "${runner[@]}" score --model "$model" --assignment "$assignment" --solution "$solution" >target/roadef/score_$name.txt 2>&1; then
+    feasible=yes
+    checked="$(head -n 1 target/roadef/score_$name.txt | awk '{print $2}')"
+    [[ "$checked" == "$final" ]] || feasible="yes (scorer says $checked)"
+  else
+    feasible=NO
+  fi
+  b="${best[$name]:-}"
+  if [[ -z "$b" || -z "$final" ]]; then
+    gap="?"
+  elif [[ "$name" == a2_1 ]]; then
+    gap="$(( final - b )) (abs)"
+  else
+    gap="$(awk -v f="$final" -v b="$b" 'BEGIN { printf "%.3f", (f - b) * 100 / b }')"
+  fi
+  echo "| $name | $initial | $final | ${b:-?} | $gap | $feasible | $speed |"
+done

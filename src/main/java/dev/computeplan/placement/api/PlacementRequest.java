@@ -1,0 +1,90 @@
+package dev.computeplan.placement.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A placement problem as sent on the wire. Optional fields may be omitted; their defaults are stated per field.
+ * Resource amounts are maps from resource id to amount; a resource missing from a map counts as 0.
+ *
+ * @param resources           the named resources; omitted = the resource ids used by the nodes' capacities
+ * @param nodes               the machines
+ * @param racks               power domains referenced by {@code nodes[].rack}
+ * @param services            replica groups referenced by {@code workloads[].service}
+ * @param gangs               all-or-nothing groups referenced by {@code workloads[].gang}
+ * @param workloads           what to place; running ones carry {@code currentNode}
+ * @param balanceObjectives   free-resource ratios to keep per node (soft)
+ * @param fragmentationProbes typical workload shapes for the fragmentation measure (soft); none = no fragmentation term
+ * @param spareReserves       free GPUs to keep per zone for fail-over (hard)
+ * @param moveCosts           node-to-node migration costs; missing pairs cost 0
+ * @param weights             constraint weight overrides by constraint name (multiplier at the constraint's level; 0 disables)
+ */
+public record PlacementRequest(
+        @Valid List<ResourceDto> resources,
+        @NotNull @Size(min = 1, max = 50_000) @Valid List<NodeDto> nodes,
+        @Valid List<RackDto> racks,
+        @Valid List<ServiceDto> services,
+        @Valid List<GangDto> gangs,
+        @NotNull @Size(max = 200_000) @Valid List<WorkloadDto> workloads,
+        @Valid List<BalanceDto> balanceObjectives,
+        @Valid List<ProbeDto> fragmentationProbes,
+        @Valid List<ReserveDto> spareReserves,
+        @Valid List<MoveCostDto> moveCosts,
+        Map<String, @NotNull @PositiveOrZero Long> weights) {
+
+    /** A named resource; {@code transient}: a migrating workload still holds it on its old node. */
+    public record ResourceDto(@NotBlank String id, Boolean transientUsage, @PositiveOrZero Long loadCostWeight) {
+    }
+
+    /**
+     * A node. {@code safetyCapacity} defaults to {@code capacity}; {@code networkDomain} to the zone;
+     * {@code state} one of ACTIVE (default), CORDONED, DRAINING, FAILED.
+     */
+    public record NodeDto(@NotBlank String id, @NotNull Map<String, @NotNull @PositiveOrZero Long> capacity,
+            Map<String, @NotNull @PositiveOrZero Long> safetyCapacity, @NotBlank String zone, String networkDomain,
+            String rack, @PositiveOrZero Integer gpus, String gpuType, String state, @PositiveOrZero Long idlePowerWatts) {
+    }
+
+    public record RackDto(@NotBlank String id, @PositiveOrZero Long powerCapWatts) {
+    }
+
+    /** A service: anti-affinity (default false), spread over at least {@code spreadMin} zones, dependencies. */
+    public record ServiceDto(@NotBlank String id, Boolean antiAffinity, @PositiveOrZero Integer spreadMin,
+            List<@NotBlank String> dependsOn) {
+    }
+
+    /** A gang; {@code topology}: ANY (default), SAME_RACK or SAME_NETWORK_DOMAIN. */
+    public record GangDto(@NotBlank String id, String topology) {
+    }
+
+    /**
+     * A workload: whole {@code gpus}, or a {@code gpuMilli} share (1..999) of one GPU; {@code priority} >= 1 (default 1);
+     * {@code currentNode} if running; {@code pinned} keeps it on its current node.
+     */
+    public record WorkloadDto(@NotBlank String id, Map<String, @NotNull @PositiveOrZero Long> requirements,
+            @PositiveOrZero Integer gpus, @PositiveOrZero Integer gpuMilli, List<@NotBlank String> allowedGpuTypes,
+            List<@NotBlank String> preferredGpuTypes, @Positive Long priority, String service, String gang,
+            String currentNode, @PositiveOrZero Long moveCost, @PositiveOrZero Long powerWatts, Boolean pinned) {
+    }
+
+    public record BalanceDto(@NotBlank String id, @NotBlank String resource1, @NotBlank String resource2,
+            @NotNull @PositiveOrZero Long target, @NotNull @PositiveOrZero Long weight) {
+    }
+
+    public record ProbeDto(@NotBlank String id, Map<String, @NotNull @PositiveOrZero Long> requirements,
+            @PositiveOrZero Integer gpus, @PositiveOrZero Integer gpuMilli, @NotNull @PositiveOrZero Long popularity) {
+    }
+
+    public record ReserveDto(@NotBlank String zone, @NotNull @PositiveOrZero Integer gpus) {
+    }
+
+    public record MoveCostDto(@NotBlank String from, @NotBlank String to, @NotNull @PositiveOrZero Long cost) {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.computeplan.placement.domain;
+
+import java.util.Objects;
+
+/**
+ * A typical workload shape used to measure GPU fragmentation (as in fragmentation gradient descent):
+ * the free GPU capacity of a node that this shape could not use counts as fragment, weighted by {@code popularity}.
+ *
+ * @param id           name
+ * @param requirements per-resource requirement vector (indexed by {@link Resource#index()})
+ * @param gpus         whole GPUs the shape needs
+ * @param gpuMilli     fractional share of one GPU (1..999) when {@code gpus == 0}, else 0
+ * @param popularity   relative frequency of this shape (weight of its fragment)
+ */
+public record FragmentationProbe(String id, long[] requirements, int gpus, int gpuMilli, long popularity) {
+
+    public FragmentationProbe {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(requirements, "requirements");
+    }
+}

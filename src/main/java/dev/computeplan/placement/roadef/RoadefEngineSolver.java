@@ -1,0 +1,108 @@
+package dev.computeplan.placement.roadef;
+
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.solver.PlacementSolver;
+import dev.computeplan.placement.solver.PlacementSolverConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Solves ROADEF with the placement engine itself: {@link RoadefMapper} onto its domain, the engine's own Timefold
+ * configuration ({@link PlacementSolverConfig}, with ruin-and-recreate on the same node-count rule as
+ * {@link PlacementSolver}), the best run mapped back. Independent runs with seeds seed,
+ * seed+1, ... use the cores (Timefold's multithreaded move evaluation is not in the community edition).
+ * The initial assignment is the starting solution, so the construction phase has nothing to do.
+ */
+public final class RoadefEngineSolver implements RoadefSolver {
+
+    /** Time kept back from the limit for mapping, solver start-up and mapping back. */
+    static final Duration OVERHEAD_MARGIN = Duration.ofMillis(300);
+    static final Duration MINIMUM_SOLVE = Duration.ofMillis(200);
+    static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
+
+    private final Clock clock;
+    private final int threads;
+
+    public RoadefEngineSolver(Clock clock, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1");
+        }
+        this.clock = clock;
+        this.threads = threads;
+    }
+
+    @Override
+    public int[] solve(RoadefInstance instance, Duration timeLimit, long seed) {
+        return RoadefMapper.toAssignment(solvePlacement(instance, timeLimit, seed));
+    }
+
+    /** The best engine solution (with the engine's score) over the parallel runs. */
+    public PlacementSolution solvePlacement(RoadefInstance instance, Duration timeLimit, long seed) {
+        long deadline = clock.millis() + timeLimit.toMillis();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "roadef-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<PlacementSolution>> runs = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                long runSeed = seed + i;
+                runs.add(pool.submit(() -> solveOnce(instance, deadline, runSeed)));
+            }
+            PlacementSolution best = null;
+            for (Future<PlacementSolution> run : runs) {
+                PlacementSolution s = run.get();
+                if (best == null || s.getScore().compareTo(best.getScore()) > 0) {
+                    best = s;
+                }
+            }
+            return best;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while solving", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("engine run failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private PlacementSolution solveOnce(RoadefInstance instance, long deadline, long seed) {
+        PlacementSolution problem = RoadefMapper.toPlacement(instance, instance.initialAssignment());
+        long left = deadline - clock.millis() - OVERHEAD_MARGIN.toMillis();
+        Duration limit = Duration.ofMillis(Math.max(MINIMUM_SOLVE.toMillis(), left));
+        Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
+                PlacementSolverConfig.create(limit, null, seed, EnvironmentMode.REPRODUCIBLE,
+                        problem.getNodes().size() <= PlacementSolver.RUIN_RECREATE_MAX_NODES)).buildSolver();
+        // The engine's spent limit starts after its set-up; on large instances that set-up is long, so also
+        // stop it at the wall-clock deadline (it still finishes the step it is in, and its initial score).
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "roadef-engine-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // repeated: a request made before the solver has started solving is not kept
+            watchdog.scheduleAtFixedRate(solver::terminateEarly, Math.max(1, deadline - clock.millis()),
+                    WATCHDOG_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            // No score recomputation afterwards (PlacementSolver does one for construction stopped mid-step; here
+            // everything starts assigned, and on 50,000 workloads it costs as much as the first score): the
+            // exact scorer re-checks the answer anyway.
+            return solver.solve(problem);
+        } finally {
+            watchdog.shutdownNow();
+        }
+    }
+}

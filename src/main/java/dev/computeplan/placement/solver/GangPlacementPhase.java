@@ -1,0 +1,131 @@
+package dev.computeplan.placement.solver;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
+import dev.computeplan.placement.domain.Gang;
+import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.domain.Workload;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Places incomplete gangs as a unit before the construction heuristic. One-workload moves cannot do it: placing
+ * the first member of a gang breaks the all-or-nothing rule until the last one lands, so a member-by-member
+ * heuristic would leave every gang pending. For each rack or network domain the gang may use (all nodes when it
+ * may spread), each member greedily takes the best-scoring node there; the best placement that, once whole, breaks
+ * no more hard rules than before is kept; if there is none, the gang's unpinned members stay pending.
+ */
+public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
+
+    private static final String VARIABLE = "node";
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<PlacementSolution> scoreDirector, BooleanSupplier isPhaseTerminated) {
+        PlacementSolution solution = scoreDirector.getWorkingSolution();
+        Map<Gang, List<Workload>> gangs = new LinkedHashMap<>();
+        for (Workload w : solution.getWorkloads()) {
+            if (w.getGang() != null) {
+                gangs.computeIfAbsent(w.getGang(), g -> new ArrayList<>()).add(w);
+            }
+        }
+        List<List<Workload>> incomplete = new ArrayList<>();
+        gangs.values().forEach(members -> {
+            if (members.stream().anyMatch(w -> !w.isAssigned())) {
+                incomplete.add(members);
+            }
+        });
+        // Most important gangs first, then the largest.
+        incomplete.sort(Comparator.<List<Workload>>comparingLong(m -> -m.get(0).getPriority())
+                .thenComparingInt(m -> -m.size()));
+        for (List<Workload> members : incomplete) {
+            if (isPhaseTerminated.getAsBoolean()) {
+                return;
+            }
+            placeWhole(scoreDirector, solution.getNodes(), members);
+        }
+    }
+
+    private void placeWhole(ScoreDirector<PlacementSolution> sd, List<Node> nodes, List<Workload> members) {
+        List<Workload> movable = members.stream().filter(w -> !w.isPinned()).toList();
+        for (Workload w : movable) {
+            assign(sd, w, null);
+        }
+        long hardBefore = score(sd).hardScore();
+        List<Workload> order = new ArrayList<>(movable);
+        order.sort(Comparator.comparingLong(Workload::gpuDemandMilli).reversed());
+        // Try each rack / network domain the gang may use (all nodes when it may spread), keep the best.
+        List<Node> bestGroup = null;
+        HardMediumSoftLongScore bestScore = null;
+        for (List<Node> group : candidateGroups(nodes, members.get(0).getGang())) {
+            HardMediumSoftLongScore s = placeIn(sd, order, group);
+            if (s.hardScore() >= hardBefore && (bestScore == null || s.compareTo(bestScore) > 0)) {
+                bestScore = s;
+                bestGroup = group;
+            }
+            for (Workload w : movable) {
+                assign(sd, w, null);
+            }
+        }
+        if (bestGroup != null) {
+            placeIn(sd, order, bestGroup);
+        }
+    }
+
+    /** Each member in turn on the best-scoring node of {@code group}; returns the resulting score. */
+    private static HardMediumSoftLongScore placeIn(ScoreDirector<PlacementSolution> sd, List<Workload> order, List<Node> group) {
+        for (Workload w : order) {
+            Node best = null;
+            HardMediumSoftLongScore bestScore = null;
+            for (Node n : group) {
+                assign(sd, w, n);
+                HardMediumSoftLongScore s = score(sd);
+                if (bestScore == null || s.compareTo(bestScore) > 0) {
+                    bestScore = s;
+                    best = n;
+                }
+            }
+            assign(sd, w, best);
+        }
+        return score(sd);
+    }
+
+    private static List<List<Node>> candidateGroups(List<Node> nodes, Gang gang) {
+        Map<Object, List<Node>> groups = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            if (n.getState().forbidsAll()) {
+                continue;
+            }
+            Object key = switch (gang.topology()) {
+                case ANY -> "all";
+                case SAME_RACK -> n.getRack() != null ? n.getRack() : n;
+                case SAME_NETWORK_DOMAIN -> n.getNetworkDomain();
+            };
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(n);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    private static void assign(ScoreDirector<PlacementSolution> sd, Workload w, Node node) {
+        if (w.getNode() == node) {
+            return;
+        }
+        sd.beforeVariableChanged(w, VARIABLE);
+        w.setNode(node);
+        sd.afterVariableChanged(w, VARIABLE);
+        sd.triggerVariableListeners();
+    }
+
+    // The public ScoreDirector has no score accessor; the inner one (what custom phases receive) does.
+    @SuppressWarnings("unchecked")
+    private static HardMediumSoftLongScore score(ScoreDirector<PlacementSolution> sd) {
+        return ((InnerScoreDirector<PlacementSolution, HardMediumSoftLongScore>) sd).calculateScore().raw();
+    }
+}

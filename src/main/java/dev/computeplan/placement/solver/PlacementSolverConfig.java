@@ -1,0 +1,100 @@
+package dev.computeplan.placement.solver;
+
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.domain.Workload;
+
+import java.time.Duration;
+
+/**
+ * The solver set-up, in code: whole-gang placement, a quick best-fit for plain workloads, first-fit-decreasing
+ * construction of the rest, late acceptance over
+ * change, swap and (rarely, they are costly) ruin-and-recreate moves for half the time,
+ * whole-gang placement again, and late acceptance for the rest.
+ */
+public final class PlacementSolverConfig {
+
+    /** Late acceptance list length: long enough to climb out of capacity plateaus, short enough to converge. */
+    public static final int LATE_ACCEPTANCE_SIZE = 400;
+    public static final double CHANGE_WEIGHT = 10.0;
+    public static final double SWAP_WEIGHT = 10.0;
+    public static final double RUIN_RECREATE_WEIGHT = 1.0;
+    public static final int RUIN_MIN = 2;
+    public static final int RUIN_MAX = 12;
+    /** Share of the time limit for the first local search, before gangs get a second chance. */
+    public static final int FIRST_SEARCH_PERCENT = 50;
+
+    private PlacementSolverConfig() {
+    }
+
+    /** Stops at {@code timeLimit} wall-clock time (and also on {@code unimprovedLimit} if not null). */
+    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode) {
+        return create(timeLimit, unimprovedLimit, seed, mode, true);
+    }
+
+    /** As {@link #create(Duration, Duration, long, EnvironmentMode)}, with or without ruin-and-recreate moves. */
+    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
+            boolean ruinRecreate) {
+        TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
+        if (unimprovedLimit != null) {
+            termination.setUnimprovedSpentLimit(unimprovedLimit);
+        }
+        return new SolverConfig()
+                .withSolutionClass(PlacementSolution.class)
+                .withEntityClasses(Workload.class)
+                .withConstraintProviderClass(PlacementConstraintProvider.class)
+                .withEnvironmentMode(mode)
+                .withRandomSeed(seed)
+                .withTerminationConfig(termination)
+                .withPhases(
+                        new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
+                        new CustomPhaseConfig().withCustomPhaseCommands(new QuickFitPhase()),
+                        new ConstructionHeuristicPhaseConfig()
+                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
+                        localSearch(ruinRecreate).withTerminationConfig(new TerminationConfig()
+                                .withSpentLimit(timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100))),
+                        // Local search may have freed room a pending gang now fits in; single moves cannot place it.
+                        new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
+                        localSearch(ruinRecreate));
+    }
+
+    /** For score analysis and recommendations: Timefold's recommendation API needs a construction heuristic first. */
+    public static SolverConfig forAnalysis(long seed) {
+        return new SolverConfig()
+                .withSolutionClass(PlacementSolution.class)
+                .withEntityClasses(Workload.class)
+                .withConstraintProviderClass(PlacementConstraintProvider.class)
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withRandomSeed(seed)
+                .withPhases(new ConstructionHeuristicPhaseConfig()
+                        .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING));
+    }
+
+    static LocalSearchPhaseConfig localSearch(boolean ruinRecreate) {
+        ChangeMoveSelectorConfig change = new ChangeMoveSelectorConfig();
+        change.setFixedProbabilityWeight(CHANGE_WEIGHT);
+        SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig();
+        swap.setFixedProbabilityWeight(SWAP_WEIGHT);
+        RuinRecreateMoveSelectorConfig ruin = new RuinRecreateMoveSelectorConfig()
+                .withMinimumRuinedCount(RUIN_MIN).withMaximumRuinedCount(RUIN_MAX);
+        ruin.setFixedProbabilityWeight(RUIN_RECREATE_WEIGHT);
+        return new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(ruinRecreate
+                        ? new UnionMoveSelectorConfig().withMoveSelectors(change, swap, ruin)
+                        : new UnionMoveSelectorConfig().withMoveSelectors(change, swap))
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+    }
+}

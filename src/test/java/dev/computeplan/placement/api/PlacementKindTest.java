@@ -1,0 +1,106 @@
+package dev.computeplan.placement.api;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import dev.computeplan.jobs.SimpleSolveControl;
+import dev.computeplan.placement.explain.PlacementExplanation;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The placement kind end to end on the small example, re-checked by the independent checker. */
+class PlacementKindTest {
+
+    private final PlacementKind kind = new PlacementKind();
+
+    @Test
+    void smallExampleIsValidSolvedFeasiblyAndAgreesWithTheChecker() {
+        PlacementRequest req = PlacementExamples.load("placement-small.json");
+        assertThat(kind.validate(req)).isEmpty();
+        AtomicInteger bests = new AtomicInteger();
+        SimpleSolveControl control = new SimpleSolveControl(Duration.ofSeconds(3)).listener((s, score) -> bests.incrementAndGet());
+
+        PlacementPlan plan = kind.solve(req, null, control).solution();
+
+        assertThat(bests.get()).isPositive();
+        PlacementChecker.Report report = PlacementChecker.check(req, plan);
+        assertThat(report.violations()).isEmpty();
+        assertThat(plan.feasible()).isTrue();
+        HardMediumSoftLongScore score = HardMediumSoftLongScore.parseScore(plan.score());
+        assertThat(-score.mediumScore()).isEqualTo(report.medium());
+        assertThat(-score.softScore()).isEqualTo(report.soft());
+
+        Map<String, PlacementPlan.Assignment> at = plan.assignments().stream()
+                .collect(Collectors.toMap(PlacementPlan.Assignment::workload, Function.identity()));
+        // Nothing may stay on the failed node.
+        assertThat(at.get("notebook-0").node()).isNotEqualTo("v100-2");
+        assertThat(at.get("notebook-1").node()).isNotEqualTo("v100-2");
+        // The 16-GPU gang fits only on rack r1's two A100 nodes, and is worth placing (priority 50).
+        assertThat(at.get("train-a-0").node()).isIn("a100-1", "a100-2");
+        assertThat(at.get("train-a-3").node()).isIn("a100-1", "a100-2");
+        // The highest-priority service is placed, over two zones.
+        assertThat(at.get("infer-0").node()).isNotNull();
+
+        PlacementExplanation explanation = (PlacementExplanation) kind.explain(req, plan);
+        assertThat(explanation.score()).isEqualTo(plan.score());
+        assertThat(explanation.displaced()).extracting(PlacementExplanation.Displacement::workload)
+                .contains("notebook-0", "notebook-1");
+        assertThat(explanation.displaced().get(0).description()).contains("failed node v100-2");
+    }
+
+    @Test
+    void aFailedRackIsEvacuatedWithItsGangKeptWholeOnOneRack() {
+        PlacementRequest req = PlacementExamples.load("placement-rack-failure.json");
+        assertThat(kind.validate(req)).isEmpty();
+        PlacementPlan plan = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(3))).solution();
+
+        PlacementChecker.Report report = PlacementChecker.check(req, plan);
+        assertThat(report.violations()).isEmpty();
+        assertThat(plan.feasible()).isTrue();
+        Map<String, String> rackOf = req.nodes().stream()
+                .collect(Collectors.toMap(PlacementRequest.NodeDto::id, PlacementRequest.NodeDto::rack));
+        var gang = plan.assignments().stream().filter(a -> a.workload().startsWith("llm-train-")).toList();
+        assertThat(gang).hasSize(4).allMatch(a -> a.node() != null);
+        assertThat(gang.stream().map(a -> rackOf.get(a.node())).distinct().toList()).hasSize(1).doesNotContain("rack-2");
+        PlacementExplanation explanation = (PlacementExplanation) kind.explain(req, plan);
+        assertThat(explanation.displaced()).extracting(PlacementExplanation.Displacement::workload)
+                .contains("llm-train-0", "llm-train-3");
+        // Workloads on healthy nodes are not moved just because others had to.
+        long movedFromHealthy = plan.assignments().stream().filter(a -> a.moved() && a.currentNode() != null
+                && !rackOf.get(a.currentNode()).equals("rack-2") && !a.currentNode().equals("node-0-1")).count();
+        assertThat(movedFromHealthy).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void runningWorkloadsStayWhenNothingForcesAMove() {
+        PlacementRequest req = PlacementExamples.load("placement-small.json");
+        PlacementPlan first = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(2))).solution();
+        // Re-plan with every placed workload running where the first plan put it, plus nothing new.
+        var running = req.workloads().stream().map(w -> {
+            String node = first.assignments().stream().filter(a -> a.workload().equals(w.id())).findFirst().orElseThrow().node();
+            return new PlacementRequest.WorkloadDto(w.id(), w.requirements(), w.gpus(), w.gpuMilli(), w.allowedGpuTypes(),
+                    w.preferredGpuTypes(), w.priority(), w.service(), w.gang(), node, 1000L, w.powerWatts(), false);
+        }).toList();
+        PlacementRequest again = new PlacementRequest(req.resources(), req.nodes(), req.racks(), req.services(), req.gangs(),
+                running, req.balanceObjectives(), req.fragmentationProbes(), req.spareReserves(), req.moveCosts(), req.weights());
+        PlacementPlan second = kind.solve(again, null, new SimpleSolveControl(Duration.ofSeconds(2))).solution();
+        assertThat(second.summary().moved()).isZero();
+        assertThat(second.feasible()).isTrue();
+    }
+
+    @Test
+    void stopRequestEndsTheSolveEarly() {
+        PlacementRequest req = PlacementExamples.load("placement-small.json");
+        SimpleSolveControl control = new SimpleSolveControl(Duration.ofSeconds(30));
+        control.requestStop();
+        long start = System.nanoTime();
+        PlacementPlan plan = kind.solve(req, null, control).solution();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(plan.assignments()).hasSize(req.workloads().size());
+    }
+}

@@ -1,0 +1,481 @@
+package dev.computeplan.placement.bench;
+
+import dev.computeplan.placement.domain.FragmentationProbe;
+import dev.computeplan.placement.domain.GpuPacking;
+import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.solver.NodeLoad;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * OpenB online placement benchmark (the FGD paper's protocol, see ../shared/data/README.md): every pod arrives
+ * once, in a seeded shuffled order padded by redraws to 130% of GPU capacity, is placed on arrival or dropped,
+ * nothing moves. Policies, all on the same simulator: best-fit, FGD (integer sigmoid score, seeded node order on
+ * ties) and the engine's own fragmentation rule (NodeLoad.fragmentMilli, exact difference, first node on ties).
+ * Not a unit test: run by benchmarks/placement-openb.sh with -Dopenb.seeds=N.
+ */
+class OpenbBenchmark {
+
+    record Pod(String name, long cpu, long mem, int gpus, int milli, String[] spec) {
+        long gpuMilli() {
+            return gpus == 1 ? milli : gpus * 1000L;
+        }
+
+        boolean share() {
+            return gpus == 1 && milli < 1000;
+        }
+    }
+
+    record Shape(long cpu, long mem, int gpus, int milli, double popularity) {
+    }
+
+    static final class State {
+        final long[] cpuFree;
+        final long[] memFree;
+        final int[][] gpuUsed;
+        final String[] model;
+        long allocated;
+
+        State(List<String[]> nodes) {
+            int n = nodes.size();
+            cpuFree = new long[n];
+            memFree = new long[n];
+            gpuUsed = new int[n][];
+            model = new String[n];
+            for (int i = 0; i < n; i++) {
+                String[] f = nodes.get(i);
+                cpuFree[i] = Long.parseLong(f[1]);
+                memFree[i] = Long.parseLong(f[2]);
+                gpuUsed[i] = new int[Integer.parseInt(f[3])];
+                model[i] = f[4];
+            }
+        }
+    }
+
+    /** A placement choice: node and the GPUs used (empty for CPU-only pods). */
+    record Choice(int node, int[] gpus) {
+    }
+
+    interface Policy {
+        Choice choose(State s, Pod p);
+    }
+
+    @Test
+    void run() throws IOException {
+        String seedsProperty = System.getProperty("openb.seeds");
+        Assumptions.assumeTrue(seedsProperty != null, "benchmark: run with -Dopenb.seeds=N");
+        Path data = Files.isDirectory(Path.of("../shared/data/openb")) ? Path.of("../shared/data/openb") : Path.of("/work/shared/data/openb");
+        int seeds = Integer.parseInt(seedsProperty);
+        List<String[]> nodes = csv(data.resolve("openb_node_list_gpu_node.csv"));
+        StringBuilder table = new StringBuilder();
+        table.append("| trace | policy | GPU alloc at 100% | GPU alloc at 130% | ms/pod | seeds |\n|---|---|---|---|---|---|\n");
+        for (String trace : System.getProperty("openb.traces", "default,gpuspec33").split(",")) {
+            List<Pod> pods = pods(data.resolve("openb_pod_list_" + trace + ".csv"));
+            List<Shape> shapes = typicalShapes(pods);
+            for (String policyName : List.of("best-fit", "fgd", "engine-fragmentation")) {
+                double at100 = 0;
+                double at130 = 0;
+                double msPerPod = 0;
+                for (int seed = 0; seed < seeds; seed++) {
+                    State state = new State(nodes);
+                    Policy policy = switch (policyName) {
+                        case "best-fit" -> OpenbBenchmark::bestFit;
+                        case "fgd" -> fgd(shapes, state, seed);
+                        default -> engine(shapes, state);
+                    };
+                    double[] r = simulate(state, arrivals(pods, state, seed), policy);
+                    at100 += r[0];
+                    at130 += r[1];
+                    msPerPod += r[2];
+                }
+                table.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %.2f%% | %.3f | %d |%n", trace, policyName,
+                        100 * at100 / seeds, 100 * at130 / seeds, msPerPod / seeds, seeds));
+                System.out.println("OPENB " + trace + " " + policyName + " " + at100 / seeds + " " + at130 / seeds);
+            }
+        }
+        System.out.println("OPENB-TABLE\n" + table);
+        Files.writeString(Path.of("target/openb-table.md"), table.toString());
+    }
+
+    /**
+     * Row (b), a different game: the whole 130% arrival list of seed 0 solved at once by the engine (Timefold,
+     * the same path as the API), pending cost = the pod's GPU demand, so the medium score is the unallocated GPU.
+     */
+    @Test
+    void batch() throws IOException {
+        String secondsProperty = System.getProperty("openb.batchSeconds");
+        Assumptions.assumeTrue(secondsProperty != null, "benchmark: run with -Dopenb.batchSeconds=N");
+        Path data = Files.isDirectory(Path.of("../shared/data/openb")) ? Path.of("../shared/data/openb") : Path.of("/work/shared/data/openb");
+        List<String[]> nodes = csv(data.resolve("openb_node_list_gpu_node.csv"));
+        StringBuilder table = new StringBuilder("| trace | policy | GPU alloc (130% submitted) | seconds |\n|---|---|---|---|\n");
+        for (String trace : System.getProperty("openb.traces", "default,gpuspec33").split(",")) {
+            List<Pod> pods = pods(data.resolve("openb_pod_list_" + trace + ".csv"));
+            List<Pod> arrivals = arrivals(pods, new State(nodes), 0);
+            List<dev.computeplan.placement.api.PlacementRequest.NodeDto> nodeDtos = new ArrayList<>();
+            long capacity = 0;
+            for (String[] f : nodes) {
+                nodeDtos.add(new dev.computeplan.placement.api.PlacementRequest.NodeDto(f[0],
+                        Map.of("cpu", Long.parseLong(f[1]), "memory", Long.parseLong(f[2])), null, "z", null, null,
+                        Integer.parseInt(f[3]), f[4], null, null));
+                capacity += Integer.parseInt(f[3]) * 1000L;
+            }
+            List<dev.computeplan.placement.api.PlacementRequest.WorkloadDto> workloads = new ArrayList<>();
+            for (int i = 0; i < arrivals.size(); i++) {
+                Pod p = arrivals.get(i);
+                workloads.add(new dev.computeplan.placement.api.PlacementRequest.WorkloadDto("pod-" + i,
+                        Map.of("cpu", p.cpu(), "memory", p.mem()), p.share() ? 0 : p.gpus(), p.share() ? p.milli() : 0,
+                        List.of(p.spec()), List.of(), Math.max(1L, p.gpuMilli()), null, null, null, null, null, null));
+            }
+            dev.computeplan.placement.api.PlacementRequest req = new dev.computeplan.placement.api.PlacementRequest(
+                    null, nodeDtos, null, null, null, workloads, null, null, null, null, Map.of("powerDraw", 0L));
+            int seconds = Integer.parseInt(secondsProperty);
+            dev.computeplan.placement.domain.PlacementSolution best = dev.computeplan.placement.solver.PlacementSolver.solve(
+                    dev.computeplan.placement.api.PlacementMapper.toDomain(req, null), java.time.Duration.ofSeconds(seconds),
+                    stop -> { }, b -> { });
+            dev.computeplan.placement.api.PlacementPlan plan = dev.computeplan.placement.api.PlacementMapper.toPlan(best);
+            dev.computeplan.placement.api.PlacementChecker.Report report = dev.computeplan.placement.api.PlacementChecker.check(req, plan);
+            if (!report.feasible()) {
+                throw new IllegalStateException("batch answer infeasible: " + report.violations());
+            }
+            double allocated = (double) plan.summary().gpuAllocatedMilli() / capacity;
+            table.append(String.format(Locale.ROOT, "| %s | engine batch (Timefold) | %.2f%% | %d |%n", trace, 100 * allocated, seconds));
+            System.out.println("OPENB-BATCH " + trace + " " + allocated + " " + best.getScore());
+        }
+        System.out.println("OPENB-BATCH-TABLE\n" + table);
+        Files.writeString(Path.of("target/openb-batch-table.md"), table.toString());
+    }
+
+    /** Allocation ratio when the submitted GPU request reaches 100% and at the end (130%); ms per placement. */
+    static double[] simulate(State s, List<Pod> arrivals, Policy policy) {
+        long capacity = 0;
+        for (int[] g : s.gpuUsed) {
+            capacity += g.length * 1000L;
+        }
+        long submitted = 0;
+        double at100 = -1;
+        long start = System.nanoTime();
+        for (Pod p : arrivals) {
+            submitted += p.gpuMilli();
+            Choice c = policy.choose(s, p);
+            if (c != null) {
+                apply(s, p, c);
+            }
+            if (at100 < 0 && submitted >= capacity) {
+                at100 = (double) s.allocated / capacity;
+            }
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / arrivals.size();
+        return new double[] {at100 < 0 ? (double) s.allocated / capacity : at100, (double) s.allocated / capacity, ms};
+    }
+
+    static void apply(State s, Pod p, Choice c) {
+        s.cpuFree[c.node()] -= p.cpu();
+        s.memFree[c.node()] -= p.mem();
+        for (int g : c.gpus()) {
+            s.gpuUsed[c.node()][g] += p.share() ? p.milli() : 1000;
+        }
+        s.allocated += p.gpuMilli();
+    }
+
+    /** The GPUs pod p would take on node n (best-fit GPU for a share, lowest free GPUs for whole), or null. */
+    static int[] gpuChoice(State s, int n, Pod p) {
+        if (p.cpu() > s.cpuFree[n] || p.mem() > s.memFree[n]) {
+            return null;
+        }
+        if (p.gpus() == 0) {
+            return new int[0];
+        }
+        if (p.spec().length > 0 && !Arrays.asList(p.spec()).contains(s.model[n])) {
+            return null;
+        }
+        int[] used = s.gpuUsed[n];
+        if (p.share()) {
+            int best = -1;
+            for (int g = 0; g < used.length; g++) {
+                if (used[g] + p.milli() <= 1000 && (best < 0 || used[g] > used[best])) {
+                    best = g;
+                }
+            }
+            return best < 0 ? null : new int[] {best};
+        }
+        int[] out = new int[p.gpus()];
+        int k = 0;
+        for (int g = 0; g < used.length && k < out.length; g++) {
+            if (used[g] == 0) {
+                out[k++] = g;
+            }
+        }
+        return k == out.length ? out : null;
+    }
+
+    /** Best-fit: the node left with the least free GPU capacity, then least free CPU share. */
+    static Choice bestFit(State s, Pod p) {
+        Choice best = null;
+        double bestKey = Double.MAX_VALUE;
+        for (int n = 0; n < s.cpuFree.length; n++) {
+            int[] g = gpuChoice(s, n, p);
+            if (g == null) {
+                continue;
+            }
+            long freeGpu = 0;
+            for (int u : s.gpuUsed[n]) {
+                freeGpu += 1000 - u;
+            }
+            freeGpu -= p.gpuMilli();
+            double key = freeGpu + (s.cpuFree[n] - p.cpu()) / 1e6;
+            if (key < bestKey) {
+                bestKey = key;
+                best = new Choice(n, g);
+            }
+        }
+        return best;
+    }
+
+    /** FGD: 100*sigmoid(fragmentation decrease / 1000) truncated to an integer, ties by a seeded node order. */
+    static Policy fgd(List<Shape> shapes, State state, long seed) {
+        int n = state.cpuFree.length;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed * 31 + 7));
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            rank[order.get(i)] = i;
+        }
+        return (s, p) -> {
+            Choice best = null;
+            int bestScore = Integer.MIN_VALUE;
+            int bestRank = Integer.MAX_VALUE;
+            for (int node = 0; node < n; node++) {
+                Choice c = bestGpuByFragment(s, node, p, shapes);
+                if (c == null) {
+                    continue;
+                }
+                double before = fragment(s, node, shapes, null, null);
+                double after = fragment(s, node, shapes, p, c.gpus());
+                int score = (int) (100.0 / (1.0 + Math.exp(-(before - after) / 1000.0)));
+                if (score > bestScore || (score == bestScore && rank[node] < bestRank)) {
+                    bestScore = score;
+                    bestRank = rank[node];
+                    best = c;
+                }
+            }
+            return best;
+        };
+    }
+
+    /** Within a node, the GPU choice that leaves the least fragmentation (shares); whole GPUs: lowest free. */
+    static Choice bestGpuByFragment(State s, int node, Pod p, List<Shape> shapes) {
+        int[] g = gpuChoice(s, node, p);
+        if (g == null || !p.share()) {
+            return g == null ? null : new Choice(node, g);
+        }
+        int[] used = s.gpuUsed[node];
+        int best = -1;
+        double bestFrag = Double.MAX_VALUE;
+        for (int i = 0; i < used.length; i++) {
+            if (used[i] + p.milli() <= 1000) {
+                double f = fragment(s, node, shapes, p, new int[] {i});
+                if (f < bestFrag) {
+                    bestFrag = f;
+                    best = i;
+                }
+            }
+        }
+        return new Choice(node, new int[] {best});
+    }
+
+    /** FGD node fragmentation (popularity-weighted idle GPU milli the shapes cannot use), optionally after placing p. */
+    static double fragment(State s, int node, List<Shape> shapes, Pod p, int[] gpus) {
+        int[] used = s.gpuUsed[node].clone();
+        long cpu = s.cpuFree[node];
+        long mem = s.memFree[node];
+        if (p != null) {
+            cpu -= p.cpu();
+            mem -= p.mem();
+            for (int g : gpus) {
+                used[g] += p.share() ? p.milli() : 1000;
+            }
+        }
+        long free = 0;
+        int freeWhole = 0;
+        int maxFree = 0;
+        for (int u : used) {
+            free += 1000 - u;
+            freeWhole += u == 0 ? 1 : 0;
+            maxFree = Math.max(maxFree, 1000 - u);
+        }
+        double total = 0;
+        for (Shape m : shapes) {
+            boolean fits = m.cpu() <= cpu && m.mem() <= mem && m.gpus() > 0
+                    && (m.gpus() == 1 && m.milli() < 1000 ? maxFree >= m.milli() : freeWhole >= m.gpus());
+            long f;
+            if (!fits) {
+                f = free;
+            } else {
+                int need = m.gpus() == 1 && m.milli() < 1000 ? m.milli() : 1000;
+                f = 0;
+                for (int u : used) {
+                    if (1000 - u < need) {
+                        f += 1000 - u;
+                    }
+                }
+            }
+            total += m.popularity() * f;
+        }
+        return total;
+    }
+
+    /**
+     * The engine's fragmentation rule as the online scorer: for each feasible (node, GPU) choice, the change of
+     * sum over probes of popularity x {@link NodeLoad#fragmentMilli}, computed by the engine's own code on the
+     * node's actual GPU layout; the smallest increase wins, first node on ties.
+     */
+    static Policy engine(List<Shape> shapes, State state) {
+        int n = state.cpuFree.length;
+        List<FragmentationProbe> probes = new ArrayList<>();
+        for (int i = 0; i < shapes.size(); i++) {
+            Shape m = shapes.get(i);
+            boolean share = m.gpus() == 1 && m.milli() < 1000;
+            probes.add(new FragmentationProbe("shape" + i, new long[] {m.cpu(), m.mem()}, share ? 0 : m.gpus(),
+                    share ? m.milli() : 0, Math.round(m.popularity() * 10_000)));
+        }
+        Node[] nodes = new Node[n];
+        long[][] capacity = new long[n][];
+        for (int i = 0; i < n; i++) {
+            capacity[i] = new long[] {state.cpuFree[i], state.memFree[i]};
+            nodes[i] = new Node(i, "n" + i, capacity[i], capacity[i], "z", "d").withGpus(state.gpuUsed[i].length, state.model[i]);
+        }
+        return (s, p) -> {
+            Choice best = null;
+            long bestDelta = Long.MAX_VALUE;
+            for (int node = 0; node < n; node++) {
+                int[] g = gpuChoice(s, node, p);
+                if (g == null) {
+                    continue;
+                }
+                long before = engineFragment(s, nodes[node], capacity[node], probes, null, null);
+                int[][] options = p.share() ? shareOptions(s.gpuUsed[node], p.milli()) : new int[][] {g};
+                for (int[] option : options) {
+                    long delta = engineFragment(s, nodes[node], capacity[node], probes, p, option) - before;
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        best = new Choice(node, option);
+                    }
+                }
+            }
+            return best;
+        };
+    }
+
+    static int[][] shareOptions(int[] used, int milli) {
+        List<int[]> out = new ArrayList<>();
+        for (int g = 0; g < used.length; g++) {
+            if (used[g] + milli <= 1000) {
+                out.add(new int[] {g});
+            }
+        }
+        return out.toArray(new int[0][]);
+    }
+
+    static long engineFragment(State s, Node node, long[] capacity, List<FragmentationProbe> probes, Pod p, int[] gpus) {
+        int[] used = s.gpuUsed[node.getIndex()].clone();
+        long[] usage = {capacity[0] - s.cpuFree[node.getIndex()], capacity[1] - s.memFree[node.getIndex()]};
+        if (p != null) {
+            usage[0] += p.cpu();
+            usage[1] += p.mem();
+            for (int g : gpus) {
+                used[g] += p.share() ? p.milli() : 1000;
+            }
+        }
+        NodeLoad load = new NodeLoad(node, usage, 0, 1, new GpuPacking(used, new int[0], 0));
+        long total = 0;
+        for (FragmentationProbe probe : probes) {
+            total += probe.popularity() * load.fragmentMilli(probe);
+        }
+        return total;
+    }
+
+    /** The most frequent (cpu, mem, gpus, milli) shapes covering 95% of pods, weighted by frequency. */
+    static List<Shape> typicalShapes(List<Pod> pods) {
+        Map<List<Long>, Integer> counts = new HashMap<>();
+        for (Pod p : pods) {
+            counts.merge(List.of(p.cpu(), p.mem(), (long) p.gpus(), (long) p.milli()), 1, Integer::sum);
+        }
+        List<Map.Entry<List<Long>, Integer>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort(Map.Entry.<List<Long>, Integer>comparingByValue().reversed()
+                .thenComparing(e -> e.getKey().toString()));
+        List<Shape> shapes = new ArrayList<>();
+        int covered = 0;
+        for (Map.Entry<List<Long>, Integer> e : sorted) {
+            if (covered >= 0.95 * pods.size()) {
+                break;
+            }
+            covered += e.getValue();
+            List<Long> k = e.getKey();
+            shapes.add(new Shape(k.get(0), k.get(1), k.get(2).intValue(), k.get(3).intValue(), 0));
+        }
+        int total = covered;
+        return shapes.stream().map(sh -> new Shape(sh.cpu(), sh.mem(), sh.gpus(), sh.milli(),
+                (double) counts.get(List.of(sh.cpu(), sh.mem(), (long) sh.gpus(), (long) sh.milli())) / total)).toList();
+    }
+
+    /** Sorted by name, shuffled with the seed, padded with redraws until the GPU request would pass 130%. */
+    static List<Pod> arrivals(List<Pod> pods, State s, long seed) {
+        long capacity = 0;
+        for (int[] g : s.gpuUsed) {
+            capacity += g.length * 1000L;
+        }
+        List<Pod> sorted = new ArrayList<>(pods);
+        sorted.sort(Comparator.comparing(Pod::name));
+        Random random = new Random(seed);
+        Collections.shuffle(sorted, random);
+        List<Pod> out = new ArrayList<>();
+        long total = 0;
+        int i = 0;
+        while (true) {
+            Pod p = i < sorted.size() ? sorted.get(i) : sorted.get(random.nextInt(sorted.size()));
+            i++;
+            if (total + p.gpuMilli() > 1.3 * capacity) {
+                return out;
+            }
+            total += p.gpuMilli();
+            out.add(p);
+        }
+    }
+
+    static List<Pod> pods(Path file) throws IOException {
+        List<Pod> out = new ArrayList<>();
+        for (String[] f : csv(file)) {
+            String spec = f[5].trim();
+            out.add(new Pod(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]),
+                    spec.isEmpty() ? new String[0] : spec.split("\\|")));
+        }
+        return out;
+    }
+
+    static List<String[]> csv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<String[]> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                out.add(line.split(",", -1));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.computeplan.placement.explain;
+
+import dev.computeplan.placement.api.PlacementExamples;
+import dev.computeplan.placement.api.PlacementMapper;
+import dev.computeplan.placement.api.PlacementRequest;
+import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.domain.Workload;
+import dev.computeplan.placement.solver.PlacementConstraintProvider;
+import dev.computeplan.placement.solver.PlacementSolver;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Recommendations on a hand-made placement of the small example (no solving: the outcome is fixed). */
+class PlacementRecommenderTest {
+
+    private final PlacementRecommender recommender = new PlacementRecommender(PlacementSolver.solutionManager());
+
+    /** train-a fills a100-1 and a100-2, finetune-0 takes one GPU of a100-3, a notebook on v100-1; the rest pending (feasible). */
+    private static PlacementSolution handMade() {
+        PlacementRequest req = PlacementExamples.load("placement-small.json");
+        PlacementSolution s = PlacementMapper.toDomain(req, null);
+        Map<String, Node> nodes = s.getNodes().stream().collect(Collectors.toMap(Node::getId, Function.identity()));
+        Map<String, Workload> w = s.getWorkloads().stream().collect(Collectors.toMap(Workload::getId, Function.identity()));
+        s.getWorkloads().forEach(x -> x.setNode(null));
+        w.get("train-a-0").setNode(nodes.get("a100-1"));
+        w.get("train-a-1").setNode(nodes.get("a100-1"));
+        w.get("train-a-2").setNode(nodes.get("a100-2"));
+        w.get("train-a-3").setNode(nodes.get("a100-2"));
+        w.get("finetune-0").setNode(nodes.get("a100-3"));
+        w.get("notebook-1").setNode(nodes.get("v100-1"));
+        return s;
+    }
+
+    @Test
+    void aWorkloadThatFitsNowhereGetsTheRulingConstraintPerNodeType() {
+        PlacementSolution s = handMade();
+        PlacementRecommendation rec = recommender.recommend(s, "batch-0", 50).orElseThrow();
+
+        assertThat(rec.assignedNode()).isNull();
+        assertThat(rec.feasibleNodes()).isZero();
+        assertThat(rec.options()).hasSize(s.getNodes().size()).allMatch(o -> !o.feasible());
+        Map<String, PlacementRecommendation.RuledOut> byType = rec.ruledOutByNodeType().stream()
+                .collect(Collectors.toMap(PlacementRecommendation.RuledOut::nodeType, Function.identity()));
+        // 8 GPUs needed: the full A100 nodes and the 4-GPU nodes lack GPUs; the failed node also breaks nodeState.
+        assertThat(byType.get("8xA100 active").nodes()).isEqualTo(3);
+        assertThat(byType.get("8xA100 active").constraints()).containsKey(PlacementConstraintProvider.GPU_CAPACITY);
+        assertThat(byType.get("4xV100M16 failed").constraints())
+                .containsKeys(PlacementConstraintProvider.NODE_STATE, PlacementConstraintProvider.GPU_CAPACITY);
+        assertThat(byType.get("no GPU active").constraints()).containsOnlyKeys(PlacementConstraintProvider.GPU_CAPACITY);
+        PlacementRecommendation.Option onFailed = rec.options().stream().filter(o -> o.node().equals("v100-2")).findFirst().orElseThrow();
+        assertThat(onFailed.blockedBy().get(PlacementConstraintProvider.NODE_STATE))
+                .containsExactly("Workload batch-0 is on node v100-2, which is failed");
+        assertThat(rec.summary()).contains("fits on no node");
+        // The solution is left as it was.
+        assertThat(s.getWorkloads().stream().filter(x -> x.getId().equals("batch-0")).findFirst().orElseThrow().getNode()).isNull();
+    }
+
+    @Test
+    void aWorkloadThatFitsGetsFeasibleNodesBestFirst() {
+        PlacementSolution s = handMade();
+        PlacementRecommendation rec = recommender.recommend(s, "notebook-0", 3).orElseThrow();
+
+        assertThat(rec.feasibleNodes()).isPositive();
+        assertThat(rec.options()).hasSize(3);
+        assertThat(rec.options().get(0).feasible()).isTrue();
+        assertThat(rec.options().get(0).blockedBy()).isEmpty();
+        // Best first: scores never improve down the list.
+        var scores = rec.options().stream()
+                .map(o -> ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.parseScore(o.score()))
+                .toList();
+        for (int i = 1; i < scores.size(); i++) {
+            assertThat(scores.get(i - 1)).isGreaterThanOrEqualTo(scores.get(i));
+        }
+        assertThat(recommender.recommend(s, "no-such-workload", 3)).isEmpty();
+    }
+}

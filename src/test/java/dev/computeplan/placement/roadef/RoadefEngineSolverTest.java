@@ -1,0 +1,36 @@
+package dev.computeplan.placement.roadef;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.computeplan.placement.domain.PlacementSolution;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The placement engine solves ROADEF: feasible, no worse than the start, and its own score is the exact cost. */
+class RoadefEngineSolverTest {
+
+    @Test
+    void engineAnswerOnA1_1IsFeasibleAndItsScoreIsTheExactCost() {
+        RoadefInstance in = RoadefTestData.load("a1_1");
+        PlacementSolution best = new RoadefEngineSolver(Clock.systemUTC(), 1)
+                .solvePlacement(in, Duration.ofSeconds(2), 1);
+        RoadefScore exact = RoadefScorer.score(in, RoadefMapper.toAssignment(best));
+        assertThat(exact.violations()).isEmpty();
+        assertThat(best.getScore().hardScore()).isZero();
+        assertThat(best.getScore().mediumScore()).isZero();
+        assertThat(-best.getScore().softScore()).isEqualTo(exact.total());
+        // initial 49,528,750; best known 44,306,501. Not asserted to improve: on a loaded 2-core machine the
+        // engine's set-up can take most of a 2 s budget (the benchmark measures the improvement).
+        assertThat(exact.total()).isLessThanOrEqualTo(RoadefTestData.originalCost("a1_1"))
+                .isGreaterThanOrEqualTo(44_306_501L);
+    }
+
+    @Test
+    void engineKeepsTheTinyOptimumAndUsesTwoRuns() {
+        RoadefInstance in = RoadefTestData.tiny();
+        int[] solution = new RoadefEngineSolver(Clock.systemUTC(), 2).solve(in, Duration.ofMillis(600), 4);
+        // every move costs more than the 70 of balance it could save (RoadefLocalSearchTest)
+        assertThat(solution).containsExactly(0, 1, 0, 2, 1);
+    }
+}
