@@ -1,7 +1,6 @@
 package dev.computeplan.cli;
 
 import dev.computeplan.ComputeplanApplication;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -25,6 +24,11 @@ public final class Cli {
     }
 
     public static int run(String[] args) {
+        if (args[0].equals("roadef")) {
+            // ROADEF files need no service beans: skip the Spring start-up.
+            return new CommandLine(new dev.computeplan.placement.roadef.RoadefCommand())
+                    .execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         try (ConfigurableApplicationContext context = context()) {
             CommandLine cli = new CommandLine(new RootCommand(), new SpringFactory(context));
             return cli.execute(args);
@@ -36,18 +40,17 @@ public final class Cli {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(Map.of(
-                        "computeplan.jobs.enabled", "false",
-                        "spring.flyway.enabled", "false",
-                        "spring.autoconfigure.exclude",
-                        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
+                // As arguments, not default properties: these must win over application.yml.
+                .run("--computeplan.jobs.enabled=false",
+                        "--spring.flyway.enabled=false",
+                        "--spring.autoconfigure.exclude="
+                                + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
                                 + "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration,"
                                 + "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration,"
                                 + "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration,"
                                 + "org.springframework.boot.autoconfigure.h2.H2ConsoleAutoConfiguration",
-                        "logging.level.root", "WARN",
-                        "logging.level.dev.computeplan", "WARN"))
-                .run();
+                        "--logging.level.root=WARN",
+                        "--logging.level.dev.computeplan=WARN");
     }
 
     /** Lets picocli create commands with Spring beans injected through their constructors. */

@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "computeplan", mixinStandardHelpOptions = true, version = "computeplan 0.1",
         description = "Solve and explain placement, procurement and power problems from JSON files.",
-        subcommands = {SolveCommand.class, ValidateCommand.class, ExplainCommand.class, KindsCommand.class})
+        subcommands = {SolveCommand.class, ValidateCommand.class, ExplainCommand.class, KindsCommand.class,
+                dev.computeplan.placement.roadef.RoadefCommand.class})
 class RootCommand {
 }
