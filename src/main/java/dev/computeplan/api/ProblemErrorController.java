@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Errors raised outside Spring MVC (by the servlet container or filters) also answer as problem+json. */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
+        // Called directly rather than forwarded by the container: there is no error, so nothing is here.
+        int status = code instanceof Integer i ? i : 404;
         Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         while (cause != null && !(cause instanceof PayloadTooLargeException) && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -40,6 +40,8 @@ class FuzzedBodiesIT {
     private static Http http;
     private static List<String> kinds;
     private static List<JsonNode> seeds;
+    /** Every POST path of the served spec: {kind} paths are tried with each kind, the others with their own kind. */
+    private static List<String> postPaths;
 
     @BeforeContainer
     static void start() throws Exception {
@@ -49,6 +51,12 @@ class FuzzedBodiesIT {
                 "--computeplan.jobs.queue-capacity=3", "--computeplan.jobs.max-time-limit=1s",
                 "--computeplan.jobs.default-time-limit=1s", "--logging.level.root=WARN");
         http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        postPaths = new ArrayList<>();
+        http.get("/v3/api-docs").json().get("paths").fields().forEachRemaining(e -> {
+            if (e.getValue().has("post")) {
+                postPaths.add(e.getKey());
+            }
+        });
         ExampleCatalog catalog = context.getBean(ExampleCatalog.class);
         seeds = new ArrayList<>();
         kinds = new ArrayList<>();
@@ -71,8 +79,11 @@ class FuzzedBodiesIT {
 
     @Property(tries = 1500)
     void mutatedProblemsNeverCause5xx(@ForAll("mutatedBodies") Map.Entry<String, String> kindAndBody,
-                                      @ForAll("endpoints") String endpoint) {
-        String path = "/api/v1/" + kindAndBody.getKey() + endpoint;
+                                      @ForAll("endpointIndex") int endpointIndex) {
+        String kind = kindAndBody.getKey();
+        List<String> paths = postPaths.stream()
+                .filter(p -> p.contains("{kind}") || p.startsWith("/api/v1/" + kind + "/")).toList();
+        String path = paths.get(endpointIndex % paths.size()).replace("{kind}", kind);
         Http.Response r = http.post(path, kindAndBody.getValue());
         assertThat(r.status()).as("%s with body %s answered %s", path, abbreviate(kindAndBody.getValue()), r.body())
                 .isLessThan(500);
@@ -86,6 +97,55 @@ class FuzzedBodiesIT {
                                      @ForAll("endpoints") String endpoint) {
         Http.Response r = http.post("/api/v1/" + kind + endpoint, body);
         assertThat(r.status()).as("body %s answered %s", abbreviate(body), r.body()).isLessThan(500);
+    }
+
+    @Property(tries = 400)
+    void getEndpointsWithOddParametersNeverCause5xx(@ForAll("getCalls") String pathAndQuery) {
+        Http.Response r = http.get(pathAndQuery);
+        assertThat(r.status()).as("GET %s answered %s", pathAndQuery, abbreviate(r.body())).isLessThan(500);
+    }
+
+    @Provide
+    Arbitrary<String> getCalls() {
+        List<JsonNode> operations = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        http.get("/v3/api-docs").json().get("paths").fields().forEachRemaining(e -> {
+            if (e.getValue().has("get") && !e.getKey().endsWith("/events")) {
+                paths.add(e.getKey());
+                operations.add(e.getValue().get("get"));
+            }
+        });
+        List<String> ids = new ArrayList<>(List.of("nope", "0", "-1", "%20", "x".repeat(300), "..%2F..", "00000000-0000-0000-0000-000000000000"));
+        for (String kind : kinds) {
+            http.get("/api/v1/" + kind + "/jobs?size=5").json().path("items").forEach(j -> ids.add(j.get("id").asText()));
+        }
+        List<String> values = List.of("", "0", "-5", "abc", "99999999999999999999", "1.5", "train-a-0", "%00", "true");
+        return Combinators.combine(Arbitraries.integers().between(0, paths.size() - 1), Arbitraries.longs())
+                .as((i, seed) -> {
+                    Random random = new Random(seed);
+                    String path = paths.get(i);
+                    List<String> kindChoices = new ArrayList<>(kinds);
+                    kindChoices.add("nosuchkind");
+                    path = path.replace("{kind}", kindChoices.get(random.nextInt(kindChoices.size())));
+                    while (path.contains("{")) {
+                        int open = path.indexOf('{');
+                        int close = path.indexOf('}', open);
+                        path = path.substring(0, open) + ids.get(random.nextInt(ids.size())) + path.substring(close + 1);
+                    }
+                    StringBuilder query = new StringBuilder();
+                    for (JsonNode param : operations.get(i).path("parameters")) {
+                        if ("query".equals(param.path("in").asText()) && random.nextBoolean()) {
+                            query.append(query.length() == 0 ? "?" : "&").append(param.get("name").asText()).append('=')
+                                    .append(values.get(random.nextInt(values.size())));
+                        }
+                    }
+                    return path + query;
+                });
+    }
+
+    @Provide
+    Arbitrary<Integer> endpointIndex() {
+        return Arbitraries.integers().between(0, 1000);
     }
 
     @Provide
