@@ -101,18 +101,8 @@ class JarKillRestartIT {
         throw new AssertionError("service did not start");
     }
 
-    private static JsonNode await(Http http, String kind, String id, Predicate<JsonNode> condition, int seconds)
-            throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < end) {
-            job = http.get("/api/v1/" + kind + "/jobs/" + id).json();
-            if (condition.test(job)) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + id + " did not get there: " + job);
+    private static JsonNode await(Http http, String kind, String id, Predicate<JsonNode> condition, int seconds) {
+        return http.awaitJob(kind, id, condition, Duration.ofSeconds(seconds));
     }
 
     private static int freePort() throws IOException {

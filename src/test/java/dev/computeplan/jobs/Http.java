@@ -45,6 +45,25 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Polls a job until {@code condition} holds; fails with the last state seen when the timeout passes. */
+    public JsonNode awaitJob(String kind, String id, java.util.function.Predicate<JsonNode> condition, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        JsonNode job = null;
+        while (System.nanoTime() < end) {
+            job = get("/api/v1/" + kind + "/jobs/" + id).json();
+            if (condition.test(job)) {
+                return job;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("Job " + id + " did not reach the expected state in " + timeout + ": " + job);
+    }
+
     /** Reads a Server-Sent Events stream until the server ends it (or the timeout passes). */
     public List<String> eventLines(String path, Duration timeout) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)

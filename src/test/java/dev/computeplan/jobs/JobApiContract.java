@@ -38,17 +38,8 @@ abstract class JobApiContract {
         return r.json().get("id").asText();
     }
 
-    JsonNode awaitJob(String id, Predicate<JsonNode> condition, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < end) {
-            job = http.get("/api/v1/countdown/jobs/" + id).json();
-            if (condition.test(job)) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("Job " + id + " did not reach the expected state in " + timeout + ": " + job);
+    JsonNode awaitJob(String id, Predicate<JsonNode> condition, Duration timeout) {
+        return http.awaitJob("countdown", id, condition, timeout);
     }
 
     static Predicate<JsonNode> status(String s) {

@@ -44,17 +44,8 @@ class RecoveryIT {
         return new Http(((WebServerApplicationContext) ctx).getWebServer().getPort());
     }
 
-    private static JsonNode await(Http http, String id, Predicate<JsonNode> condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < end) {
-            job = http.get("/api/v1/countdown/jobs/" + id).json();
-            if (condition.test(job)) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("Job " + id + " did not get there: " + job);
+    private static JsonNode await(Http http, String id, Predicate<JsonNode> condition) {
+        return http.awaitJob("countdown", id, condition, Duration.ofSeconds(30));
     }
 
     @Test
