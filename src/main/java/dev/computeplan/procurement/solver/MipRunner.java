@@ -15,6 +15,12 @@ public final class MipRunner {
     /** Relative MIP gap at which SCIP stops (0.1 %, the planning accuracy asked for); -Dprocurement.gap overrides. */
     public static final double RELATIVE_GAP = Double.parseDouble(System.getProperty("procurement.gap", "1e-3"));
 
+    /**
+     * Extra SCIP parameters for experiments, "name = value" pairs separated by ';' (-Dprocurement.scipParams);
+     * none by default: the settings tried did not measurably help (benchmarks/results/procurement.md).
+     */
+    static final String SCIP_PARAMS = System.getProperty("procurement.scipParams", "");
+
     public enum Status { OPTIMAL, FEASIBLE, INFEASIBLE, NOT_SOLVED }
 
     /** Values per variable, duals per row (LP only), objective and best bound. */
@@ -101,6 +107,11 @@ public final class MipRunner {
                 solver.setHint(hv, values);
             }
             solver.setTimeLimit(Math.max(1, limit.toMillis()));
+            if (!relax && !SCIP_PARAMS.isEmpty()) {
+                if (!solver.setSolverSpecificParametersAsString(SCIP_PARAMS.replace(';', '\n'))) {
+                    throw new IllegalArgumentException("SCIP rejected -Dprocurement.scipParams=" + SCIP_PARAMS);
+                }
+            }
             if (Boolean.getBoolean("procurement.solverLog")) {
                 solver.enableOutput();
             }
