@@ -8,6 +8,9 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import dev.computeplan.placement.domain.PlacementSolution;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -25,6 +28,13 @@ public final class PlacementSolver {
 
     private static final SolverFactory<PlacementSolution> ANALYSIS_FACTORY = SolverFactory.create(
             PlacementSolverConfig.forAnalysis(SEED));
+
+    /**
+     * Building a factory analyses the domain and compiles the constraints (about a second on this machine);
+     * solves with the same settings (the usual case: one default time limit) reuse it. Few distinct keys exist.
+     */
+    private static final Map<List<Object>, SolverFactory<PlacementSolution>> FACTORIES = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_FACTORIES = 32;
 
     private PlacementSolver() {
     }
@@ -51,9 +61,13 @@ public final class PlacementSolver {
             solutionManager().update(problem);
             return problem;
         }
-        Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
-                PlacementSolverConfig.create(limit, unimprovedLimit, SEED, mode,
-                        problem.getNodes().size() <= RUIN_RECREATE_MAX_NODES)).buildSolver();
+        boolean ruinRecreate = problem.getNodes().size() <= RUIN_RECREATE_MAX_NODES;
+        if (FACTORIES.size() > MAX_CACHED_FACTORIES) {
+            FACTORIES.clear();
+        }
+        Solver<PlacementSolution> solver = FACTORIES.computeIfAbsent(List.of(limit, String.valueOf(unimprovedLimit), mode, ruinRecreate),
+                key -> SolverFactory.<PlacementSolution>create(
+                        PlacementSolverConfig.create(limit, unimprovedLimit, SEED, mode, ruinRecreate))).buildSolver();
         solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
         AtomicBoolean stopped = new AtomicBoolean();
         onStop.accept(() -> {
