@@ -30,6 +30,12 @@ public final class RoadefEngineSolver implements RoadefSolver {
     static final Duration OVERHEAD_MARGIN = Duration.ofMillis(300);
     static final Duration MINIMUM_SOLVE = Duration.ofMillis(200);
     static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
+    /**
+     * Ruin-and-recreate weight against change + swap's 20: on set A (50-100 machines) one such move re-scores every
+     * machine for each ruined process, yet it finds far more than the single moves in the same time (measured in
+     * benchmarks/results/roadef.md, "Engine speed work": 4 beat 0, 0.25, 1 and 20 on a1_2, a2_2, a2_5).
+     */
+    static final double RUIN_RECREATE_WEIGHT = 4.0;
 
     private final Clock clock;
     private final int threads;
@@ -85,7 +91,8 @@ public final class RoadefEngineSolver implements RoadefSolver {
         Duration limit = Duration.ofMillis(Math.max(MINIMUM_SOLVE.toMillis(), left));
         Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
                 PlacementSolverConfig.create(limit, null, seed, EnvironmentMode.REPRODUCIBLE,
-                        problem.getNodes().size() <= PlacementSolver.RUIN_RECREATE_MAX_NODES)).buildSolver();
+                        problem.getNodes().size() <= PlacementSolver.RUIN_RECREATE_MAX_NODES ? RUIN_RECREATE_WEIGHT : 0.0))
+                .buildSolver();
         // The engine's spent limit starts after its set-up; on large instances that set-up is long, so also
         // stop it at the wall-clock deadline (it still finishes the step it is in, and its initial score).
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -47,6 +47,15 @@ public final class PlacementSolverConfig {
     /** As {@link #create(Duration, Duration, long, EnvironmentMode)}, with or without ruin-and-recreate moves. */
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
             boolean ruinRecreate) {
+        return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreate ? RUIN_RECREATE_WEIGHT : 0.0);
+    }
+
+    /**
+     * As {@link #create(Duration, Duration, long, EnvironmentMode)}, with ruin-and-recreate picked with
+     * {@code ruinRecreateWeight} against change and swap's {@link #CHANGE_WEIGHT} + {@link #SWAP_WEIGHT} (0 = none).
+     */
+    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
+            double ruinRecreateWeight) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
         if (unimprovedLimit != null) {
             termination.setUnimprovedSpentLimit(unimprovedLimit);
@@ -63,11 +72,11 @@ public final class PlacementSolverConfig {
                         new CustomPhaseConfig().withCustomPhaseCommands(new QuickFitPhase()),
                         new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        localSearch(ruinRecreate).withTerminationConfig(new TerminationConfig()
+                        localSearch(ruinRecreateWeight).withTerminationConfig(new TerminationConfig()
                                 .withSpentLimit(timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100))),
                         // Local search may have freed room a pending gang now fits in; single moves cannot place it.
                         new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
-                        localSearch(ruinRecreate));
+                        localSearch(ruinRecreateWeight));
     }
 
     /** For score analysis and recommendations: Timefold's recommendation API needs a construction heuristic first. */
@@ -82,16 +91,16 @@ public final class PlacementSolverConfig {
                         .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING));
     }
 
-    static LocalSearchPhaseConfig localSearch(boolean ruinRecreate) {
+    static LocalSearchPhaseConfig localSearch(double ruinRecreateWeight) {
         ChangeMoveSelectorConfig change = new ChangeMoveSelectorConfig();
         change.setFixedProbabilityWeight(CHANGE_WEIGHT);
         SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig();
         swap.setFixedProbabilityWeight(SWAP_WEIGHT);
         RuinRecreateMoveSelectorConfig ruin = new RuinRecreateMoveSelectorConfig()
                 .withMinimumRuinedCount(RUIN_MIN).withMaximumRuinedCount(RUIN_MAX);
-        ruin.setFixedProbabilityWeight(RUIN_RECREATE_WEIGHT);
+        ruin.setFixedProbabilityWeight(ruinRecreateWeight);
         return new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(ruinRecreate
+                .withMoveSelectorConfig(ruinRecreateWeight > 0
                         ? new UnionMoveSelectorConfig().withMoveSelectors(change, swap, ruin)
                         : new UnionMoveSelectorConfig().withMoveSelectors(change, swap))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
