@@ -33,7 +33,7 @@ public final class RoadefEngineSolver implements RoadefSolver {
     /**
      * Ruin-and-recreate weight against change + swap's 20: on set A (50-100 machines) one such move re-scores every
      * machine for each ruined process, yet it finds far more than the single moves in the same time (measured in
-     * benchmarks/results/roadef.md, "Engine speed work": 4 beat 0, 0.25, 1 and 20 on a1_2, a2_2, a2_5).
+     * benchmarks/RESULTS.md, "Engine speed work": 4 beat 0, 0.25, 1 and 20 on a1_2, a2_2, a2_5).
      */
     static final double RUIN_RECREATE_WEIGHT = 4.0;
 

@@ -27,7 +27,7 @@ public final class PowerSolver {
     /**
      * Above this many 0/1 variables the CP-SAT model is not built and the heuristic runs for the whole limit. Measured
      * on 2 cores: a 200-job week (58k 0/1 variables) spends ~7 s in presolve and finds nothing better than the hint
-     * in 25 s, while ruin-and-recreate keeps improving (benchmarks/results/power.md).
+     * in 25 s, while ruin-and-recreate keeps improving (benchmarks/RESULTS.md).
      */
     public static final long CP_SAT_MAX_BOOLS = 30_000;
     /** Share of the time limit the heuristic gets before CP-SAT takes over. */

@@ -17,7 +17,7 @@ public final class MipRunner {
 
     /**
      * Extra SCIP parameters for experiments, "name = value" pairs separated by ';' (-Dprocurement.scipParams);
-     * none by default: the settings tried did not measurably help (benchmarks/results/procurement.md).
+     * none by default: the settings tried did not measurably help (benchmarks/RESULTS.md).
      */
     static final String SCIP_PARAMS = System.getProperty("procurement.scipParams", "");
 
