@@ -31,6 +31,7 @@ import org.springframework.context.SmartLifecycle;
 public class JobRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final long STATUS_COUNT_MILLIS = 10_000;
 
     private final JobStore store;
     private final KindRegistry kinds;
@@ -87,6 +88,7 @@ public class JobRunner implements SmartLifecycle {
         long beat = Math.max(100, Math.min(2000, props.lease().toMillis() / 3));
         scheduler.scheduleWithFixedDelay(this::safeDispatch, 0, poll, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::refreshStatusCounts, 0, STATUS_COUNT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Wakes the dispatcher (after a submit or when a worker frees up). */
@@ -110,10 +112,6 @@ public class JobRunner implements SmartLifecycle {
     public Optional<Double> liveSolvingSeconds(String id) {
         Running r = running.get(id);
         return r == null ? Optional.empty() : Optional.of(r.solvedMs() / 1000.0);
-    }
-
-    public String owner() {
-        return owner;
     }
 
     private void safeDispatch() {
@@ -212,9 +210,17 @@ public class JobRunner implements SmartLifecycle {
                 }
             }
             store.requeueExpired(now, false);
-            store.countByStatus().forEach((s, n) -> statusCounts.get(s).set(n));
         } catch (RuntimeException e) {
             log.warn("Heartbeat failed: {}", e.toString());
+        }
+    }
+
+    /** Refreshes the jobs-by-status gauges: a scan of the table, so not at the heartbeat's pace. */
+    private void refreshStatusCounts() {
+        try {
+            store.countByStatus().forEach((s, n) -> statusCounts.get(s).set(n));
+        } catch (RuntimeException e) {
+            log.warn("Counting jobs by status failed: {}", e.toString());
         }
     }
 

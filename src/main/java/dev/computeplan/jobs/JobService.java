@@ -92,13 +92,16 @@ public class JobService {
 
     /** The stored problem and solution of a job, typed; for kind-specific endpoints such as recommendations. */
     public <P, S> Stored<P, S> stored(ProblemKind<P, S> kind, String id) {
-        JobRecord job = record(kind.name(), id, true);
+        return read(kind, record(kind.name(), id, true));
+    }
+
+    private <P, S> Stored<P, S> read(ProblemKind<P, S> kind, JobRecord job) {
         try {
             P problem = mapper.readValue(job.problem(), kind.problemType());
             S solution = job.solution() == null ? null : mapper.readValue(job.solution(), kind.solutionType());
             return new Stored<>(job, problem, solution);
         } catch (Exception e) {
-            throw new IllegalStateException("Stored job " + id + " cannot be read", e);
+            throw new IllegalStateException("Stored job " + job.id() + " cannot be read", e);
         }
     }
 
@@ -116,7 +119,7 @@ public class JobService {
     }
 
     private <P, S> Object explain(ProblemKind<P, S> kind, JobRecord job) {
-        Stored<P, S> stored = stored(kind, job.id());
+        Stored<P, S> stored = read(kind, job);
         return kind.explain(stored.problem(), stored.solution());
     }
 

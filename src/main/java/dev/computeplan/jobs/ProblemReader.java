@@ -79,7 +79,7 @@ public class ProblemReader {
         }
     }
 
-    public <P> P bind(ProblemKind<P, ?> kind, JsonNode node) {
+    private <P> P bind(ProblemKind<P, ?> kind, JsonNode node) {
         List<Violation> nulls = new ArrayList<>();
         findNullElements(node, "$", nulls);
         if (!nulls.isEmpty()) {
