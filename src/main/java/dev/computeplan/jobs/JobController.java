@@ -75,7 +75,7 @@ class JobController {
     @Operation(summary = "Server-Sent Events: 'best' for each new best solution, 'status' for each state change")
     @GetMapping(path = "/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String kind, @PathVariable String id) {
-        return events.open(jobs.record(kind, id, false));
+        return events.open(jobs.record(kind, id, JobStore.Load.SUMMARY));
     }
 
     @Operation(summary = "Stop a job early; it keeps its best solution (STOPPED)")

@@ -48,7 +48,7 @@ public class JobEvents implements SmartLifecycle {
                 return;
             }
             try {
-                JobRecord job = store.find(watch.kind, watch.id, false).orElse(null);
+                JobRecord job = store.find(watch.kind, watch.id, JobStore.Load.SUMMARY).orElse(null);
                 if (job == null) {
                     watch.done = true;
                     emitter.complete();

@@ -58,11 +58,11 @@ public class JobService {
     }
 
     public JobView get(String kindName, String id) {
-        return view(record(kindName, id, false));
+        return view(record(kindName, id, JobStore.Load.SUMMARY));
     }
 
     public JobView stop(String kindName, String id) {
-        JobRecord job = record(kindName, id, false);
+        JobRecord job = record(kindName, id, JobStore.Load.SUMMARY);
         if (job.status() == JobStatus.QUEUED && store.stopQueued(id, clock.millis())) {
             return get(kindName, id);
         }
@@ -75,7 +75,7 @@ public class JobService {
 
     /** The best solution so far (while solving) or the final one. */
     public Object solution(String kindName, String id) {
-        JobRecord job = record(kindName, id, true);
+        JobRecord job = record(kindName, id, JobStore.Load.SOLUTION);
         if (job.solution() == null) {
             throw new ConflictException("Job " + id + " has no solution yet (status " + job.status() + ").");
         }
@@ -83,7 +83,7 @@ public class JobService {
     }
 
     public Object explanation(String kindName, String id) {
-        JobRecord job = record(kindName, id, true);
+        JobRecord job = record(kindName, id, JobStore.Load.ALL);
         if (job.solution() == null) {
             throw new ConflictException("Job " + id + " has no solution to explain yet (status " + job.status() + ").");
         }
@@ -92,7 +92,7 @@ public class JobService {
 
     /** The stored problem and solution of a job, typed; for kind-specific endpoints such as recommendations. */
     public <P, S> Stored<P, S> stored(ProblemKind<P, S> kind, String id) {
-        return read(kind, record(kind.name(), id, true));
+        return read(kind, record(kind.name(), id, JobStore.Load.ALL));
     }
 
     private <P, S> Stored<P, S> read(ProblemKind<P, S> kind, JobRecord job) {
@@ -108,9 +108,9 @@ public class JobService {
     public record Stored<P, S>(JobRecord job, P problem, S solution) {
     }
 
-    JobRecord record(String kindName, String id, boolean withBodies) {
+    JobRecord record(String kindName, String id, JobStore.Load load) {
         kinds.get(kindName);
-        return store.find(kindName, id, withBodies)
+        return store.find(kindName, id, load)
                 .orElseThrow(() -> new NotFoundException("No " + kindName + " job with id '" + id + "'."));
     }
 

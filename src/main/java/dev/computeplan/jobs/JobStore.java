@@ -19,6 +19,8 @@ public class JobStore {
 
     private static final String SUMMARY_COLUMNS = "id, kind, status, NULL AS problem, time_limit_ms, solver_name, NULL AS solution, "
             + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
+    private static final String SOLUTION_COLUMNS = "id, kind, status, NULL AS problem, time_limit_ms, solver_name, solution, "
+            + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
     private static final String ALL_COLUMNS = "id, kind, status, problem, time_limit_ms, solver_name, solution, "
             + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
 
@@ -39,8 +41,16 @@ public class JobStore {
                 job.createdAt(), job.updatedAt());
     }
 
-    public Optional<JobRecord> find(String kind, String id, boolean withBodies) {
-        List<JobRecord> rows = jdbc.query("SELECT " + (withBodies ? ALL_COLUMNS : SUMMARY_COLUMNS)
+    /** How much of a job to load: the problem can be megabytes, so only what the caller reads. */
+    public enum Load { SUMMARY, SOLUTION, ALL }
+
+    public Optional<JobRecord> find(String kind, String id, Load load) {
+        String columns = switch (load) {
+            case SUMMARY -> SUMMARY_COLUMNS;
+            case SOLUTION -> SOLUTION_COLUMNS;
+            case ALL -> ALL_COLUMNS;
+        };
+        List<JobRecord> rows = jdbc.query("SELECT " + columns
                 + " FROM solve_job WHERE id = ? AND kind = ?", ROW, id, kind);
         return rows.stream().findFirst();
     }
