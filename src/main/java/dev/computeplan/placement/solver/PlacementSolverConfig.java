@@ -10,6 +10,7 @@ import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -63,7 +64,7 @@ public final class PlacementSolverConfig {
         return new SolverConfig()
                 .withSolutionClass(PlacementSolution.class)
                 .withEntityClasses(Workload.class)
-                .withConstraintProviderClass(PlacementConstraintProvider.class)
+                .withScoreDirectorFactory(scoreDirector(mode))
                 .withEnvironmentMode(mode)
                 .withRandomSeed(seed)
                 .withTerminationConfig(termination)
@@ -77,6 +78,17 @@ public final class PlacementSolverConfig {
                         // Local search may have freed room a pending gang now fits in; single moves cannot place it.
                         new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
                         localSearch(ruinRecreateWeight));
+    }
+
+    /**
+     * Solving scores with the hand-kept {@link PlacementIncrementalScore}; in the assert environment modes Timefold
+     * re-checks every step against the constraint provider, which stays the reference for the rules.
+     */
+    public static ScoreDirectorFactoryConfig scoreDirector(EnvironmentMode mode) {
+        ScoreDirectorFactoryConfig config = new ScoreDirectorFactoryConfig()
+                .withIncrementalScoreCalculatorClass(PlacementIncrementalScore.class);
+        return mode.isStepAssertOrMore() ? config.withAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                .withConstraintProviderClass(PlacementConstraintProvider.class)) : config;
     }
 
     /** For score analysis and recommendations: Timefold's recommendation API needs a construction heuristic first. */

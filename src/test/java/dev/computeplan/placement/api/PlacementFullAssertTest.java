@@ -23,6 +23,23 @@ class PlacementFullAssertTest {
 
     @Test
     void incrementalScoreEqualsFromScratchScoreUnderFullAssert() {
+        PlacementRequest req = allFeatures();
+        assertThat(PlacementValidator.validate(req)).isEmpty();
+
+        PlacementSolution best = PlacementSolver.solve(PlacementMapper.toDomain(req, null), Duration.ofSeconds(3), null,
+                EnvironmentMode.FULL_ASSERT, stop -> { }, newBest -> { });
+
+        // Independent recalculation of the returned plan: the checker's medium and soft equal the score's.
+        PlacementPlan plan = PlacementMapper.toPlan(best);
+        PlacementChecker.Report report = PlacementChecker.check(req, plan);
+        HardMediumSoftLongScore score = best.getScore();
+        assertThat(report.feasible()).isEqualTo(score.hardScore() == 0);
+        assertThat(-score.mediumScore()).isEqualTo(report.medium());
+        assertThat(-score.softScore()).isEqualTo(report.soft());
+    }
+
+    /** The small example with every rule switched on. */
+    static PlacementRequest allFeatures() {
         PlacementRequest base = PlacementExamples.load("placement-small.json");
         List<PlacementRequest.MoveCostDto> moveCosts = new ArrayList<>();
         for (PlacementRequest.NodeDto from : base.nodes()) {
@@ -40,17 +57,6 @@ class PlacementFullAssertTest {
                 base.racks(), base.services(), base.gangs(), base.workloads(),
                 List.of(new PlacementRequest.BalanceDto("mem-per-cpu", "cpu", "memory", 4L, 3L)),
                 base.fragmentationProbes(), base.spareReserves(), moveCosts, java.util.Map.of("serviceMove", 7L, "powerDraw", 1L));
-        assertThat(PlacementValidator.validate(req)).isEmpty();
-
-        PlacementSolution best = PlacementSolver.solve(PlacementMapper.toDomain(req, null), Duration.ofSeconds(3), null,
-                EnvironmentMode.FULL_ASSERT, stop -> { }, newBest -> { });
-
-        // Independent recalculation of the returned plan: the checker's medium and soft equal the score's.
-        PlacementPlan plan = PlacementMapper.toPlan(best);
-        PlacementChecker.Report report = PlacementChecker.check(req, plan);
-        HardMediumSoftLongScore score = best.getScore();
-        assertThat(report.feasible()).isEqualTo(score.hardScore() == 0);
-        assertThat(-score.mediumScore()).isEqualTo(report.medium());
-        assertThat(-score.softScore()).isEqualTo(report.soft());
+        return req;
     }
 }

@@ -1,0 +1,530 @@
+package dev.computeplan.placement.solver;
+
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.score.calculator.IncrementalScoreCalculator;
+import dev.computeplan.placement.domain.BalanceObjective;
+import dev.computeplan.placement.domain.FragmentationProbe;
+import dev.computeplan.placement.domain.Gang;
+import dev.computeplan.placement.domain.GangTopology;
+import dev.computeplan.placement.domain.GpuPacking;
+import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.domain.NodeState;
+import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.domain.Rack;
+import dev.computeplan.placement.domain.Resource;
+import dev.computeplan.placement.domain.Service;
+import dev.computeplan.placement.domain.ServiceDependency;
+import dev.computeplan.placement.domain.SpareReserve;
+import dev.computeplan.placement.domain.Workload;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.computeplan.placement.solver.PlacementConstraintProvider.*;
+
+/**
+ * The same rules as {@link PlacementConstraintProvider}, kept by hand: per node running sums, per service and per
+ * gang counters, and one running amount per rule, so a move costs O(resources + balance objectives) with no
+ * allocation. The solver scores with this because constraint streams spend most of a move propagating tuples
+ * (measured ~20x slower on ROADEF-sized clusters); the constraint provider stays the reference: explanations,
+ * recommendations and the assertion score director in tests use it, and tests require both to agree.
+ */
+public final class PlacementIncrementalScore implements IncrementalScoreCalculator<PlacementSolution, HardMediumSoftLongScore> {
+
+    private static final int RULES = NAMES.size();
+    private static final int I_NODE_CAPACITY = NAMES.indexOf(NODE_CAPACITY);
+    private static final int I_TRANSIENT = NAMES.indexOf(TRANSIENT_CAPACITY);
+    private static final int I_GPU_CAPACITY = NAMES.indexOf(GPU_CAPACITY);
+    private static final int I_GPU_TYPE = NAMES.indexOf(GPU_TYPE);
+    private static final int I_NODE_STATE = NAMES.indexOf(NODE_STATE);
+    private static final int I_ANTI_AFFINITY = NAMES.indexOf(ANTI_AFFINITY);
+    private static final int I_SPREAD = NAMES.indexOf(SPREAD);
+    private static final int I_DEPENDENCY = NAMES.indexOf(DEPENDENCY);
+    private static final int I_GANG = NAMES.indexOf(GANG_ALL_OR_NOTHING);
+    private static final int I_GANG_TOPOLOGY = NAMES.indexOf(GANG_TOPOLOGY);
+    private static final int I_RACK_POWER = NAMES.indexOf(RACK_POWER);
+    private static final int I_SPARE = NAMES.indexOf(SPARE_RESERVE);
+    private static final int I_UNASSIGNED = NAMES.indexOf(UNASSIGNED);
+    private static final int I_PROCESS_MOVE = NAMES.indexOf(PROCESS_MOVE);
+    private static final int I_SERVICE_MOVE = NAMES.indexOf(SERVICE_MOVE);
+    private static final int I_MACHINE_MOVE = NAMES.indexOf(MACHINE_MOVE);
+    private static final int I_LOAD_COST = NAMES.indexOf(LOAD_COST);
+    private static final int I_BALANCE = NAMES.indexOf(BALANCE);
+    private static final int I_FRAGMENTATION = NAMES.indexOf(FRAGMENTATION);
+    private static final int I_PREFERRED = NAMES.indexOf(PREFERRED_GPU_TYPE);
+    private static final int I_POWER = NAMES.indexOf(POWER_DRAW);
+    private static final int[] NO_SHARES = new int[0];
+
+    /** Running amount of each rule (before its weight), indexed like {@link PlacementConstraintProvider#NAMES}. */
+    private final long[] amount = new long[RULES];
+    private final long[] hardWeight = new long[RULES];
+    private final long[] mediumWeight = new long[RULES];
+    private final long[] softWeight = new long[RULES];
+
+    private Resource[] resources;
+    private Resource[] transientResources;
+    private BalanceObjective[] balances;
+    private FragmentationProbe[] probes;
+    private Map<Node, NodeAcc> nodes;
+    private Map<Rack, long[]> rackDraw;
+    private Map<String, ZoneAcc> zones;
+    private Map<Service, ServiceAcc> services;
+    private Map<Gang, GangAcc> gangs;
+    /** Services by number of moved workloads, for the maximum (service move rule). */
+    private int[] movedHistogram;
+    private int maxMoved;
+
+    @Override
+    public void resetWorkingSolution(PlacementSolution solution) {
+        java.util.Arrays.fill(amount, 0L);
+        readWeights(solution.getConstraintWeightOverrides());
+        resources = solution.getResources().toArray(Resource[]::new);
+        transientResources = solution.getResources().stream().filter(Resource::transientUsage).toArray(Resource[]::new);
+        balances = solution.getBalanceObjectives().stream().filter(b -> b.weight() != 0).toArray(BalanceObjective[]::new);
+        probes = solution.getFragmentationProbes().toArray(FragmentationProbe[]::new);
+        rackDraw = new IdentityHashMap<>();
+        zones = new HashMap<>();
+        for (SpareReserve reserve : solution.getSpareReserves()) {
+            zones.computeIfAbsent(reserve.zone(), z -> new ZoneAcc()).reserves.add(reserve.gpus());
+        }
+        for (Node node : solution.getNodes()) {
+            if (sparesCount(node)) {
+                zones.computeIfAbsent(node.getZone(), z -> new ZoneAcc()).present = true;
+            }
+        }
+        // Every zone starts with no free GPU counted; refreshing each node below adds its free GPUs.
+        for (ZoneAcc zone : zones.values()) {
+            amount[I_SPARE] += zone.shortfall();
+        }
+        nodes = new IdentityHashMap<>();
+        for (Node node : solution.getNodes()) {
+            NodeAcc acc = new NodeAcc(node);
+            nodes.put(node, acc);
+            refresh(acc);
+        }
+        services = new IdentityHashMap<>();
+        for (Service service : solution.getServices()) {
+            services.put(service, new ServiceAcc(service));
+        }
+        for (ServiceDependency dep : solution.getServiceDependencies()) {
+            service(dep.service()).dependencies.add(dep);
+            service(dep.dependsOn()).dependencies.add(dep);
+        }
+        gangs = new IdentityHashMap<>();
+        movedHistogram = new int[solution.getWorkloads().size() + 1];
+        maxMoved = 0;
+        for (Workload w : solution.getWorkloads()) {
+            addEntity(w);
+        }
+    }
+
+    private void readWeights(ConstraintWeightOverrides<HardMediumSoftLongScore> overrides) {
+        int unassigned = NAMES.indexOf(UNASSIGNED);
+        for (int i = 0; i < RULES; i++) {
+            HardMediumSoftLongScore w = overrides == null ? null : overrides.getConstraintWeight(NAMES.get(i));
+            if (w == null) {
+                w = i < unassigned ? HardMediumSoftLongScore.ONE_HARD
+                        : i == unassigned ? HardMediumSoftLongScore.ONE_MEDIUM : HardMediumSoftLongScore.ONE_SOFT;
+            }
+            hardWeight[i] = w.hardScore();
+            mediumWeight[i] = w.mediumScore();
+            softWeight[i] = w.softScore();
+        }
+    }
+
+    @Override
+    public void beforeEntityAdded(Object entity) {
+    }
+
+    @Override
+    public void afterEntityAdded(Object entity) {
+        addEntity((Workload) entity);
+    }
+
+    @Override
+    public void beforeVariableChanged(Object entity, String variableName) {
+        apply((Workload) entity, -1);
+    }
+
+    @Override
+    public void afterVariableChanged(Object entity, String variableName) {
+        apply((Workload) entity, 1);
+    }
+
+    @Override
+    public void beforeEntityRemoved(Object entity) {
+        Workload w = (Workload) entity;
+        apply(w, -1);
+        if (w.getGang() != null) {
+            GangAcc g = gang(w.getGang());
+            amount[I_GANG] -= g.allOrNothing();
+            g.members--;
+            amount[I_GANG] += g.allOrNothing();
+        }
+    }
+
+    @Override
+    public void afterEntityRemoved(Object entity) {
+    }
+
+    @Override
+    public HardMediumSoftLongScore calculateScore() {
+        long hard = 0L;
+        long medium = 0L;
+        long soft = 0L;
+        for (int i = 0; i < RULES; i++) {
+            long a = amount[i];
+            if (a != 0L) {
+                hard -= hardWeight[i] * a;
+                medium -= mediumWeight[i] * a;
+                soft -= softWeight[i] * a;
+            }
+        }
+        return HardMediumSoftLongScore.of(hard, medium, soft);
+    }
+
+    /** The running amount of one rule (its penalty before the weight), for tests that compare rule by rule. */
+    public long amount(String constraintName) {
+        return amount[NAMES.indexOf(constraintName)];
+    }
+
+    private void addEntity(Workload w) {
+        if (w.getGang() != null) {
+            GangAcc g = gang(w.getGang());
+            amount[I_GANG] -= g.allOrNothing();
+            g.members++;
+            amount[I_GANG] += g.allOrNothing();
+        }
+        apply(w, 1);
+    }
+
+    /** Adds (sign 1) or removes (sign -1) everything the workload contributes in its current place. */
+    private void apply(Workload w, int sign) {
+        Node node = w.getNode();
+        if (node == null) {
+            amount[I_UNASSIGNED] += sign * w.getPriority();
+            return;
+        }
+        NodeAcc acc = nodes.get(node);
+        acc.add(w, sign);
+        refresh(acc);
+        if (w.usesGpu()) {
+            if (!w.allowsGpuType(node.getGpuType())) {
+                amount[I_GPU_TYPE] += sign;
+            }
+            if (!w.prefersGpuType(node.getGpuType())) {
+                amount[I_PREFERRED] += sign;
+            }
+        }
+        if (violatesNodeState(w)) {
+            amount[I_NODE_STATE] += sign;
+        }
+        boolean moved = w.isMoved();
+        if (moved) {
+            NodeAcc from = nodes.get(w.getCurrentNode());
+            from.addMovedOut(w, sign);
+            refresh(from);
+            amount[I_PROCESS_MOVE] += sign * w.getMoveCost();
+            amount[I_MACHINE_MOVE] += sign * w.getCurrentNode().moveCostTo(node);
+        }
+        if (w.getService() != null) {
+            applyService(w, node, moved, sign);
+        }
+        if (w.getGang() != null) {
+            applyGang(w, node, sign);
+        }
+    }
+
+    private void applyService(Workload w, Node node, boolean moved, int sign) {
+        ServiceAcc s = service(w.getService());
+        if (moved) {
+            int before = s.moved;
+            s.moved += sign;
+            if (s.moved >= movedHistogram.length) {
+                movedHistogram = java.util.Arrays.copyOf(movedHistogram, 2 * s.moved + 1);
+            }
+            movedHistogram[before]--;
+            movedHistogram[s.moved]++;
+            if (s.moved > maxMoved) {
+                maxMoved = s.moved;
+            }
+            while (maxMoved > 0 && movedHistogram[maxMoved] == 0) {
+                maxMoved--;
+            }
+            amount[I_SERVICE_MOVE] = maxMoved;
+        }
+        if (s.service.antiAffinity()) {
+            int[] count = s.perNode.computeIfAbsent(node, n -> new int[1]);
+            if (sign > 0) {
+                amount[I_ANTI_AFFINITY] += count[0]++;
+            } else {
+                amount[I_ANTI_AFFINITY] -= --count[0];
+            }
+        }
+        if (s.service.spreadMin() > 1) {
+            amount[I_SPREAD] -= s.spreadShortfall();
+            s.assigned += sign;
+            int[] count = s.perZone.computeIfAbsent(node.getZone(), z -> new int[1]);
+            if (sign > 0 && count[0]++ == 0) {
+                s.distinctZones++;
+            } else if (sign < 0 && --count[0] == 0) {
+                s.distinctZones--;
+            }
+            amount[I_SPREAD] += s.spreadShortfall();
+        }
+        if (!s.dependencies.isEmpty()) {
+            String domain = node.getNetworkDomain();
+            for (ServiceDependency dep : s.dependencies) {
+                amount[I_DEPENDENCY] -= uncovered(dep, domain);
+            }
+            s.perDomain.computeIfAbsent(domain, d -> new int[1])[0] += sign;
+            for (ServiceDependency dep : s.dependencies) {
+                amount[I_DEPENDENCY] += uncovered(dep, domain);
+            }
+        }
+    }
+
+    /** 1 when the domain hosts the dependent service but not the one it depends on. */
+    private int uncovered(ServiceDependency dep, String domain) {
+        return service(dep.service()).inDomain(domain) > 0 && service(dep.dependsOn()).inDomain(domain) == 0 ? 1 : 0;
+    }
+
+    private void applyGang(Workload w, Node node, int sign) {
+        GangAcc g = gang(w.getGang());
+        amount[I_GANG] -= g.allOrNothing();
+        g.assigned += sign;
+        amount[I_GANG] += g.allOrNothing();
+        if (g.gang.topology() != GangTopology.ANY) {
+            amount[I_GANG_TOPOLOGY] -= Math.max(0, g.perDomain.size() - 1);
+            Object key = topologyKey(w);
+            int[] count = g.perDomain.computeIfAbsent(key, k -> new int[1]);
+            count[0] += sign;
+            if (count[0] == 0) {
+                g.perDomain.remove(key);
+            }
+            amount[I_GANG_TOPOLOGY] += Math.max(0, g.perDomain.size() - 1);
+        }
+    }
+
+    private static boolean sparesCount(Node node) {
+        return node.getState() == NodeState.ACTIVE && node.getGpuCount() > 0;
+    }
+
+    /** Replaces the node's contributions to the per-node rules with ones computed from its current sums. */
+    private void refresh(NodeAcc a) {
+        Node node = a.node;
+        long[] u = a.usage;
+        boolean busy = a.count > 0;
+        if (a.packingStale) {
+            a.packing = GpuPacking.pack(node.getGpuCount(), a.wholeGpus, a.sharesArray());
+            a.packingStale = false;
+        }
+        long capacity = 0L;
+        long load = 0L;
+        long gpu = 0L;
+        long power = 0L;
+        if (busy) {
+            for (Resource r : resources) {
+                int i = r.index();
+                long excess = u[i] - node.capacity(i);
+                if (excess > 0) {
+                    capacity += excess;
+                }
+                long over = u[i] - node.safetyCapacity(i);
+                if (r.loadCostWeight() != 0 && over > 0) {
+                    load += r.loadCostWeight() * over;
+                }
+            }
+            gpu = a.packing.overflowMilli();
+            power = node.getIdlePowerWatts() + a.workloadPower;
+        }
+        long transientExcess = 0L;
+        if (a.movedOutCount > 0) {
+            for (Resource r : transientResources) {
+                int i = r.index();
+                long cap = node.capacity(i);
+                transientExcess += Math.max(0L, u[i] + a.movedOut[i] - cap) - Math.max(0L, u[i] - cap);
+            }
+        }
+        long balance = 0L;
+        for (BalanceObjective b : balances) {
+            long free1 = node.capacity(b.resource1().index()) - u[b.resource1().index()];
+            long free2 = node.capacity(b.resource2().index()) - u[b.resource2().index()];
+            long shortfall = b.target() * free1 - free2;
+            if (shortfall > 0) {
+                balance += b.weight() * shortfall;
+            }
+        }
+        long fragmentation = 0L;
+        if (node.getGpuCount() > 0 && node.getState() == NodeState.ACTIVE && probes.length > 0) {
+            NodeLoad view = new NodeLoad(node, u, a.workloadPower, a.count, a.packing);
+            for (FragmentationProbe probe : probes) {
+                fragmentation += probe.popularity() * view.fragmentMilli(probe);
+            }
+        }
+        amount[I_NODE_CAPACITY] += capacity - a.capacity;
+        amount[I_LOAD_COST] += load - a.load;
+        amount[I_GPU_CAPACITY] += gpu - a.gpu;
+        amount[I_POWER] += power - a.power;
+        amount[I_TRANSIENT] += transientExcess - a.transientExcess;
+        amount[I_BALANCE] += balance - a.balance;
+        amount[I_FRAGMENTATION] += fragmentation - a.fragmentation;
+        Rack rack = node.getRack();
+        if (rack != null && rack.capped() && power != a.power) {
+            long[] draw = rackDraw.computeIfAbsent(rack, k -> new long[1]);
+            amount[I_RACK_POWER] -= Math.max(0L, draw[0] - rack.powerCapWatts());
+            draw[0] += power - a.power;
+            amount[I_RACK_POWER] += Math.max(0L, draw[0] - rack.powerCapWatts());
+        }
+        if (sparesCount(node)) {
+            int free = a.packing.freeWholeGpus();
+            if (free != a.freeWholeGpus) {
+                ZoneAcc zone = zones.get(node.getZone());
+                amount[I_SPARE] -= zone.shortfall();
+                zone.freeGpus += free - a.freeWholeGpus;
+                amount[I_SPARE] += zone.shortfall();
+                a.freeWholeGpus = free;
+            }
+        }
+        a.capacity = capacity;
+        a.load = load;
+        a.gpu = gpu;
+        a.power = power;
+        a.transientExcess = transientExcess;
+        a.balance = balance;
+        a.fragmentation = fragmentation;
+    }
+
+    private ServiceAcc service(Service service) {
+        return services.computeIfAbsent(service, ServiceAcc::new);
+    }
+
+    private GangAcc gang(Gang gang) {
+        return gangs.computeIfAbsent(gang, GangAcc::new);
+    }
+
+    /** Running sums of one node and its last contribution to each per-node rule. */
+    private static final class NodeAcc {
+        final Node node;
+        final long[] usage;
+        final long[] movedOut;
+        int count;
+        int movedOutCount;
+        long workloadPower;
+        int wholeGpus;
+        final List<Integer> shares = new ArrayList<>();
+        GpuPacking packing;
+        boolean packingStale;
+        long capacity;
+        long load;
+        long gpu;
+        long power;
+        long transientExcess;
+        long balance;
+        long fragmentation;
+        int freeWholeGpus;
+
+        NodeAcc(Node node) {
+            this.node = node;
+            this.usage = new long[node.resourceCount()];
+            this.movedOut = new long[node.resourceCount()];
+            this.packing = GpuPacking.pack(node.getGpuCount(), 0, NO_SHARES);
+        }
+
+        void add(Workload w, int sign) {
+            int n = Math.min(usage.length, w.resourceCount());
+            for (int r = 0; r < n; r++) {
+                usage[r] += sign * w.requirement(r);
+            }
+            count += sign;
+            workloadPower += sign * w.getPowerWatts();
+            if (w.getGpus() > 0) {
+                wholeGpus += sign * w.getGpus();
+                packingStale = true;
+            } else if (w.getGpuMilli() > 0) {
+                if (sign > 0) {
+                    shares.add(w.getGpuMilli());
+                } else {
+                    shares.remove(Integer.valueOf(w.getGpuMilli()));
+                }
+                packingStale = true;
+            }
+        }
+
+        void addMovedOut(Workload w, int sign) {
+            int n = Math.min(movedOut.length, w.resourceCount());
+            for (int r = 0; r < n; r++) {
+                movedOut[r] += sign * w.requirement(r);
+            }
+            movedOutCount += sign;
+        }
+
+        int[] sharesArray() {
+            int[] s = new int[shares.size()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = shares.get(i);
+            }
+            return s;
+        }
+    }
+
+    private static final class ZoneAcc {
+        final List<Integer> reserves = new ArrayList<>();
+        boolean present;
+        long freeGpus;
+
+        long shortfall() {
+            if (!present) {
+                return 0L;
+            }
+            long sum = 0L;
+            for (int reserve : reserves) {
+                sum += Math.max(0L, reserve - freeGpus);
+            }
+            return sum;
+        }
+    }
+
+    private static final class ServiceAcc {
+        final Service service;
+        int moved;
+        int assigned;
+        int distinctZones;
+        final Map<Node, int[]> perNode = new IdentityHashMap<>();
+        final Map<String, int[]> perZone = new HashMap<>();
+        final Map<String, int[]> perDomain = new HashMap<>();
+        final List<ServiceDependency> dependencies = new ArrayList<>();
+
+        ServiceAcc(Service service) {
+            this.service = service;
+        }
+
+        long spreadShortfall() {
+            return Math.max(0, Math.min(service.spreadMin(), assigned) - distinctZones);
+        }
+
+        int inDomain(String domain) {
+            int[] c = perDomain.get(domain);
+            return c == null ? 0 : c[0];
+        }
+    }
+
+    private static final class GangAcc {
+        final Gang gang;
+        int members;
+        int assigned;
+        final Map<Object, int[]> perDomain = new HashMap<>();
+
+        GangAcc(Gang gang) {
+            this.gang = gang;
+        }
+
+        long allOrNothing() {
+            return assigned > 0 && assigned < members ? members - assigned : 0;
+        }
+    }
+}
