@@ -100,19 +100,26 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         for (ZoneAcc zone : zones.values()) {
             amount[I_SPARE] += zone.shortfall();
         }
+        Map<String, Integer> domains = new HashMap<>();
         nodes = new IdentityHashMap<>();
         for (Node node : solution.getNodes()) {
-            NodeAcc acc = new NodeAcc(node);
+            NodeAcc acc = new NodeAcc(node, domains.computeIfAbsent(node.getNetworkDomain(), d -> domains.size()));
             nodes.put(node, acc);
             refresh(acc);
         }
+        int domainCount = domains.size();
         services = new IdentityHashMap<>();
         for (Service service : solution.getServices()) {
             services.put(service, new ServiceAcc(service));
         }
         for (ServiceDependency dep : solution.getServiceDependencies()) {
-            service(dep.service()).dependencies.add(dep);
-            service(dep.dependsOn()).dependencies.add(dep);
+            DependencyLink link = new DependencyLink(service(dep.service()), service(dep.dependsOn()));
+            for (ServiceAcc s : List.of(link.service(), link.dependsOn())) {
+                s.dependencies.add(link);
+                if (s.perDomain == null) {
+                    s.perDomain = new int[domainCount];
+                }
+            }
         }
         gangs = new IdentityHashMap<>();
         movedHistogram = new int[solution.getWorkloads().size() + 1];
@@ -277,21 +284,23 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             amount[I_SPREAD] += s.spreadShortfall();
         }
         if (!s.dependencies.isEmpty()) {
-            String domain = node.getNetworkDomain();
-            for (ServiceDependency dep : s.dependencies) {
-                amount[I_DEPENDENCY] -= uncovered(dep, domain);
+            int domain = nodes.get(node).domain;
+            // Only a domain gaining its first or losing its last workload of the service changes any dependency.
+            boolean crossesZero = sign > 0 ? s.perDomain[domain] == 0 : s.perDomain[domain] == 1;
+            if (crossesZero) {
+                for (DependencyLink dep : s.dependencies) {
+                    amount[I_DEPENDENCY] -= dep.uncovered(domain);
+                }
             }
-            s.perDomain.computeIfAbsent(domain, d -> new int[1])[0] += sign;
-            for (ServiceDependency dep : s.dependencies) {
-                amount[I_DEPENDENCY] += uncovered(dep, domain);
+            s.perDomain[domain] += sign;
+            if (crossesZero) {
+                for (DependencyLink dep : s.dependencies) {
+                    amount[I_DEPENDENCY] += dep.uncovered(domain);
+                }
             }
         }
     }
 
-    /** 1 when the domain hosts the dependent service but not the one it depends on. */
-    private int uncovered(ServiceDependency dep, String domain) {
-        return service(dep.service()).inDomain(domain) > 0 && service(dep.dependsOn()).inDomain(domain) == 0 ? 1 : 0;
-    }
 
     private void applyGang(Workload w, Node node, int sign) {
         GangAcc g = gang(w.getGang());
@@ -410,6 +419,8 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     /** Running sums of one node and its last contribution to each per-node rule. */
     private static final class NodeAcc {
         final Node node;
+        /** Network domain number. */
+        final int domain;
         final long[] usage;
         final long[] movedOut;
         int count;
@@ -428,8 +439,9 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         long fragmentation;
         int freeWholeGpus;
 
-        NodeAcc(Node node) {
+        NodeAcc(Node node, int domain) {
             this.node = node;
+            this.domain = domain;
             this.usage = new long[node.resourceCount()];
             this.movedOut = new long[node.resourceCount()];
             this.packing = GpuPacking.pack(node.getGpuCount(), 0, NO_SHARES);
@@ -496,8 +508,9 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         int distinctZones;
         final Map<Node, int[]> perNode = new IdentityHashMap<>();
         final Map<String, int[]> perZone = new HashMap<>();
-        final Map<String, int[]> perDomain = new HashMap<>();
-        final List<ServiceDependency> dependencies = new ArrayList<>();
+        /** Workloads per network domain (by domain number), kept only for services in a dependency. */
+        int[] perDomain;
+        final List<DependencyLink> dependencies = new ArrayList<>();
 
         ServiceAcc(Service service) {
             this.service = service;
@@ -507,9 +520,14 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             return Math.max(0, Math.min(service.spreadMin(), assigned) - distinctZones);
         }
 
-        int inDomain(String domain) {
-            int[] c = perDomain.get(domain);
-            return c == null ? 0 : c[0];
+    }
+
+    /** A dependency between two services' counters. */
+    private record DependencyLink(ServiceAcc service, ServiceAcc dependsOn) {
+
+        /** 1 when the domain hosts the dependent service but not the one it depends on. */
+        int uncovered(int domain) {
+            return service.perDomain[domain] > 0 && dependsOn.perDomain[domain] == 0 ? 1 : 0;
         }
     }
 
