@@ -4,7 +4,6 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import dev.computeplan.placement.domain.PlacementSolution;
-import dev.computeplan.placement.solver.PlacementSolver;
 import dev.computeplan.placement.solver.PlacementSolverConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Solves ROADEF with the placement engine itself: {@link RoadefMapper} onto its domain, the engine's own Timefold
- * configuration ({@link PlacementSolverConfig}, with ruin-and-recreate on the same node-count rule as
- * {@link PlacementSolver}), the best run mapped back. Independent runs with seeds seed,
+ * configuration ({@link PlacementSolverConfig}, with its tabu search), the best run mapped back. Independent runs with seeds seed,
  * seed+1, ... use the cores (Timefold's multithreaded move evaluation is not in the community edition).
  * The initial assignment is the starting solution, so the construction phase has nothing to do.
  */
@@ -31,11 +29,11 @@ public final class RoadefEngineSolver implements RoadefSolver {
     static final Duration MINIMUM_SOLVE = Duration.ofMillis(200);
     static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
     /**
-     * Ruin-and-recreate weight against change + swap's 20: on set A (50-100 machines) one such move re-scores every
-     * machine for each ruined process, yet it finds far more than the single moves in the same time (measured in
-     * benchmarks/RESULTS.md, "Engine speed work": 4 beat 0, 0.25, 1 and 20 on a1_2, a2_2, a2_5).
+     * No ruin-and-recreate: with tabu search each step evaluates 1,000 sampled moves, and one ruin-and-recreate move
+     * there re-scores every machine for each ruined process; weights 0.5 and 2 lost to 0 on a1_4 and a2_5 (20 s runs,
+     * benchmarks/RESULTS.md).
      */
-    static final double RUIN_RECREATE_WEIGHT = 4.0;
+    static final double RUIN_RECREATE_WEIGHT = 0.0;
 
     private final Clock clock;
     private final int threads;
@@ -91,7 +89,8 @@ public final class RoadefEngineSolver implements RoadefSolver {
         Duration limit = Duration.ofMillis(Math.max(MINIMUM_SOLVE.toMillis(), left));
         Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
                 PlacementSolverConfig.create(limit, null, seed, EnvironmentMode.REPRODUCIBLE,
-                        problem.getNodes().size() <= PlacementSolver.RUIN_RECREATE_MAX_NODES ? RUIN_RECREATE_WEIGHT : 0.0))
+                        RUIN_RECREATE_WEIGHT,
+                        PlacementSolverConfig.Search.TABU))
                 .buildSolver();
         // The engine's spent limit starts after its set-up; on large instances that set-up is long, so also
         // stop it at the wall-clock deadline (it still finishes the step it is in, and its initial score).

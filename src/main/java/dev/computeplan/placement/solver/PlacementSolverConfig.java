@@ -34,6 +34,10 @@ public final class PlacementSolverConfig {
     public static final double RUIN_RECREATE_WEIGHT = 1.0;
     public static final int RUIN_MIN = 2;
     public static final int RUIN_MAX = 12;
+    /** Tabu search: recently moved workloads stay put for this many steps. */
+    public static final int ENTITY_TABU_SIZE = 7;
+    /** Tabu search: moves evaluated per step; the best non-tabu one is taken. */
+    public static final int TABU_ACCEPTED_COUNT = 1_000;
     /** Share of the time limit for the first local search, before gangs get a second chance. */
     public static final int FIRST_SEARCH_PERCENT = 50;
 
@@ -57,6 +61,19 @@ public final class PlacementSolverConfig {
      */
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
             double ruinRecreateWeight) {
+        return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, Search.LATE_ACCEPTANCE);
+    }
+
+    /**
+     * How local search accepts moves. Late acceptance of single random moves suits GPU clusters with many free
+     * slots; on tightly packed clusters (ROADEF) most random moves break a capacity, and evaluating a sample of
+     * moves per step with a short tabu list found better solutions in the same time (benchmarks/RESULTS.md).
+     */
+    public enum Search { LATE_ACCEPTANCE, TABU }
+
+    /** As {@link #create(Duration, Duration, long, EnvironmentMode, double)}, with the given acceptance. */
+    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
+            double ruinRecreateWeight, Search search) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
         if (unimprovedLimit != null) {
             termination.setUnimprovedSpentLimit(unimprovedLimit);
@@ -73,11 +90,11 @@ public final class PlacementSolverConfig {
                         new CustomPhaseConfig().withCustomPhaseCommands(new QuickFitPhase()),
                         new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        localSearch(ruinRecreateWeight).withTerminationConfig(new TerminationConfig()
+                        localSearch(ruinRecreateWeight, search).withTerminationConfig(new TerminationConfig()
                                 .withSpentLimit(timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100))),
                         // Local search may have freed room a pending gang now fits in; single moves cannot place it.
                         new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
-                        localSearch(ruinRecreateWeight));
+                        localSearch(ruinRecreateWeight, search));
     }
 
     /**
@@ -103,7 +120,7 @@ public final class PlacementSolverConfig {
                         .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING));
     }
 
-    static LocalSearchPhaseConfig localSearch(double ruinRecreateWeight) {
+    static LocalSearchPhaseConfig localSearch(double ruinRecreateWeight, Search search) {
         ChangeMoveSelectorConfig change = new ChangeMoveSelectorConfig();
         change.setFixedProbabilityWeight(CHANGE_WEIGHT);
         SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig();
@@ -115,7 +132,10 @@ public final class PlacementSolverConfig {
                 .withMoveSelectorConfig(ruinRecreateWeight > 0
                         ? new UnionMoveSelectorConfig().withMoveSelectors(change, swap, ruin)
                         : new UnionMoveSelectorConfig().withMoveSelectors(change, swap))
-                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
-                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+                .withAcceptorConfig(search == Search.TABU
+                        ? new LocalSearchAcceptorConfig().withEntityTabuSize(ENTITY_TABU_SIZE)
+                        : new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                .withForagerConfig(new LocalSearchForagerConfig()
+                        .withAcceptedCountLimit(search == Search.TABU ? TABU_ACCEPTED_COUNT : 1));
     }
 }
