@@ -5,6 +5,7 @@ import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionPrope
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
+import ai.timefold.solver.core.api.domain.valuerange.CountableValueRange;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
@@ -18,14 +19,15 @@ import java.util.List;
  * <p>Instance-level cost weights are constraint weights: e.g. ROADEF's process/service/machine move weights go into
  * {@link #getConstraintWeightOverrides()} under the constraint names of the constraint provider.
  */
-@PlanningSolution
+@PlanningSolution(solutionCloner = PlacementSolutionCloner.class)
 public class PlacementSolution {
 
     @ProblemFactCollectionProperty
     private List<Resource> resources;
     @ProblemFactCollectionProperty
-    @ValueRangeProvider
     private List<Node> nodes;
+    /** Built once from {@link #nodes}; shared by clones (it holds only facts). */
+    private NodeRange nodeRange;
     @ProblemFactCollectionProperty
     private List<Rack> racks;
     @ProblemFactCollectionProperty
@@ -74,6 +76,16 @@ public class PlacementSolution {
         this.workloads = workloads;
     }
 
+    /** A clone for Timefold: new workloads (the only planning entities), everything else shared. */
+    PlacementSolution cloneWithWorkloads(List<Workload> clonedWorkloads) {
+        PlacementSolution c = new PlacementSolution(resources, nodes, racks, services, serviceDependencies, gangs,
+                balanceObjectives, fragmentationProbes, spareReserves, clonedWorkloads);
+        c.nodeRange = nodeRange;
+        c.constraintWeightOverrides = constraintWeightOverrides;
+        c.score = score;
+        return c;
+    }
+
     public PlacementSolution withConstraintWeightOverrides(ConstraintWeightOverrides<HardMediumSoftLongScore> overrides) {
         this.constraintWeightOverrides = overrides;
         return this;
@@ -81,6 +93,14 @@ public class PlacementSolution {
 
     public List<Resource> getResources() {
         return resources;
+    }
+
+    @ValueRangeProvider
+    public CountableValueRange<Node> getNodeRange() {
+        if (nodeRange == null) {
+            nodeRange = new NodeRange(nodes);
+        }
+        return nodeRange;
     }
 
     public List<Node> getNodes() {

@@ -98,6 +98,21 @@ public class Workload {
         return this;
     }
 
+    /** A copy with every field, for {@link PlacementSolutionCloner}: facts and the node are shared, not copied. */
+    Workload copy() {
+        Workload c = new Workload(id, requirements, service, currentNode, moveCost);
+        c.gpus = gpus;
+        c.gpuMilli = gpuMilli;
+        c.allowedGpuTypes = allowedGpuTypes;
+        c.preferredGpuTypes = preferredGpuTypes;
+        c.priority = priority;
+        c.gang = gang;
+        c.powerWatts = powerWatts;
+        c.pinned = pinned;
+        c.node = node;
+        return c;
+    }
+
     public boolean isAssigned() {
         return node != null;
     }
