@@ -496,21 +496,66 @@ public final class ProcurementModel {
                 acc * t.rate(w, k), t.precision(w, k), replicas));
     }
 
-    /** A previous plan's integer decisions as a solver hint: (variable index, value) pairs. */
+    /**
+     * A previous plan as a complete solver hint: (variable index, value) for every variable, so that SCIP checks it
+     * directly rather than completing a partial one with a sub-MIP.
+     */
     public List<double[]> hintFrom(ProcurementPlan plan) {
         List<double[]> hint = new ArrayList<>();
         if (plan == null || plan.purchases() == null || plan.leases() == null || plan.existingFleet() == null
                 || plan.usage() == null || plan.assignments() == null) {
             return hint;
         }
-        // every integer decision: buys, leases and kept servers (zero where the plan has none)
+        // every variable: decisions as in the plan (zero where it has none), installed servers by the fleet balance
         double[] x = valuesFrom(plan);
         for (LinearProgram.Variable v : lp.variables()) {
-            if (v.integer()) {
-                hint.add(new double[] {v.index(), Math.round(x[v.index()])});
-            }
+            hint.add(new double[] {v.index(), v.integer() ? Math.round(x[v.index()]) : x[v.index()]});
         }
         return hint;
+    }
+
+    /**
+     * The integer decisions of a relaxed (LP) solution rounded to whole servers, continuous values left as they are.
+     * Purchases are rounded as a running total per pool (SKU k in site s): the servers bought up to quarter q,
+     * {@code sum_{q' <= q} buy[k,s,q']}, is rounded up when its fractional part exceeds {@code threshold} and down
+     * otherwise, and never below the rounded total of the quarter before, so the rounded fleet follows the relaxed one
+     * within one server. Leases are rounded alike, quarter by quarter; kept servers too, then made non-increasing
+     * (retirement). The result meets the integrality and retirement rules; the other rows are left to the LP that
+     * re-optimises the continuous part with these integers fixed.
+     */
+    public double[] rounded(double[] relaxed, double threshold) {
+        double[] x = relaxed.clone();
+        for (int k = 0; k < nk; k++) {
+            for (int s = 0; s < ns; s++) {
+                double total = 0;
+                double whole = 0;
+                for (int q = 0; q < nq; q++) {
+                    if (buy[k][s][q] >= 0) {
+                        total += relaxed[buy[k][s][q]];
+                        double r = Math.max(whole, roundAt(total, threshold));
+                        x[buy[k][s][q]] = r - whole;
+                        whole = r;
+                    }
+                    if (lease[k][s][q] >= 0) {
+                        x[lease[k][s][q]] = roundAt(relaxed[lease[k][s][q]], threshold);
+                    }
+                }
+            }
+        }
+        for (int s = 0; s < ns; s++) {
+            for (int e = 0; e < keep[s].length; e++) {
+                for (int q = 0; q < nq; q++) {
+                    double r = roundAt(relaxed[keep[s][e][q]], threshold);
+                    x[keep[s][e][q]] = q == 0 ? r : Math.min(r, x[keep[s][e][q - 1]]);
+                }
+            }
+        }
+        return x;
+    }
+
+    private static double roundAt(double value, double threshold) {
+        double down = Math.floor(value + 1e-9);
+        return value - down > threshold ? down + 1 : Math.max(0, down);
     }
 
     /**
