@@ -29,6 +29,8 @@ public final class ProcurementSolver {
 
     /** Start SCIP from the rounded LP relaxation ({@link WarmStart}); -Dprocurement.roundedStart=false turns it off. */
     static final boolean ROUNDED_START = !"false".equals(System.getProperty("procurement.roundedStart"));
+    /** Add the cover rows ({@link ProcurementModel#coverRows}); -Dprocurement.coverRows=false turns them off. */
+    static final boolean COVER_ROWS = !"false".equals(System.getProperty("procurement.coverRows"));
     /** Most of the time limit the rounded start may take (it takes well under 1 s at 20x12x5x30). */
     private static final double ROUNDED_START_SHARE = 0.25;
 
@@ -73,9 +75,18 @@ public final class ProcurementSolver {
         ProcurementModel model = ProcurementModel.build(problem);
         // the time limit covers the model build too
         Duration left = limit.minusNanos(System.nanoTime() - start);
-        // a previous plan is the first incumbent; without one, the rounded LP relaxation (at most a share of the time)
-        List<double[]> hint = warmStart != null || !ROUNDED_START ? model.hintFrom(warmStart)
-                : WarmStart.fromRelaxation(model, Duration.ofMillis((long) (left.toMillis() * ROUNDED_START_SHARE)));
+        // the LP relaxation (at most a share of the time): its duals weigh the cover rows, its rounding is the first
+        // incumbent unless a previous plan is given
+        List<double[]> hint = model.hintFrom(warmStart);
+        if (ROUNDED_START) {
+            WarmStart.Start relaxed = WarmStart.fromRelaxation(model, Duration.ofMillis((long) (left.toMillis() * ROUNDED_START_SHARE)));
+            if (relaxed.duals() != null && COVER_ROWS) {
+                model.coverRows(relaxed.duals());
+            }
+            if (hint.isEmpty()) {
+                hint = relaxed.hint();
+            }
+        }
         Duration solveLimit = limit.minusNanos(System.nanoTime() - start);
         MipRunner.Result r = MipRunner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, hint, onStop);
         if (r.status() == MipRunner.Status.INFEASIBLE) {
