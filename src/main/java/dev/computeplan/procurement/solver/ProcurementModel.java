@@ -693,6 +693,19 @@ public final class ProcurementModel {
         return false;
     }
 
+    /** True for the kept-servers variables keep[s,e,q] (few: one per existing group and quarter). */
+    public boolean[] keptMask() {
+        boolean[] mask = new boolean[lp.variables().size()];
+        for (int[][] site : keep) {
+            for (int[] group : site) {
+                for (int var : group) {
+                    mask[var] = true;
+                }
+            }
+        }
+        return mask;
+    }
+
     /** Indices of the integer decisions (buy, lease, keep, srv) for fixing them before the LP dual solve. */
     public boolean[] integerMask() {
         boolean[] mask = new boolean[lp.variables().size()];

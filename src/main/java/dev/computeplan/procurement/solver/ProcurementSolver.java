@@ -31,8 +31,8 @@ public final class ProcurementSolver {
     static final boolean ROUNDED_START = !"false".equals(System.getProperty("procurement.roundedStart"));
     /** Add the cover rows ({@link ProcurementModel#coverRows}); -Dprocurement.coverRows=false turns them off. */
     static final boolean COVER_ROWS = !"false".equals(System.getProperty("procurement.coverRows"));
-    /** Most of the time limit the rounded start may take (it takes well under 1 s at 20x12x5x30). */
-    private static final double ROUNDED_START_SHARE = 0.25;
+    /** Most of the time limit the warm start may take (its RENS step uses what the LPs leave); -Dprocurement.warmStartShare. */
+    static final double ROUNDED_START_SHARE = Double.parseDouble(System.getProperty("procurement.warmStartShare", "0.35"));
 
     private ProcurementSolver() {
     }

@@ -63,7 +63,7 @@ final class WarmStart {
                 }
             }
             List<double[]> hint = complete(lp, best);
-            double[] improved = neighbourhood(lp, relaxed, hint, deadline);
+            double[] improved = neighbourhood(lp, relaxed, model.keptMask(), hint, deadline);
             return new Start(improved != null ? complete(lp, improved) : hint, duals);
         } finally {
             glop.solver().delete();
@@ -71,18 +71,19 @@ final class WarmStart {
     }
 
     /**
-     * The MIP restricted to the neighbourhood of the relaxation (RENS): every integer decision kept between the floor
+     * The MIP restricted to the neighbourhood of the relaxation (RENS): every purchase and lease kept between the floor
      * and the ceiling of its relaxed value (so one the relaxation leaves at 0 stays 0), solved by SCIP from the rounded
      * plan for what is left of the limit. Small, because the relaxation uses few SKU/site pools; null if no better plan.
      */
-    private static double[] neighbourhood(LinearProgram lp, double[] relaxed, List<double[]> hint, long deadline) {
+    private static double[] neighbourhood(LinearProgram lp, double[] relaxed, boolean[] free, List<double[]> hint, long deadline) {
         if (hint.isEmpty() || deadline - System.nanoTime() < 100_000_000L) {
             return null;
         }
         MipRunner.Loaded scip = MipRunner.load(lp, "SCIP", false, null);
         try {
             for (LinearProgram.Variable v : lp.variables()) {
-                if (v.integer()) {
+                // kept existing servers stay free: the relaxation often retires a group that is worth keeping a while
+                if (v.integer() && !free[v.index()]) {
                     double x = relaxed[v.index()];
                     scip.vars()[v.index()].setBounds(Math.max(v.lb(), Math.floor(x + 1e-6)), Math.min(v.ub(), Math.ceil(x - 1e-6)));
                 }
