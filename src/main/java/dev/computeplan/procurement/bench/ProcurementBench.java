@@ -45,6 +45,9 @@ public final class ProcurementBench {
             System.out.println(name + " INVALID " + violations);
             return;
         }
+        // once per JVM, as in the running service: OR-Tools' native libraries (1-3 s to unpack and load) and a first
+        // model build (class loading); the timed solve below builds its model again
+        com.google.ortools.Loader.loadNativeLibraries();
         ProcurementModel model = ProcurementModel.build(problem);
         long ints = model.program().variables().stream().filter(v -> v.integer()).count();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();

@@ -174,13 +174,8 @@ public final class ProcurementExplainer {
         }
         duals.sort(Comparator.comparingDouble((Binding b) -> -Math.abs(b.usdPerUnit())));
         List<Binding> out = new ArrayList<>(duals.subList(0, Math.min(MAX_DUALS, duals.size())));
-        List<double[]> hint = new ArrayList<>();
-        boolean[] mask = model.integerMask();
-        for (int i = 0; i < x.length; i++) {
-            if (mask[i]) {
-                hint.add(new double[] {i, Math.round(x[i])});
-            }
-        }
+        // the plan as a complete hint (every variable): SCIP starts from it without completing it by a sub-MIP
+        List<double[]> hint = model.hintFrom(plan);
         boolean resolve = lp.variables().size() <= RESOLVE_MAX_VARIABLES;
         int resolved = 0;
         for (LinearProgram.Row row : lp.rows()) {

@@ -64,39 +64,51 @@ public final class MipRunner {
         return run(lp, "GLOP", limit, fix, List.of(), r -> { });
     }
 
-    private static Result run(LinearProgram lp, String id, Duration limit, double[] fix, List<double[]> hint, Consumer<Runnable> onStop) {
+    /** An MPSolver with the program loaded: integrality dropped if {@code relax}, variables held at {@code fix[i]} unless NaN. */
+    record Loaded(MPSolver solver, MPVariable[] vars, MPConstraint[] cons) {
+    }
+
+    static Loaded load(LinearProgram lp, String id, boolean relax, double[] fix) {
         MPSolver solver = MPSolver.createSolver(id);
         if (solver == null) {
             throw new IllegalStateException("OR-Tools solver " + id + " is not available");
         }
+        MPVariable[] vars = new MPVariable[lp.variables().size()];
+        for (LinearProgram.Variable v : lp.variables()) {
+            double lb = v.lb();
+            double ub = v.ub();
+            if (fix != null && !Double.isNaN(fix[v.index()])) {
+                lb = fix[v.index()];
+                ub = fix[v.index()];
+            }
+            vars[v.index()] = solver.makeVar(lb, ub, v.integer() && !relax, v.name());
+        }
+        MPConstraint[] cons = new MPConstraint[lp.rows().size()];
+        for (LinearProgram.Row row : lp.rows()) {
+            MPConstraint c = solver.makeConstraint(row.lb(), row.ub(), row.name());
+            for (int i = 0; i < row.vars().length; i++) {
+                c.setCoefficient(vars[row.vars()[i]], row.coefs()[i]);
+            }
+            cons[row.index()] = c;
+        }
+        for (LinearProgram.Variable v : lp.variables()) {
+            double coef = lp.objective(v.index());
+            if (coef != 0) {
+                solver.objective().setCoefficient(vars[v.index()], coef);
+            }
+        }
+        solver.objective().setMinimization();
+        return new Loaded(solver, vars, cons);
+    }
+
+    private static Result run(LinearProgram lp, String id, Duration limit, double[] fix, List<double[]> hint, Consumer<Runnable> onStop) {
+        boolean relax = !"SCIP".equals(id);
+        Loaded loaded = load(lp, id, relax, fix);
+        MPSolver solver = loaded.solver();
+        MPVariable[] vars = loaded.vars();
+        MPConstraint[] cons = loaded.cons();
         boolean[] alive = {true};
         try {
-            boolean relax = !"SCIP".equals(id);
-            MPVariable[] vars = new MPVariable[lp.variables().size()];
-            for (LinearProgram.Variable v : lp.variables()) {
-                double lb = v.lb();
-                double ub = v.ub();
-                if (fix != null && !Double.isNaN(fix[v.index()])) {
-                    lb = fix[v.index()];
-                    ub = fix[v.index()];
-                }
-                vars[v.index()] = solver.makeVar(lb, ub, v.integer() && !relax, v.name());
-            }
-            MPConstraint[] cons = new MPConstraint[lp.rows().size()];
-            for (LinearProgram.Row row : lp.rows()) {
-                MPConstraint c = solver.makeConstraint(row.lb(), row.ub(), row.name());
-                for (int i = 0; i < row.vars().length; i++) {
-                    c.setCoefficient(vars[row.vars()[i]], row.coefs()[i]);
-                }
-                cons[row.index()] = c;
-            }
-            for (LinearProgram.Variable v : lp.variables()) {
-                double coef = lp.objective(v.index());
-                if (coef != 0) {
-                    solver.objective().setCoefficient(vars[v.index()], coef);
-                }
-            }
-            solver.objective().setMinimization();
             if (!hint.isEmpty()) {
                 MPVariable[] hv = new MPVariable[hint.size()];
                 double[] values = new double[hint.size()];

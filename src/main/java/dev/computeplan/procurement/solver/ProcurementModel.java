@@ -255,6 +255,65 @@ public final class ProcurementModel {
         }
     }
 
+    // cover[q]: sum_{k,s} a[k,q] * (sum_{q' in (q-L_k, q]} buy[k,s,q'] + lease[k,s,q] + sum_e keep[s,e,q])
+    //             + sum_{w,k} pi[w,q] * r[w,k] * cloud[w,k,q] >= sum_w pi[w,q] * D[w,q]
+    //   with pi[w,q] >= 0 the LP relaxation's dual of demand[w,q] and a[k,q] = n_k * max_w pi[w,q] * r[w,k].
+    // Valid for any pi >= 0: the demand rows of quarter q weighted by pi and added up, each owned accelerator
+    // counted at the best weighted rate of its SKU and bounded by the installed ones (serve, busy, fleet).
+    // The LP already implies it; what it adds is one row over whole servers per quarter, on which SCIP's
+    // mixed-integer rounding cuts can round the servers up (the demand rows reach servers only through four rows).
+    /** Adds the cover rows above, weighted by the duals of an LP relaxation of this model (indexed by row). */
+    public void coverRows(double[] duals) {
+        int[] demandRow = new int[nw * nq];
+        Arrays.fill(demandRow, -1);
+        for (var row : lp.rows()) {
+            if (row.name().startsWith("demand[") && row.index() < duals.length) {
+                String[] wq = row.name().substring(7, row.name().length() - 1).split(",");
+                demandRow[Integer.parseInt(wq[0]) * nq + Integer.parseInt(wq[1])] = row.index();
+            }
+        }
+        for (int q = 0; q < nq; q++) {
+            double rhs = 0;
+            double[] a = new double[nk];
+            var row = lp.row("cover[" + q + "]", null);
+            for (int w = 0; w < nw; w++) {
+                int d = demandRow[w * nq + q];
+                double pi = d < 0 ? 0 : Math.max(0, duals[d]);
+                if (pi <= 0) {
+                    continue;
+                }
+                rhs += pi * p.workloads().get(w).demandIn(q);
+                for (int k = 0; k < nk; k++) {
+                    if (t.eligible(w, k)) {
+                        a[k] = Math.max(a[k], p.catalogue().get(k).acceleratorsPerServer() * pi * t.rate(w, k));
+                        row.add(cloud[w][k][q], pi * t.rate(w, k));
+                    }
+                }
+            }
+            for (int k = 0; k < nk; k++) {
+                if (a[k] <= 0) {
+                    continue;
+                }
+                int life = p.catalogue().get(k).usefulLifeQuarters();
+                for (int s = 0; s < ns; s++) {
+                    for (int q2 = Math.max(0, q - life + 1); q2 <= q; q2++) {
+                        row.add(buy[k][s][q2], a[k]);
+                    }
+                    row.add(lease[k][s][q], a[k]);
+                    List<ExistingServers> fleet = p.sites().get(s).existingFleet();
+                    for (int e = 0; e < fleet.size(); e++) {
+                        if (fleet.get(e).sku().equals(p.catalogue().get(k).name())) {
+                            row.add(keep[s][e][q], a[k]);
+                        }
+                    }
+                }
+            }
+            if (!row.isEmpty() && rhs > 0) {
+                row.atLeast(rhs);
+            }
+        }
+    }
+
     /**
      * The least site power that could serve a demand on its own: the most power-efficient SKU that can be bought or
      * leased, in the site with the lowest PUE. Only words for an explanation; the model does not use it.
@@ -496,21 +555,66 @@ public final class ProcurementModel {
                 acc * t.rate(w, k), t.precision(w, k), replicas));
     }
 
-    /** A previous plan's integer decisions as a solver hint: (variable index, value) pairs. */
+    /**
+     * A previous plan as a complete solver hint: (variable index, value) for every variable, so that SCIP checks it
+     * directly rather than completing a partial one with a sub-MIP.
+     */
     public List<double[]> hintFrom(ProcurementPlan plan) {
         List<double[]> hint = new ArrayList<>();
         if (plan == null || plan.purchases() == null || plan.leases() == null || plan.existingFleet() == null
                 || plan.usage() == null || plan.assignments() == null) {
             return hint;
         }
-        // every integer decision: buys, leases and kept servers (zero where the plan has none)
+        // every variable: decisions as in the plan (zero where it has none), installed servers by the fleet balance
         double[] x = valuesFrom(plan);
         for (LinearProgram.Variable v : lp.variables()) {
-            if (v.integer()) {
-                hint.add(new double[] {v.index(), Math.round(x[v.index()])});
-            }
+            hint.add(new double[] {v.index(), v.integer() ? Math.round(x[v.index()]) : x[v.index()]});
         }
         return hint;
+    }
+
+    /**
+     * The integer decisions of a relaxed (LP) solution rounded to whole servers, continuous values left as they are.
+     * Purchases are rounded as a running total per pool (SKU k in site s): the servers bought up to quarter q,
+     * {@code sum_{q' <= q} buy[k,s,q']}, is rounded up when its fractional part exceeds {@code threshold} and down
+     * otherwise, and never below the rounded total of the quarter before, so the rounded fleet follows the relaxed one
+     * within one server. Leases are rounded alike, quarter by quarter; kept servers too, then made non-increasing
+     * (retirement). The result meets the integrality and retirement rules; the other rows are left to the LP that
+     * re-optimises the continuous part with these integers fixed.
+     */
+    public double[] rounded(double[] relaxed, double threshold) {
+        double[] x = relaxed.clone();
+        for (int k = 0; k < nk; k++) {
+            for (int s = 0; s < ns; s++) {
+                double total = 0;
+                double whole = 0;
+                for (int q = 0; q < nq; q++) {
+                    if (buy[k][s][q] >= 0) {
+                        total += relaxed[buy[k][s][q]];
+                        double r = Math.max(whole, roundAt(total, threshold));
+                        x[buy[k][s][q]] = r - whole;
+                        whole = r;
+                    }
+                    if (lease[k][s][q] >= 0) {
+                        x[lease[k][s][q]] = roundAt(relaxed[lease[k][s][q]], threshold);
+                    }
+                }
+            }
+        }
+        for (int s = 0; s < ns; s++) {
+            for (int e = 0; e < keep[s].length; e++) {
+                for (int q = 0; q < nq; q++) {
+                    double r = roundAt(relaxed[keep[s][e][q]], threshold);
+                    x[keep[s][e][q]] = q == 0 ? r : Math.min(r, x[keep[s][e][q - 1]]);
+                }
+            }
+        }
+        return x;
+    }
+
+    private static double roundAt(double value, double threshold) {
+        double down = Math.floor(value + 1e-9);
+        return value - down > threshold ? down + 1 : Math.max(0, down);
     }
 
     /**
@@ -587,6 +691,19 @@ public final class ProcurementModel {
             }
         }
         return false;
+    }
+
+    /** True for the kept-servers variables keep[s,e,q] (few: one per existing group and quarter). */
+    public boolean[] keptMask() {
+        boolean[] mask = new boolean[lp.variables().size()];
+        for (int[][] site : keep) {
+            for (int[] group : site) {
+                for (int var : group) {
+                    mask[var] = true;
+                }
+            }
+        }
+        return mask;
     }
 
     /** Indices of the integer decisions (buy, lease, keep, srv) for fixing them before the LP dual solve. */

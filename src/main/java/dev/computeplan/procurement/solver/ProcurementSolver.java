@@ -27,6 +27,13 @@ public final class ProcurementSolver {
     /** Least time SCIP gets, even when building the model used up the limit. */
     private static final Duration MIN_SOLVE = Duration.ofMillis(200);
 
+    /** Start SCIP from the rounded LP relaxation ({@link WarmStart}); -Dprocurement.roundedStart=false turns it off. */
+    static final boolean ROUNDED_START = !"false".equals(System.getProperty("procurement.roundedStart"));
+    /** Add the cover rows ({@link ProcurementModel#coverRows}); -Dprocurement.coverRows=false turns them off. */
+    static final boolean COVER_ROWS = !"false".equals(System.getProperty("procurement.coverRows"));
+    /** Most of the time limit the warm start may take (its RENS step uses what the LPs leave); -Dprocurement.warmStartShare. */
+    static final double ROUNDED_START_SHARE = Double.parseDouble(System.getProperty("procurement.warmStartShare", "0.35"));
+
     private ProcurementSolver() {
     }
 
@@ -68,8 +75,20 @@ public final class ProcurementSolver {
         ProcurementModel model = ProcurementModel.build(problem);
         // the time limit covers the model build too
         Duration left = limit.minusNanos(System.nanoTime() - start);
-        Duration mipLimit = left.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : left;
-        MipRunner.Result r = MipRunner.mip(model.program(), mipLimit, model.hintFrom(warmStart), onStop);
+        // the LP relaxation (at most a share of the time): its duals weigh the cover rows, its rounding is the first
+        // incumbent unless a previous plan is given
+        List<double[]> hint = model.hintFrom(warmStart);
+        if (ROUNDED_START) {
+            WarmStart.Start relaxed = WarmStart.fromRelaxation(model, Duration.ofMillis((long) (left.toMillis() * ROUNDED_START_SHARE)));
+            if (relaxed.duals() != null && COVER_ROWS) {
+                model.coverRows(relaxed.duals());
+            }
+            if (hint.isEmpty()) {
+                hint = relaxed.hint();
+            }
+        }
+        Duration solveLimit = limit.minusNanos(System.nanoTime() - start);
+        MipRunner.Result r = MipRunner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, hint, onStop);
         if (r.status() == MipRunner.Status.INFEASIBLE) {
             List<String> conflict = List.of();
             String message = "no plan meets every requirement";
