@@ -10,6 +10,7 @@ import dev.computeplan.power.model.PowerSolution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -34,6 +35,10 @@ public final class PowerSolver {
     static final double HEURISTIC_SHARE = 0.2;
     /** Without CP-SAT, share of the time limit spent raising the Lagrangian lower bound after the search. */
     static final double BOUND_SHARE = 0.25;
+    /** Up to this many jobs (all non-interruptible) the whole problem goes to the interval model once the time-indexed one is too big. */
+    public static final int INTERVAL_MAX_JOBS = Integer.getInteger("computeplan.power.intervalMaxJobs", 400);
+    /** Share of the limit the heuristic gets before the interval model or the window search. */
+    static final double SEARCH_SHARE = Double.parseDouble(System.getProperty("computeplan.power.searchShare", "0.2"));
     static final int WORKERS = Integer.getInteger("computeplan.power.workers", 2);
     static final int SEED = 7;
 
@@ -100,7 +105,9 @@ public final class PowerSolver {
                 SolutionMapper.toSolution(inst, start, startName, statusOf(heuristic, start), bound));
         report(control, best.get());
         boolean useCp = PowerModel.size(inst) <= cpSatMaxBools;
-        double share = useCp ? heuristicShare : 1 - BOUND_SHARE;
+        boolean useInterval = !useCp && IntervalModel.covers(inst) && inst.jobs.length <= INTERVAL_MAX_JOBS;
+        boolean useWindows = !useCp && !useInterval && inst.capped && Arrays.stream(inst.jobs).anyMatch(j -> !j.interruptible);
+        double share = useCp ? heuristicShare : useInterval || useWindows ? SEARCH_SHARE : 1 - BOUND_SHARE;
         Instant heuristicEnd = clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy((long) (share * 100)).dividedBy(100));
         java.util.function.BooleanSupplier stop = () -> control.stopRequested() || clock.instant().isAfter(heuristicEnd);
         java.util.function.Consumer<Placement[]> onImproved = s -> {
@@ -111,6 +118,22 @@ public final class PowerSolver {
         improved = heuristic.ruinAndRecreate(improved, SEED, stop, onImproved);
         if (control.stopRequested()) {
             return best.get();
+        }
+        if (useInterval) {
+            return intervalCpSat(inst, improved, bound, deadline, control, best);
+        }
+        if (useWindows && !heuristic.hasUnplaced(improved)) {
+            Instant windowsEnd = clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy(100 - (long) (BOUND_SHARE * 100))
+                    .dividedBy(100));
+            new WindowSearch(inst, WORKERS).improve(improved, SEED, control::stopRequested,
+                    () -> Duration.between(clock.instant(), windowsEnd).toMillis() / 1000.0,
+                    s -> {
+                        best.set(SolutionMapper.toSolution(inst, s, "window-cp-sat", statusOf(heuristic, s), bound));
+                        report(control, best.get());
+                    }, control::onStop);
+            if (control.stopRequested()) {
+                return best.get();
+            }
         }
         if (!useCp) {
             // the rest of the time buys a better lower bound, so that the reported gap means something
@@ -123,6 +146,42 @@ public final class PowerSolver {
             return best.get();
         }
         return cpSat(inst, improved, bound, deadline, control, best);
+    }
+
+    /** The interval model on the whole problem, hinted with the heuristic's schedule, for the rest of the limit. */
+    private PowerSolution intervalCpSat(PowerInstance inst, Placement[] hint, long heuristicBound, Instant deadline,
+                                        SolveControl control, AtomicReference<PowerSolution> best) {
+        CapHeuristic heuristic = new CapHeuristic(inst);
+        boolean placed = !heuristic.hasUnplaced(hint);
+        IntervalModel model = IntervalModel.whole(inst).withUpperBound(placed ? heuristic.total(hint) : Long.MAX_VALUE).build();
+        if (placed) {
+            model.hint(hint);
+        }
+        // CP-SAT stops on its own clock: leave it 3% less than what is left for reading and mapping its answer
+        double seconds = 0.97 * Duration.between(clock.instant(), deadline).toMillis() / 1000.0;
+        IntervalSolve.Result r = IntervalSolve.run(model, new Placement[inst.jobs.length], seconds, WORKERS, SEED, (schedule, cpBound) -> {
+            PowerSolution s = SolutionMapper.toSolution(inst, schedule, "interval-cp-sat", "FEASIBLE", Math.max(heuristicBound, cpBound));
+            if (s.objectiveMicroUsd() < best.get().objectiveMicroUsd()) {
+                best.set(s);
+                report(control, s);
+            }
+        }, control::onStop);
+        if (r.found()) {
+            long cost = heuristic.total(r.schedule());
+            if (cost != r.objective()) {
+                throw new IllegalStateException("interval model objective " + r.objective() + " differs from its schedule's cost " + cost);
+            }
+            long bound = r.status() == CpSolverStatus.OPTIMAL ? cost : Math.max(heuristicBound, r.bound());
+            PowerSolution s = SolutionMapper.toSolution(inst, r.schedule(), "interval-cp-sat", r.status().name(), bound);
+            best.set(s.objectiveMicroUsd() <= best.get().objectiveMicroUsd() ? s : withBound(best.get(), bound));
+        } else if (r.status() == CpSolverStatus.INFEASIBLE) {
+            PowerSolution b = best.get();
+            best.set(new PowerSolution(b.method(), "INFEASIBLE", b.objectiveMicroUsd(), null, null, b.co2Kg(), b.energyKwh(),
+                    b.energyCostUsd(), b.penaltyUsd(), b.lateJobs(), b.droppedJobs(), b.jobs()));
+        } else {
+            best.set(withBound(best.get(), Math.max(heuristicBound, r.bound())));
+        }
+        return best.get();
     }
 
     private PowerSolution cpSat(PowerInstance inst, Placement[] hint, long heuristicBound, Instant deadline,
