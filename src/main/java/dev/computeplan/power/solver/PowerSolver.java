@@ -47,17 +47,24 @@ public final class PowerSolver {
     private final Clock clock;
     private final long cpSatMaxBools;
     private final double heuristicShare;
+    private final int intervalMaxJobs;
 
     public PowerSolver(Clock clock) {
         this(clock, CP_SAT_MAX_BOOLS, HEURISTIC_SHARE);
     }
 
+    public PowerSolver(Clock clock, long cpSatMaxBools, double heuristicShare) {
+        this(clock, cpSatMaxBools, heuristicShare, INTERVAL_MAX_JOBS);
+    }
+
     /**
      * @param cpSatMaxBools  the largest model CP-SAT is used for
      * @param heuristicShare share of the limit the local search gets before CP-SAT (0: CP-SAT right after the starts)
+     * @param intervalMaxJobs the most jobs the whole-problem interval model is used for (above: CP-SAT windows)
      */
-    public PowerSolver(Clock clock, long cpSatMaxBools, double heuristicShare) {
+    public PowerSolver(Clock clock, long cpSatMaxBools, double heuristicShare, int intervalMaxJobs) {
         this.clock = clock;
+        this.intervalMaxJobs = intervalMaxJobs;
         this.cpSatMaxBools = cpSatMaxBools;
         this.heuristicShare = heuristicShare;
     }
@@ -105,7 +112,7 @@ public final class PowerSolver {
                 SolutionMapper.toSolution(inst, start, startName, statusOf(heuristic, start), bound));
         report(control, best.get());
         boolean useCp = PowerModel.size(inst) <= cpSatMaxBools;
-        boolean useInterval = !useCp && IntervalModel.covers(inst) && inst.jobs.length <= INTERVAL_MAX_JOBS;
+        boolean useInterval = !useCp && IntervalModel.covers(inst) && inst.jobs.length <= intervalMaxJobs;
         boolean useWindows = !useCp && !useInterval && inst.capped && Arrays.stream(inst.jobs).anyMatch(j -> !j.interruptible);
         double share = useCp ? heuristicShare : useInterval || useWindows ? SEARCH_SHARE : 1 - BOUND_SHARE;
         Instant heuristicEnd = clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy((long) (share * 100)).dividedBy(100));

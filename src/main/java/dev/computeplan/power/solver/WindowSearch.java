@@ -23,12 +23,22 @@ public final class WindowSearch {
 
     private final PowerInstance inst;
     private final int workers;
+    private final int windowSteps;
+    private final int maxJobs;
+    private final double windowSeconds;
     private int windows;
     private int improvedWindows;
 
     public WindowSearch(PowerInstance inst, int workers) {
+        this(inst, workers, WINDOW_STEPS, MAX_JOBS, WINDOW_SECONDS);
+    }
+
+    public WindowSearch(PowerInstance inst, int workers, int windowSteps, int maxJobs, double windowSeconds) {
         this.inst = inst;
         this.workers = workers;
+        this.windowSteps = windowSteps;
+        this.maxJobs = maxJobs;
+        this.windowSeconds = windowSeconds;
     }
 
     public int windows() {
@@ -47,7 +57,7 @@ public final class WindowSearch {
                                Consumer<Placement[]> onImproved, Consumer<Runnable> onStop) {
         Random rnd = new Random(seed);
         CapHeuristic costs = new CapHeuristic(inst);
-        int window = Math.min(inst.steps, WINDOW_STEPS);
+        int window = Math.min(inst.steps, windowSteps);
         while (!stop.getAsBoolean() && secondsLeft.getAsDouble() > 0.1) {
             int[] range = pickWindow(schedule, rnd, window);
             int from = range[0];
@@ -72,7 +82,7 @@ public final class WindowSearch {
             IntervalModel model = new IntervalModel(inst, chosen, free, from, to).withUpperBound(before).build();
             model.hint(schedule);
             windows++;
-            IntervalSolve.Result r = IntervalSolve.run(model, schedule, Math.min(WINDOW_SECONDS, secondsLeft.getAsDouble()), workers,
+            IntervalSolve.Result r = IntervalSolve.run(model, schedule, Math.min(windowSeconds, secondsLeft.getAsDouble()), workers,
                     PowerSolver.SEED + windows, (s, b) -> { }, onStop);
             if (!r.found()) {
                 continue;
@@ -128,7 +138,7 @@ public final class WindowSearch {
             }
         }
         found.sort((a, b) -> Integer.compare(a[1], b[1]));
-        return found.stream().limit(MAX_JOBS).mapToInt(a -> a[0]).sorted().toArray();
+        return found.stream().limit(maxJobs).mapToInt(a -> a[0]).sorted().toArray();
     }
 
     /** A window solution that breaks the cap is a bug in the model, never an answer. */
