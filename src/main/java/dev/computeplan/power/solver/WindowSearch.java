@@ -16,8 +16,10 @@ public final class WindowSearch {
 
     /** Window length in steps: 4 days of 30-minute steps. */
     static final int WINDOW_STEPS = 192;
-    /** At most this many jobs are freed in one window (the ones nearest to its centre are kept free). */
+    /** At most this many jobs are freed in one window (the ones nearest to its centre). */
     static final int MAX_JOBS = 60;
+    /** The fewest jobs a window frees once it has shrunk. */
+    static final int MIN_JOBS = 10;
     /** CP-SAT's limit per window, seconds. */
     static final double WINDOW_SECONDS = 2.0;
 
@@ -26,6 +28,8 @@ public final class WindowSearch {
     private final int windowSteps;
     private final int maxJobs;
     private final double windowSeconds;
+    /** Jobs freed in the next window: adapts between MIN_JOBS and maxJobs (see improve). */
+    private int jobsNow;
     private int windows;
     private int improvedWindows;
 
@@ -39,6 +43,7 @@ public final class WindowSearch {
         this.windowSteps = windowSteps;
         this.maxJobs = maxJobs;
         this.windowSeconds = windowSeconds;
+        this.jobsNow = maxJobs;
     }
 
     public int windows() {
@@ -84,6 +89,12 @@ public final class WindowSearch {
             windows++;
             IntervalSolve.Result r = IntervalSolve.run(model, schedule, Math.min(windowSeconds, secondsLeft.getAsDouble()), workers,
                     PowerSolver.SEED + windows, (s, b) -> { }, onStop);
+            // adaptive size: a window CP-SAT cannot close within its limit was too big, one closed quickly could be bigger
+            if (r.status() == com.google.ortools.sat.CpSolverStatus.OPTIMAL) {
+                jobsNow = Math.min(maxJobs, jobsNow + Math.max(1, jobsNow / 5));
+            } else {
+                jobsNow = Math.max(Math.min(MIN_JOBS, maxJobs), jobsNow * 2 / 3);
+            }
             if (!r.found()) {
                 continue;
             }
@@ -138,7 +149,7 @@ public final class WindowSearch {
             }
         }
         found.sort((a, b) -> Integer.compare(a[1], b[1]));
-        return found.stream().limit(maxJobs).mapToInt(a -> a[0]).sorted().toArray();
+        return found.stream().limit(jobsNow).mapToInt(a -> a[0]).sorted().toArray();
     }
 
     /** A window solution that breaks the cap is a bug in the model, never an answer. */
