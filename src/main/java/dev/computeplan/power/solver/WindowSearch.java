@@ -63,6 +63,9 @@ public final class WindowSearch {
         Random rnd = new Random(seed);
         CapHeuristic costs = new CapHeuristic(inst);
         int window = Math.min(inst.steps, windowSteps);
+        // one stop hook for the whole search, forwarded to the window being solved (not one per window)
+        java.util.concurrent.atomic.AtomicReference<Runnable> current = new java.util.concurrent.atomic.AtomicReference<>(() -> { });
+        onStop.accept(() -> current.get().run());
         while (!stop.getAsBoolean() && secondsLeft.getAsDouble() > 0.1) {
             int[] range = pickWindow(schedule, rnd, window);
             int from = range[0];
@@ -88,7 +91,7 @@ public final class WindowSearch {
             model.hint(schedule);
             windows++;
             IntervalSolve.Result r = IntervalSolve.run(model, schedule, Math.min(windowSeconds, secondsLeft.getAsDouble()), workers,
-                    PowerSolver.SEED + windows, (s, b) -> { }, onStop);
+                    PowerSolver.SEED + windows, (s, b) -> { }, current::set);
             // adaptive size: a window CP-SAT cannot close within its limit was too big, one closed quickly could be bigger
             if (r.status() == com.google.ortools.sat.CpSolverStatus.OPTIMAL) {
                 jobsNow = Math.min(maxJobs, jobsNow + Math.max(1, jobsNow / 5));
