@@ -168,4 +168,15 @@ class IntervalModelTest {
         CapHeuristic h = new CapHeuristic(inst);
         assertTrue(s.objectiveMicroUsd() <= h.total(h.greedy()), "no worse than the greedy start");
     }
+
+    @Test
+    void theSolverUsesWindowsAboveTheIntervalSizeAndItsAnswerPassesTheCheck() {
+        PowerProblem p = capped(4, 72, 40, 1.2);
+        PowerSolution s = new PowerSolver(Clock.systemUTC(), 0, 0.2, 0)
+                .solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(2)));
+        ScheduleChecker.Report r = ScheduleChecker.check(p, s);
+        assertTrue(r.feasible(), r.violations()::toString);
+        assertEquals(s.objectiveMicroUsd() / 1e6, r.objectiveUsd(), 1e-6 * p.jobs().size());
+        assertTrue(s.boundMicroUsd() != null && s.boundMicroUsd() <= s.objectiveMicroUsd());
+    }
 }

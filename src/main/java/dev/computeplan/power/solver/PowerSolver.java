@@ -51,10 +51,14 @@ public final class PowerSolver {
      */
     static final double INTERVAL_SEARCH_SHARE = 0.2;
     /**
-     * Share of the limit ruin-and-recreate gets before the window search (which then runs until the last 25%, kept
-     * for the Lagrangian bound). On the year both improve at similar rates; windows add joint moves R&amp;R cannot make.
+     * Share of the limit ruin-and-recreate may take before the window search (which then runs until the last 25%, kept
+     * for the Lagrangian bound); it hands over earlier, but not before {@link #WINDOW_MIN_SHARE}, once it has stalled
+     * for {@link #STALL}. Measured on the year: at equal time windows beat ruin-and-recreate slightly at full power
+     * and lose to it with power levels, so they get only the time ruin-and-recreate no longer uses.
      */
-    static final double WINDOW_SEARCH_SHARE = 0.45;
+    static final double WINDOW_SEARCH_SHARE = 1 - BOUND_SHARE;
+    static final double WINDOW_MIN_SHARE = 0.3;
+    static final Duration STALL = Duration.ofSeconds(3);
     static final int WORKERS = Integer.getInteger("computeplan.power.workers", 2);
     static final int SEED = 7;
 
@@ -94,7 +98,9 @@ public final class PowerSolver {
 
     /** The best schedule and how it was found; {@code newBest} is told of every improvement. */
     public PowerSolution solve(PowerProblem problem, PowerSolution warmStart, SolveControl control) {
-        Instant deadline = clock.instant().plus(control.timeLimit());
+        Instant solveStart = clock.instant();
+        Instant deadline = solveStart.plus(control.timeLimit());
+        Instant windowsEarliest = solveStart.plus(control.timeLimit().multipliedBy((long) (WINDOW_MIN_SHARE * 100)).dividedBy(100));
         PowerInstance inst = PowerInstance.of(problem);
         CapHeuristic heuristic = new CapHeuristic(inst);
         Placement[] ideal = heuristic.perJobOptimum();
@@ -132,8 +138,12 @@ public final class PowerSolver {
         boolean useWindows = !useCp && !useInterval && inst.capped && Arrays.stream(inst.jobs).anyMatch(j -> !j.interruptible);
         double share = useCp ? heuristicShare : useInterval ? INTERVAL_SEARCH_SHARE : useWindows ? WINDOW_SEARCH_SHARE : 1 - BOUND_SHARE;
         Instant heuristicEnd = clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy((long) (share * 100)).dividedBy(100));
-        java.util.function.BooleanSupplier stop = () -> control.stopRequested() || clock.instant().isAfter(heuristicEnd);
+        // with windows to follow, ruin-and-recreate also ends once it has found nothing better for STALL
+        AtomicReference<Instant> lastImproved = new AtomicReference<>(clock.instant());
+        java.util.function.BooleanSupplier stop = () -> control.stopRequested() || clock.instant().isAfter(heuristicEnd)
+                || useWindows && clock.instant().isAfter(lastImproved.get().plus(STALL)) && !clock.instant().isBefore(windowsEarliest);
         java.util.function.Consumer<Placement[]> onImproved = s -> {
+            lastImproved.set(clock.instant());
             best.set(SolutionMapper.toSolution(inst, s, "greedy-repair", statusOf(heuristic, s), bound));
             report(control, best.get());
         };
@@ -146,8 +156,7 @@ public final class PowerSolver {
             return intervalCpSat(inst, improved, bound, deadline, control, best);
         }
         if (useWindows && !heuristic.hasUnplaced(improved)) {
-            Instant windowsEnd = clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy(100 - (long) (BOUND_SHARE * 100))
-                    .dividedBy(100));
+            Instant windowsEnd = solveStart.plus(control.timeLimit().multipliedBy(100 - (long) (BOUND_SHARE * 100)).dividedBy(100));
             WindowSearch ws = new WindowSearch(inst, WORKERS);
             ws.improve(improved, SEED, control::stopRequested,
                     () -> Duration.between(clock.instant(), windowsEnd).toMillis() / 1000.0,
