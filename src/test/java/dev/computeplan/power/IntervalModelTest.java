@@ -179,4 +179,27 @@ class IntervalModelTest {
         assertEquals(s.objectiveMicroUsd() / 1e6, r.objectiveUsd(), 1e-6 * p.jobs().size());
         assertTrue(s.boundMicroUsd() != null && s.boundMicroUsd() <= s.objectiveMicroUsd());
     }
+
+    @Test
+    void aStopRequestDuringTheIntervalModelEndsTheSolveWithACheckedSchedule() throws Exception {
+        // 5 s limit: the heuristic has the first second, CP-SAT the rest; the stop comes at 2 s
+        PowerProblem p = capped(6, 96, 80, 1.5);
+        dev.computeplan.jobs.SimpleSolveControl control = new dev.computeplan.jobs.SimpleSolveControl(Duration.ofSeconds(5));
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            control.requestStop();
+        });
+        long t0 = System.nanoTime();
+        stopper.start();
+        PowerSolution s = new PowerSolver(Clock.systemUTC(), 0, 0.2, 1000).solve(p, null, control);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        stopper.join();
+        assertTrue(seconds < 4, "took " + seconds + " s after a stop at 2 s of a 5 s limit");
+        ScheduleChecker.Report r = ScheduleChecker.check(p, s);
+        assertTrue(r.feasible(), r.violations()::toString);
+    }
 }
