@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * Rolling-horizon large-neighbourhood search: CP-SAT ({@link IntervalModel}) re-optimises the non-interruptible jobs
  * that run inside one window of a few days, every other job fixed (its draw taken off the cap), hinted with the
  * current placements so that it starts from them; the window's result is kept when it is cheaper. Windows are centred
- * on a late or dropped job 70% of the time (that is where the penalties are), else anywhere. Seeded.
+ * on a late or dropped job's run 70% of the time (that is where the penalties are), else anywhere. Seeded.
  */
 public final class WindowSearch {
 
@@ -124,8 +124,8 @@ public final class WindowSearch {
                 PowerInstance.Job job = inst.jobs[rnd.nextInt(inst.jobs.length)];
                 Placement p = schedule[job.index];
                 if (!job.interruptible && (p.dropped() || p.end() > job.deadline)) {
-                    // the late job's deadline sits in the window's last quarter: room to move it and the jobs before it
-                    center = Math.min(inst.steps - 1, job.deadline + window / 4);
+                    // centred on the late job's run (a dropped job: its deadline), so that it is among the freed jobs
+                    center = p.dropped() ? Math.min(inst.steps - 1, job.deadline) : (p.starts()[0] + p.end()) / 2;
                 }
             }
         }
