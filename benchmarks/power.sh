@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Power benchmark: the "Let's Wait Awhile" year (ml_jobs_2020.csv on ger_ci.csv) without a cap, then under a site
 # cap of K A100s with the two baselines, then a 200-job week on CP-SAT. Prints a markdown table.
-# Usage: benchmarks/power.sh [K=25] [year seconds=30] [week seconds=30] [week]   ("week": only the week runs)
+# Usage: benchmarks/power.sh [K=25] [year seconds=30] [week seconds=30] [week|year|year-contiguous]
+#   ("week": only the week, "year": only the capped year, "year-contiguous": only its non-interruptible rows)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/power-cp.txt -Dmdep.includeScope=test >/dev/null

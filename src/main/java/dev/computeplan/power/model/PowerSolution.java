@@ -7,7 +7,8 @@ import java.util.List;
  * A schedule with its totals. {@code objectiveMicroUsd} is the solver's integer objective (µ$);
  * {@code boundMicroUsd} a proven lower bound when known, {@code gap} = (objective - bound) / objective.
  *
- * @param method   {@code cp-sat}, {@code per-job-optimum}, {@code greedy-repair}, ...
+ * @param method   {@code cp-sat} (time-indexed), {@code interval-cp-sat}, {@code window-cp-sat}, {@code per-job-optimum},
+ *                 {@code greedy-repair}, ...
  * @param status   {@code OPTIMAL}, {@code FEASIBLE}, {@code INFEASIBLE} or {@code UNKNOWN}
  */
 public record PowerSolution(

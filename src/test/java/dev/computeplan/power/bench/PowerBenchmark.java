@@ -35,11 +35,13 @@ public final class PowerBenchmark {
                 + "| late jobs | late h | objective $ | gap to bound |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         boolean weekOnly = args.length > 3 && args[3].equals("week");
-        for (boolean interruptible : weekOnly ? new boolean[0] : new boolean[] {false, true}) {
+        boolean yearOnly = args.length > 3 && args[3].startsWith("year");
+        boolean[] kinds = args.length > 3 && args[3].equals("year-contiguous") ? new boolean[] {false} : new boolean[] {false, true};
+        for (boolean interruptible : weekOnly || yearOnly ? new boolean[0] : new boolean[] {false, true}) {
             PowerProblem p = LetsWaitAwhile.paper(jobs, interruptible);
             run("paper, no cap, " + (interruptible ? "interruptible" : "non-interruptible"), p, 60);
         }
-        for (boolean interruptible : weekOnly ? new boolean[0] : new boolean[] {false, true}) {
+        for (boolean interruptible : weekOnly ? new boolean[0] : kinds) {
             String kind = interruptible ? "interruptible" : "non-interruptible";
             PowerProblem full = LetsWaitAwhile.capped(jobs, LetsWaitAwhile.START, k, interruptible, false);
             baseline("year, cap " + k + " A100, " + kind, full, "FCFS under cap", Baselines::fcfs);
@@ -47,6 +49,9 @@ public final class PowerBenchmark {
             run("year, cap " + k + " A100, " + kind + ", full power", full, yearSeconds);
             run("year, cap " + k + " A100, " + kind + ", power levels", LetsWaitAwhile.capped(jobs, LetsWaitAwhile.START, k, interruptible,
                     true), yearSeconds);
+        }
+        if (yearOnly) {
+            return;
         }
         LocalDateTime monday = LocalDateTime.of(2020, 3, 2, 0, 0);
         List<LetsWaitAwhile.MlJob> week = LetsWaitAwhile.week(jobs, monday, 200, 42);
