@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Solves ROADEF with the placement engine itself: {@link RoadefMapper} onto its domain, the engine's own Timefold
- * configuration ({@link PlacementSolverConfig}, with its tabu search), the best run mapped back. Independent runs with seeds seed,
- * seed+1, ... use the cores (Timefold's multithreaded move evaluation is not in the community edition).
+ * configuration ({@link PlacementSolverConfig}), the best run mapped back. Independent runs with seeds seed,
+ * seed+1, ... use the cores (Timefold's multithreaded move evaluation is not in the community edition): tabu search
+ * and simulated annealing in turn, see {@link #PORTFOLIO}.
  * The initial assignment is the starting solution, so the construction phase has nothing to do.
  */
 public final class RoadefEngineSolver implements RoadefSolver {
@@ -34,6 +35,14 @@ public final class RoadefEngineSolver implements RoadefSolver {
      * benchmarks/RESULTS.md).
      */
     static final double RUIN_RECREATE_WEIGHT = 0.0;
+    /**
+     * One run per core, alternating two searches: on 20 s runs of a1_4, a2_2 and a2_5 tabu search won on two and
+     * simulated annealing on the third, each by 5-30 %, so the two cores run one of each and the better answer wins.
+     */
+    static final List<PlacementSolverConfig.Search> PORTFOLIO = List.of(PlacementSolverConfig.Search.TABU,
+            PlacementSolverConfig.Search.SIMULATED_ANNEALING);
+    /** Simulated annealing starts at this share of the initial cost (0.1 %; 0.01 % and 0.001 % did no better). */
+    static final double ANNEALING_TEMPERATURE_SHARE = 0.001;
 
     private final Clock clock;
     private final int threads;
@@ -61,9 +70,12 @@ public final class RoadefEngineSolver implements RoadefSolver {
         });
         try {
             List<Future<PlacementSolution>> runs = new ArrayList<>();
+            long temperature = (long) (RoadefScorer.score(instance, instance.initialAssignment()).total()
+                    * ANNEALING_TEMPERATURE_SHARE);
             for (int i = 0; i < threads; i++) {
                 long runSeed = seed + i;
-                runs.add(pool.submit(() -> solveOnce(instance, deadline, runSeed)));
+                PlacementSolverConfig.Search search = PORTFOLIO.get(i % PORTFOLIO.size());
+                runs.add(pool.submit(() -> solveOnce(instance, deadline, runSeed, search, temperature)));
             }
             PlacementSolution best = null;
             for (Future<PlacementSolution> run : runs) {
@@ -83,14 +95,14 @@ public final class RoadefEngineSolver implements RoadefSolver {
         }
     }
 
-    private PlacementSolution solveOnce(RoadefInstance instance, long deadline, long seed) {
+    private PlacementSolution solveOnce(RoadefInstance instance, long deadline, long seed,
+            PlacementSolverConfig.Search search, long temperature) {
         PlacementSolution problem = RoadefMapper.toPlacement(instance, instance.initialAssignment());
         long left = deadline - clock.millis() - OVERHEAD_MARGIN.toMillis();
         Duration limit = Duration.ofMillis(Math.max(MINIMUM_SOLVE.toMillis(), left));
         Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
                 PlacementSolverConfig.create(limit, null, seed, EnvironmentMode.REPRODUCIBLE,
-                        RUIN_RECREATE_WEIGHT,
-                        PlacementSolverConfig.Search.TABU))
+                        RUIN_RECREATE_WEIGHT, search, temperature))
                 .buildSolver();
         // The engine's spent limit starts after its set-up; on large instances that set-up is long, so also
         // stop it at the wall-clock deadline (it still finishes the step it is in, and its initial score).

@@ -37,7 +37,7 @@ public final class PlacementSolverConfig {
     /** Tabu search: recently moved workloads stay put for this many steps. */
     public static final int ENTITY_TABU_SIZE = 7;
     /** Tabu search: moves evaluated per step; the best non-tabu one is taken. */
-    public static final int TABU_ACCEPTED_COUNT = 1_000;
+    public static final int TABU_ACCEPTED_COUNT = 4_000;
     /** Share of the time limit for the first local search, before gangs get a second chance. */
     public static final int FIRST_SEARCH_PERCENT = 50;
 
@@ -69,11 +69,20 @@ public final class PlacementSolverConfig {
      * slots; on tightly packed clusters (ROADEF) most random moves break a capacity, and evaluating a sample of
      * moves per step with a short tabu list found better solutions in the same time (benchmarks/RESULTS.md).
      */
-    public enum Search { LATE_ACCEPTANCE, TABU }
+    public enum Search { LATE_ACCEPTANCE, TABU, SIMULATED_ANNEALING }
 
     /** As {@link #create(Duration, Duration, long, EnvironmentMode, double)}, with the given acceptance. */
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
             double ruinRecreateWeight, Search search) {
+        return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, search, 0L);
+    }
+
+    /**
+     * As above; {@code startingTemperatureSoft} is simulated annealing's starting temperature in soft units (a soft
+     * loss accepted with probability 1/e at the start; the temperature falls to zero with the time spent).
+     */
+    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
+            double ruinRecreateWeight, Search search, long startingTemperatureSoft) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
         if (unimprovedLimit != null) {
             termination.setUnimprovedSpentLimit(unimprovedLimit);
@@ -90,11 +99,11 @@ public final class PlacementSolverConfig {
                         new CustomPhaseConfig().withCustomPhaseCommands(new QuickFitPhase()),
                         new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        localSearch(ruinRecreateWeight, search).withTerminationConfig(new TerminationConfig()
+                        localSearch(ruinRecreateWeight, search, startingTemperatureSoft).withTerminationConfig(new TerminationConfig()
                                 .withSpentLimit(timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100))),
                         // Local search may have freed room a pending gang now fits in; single moves cannot place it.
                         new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
-                        localSearch(ruinRecreateWeight, search));
+                        localSearch(ruinRecreateWeight, search, startingTemperatureSoft));
     }
 
     /**
@@ -120,7 +129,7 @@ public final class PlacementSolverConfig {
                         .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING));
     }
 
-    static LocalSearchPhaseConfig localSearch(double ruinRecreateWeight, Search search) {
+    static LocalSearchPhaseConfig localSearch(double ruinRecreateWeight, Search search, long startingTemperatureSoft) {
         ChangeMoveSelectorConfig change = new ChangeMoveSelectorConfig();
         change.setFixedProbabilityWeight(CHANGE_WEIGHT);
         SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig();
@@ -132,9 +141,12 @@ public final class PlacementSolverConfig {
                 .withMoveSelectorConfig(ruinRecreateWeight > 0
                         ? new UnionMoveSelectorConfig().withMoveSelectors(change, swap, ruin)
                         : new UnionMoveSelectorConfig().withMoveSelectors(change, swap))
-                .withAcceptorConfig(search == Search.TABU
-                        ? new LocalSearchAcceptorConfig().withEntityTabuSize(ENTITY_TABU_SIZE)
-                        : new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                .withAcceptorConfig(switch (search) {
+                    case TABU -> new LocalSearchAcceptorConfig().withEntityTabuSize(ENTITY_TABU_SIZE);
+                    case SIMULATED_ANNEALING -> new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(
+                            "0hard/0medium/" + Math.max(1L, startingTemperatureSoft) + "soft");
+                    case LATE_ACCEPTANCE -> new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE);
+                })
                 .withForagerConfig(new LocalSearchForagerConfig()
                         .withAcceptedCountLimit(search == Search.TABU ? TABU_ACCEPTED_COUNT : 1));
     }
