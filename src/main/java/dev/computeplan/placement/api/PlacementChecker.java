@@ -55,6 +55,7 @@ public final class PlacementChecker {
         Map<String, int[]> gpuMilli = new HashMap<>();
         Map<String, Long> workloadPower = new HashMap<>();
         Map<String, Integer> serviceMoved = new HashMap<>();
+        Map<String, Long> gpuClassUsed = new HashMap<>();
         for (PlacementRequest.WorkloadDto w : req.workloads()) {
             PlacementPlan.Assignment a = byWorkload.get(w.id());
             String at = a == null ? null : a.node();
@@ -81,6 +82,7 @@ public final class PlacementChecker {
             int[] perGpu = gpuMilli.computeIfAbsent(at, k -> new int[nodeGpus]);
             List<Integer> idx = a.gpuIndices() == null ? List.of() : a.gpuIndices();
             if (gpus > 0 || milli > 0) {
+                gpuClassUsed.merge(nodeGpus + "x" + n.gpuType(), gpus > 0 ? gpus * 1000L : milli, Long::sum);
                 int expected = gpus > 0 ? gpus : 1;
                 if (idx.size() != expected || idx.stream().anyMatch(g -> g < 0 || g >= nodeGpus)
                         || new HashSet<>(idx).size() != idx.size()) {
@@ -167,6 +169,7 @@ public final class PlacementChecker {
                 violate(hard, violations, r.gpus() - free, "zone %s keeps %d free GPUs, reserve %d".formatted(r.zone(), free, r.gpus()));
             }
         }
+        soft += weight(weights, "gpuClassBalance") * gpuClassBalance(req, gpuClassUsed);
         soft += weight(weights, "serviceMove") * serviceMoved.values().stream().mapToLong(Integer::longValue).max().orElse(0);
         checkServices(req, byWorkload, nodes, services, hard, violations);
         checkGangs(req, byWorkload, nodes, hard, violations);
@@ -242,6 +245,26 @@ public final class PlacementChecker {
                 }
             }
         }
+    }
+
+    /** Sum over GPU classes (count x type) of floor(P x used^2 / capacity), P = total probe popularity. */
+    private static long gpuClassBalance(PlacementRequest req, Map<String, Long> used) {
+        long p = orEmpty(req.fragmentationProbes()).stream().mapToLong(PlacementRequest.ProbeDto::popularity).sum();
+        Map<String, Long> capacity = new HashMap<>();
+        for (PlacementRequest.NodeDto n : req.nodes()) {
+            if (n.gpus() != null && n.gpus() > 0) {
+                capacity.merge(n.gpus() + "x" + n.gpuType(), n.gpus() * 1000L, Long::sum);
+            }
+        }
+        long total = 0;
+        for (Map.Entry<String, Long> e : used.entrySet()) {
+            Long cap = capacity.get(e.getKey());
+            if (p > 0 && cap != null) {
+                total += java.math.BigInteger.valueOf(p).multiply(java.math.BigInteger.valueOf(e.getValue()).pow(2))
+                        .divide(java.math.BigInteger.valueOf(cap)).longValueExact();
+            }
+        }
+        return total;
     }
 
     /** FGD-style fragment of one node, summed over the probes with their popularity. */

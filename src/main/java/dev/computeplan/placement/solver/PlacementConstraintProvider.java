@@ -23,6 +23,7 @@ import dev.computeplan.placement.solver.justifications.DependencyJustification;
 import dev.computeplan.placement.solver.justifications.FragmentationJustification;
 import dev.computeplan.placement.solver.justifications.GangAllOrNothingJustification;
 import dev.computeplan.placement.solver.justifications.GangTopologyJustification;
+import dev.computeplan.placement.solver.justifications.GpuClassBalanceJustification;
 import dev.computeplan.placement.solver.justifications.GpuCapacityJustification;
 import dev.computeplan.placement.solver.justifications.GpuTypeJustification;
 import dev.computeplan.placement.solver.justifications.LoadCostJustification;
@@ -69,13 +70,15 @@ public class PlacementConstraintProvider implements ConstraintProvider {
     public static final String LOAD_COST = "loadCost";
     public static final String BALANCE = "balanceCost";
     public static final String FRAGMENTATION = "fragmentation";
+    public static final String GPU_CLASS_BALANCE = "gpuClassBalance";
     public static final String PREFERRED_GPU_TYPE = "preferredGpuType";
     public static final String POWER_DRAW = "powerDraw";
 
     /** Every constraint name, hard first; requests may override exactly these. */
     public static final List<String> NAMES = List.of(NODE_CAPACITY, TRANSIENT_CAPACITY, GPU_CAPACITY, GPU_TYPE, NODE_STATE,
             ANTI_AFFINITY, SPREAD, DEPENDENCY, GANG_ALL_OR_NOTHING, GANG_TOPOLOGY, RACK_POWER, SPARE_RESERVE, UNASSIGNED,
-            PROCESS_MOVE, SERVICE_MOVE, MACHINE_MOVE, LOAD_COST, BALANCE, FRAGMENTATION, PREFERRED_GPU_TYPE, POWER_DRAW);
+            PROCESS_MOVE, SERVICE_MOVE, MACHINE_MOVE, LOAD_COST, BALANCE, FRAGMENTATION, PREFERRED_GPU_TYPE, POWER_DRAW,
+            GPU_CLASS_BALANCE);
 
     private static final HardMediumSoftLongScore HARD = HardMediumSoftLongScore.ONE_HARD;
     private static final HardMediumSoftLongScore MEDIUM = HardMediumSoftLongScore.ONE_MEDIUM;
@@ -104,7 +107,8 @@ public class PlacementConstraintProvider implements ConstraintProvider {
                 balanceCost(factory),
                 fragmentation(factory),
                 preferredGpuType(factory),
-                powerDraw(factory)
+                powerDraw(factory),
+                gpuClassBalance(factory)
         };
     }
 
@@ -448,5 +452,28 @@ public class PlacementConstraintProvider implements ConstraintProvider {
                 .justifyWith((node, load, score) -> new PowerDrawJustification(node.getId(), load.powerWatts(),
                         "Node %s draws about %d W".formatted(node.getId(), load.powerWatts())))
                 .asConstraint(POWER_DRAW);
+    }
+
+    // Per GPU class (GPU count x type), P x used^2 / capacity with P the probes' total popularity: GPU use spread
+    // over the classes in proportion to their size (see GpuClassBalance for why).
+    Constraint gpuClassBalance(ConstraintFactory factory) {
+        UniConstraintStream<GpuClassBalance.ClassCapacity> capacity = factory.forEach(Node.class)
+                .filter(node -> node.getGpuCount() > 0)
+                .groupBy(GpuClassBalance::gpuClass, ConstraintCollectors.sumLong(node -> node.getGpuCount() * 1000L))
+                .map(GpuClassBalance.ClassCapacity::new);
+        UniConstraintStream<Long> popularity = factory.forEach(FragmentationProbe.class)
+                .groupBy(ConstraintCollectors.sumLong(FragmentationProbe::popularity));
+        return factory.forEach(Workload.class)
+                .filter(Workload::usesGpu)
+                .groupBy(w -> GpuClassBalance.gpuClass(w.getNode()), ConstraintCollectors.sumLong(Workload::gpuDemandMilli))
+                .join(capacity, Joiners.equal((gpuClass, used) -> gpuClass, GpuClassBalance.ClassCapacity::gpuClass))
+                .join(popularity)
+                .filter((gpuClass, used, cap, p) -> GpuClassBalance.penalty(p, used, cap.capacityMilli()) > 0)
+                .penalizeLong(SOFT, (gpuClass, used, cap, p) -> GpuClassBalance.penalty(p, used, cap.capacityMilli()))
+                .justifyWith((gpuClass, used, cap, p, score) -> new GpuClassBalanceJustification(gpuClass, used,
+                        cap.capacityMilli(), p, GpuClassBalance.penalty(p, used, cap.capacityMilli()),
+                        "GPU class %s uses %d of %d milli-GPU (%d%%)".formatted(gpuClass, used, cap.capacityMilli(),
+                                100 * used / cap.capacityMilli())))
+                .asConstraint(GPU_CLASS_BALANCE);
     }
 }

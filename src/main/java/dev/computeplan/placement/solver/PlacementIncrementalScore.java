@@ -57,6 +57,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     private static final int I_FRAGMENTATION = NAMES.indexOf(FRAGMENTATION);
     private static final int I_PREFERRED = NAMES.indexOf(PREFERRED_GPU_TYPE);
     private static final int I_POWER = NAMES.indexOf(POWER_DRAW);
+    private static final int I_GPU_CLASS_BALANCE = NAMES.indexOf(GPU_CLASS_BALANCE);
     private static final int[] NO_SHARES = new int[0];
 
     /** Running amount of each rule (before its weight), indexed like {@link PlacementConstraintProvider#NAMES}. */
@@ -74,6 +75,8 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     private Map<String, ZoneAcc> zones;
     private Map<Service, ServiceAcc> services;
     private Map<Gang, GangAcc> gangs;
+    /** Total popularity of the fragmentation probes (the GPU class balance rule's P). */
+    private long probePopularity;
     /** Services by number of moved workloads, for the maximum (service move rule). */
     private int[] movedHistogram;
     private int maxMoved;
@@ -101,9 +104,21 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             amount[I_SPARE] += zone.shortfall();
         }
         Map<String, Integer> domains = new HashMap<>();
+        probePopularity = 0L;
+        for (FragmentationProbe probe : probes) {
+            probePopularity += probe.popularity();
+        }
+        Map<String, GpuClassAcc> gpuClasses = new HashMap<>();
+        for (Node node : solution.getNodes()) {
+            if (node.getGpuCount() > 0) {
+                gpuClasses.computeIfAbsent(GpuClassBalance.gpuClass(node), c -> new GpuClassAcc()).capacityMilli +=
+                        node.getGpuCount() * 1000L;
+            }
+        }
         nodes = new IdentityHashMap<>();
         for (Node node : solution.getNodes()) {
-            NodeAcc acc = new NodeAcc(node, domains.computeIfAbsent(node.getNetworkDomain(), d -> domains.size()));
+            NodeAcc acc = new NodeAcc(node, domains.computeIfAbsent(node.getNetworkDomain(), d -> domains.size()),
+                    node.getGpuCount() > 0 ? gpuClasses.get(GpuClassBalance.gpuClass(node)) : null);
             nodes.put(node, acc);
             refresh(acc);
         }
@@ -220,6 +235,12 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         acc.add(w, sign);
         refresh(acc);
         if (w.usesGpu()) {
+            GpuClassAcc gpuClass = acc.gpuClass;
+            if (gpuClass != null) {
+                amount[I_GPU_CLASS_BALANCE] -= GpuClassBalance.penalty(probePopularity, gpuClass.usedMilli, gpuClass.capacityMilli);
+                gpuClass.usedMilli += sign * w.gpuDemandMilli();
+                amount[I_GPU_CLASS_BALANCE] += GpuClassBalance.penalty(probePopularity, gpuClass.usedMilli, gpuClass.capacityMilli);
+            }
             if (!w.allowsGpuType(node.getGpuType())) {
                 amount[I_GPU_TYPE] += sign;
             }
@@ -421,6 +442,8 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         final Node node;
         /** Network domain number. */
         final int domain;
+        /** The node's GPU class, or null without GPUs. */
+        final GpuClassAcc gpuClass;
         final long[] usage;
         final long[] movedOut;
         int count;
@@ -439,9 +462,10 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         long fragmentation;
         int freeWholeGpus;
 
-        NodeAcc(Node node, int domain) {
+        NodeAcc(Node node, int domain, GpuClassAcc gpuClass) {
             this.node = node;
             this.domain = domain;
+            this.gpuClass = gpuClass;
             this.usage = new long[node.resourceCount()];
             this.movedOut = new long[node.resourceCount()];
             this.packing = GpuPacking.pack(node.getGpuCount(), 0, NO_SHARES);
@@ -482,6 +506,12 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             }
             return s;
         }
+    }
+
+    /** GPU milli in use and capacity of one GPU class (GPU count x type). */
+    private static final class GpuClassAcc {
+        long capacityMilli;
+        long usedMilli;
     }
 
     private static final class ZoneAcc {

@@ -3,6 +3,7 @@ package dev.computeplan.placement.bench;
 import dev.computeplan.placement.domain.FragmentationProbe;
 import dev.computeplan.placement.domain.GpuPacking;
 import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.solver.GpuClassBalance;
 import dev.computeplan.placement.solver.NodeLoad;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import java.util.Random;
  * OpenB online placement benchmark (the FGD paper's protocol, see ../shared/data/README.md): every pod arrives
  * once, in a seeded shuffled order padded by redraws to 130% of GPU capacity, is placed on arrival or dropped,
  * nothing moves. Policies, all on the same simulator: best-fit, FGD (integer sigmoid score, seeded node order on
- * ties) and the engine's own fragmentation rule (NodeLoad.fragmentMilli, exact difference, first node on ties).
+ * ties) and the engine's own soft rules (fragmentation + gpuClassBalance, exact score difference, first node on ties).
  * Not a unit test: run by benchmarks/placement-openb.sh with -Dopenb.seeds=N.
  */
 class OpenbBenchmark {
@@ -81,29 +82,33 @@ class OpenbBenchmark {
         int seeds = Integer.parseInt(seedsProperty);
         List<String[]> nodes = csv(data.resolve("openb_node_list_gpu_node.csv"));
         StringBuilder table = new StringBuilder();
-        table.append("| trace | policy | GPU alloc at 100% | GPU alloc at 130% | ms/pod | seeds |\n|---|---|---|---|---|---|\n");
+        table.append("| trace | policy | GPU alloc at 100% | GPU alloc at 130% | ms/pod | seeds | at 130% per seed |\n|---|---|---|---|---|---|---|\n");
         for (String trace : System.getProperty("openb.traces", "default,gpuspec33").split(",")) {
             List<Pod> pods = pods(data.resolve("openb_pod_list_" + trace + ".csv"));
             List<Shape> shapes = typicalShapes(pods);
-            for (String policyName : List.of("best-fit", "fgd", "engine-fragmentation")) {
+            for (String policyName : System.getProperty("openb.policies", "best-fit,fgd,engine").split(",")) {
                 double at100 = 0;
                 double at130 = 0;
                 double msPerPod = 0;
+                StringBuilder perSeed = new StringBuilder();
                 for (int seed = 0; seed < seeds; seed++) {
                     State state = new State(nodes);
                     Policy policy = switch (policyName) {
                         case "best-fit" -> OpenbBenchmark::bestFit;
                         case "fgd" -> fgd(shapes, state, seed);
-                        default -> engine(shapes, state);
+                        case "engine" -> engine(shapes, state, true);
+                        case "engine-fragmentation" -> engine(shapes, state, false);
+                        default -> throw new IllegalArgumentException("unknown policy " + policyName);
                     };
                     double[] r = simulate(state, arrivals(pods, state, seed), policy);
                     at100 += r[0];
                     at130 += r[1];
                     msPerPod += r[2];
+                    perSeed.append(String.format(Locale.ROOT, "%s%.2f", perSeed.isEmpty() ? "" : " ", 100 * r[1]));
                 }
-                table.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %.2f%% | %.3f | %d |%n", trace, policyName,
-                        100 * at100 / seeds, 100 * at130 / seeds, msPerPod / seeds, seeds));
-                System.out.println("OPENB " + trace + " " + policyName + " " + at100 / seeds + " " + at130 / seeds);
+                table.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %.2f%% | %.3f | %d | %s |%n", trace, policyName,
+                        100 * at100 / seeds, 100 * at130 / seeds, msPerPod / seeds, seeds, perSeed));
+                System.out.println("OPENB " + trace + " " + policyName + " " + at100 / seeds + " " + at130 / seeds + " per seed " + perSeed);
             }
         }
         System.out.println("OPENB-TABLE\n" + table);
@@ -341,11 +346,14 @@ class OpenbBenchmark {
     }
 
     /**
-     * The engine's fragmentation rule as the online scorer: for each feasible (node, GPU) choice, the change of
-     * sum over probes of popularity x {@link NodeLoad#fragmentMilli}, computed by the engine's own code on the
-     * node's actual GPU layout; the smallest increase wins, first node on ties.
+     * The engine's soft rules on GPU placement as the online scorer, at their default weights: for each feasible
+     * (node, GPU) choice, the change of the {@code fragmentation} penalty (sum over probes of popularity x
+     * {@link NodeLoad#fragmentMilli}, the engine's code on the node's actual GPU layout) plus the change of the
+     * {@code gpuClassBalance} penalty ({@link GpuClassBalance#penalty} of the node's GPU class); the smallest
+     * increase wins, first node on ties. This is the score difference Timefold's recommendation would report.
+     * Without {@code withClassBalance}: the fragmentation rule alone (policy "engine-fragmentation").
      */
-    static Policy engine(List<Shape> shapes, State state) {
+    static Policy engine(List<Shape> shapes, State state, boolean withClassBalance) {
         int n = state.cpuFree.length;
         List<FragmentationProbe> probes = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
@@ -354,13 +362,27 @@ class OpenbBenchmark {
             probes.add(new FragmentationProbe("shape" + i, new long[] {m.cpu(), m.mem()}, share ? 0 : m.gpus(),
                     share ? m.milli() : 0, Math.round(m.popularity() * 10_000)));
         }
+        long popularity = probes.stream().mapToLong(FragmentationProbe::popularity).sum();
         Node[] nodes = new Node[n];
         long[][] capacity = new long[n][];
+        Map<String, Integer> classIndex = new HashMap<>();
+        int[] classOf = new int[n];
         for (int i = 0; i < n; i++) {
             capacity[i] = new long[] {state.cpuFree[i], state.memFree[i]};
             nodes[i] = new Node(i, "n" + i, capacity[i], capacity[i], "z", "d").withGpus(state.gpuUsed[i].length, state.model[i]);
+            classOf[i] = classIndex.computeIfAbsent(GpuClassBalance.gpuClass(nodes[i]), k -> classIndex.size());
+        }
+        long[] classCapacity = new long[classIndex.size()];
+        for (int i = 0; i < n; i++) {
+            classCapacity[classOf[i]] += state.gpuUsed[i].length * 1000L;
         }
         return (s, p) -> {
+            long[] classUsed = new long[classCapacity.length];
+            for (int i = 0; i < n; i++) {
+                for (int u : s.gpuUsed[i]) {
+                    classUsed[classOf[i]] += u;
+                }
+            }
             Choice best = null;
             long bestDelta = Long.MAX_VALUE;
             for (int node = 0; node < n; node++) {
@@ -369,9 +391,12 @@ class OpenbBenchmark {
                     continue;
                 }
                 long before = engineFragment(s, nodes[node], capacity[node], probes, null, null);
+                int c = classOf[node];
+                long balance = !withClassBalance || p.gpuMilli() == 0 ? 0 : GpuClassBalance.penalty(popularity, classUsed[c] + p.gpuMilli(), classCapacity[c])
+                        - GpuClassBalance.penalty(popularity, classUsed[c], classCapacity[c]);
                 int[][] options = p.share() ? shareOptions(s.gpuUsed[node], p.milli()) : new int[][] {g};
                 for (int[] option : options) {
-                    long delta = engineFragment(s, nodes[node], capacity[node], probes, p, option) - before;
+                    long delta = engineFragment(s, nodes[node], capacity[node], probes, p, option) - before + balance;
                     if (delta < bestDelta) {
                         bestDelta = delta;
                         best = new Choice(node, option);

@@ -79,4 +79,35 @@ class PlacementRecommenderTest {
         }
         assertThat(recommender.recommend(s, "no-such-workload", 3)).isEmpty();
     }
+
+    /**
+     * Two GPU classes, fragmentation equal everywhere: the ranking follows gpuClassBalance. One probe (1 GPU,
+     * popularity 1), so P = 1. 2xT4 already uses 1000 of 4000: one more GPU costs 1 x (2000^2 - 1000^2) / 4000 = 750;
+     * 2xP100 is empty: 1 x 1000^2 / 4000 = 250. The P100 nodes come first, 500 better.
+     */
+    @Test
+    void nodesAreRankedByTheEngineScoreIncludingGpuClassBalance() {
+        var cpu = new dev.computeplan.placement.domain.Resource(0, "cpu", false, 0);
+        java.util.List<Node> nodes = new java.util.ArrayList<>();
+        String[] ids = {"t4-1", "t4-2", "p100-1", "p100-2"};
+        for (int i = 0; i < ids.length; i++) {
+            nodes.add(new Node(i, ids[i], new long[] {10}, new long[] {10}, "z", "d").withGpus(2, i < 2 ? "T4" : "P100"));
+        }
+        Workload running = new Workload("running", new long[] {1}, null, null, 0).withGpus(1, 0).withNode(nodes.get(0));
+        Workload pending = new Workload("pending", new long[] {1}, null, null, 0).withGpus(1, 0);
+        var probe = new dev.computeplan.placement.domain.FragmentationProbe("one", new long[] {1}, 1, 0, 1);
+        PlacementSolution s = new PlacementSolution(java.util.List.of(cpu), nodes, java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(probe), java.util.List.of(),
+                java.util.List.of(running, pending));
+
+        PlacementRecommendation rec = recommender.recommend(s, "pending", 4).orElseThrow();
+
+        assertThat(rec.options()).extracting(PlacementRecommendation.Option::node).hasSize(4)
+                .startsWith("p100-1", "p100-2").contains("t4-1", "t4-2");
+        var best = ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.parseScore(rec.options().get(0).scoreDiff());
+        var last = ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.parseScore(rec.options().get(3).scoreDiff());
+        // Placing also removes the unassigned penalty (medium); the soft parts differ by the class balance alone.
+        assertThat(best.softScore()).isEqualTo(-250);
+        assertThat(last.softScore()).isEqualTo(-750);
+    }
 }

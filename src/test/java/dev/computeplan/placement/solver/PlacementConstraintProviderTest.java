@@ -20,6 +20,7 @@ import dev.computeplan.placement.solver.justifications.DependencyJustification;
 import dev.computeplan.placement.solver.justifications.FragmentationJustification;
 import dev.computeplan.placement.solver.justifications.GangAllOrNothingJustification;
 import dev.computeplan.placement.solver.justifications.GangTopologyJustification;
+import dev.computeplan.placement.solver.justifications.GpuClassBalanceJustification;
 import dev.computeplan.placement.solver.justifications.GpuCapacityJustification;
 import dev.computeplan.placement.solver.justifications.GpuTypeJustification;
 import dev.computeplan.placement.solver.justifications.LoadCostJustification;
@@ -393,5 +394,29 @@ class PlacementConstraintProviderTest {
         verifier.verifyThat(PlacementConstraintProvider::powerDraw).given(n1, idle, workload("w", 1, 1, n1).withPowerWatts(250))
                 .justifiesWithExactly(new PowerDrawJustification("n1", 350, "Node n1 draws about 350 W"))
                 .penalizesBy(350);
+    }
+
+    @Test
+    void gpuClassBalance() {
+        Node a1 = node(0, "a1", 10, 10, "z1", "d1").withGpus(2, "T4");
+        Node a2 = node(1, "a2", 10, 10, "z1", "d1").withGpus(2, "T4");
+        Node b = node(2, "b", 10, 10, "z1", "d1").withGpus(8, "G2");
+        FragmentationProbe one = new FragmentationProbe("one", new long[] {0, 0}, 1, 0, 3);
+        FragmentationProbe half = new FragmentationProbe("half", new long[] {0, 0}, 0, 500, 2);
+        // No probe, no fragmentation unit: nothing to weigh.
+        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance).given(a1, a2, b, workload("w", 1, 1, a1).withGpus(1, 0))
+                .penalizesBy(0);
+        // CPU-only workloads use no GPU class.
+        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance).given(a1, a2, b, one, workload("w", 1, 1, a1))
+                .penalizesBy(0);
+        // P = 3 + 2 = 5. Class 2xT4: capacity 4000, used 1000 + 500 = 1500: 5 x 1500^2 / 4000 = 2812.5 -> 2812.
+        // Class 8xG2: capacity 8000, used 2000: 5 x 2000^2 / 8000 = 2500. Total 5312.
+        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance).given(a1, a2, b, one, half,
+                        workload("w1", 1, 1, a1).withGpus(1, 0), workload("w2", 1, 1, a2).withGpus(0, 500),
+                        workload("w3", 1, 1, b).withGpus(2, 0))
+                .justifiesWithExactly(
+                        new GpuClassBalanceJustification("2xT4", 1500, 4000, 5, 2812, "GPU class 2xT4 uses 1500 of 4000 milli-GPU (37%)"),
+                        new GpuClassBalanceJustification("8xG2", 2000, 8000, 5, 2500, "GPU class 8xG2 uses 2000 of 8000 milli-GPU (25%)"))
+                .penalizesBy(5312);
     }
 }
