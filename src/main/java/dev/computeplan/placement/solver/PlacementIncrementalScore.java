@@ -214,6 +214,164 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         return amount[NAMES.indexOf(constraintName)];
     }
 
+    /**
+     * True when the working solution keeps every hard rule and moving {@code w} to {@code to} would break node
+     * capacity, transient capacity or anti-affinity there: such a move can only lower the score, so local search
+     * may skip it unscored. False when unsure (the move is then scored as usual).
+     */
+    public boolean breaksFeasibleShift(Workload w, Node to) {
+        Node from = w.getNode();
+        if (to == null || from == null || from == to || !hardFeasible()) {
+            return false;
+        }
+        NodeAcc t = nodes.get(to);
+        return t != null && (overfills(t, w, null) || overfillsTransient(t, w, null) || hasServiceOn(w, to));
+    }
+
+    /** As {@link #breaksFeasibleShift}, for exchanging the nodes of {@code a} and {@code b}. */
+    public boolean breaksFeasibleSwap(Workload a, Workload b) {
+        Node na = a.getNode();
+        Node nb = b.getNode();
+        if (na == null || nb == null || na == nb || !hardFeasible()) {
+            return false;
+        }
+        NodeAcc ta = nodes.get(na);
+        NodeAcc tb = nodes.get(nb);
+        if (ta == null || tb == null || overfills(tb, a, b) || overfills(ta, b, a) || overfillsTransient(tb, a, b)
+                || overfillsTransient(ta, b, a)) {
+            return true;
+        }
+        return a.getService() != b.getService() && (hasServiceOn(a, nb) || hasServiceOn(b, na));
+    }
+
+    /** Whether resource {@code i} is held on a workload's current node while it runs elsewhere. */
+    public boolean isTransient(int i) {
+        for (Resource r : transientResources) {
+            if (r.index() == i) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The workloads on {@code node} now (a view; do not keep it across moves). */
+    public List<Workload> workloadsOn(Node node) {
+        NodeAcc t = nodes.get(node);
+        return t == null ? List.of() : java.util.Collections.unmodifiableList(t.members);
+    }
+
+    /** Whether {@code w} fits on {@code node} now: capacity, transient capacity and anti-affinity there only. */
+    public boolean fits(Workload w, Node node) {
+        NodeAcc t = nodes.get(node);
+        return t != null && w.getNode() != node && !overfills(t, w, null) && !overfillsTransient(t, w, null)
+                && !hasServiceOn(w, node);
+    }
+
+    /**
+     * How much {@code w} would overfill {@code node} now, per resource (0 where it fits), counting the transient
+     * hold like {@link PlacementConstraintProvider#TRANSIENT_CAPACITY}.
+     */
+    public long[] overflow(Workload w, Node node) {
+        NodeAcc t = nodes.get(node);
+        long[] over = new long[resources.length];
+        if (t == null) {
+            return over;
+        }
+        for (int i = 0; i < over.length; i++) {
+            over[i] = Math.max(0L, t.usage[i] + requirement(w, i) - node.capacity(i));
+        }
+        for (Resource r : transientResources) {
+            int i = r.index();
+            long held = t.usage[i] + t.movedOut[i] + (w.getCurrentNode() != node ? requirement(w, i) : 0L);
+            over[i] = Math.max(over[i], held - node.capacity(i));
+        }
+        return over;
+    }
+
+    /** The rise in load cost and balance cost of {@code node} if {@code w} were added there (no move costs). */
+    public long placeCost(Workload w, Node node) {
+        NodeAcc t = nodes.get(node);
+        if (t == null) {
+            return Long.MAX_VALUE;
+        }
+        long[] u = t.usage;
+        long delta = 0L;
+        for (Resource r : resources) {
+            int i = r.index();
+            if (r.loadCostWeight() != 0) {
+                long sc = node.safetyCapacity(i);
+                delta += r.loadCostWeight() * (Math.max(0L, u[i] + requirement(w, i) - sc) - Math.max(0L, u[i] - sc));
+            }
+        }
+        for (BalanceObjective b : balances) {
+            int i1 = b.resource1().index();
+            int i2 = b.resource2().index();
+            long before = b.target() * (node.capacity(i1) - u[i1]) - (node.capacity(i2) - u[i2]);
+            long after = b.target() * (node.capacity(i1) - u[i1] - requirement(w, i1))
+                    - (node.capacity(i2) - u[i2] - requirement(w, i2));
+            delta += b.weight() * (Math.max(0L, after) - Math.max(0L, before));
+        }
+        return delta;
+    }
+
+    private boolean hardFeasible() {
+        if (hardWeight[I_NODE_CAPACITY] <= 0 || hardWeight[I_TRANSIENT] <= 0 || hardWeight[I_ANTI_AFFINITY] <= 0) {
+            return false;
+        }
+        for (int i = 0; i < RULES; i++) {
+            if (amount[i] != 0L && hardWeight[i] != 0L) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code plus} arriving on the node and {@code minus} (may be null) leaving it exceeds a capacity. */
+    private static boolean overfills(NodeAcc t, Workload plus, Workload minus) {
+        long[] u = t.usage;
+        Node node = t.node;
+        for (int i = 0; i < u.length; i++) {
+            long after = u[i] + requirement(plus, i) - requirement(minus, i);
+            if (after > node.capacity(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean overfillsTransient(NodeAcc t, Workload plus, Workload minus) {
+        Node node = t.node;
+        for (Resource r : transientResources) {
+            int i = r.index();
+            // held = running here plus moved away from here; an arrival whose current node is this one and a
+            // departure from its current node leave the held amount unchanged
+            long held = t.usage[i] + t.movedOut[i];
+            if (plus.getCurrentNode() != node) {
+                held += requirement(plus, i);
+            }
+            if (minus != null && minus.getCurrentNode() != node) {
+                held -= requirement(minus, i);
+            }
+            if (held > node.capacity(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasServiceOn(Workload w, Node node) {
+        Service service = w.getService();
+        if (service == null || !service.antiAffinity()) {
+            return false;
+        }
+        int[] count = service(service).perNode.get(node);
+        return count != null && count[0] > 0;
+    }
+
+    private static long requirement(Workload w, int r) {
+        return w == null || r >= w.resourceCount() ? 0L : w.requirement(r);
+    }
+
     private void addEntity(Workload w) {
         if (w.getGang() != null) {
             GangAcc g = gang(w.getGang());
@@ -446,6 +604,8 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         final GpuClassAcc gpuClass;
         final long[] usage;
         final long[] movedOut;
+        /** The workloads placed here (for ejection moves). */
+        final List<Workload> members = new ArrayList<>();
         int count;
         int movedOutCount;
         long workloadPower;
@@ -477,6 +637,11 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
                 usage[r] += sign * w.requirement(r);
             }
             count += sign;
+            if (sign > 0) {
+                members.add(w);
+            } else {
+                members.remove(w);
+            }
             workloadPower += sign * w.getPowerWatts();
             if (w.getGpus() > 0) {
                 wholeGpus += sign * w.getGpus();

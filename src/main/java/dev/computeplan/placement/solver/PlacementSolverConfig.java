@@ -2,7 +2,9 @@ package dev.computeplan.placement.solver;
 
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
@@ -18,6 +20,8 @@ import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The solver set-up, in code: whole-gang placement, a quick best-fit for plain workloads, first-fit-decreasing
@@ -38,6 +42,8 @@ public final class PlacementSolverConfig {
     public static final int ENTITY_TABU_SIZE = 7;
     /** Tabu search: moves evaluated per step; the best non-tabu one is taken. */
     public static final int TABU_ACCEPTED_COUNT = 4_000;
+    /** Ejection moves against change and swap's weights (tabu search and simulated annealing only). */
+    public static final double EJECTION_WEIGHT = 1.0;
     /** Share of the time limit for the first local search, before gangs get a second chance. */
     public static final int FIRST_SEARCH_PERCENT = 50;
 
@@ -134,13 +140,26 @@ public final class PlacementSolverConfig {
         change.setFixedProbabilityWeight(CHANGE_WEIGHT);
         SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig();
         swap.setFixedProbabilityWeight(SWAP_WEIGHT);
+        if (search != Search.LATE_ACCEPTANCE) {
+            // These two look for the best feasible moves, so moves that clearly break a capacity need not be scored.
+            change.setFilterClass(FeasibleMoveFilters.Change.class);
+            swap.setFilterClass(FeasibleMoveFilters.Swap.class);
+        }
         RuinRecreateMoveSelectorConfig ruin = new RuinRecreateMoveSelectorConfig()
                 .withMinimumRuinedCount(RUIN_MIN).withMaximumRuinedCount(RUIN_MAX);
         ruin.setFixedProbabilityWeight(ruinRecreateWeight);
+        List<MoveSelectorConfig> moves = new ArrayList<>(List.of(change, swap));
+        if (ruinRecreateWeight > 0) {
+            moves.add(ruin);
+        }
+        if (search != Search.LATE_ACCEPTANCE && EJECTION_WEIGHT > 0) {
+            MoveIteratorFactoryConfig ejection = new MoveIteratorFactoryConfig()
+                    .withMoveIteratorFactoryClass(EjectionMoveFactory.class);
+            ejection.setFixedProbabilityWeight(EJECTION_WEIGHT);
+            moves.add(ejection);
+        }
         return new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(ruinRecreateWeight > 0
-                        ? new UnionMoveSelectorConfig().withMoveSelectors(change, swap, ruin)
-                        : new UnionMoveSelectorConfig().withMoveSelectors(change, swap))
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)))
                 .withAcceptorConfig(switch (search) {
                     case TABU -> new LocalSearchAcceptorConfig().withEntityTabuSize(ENTITY_TABU_SIZE);
                     case SIMULATED_ANNEALING -> new LocalSearchAcceptorConfig().withSimulatedAnnealingStartingTemperature(

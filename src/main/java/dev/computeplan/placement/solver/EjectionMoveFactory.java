@@ -1,0 +1,144 @@
+package dev.computeplan.placement.solver;
+
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.domain.Workload;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Random {@link EjectionMove}s: a random movable workload, a random node it does not fit on, and the fewest
+ * workloads there whose leaving makes it fit, largest share of the overflow first.
+ */
+public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementSolution, EjectionMove> {
+
+    /** More ejected workloads than this and the move is unlikely to pay: another target is drawn. */
+    static final int MAX_EJECTED = 4;
+    private static final int ATTEMPTS = 50;
+
+    @Override
+    public long getSize(ScoreDirector<PlacementSolution> scoreDirector) {
+        PlacementSolution s = scoreDirector.getWorkingSolution();
+        return (long) s.getWorkloads().size() * s.getNodes().size();
+    }
+
+    @Override
+    public Iterator<EjectionMove> createOriginalMoveIterator(ScoreDirector<PlacementSolution> scoreDirector) {
+        throw new UnsupportedOperationException("ejection moves are only drawn at random");
+    }
+
+    @Override
+    public Iterator<EjectionMove> createRandomMoveIterator(ScoreDirector<PlacementSolution> scoreDirector,
+            Random random) {
+        PlacementSolution solution = scoreDirector.getWorkingSolution();
+        List<Workload> movable = solution.getWorkloads().stream()
+                .filter(w -> !w.isPinned() && w.getGang() == null).toList();
+        List<Node> nodes = solution.getNodes();
+        PlacementIncrementalScore score = FeasibleMoveFilters.calculator(scoreDirector);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return score != null && !movable.isEmpty() && nodes.size() > 1;
+            }
+
+            @Override
+            public EjectionMove next() {
+                for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                    Workload w = movable.get(random.nextInt(movable.size()));
+                    Node target = nodes.get(random.nextInt(nodes.size()));
+                    if (w.getNode() == null || w.getNode() == target) {
+                        continue;
+                    }
+                    List<Workload> ejected = ejected(score, w, target);
+                    if (ejected != null && !ejected.isEmpty()) {
+                        return new EjectionMove(w, target, ejected, nodes);
+                    }
+                }
+                // nothing found: a move that is not doable, so Timefold skips it
+                Workload w = movable.get(0);
+                return new EjectionMove(w, w.getNode(), List.of(), nodes);
+            }
+        };
+    }
+
+    /** The workloads to move off {@code target} so that {@code w} fits, or null if there is no small such set. */
+    static List<Workload> ejected(PlacementIncrementalScore score, Workload w, Node target) {
+        long[] over = score.overflow(w, target);
+        List<Workload> here = new ArrayList<>(score.workloadsOn(target));
+        List<Workload> out = new ArrayList<>();
+        // a workload of the same anti-affine service must leave whatever the resources say
+        if (w.getService() != null && w.getService().antiAffinity()) {
+            for (Workload v : here) {
+                if (v.getService() == w.getService()) {
+                    out.add(v);
+                }
+            }
+            here.removeAll(out);
+            for (Workload v : out) {
+                release(score, over, v, target);
+            }
+        }
+        while (overflowing(over)) {
+            Workload pick = null;
+            double pickShare = 0.0;
+            for (Workload v : here) {
+                if (v.isPinned() || v.getGang() != null) {
+                    continue;
+                }
+                double share = 0.0;
+                for (int i = 0; i < over.length; i++) {
+                    if (over[i] > 0) {
+                        share += Math.min(over[i], freed(score, v, i, target)) / (double) over[i];
+                    }
+                }
+                if (share > pickShare) {
+                    pick = v;
+                    pickShare = share;
+                }
+            }
+            if (pick == null || out.size() == MAX_EJECTED) {
+                return null;
+            }
+            out.add(pick);
+            here.remove(pick);
+            release(score, over, pick, target);
+        }
+        for (Workload v : out) {
+            if (v.isPinned() || v.getGang() != null) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private static boolean overflowing(long[] over) {
+        for (long o : over) {
+            if (o > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void release(PlacementIncrementalScore score, long[] over, Workload v, Node target) {
+        for (int i = 0; i < over.length; i++) {
+            over[i] = Math.max(0L, over[i] - freed(score, v, i, target));
+        }
+    }
+
+    /**
+     * What {@code v} leaving {@code target} frees of resource i. A transient resource stays held when target is its
+     * current node, so it counts as nothing freed there (the overflow merges plain and held use: this under-counts).
+     */
+    private static long freed(PlacementIncrementalScore score, Workload v, int i, Node target) {
+        if (i >= v.resourceCount() || (score.isTransient(i) && v.getCurrentNode() == target)) {
+            return 0L;
+        }
+        return v.requirement(i);
+    }
+}
