@@ -18,7 +18,7 @@ import java.util.Random;
 public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementSolution, EjectionMove> {
 
     /** More ejected workloads than this and the move is unlikely to pay: another target is drawn. */
-    static final int MAX_EJECTED = 4;
+    static final int MAX_EJECTED = 16;
     private static final int ATTEMPTS = 50;
 
     @Override

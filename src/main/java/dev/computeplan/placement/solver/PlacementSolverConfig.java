@@ -43,7 +43,7 @@ public final class PlacementSolverConfig {
     /** Tabu search: moves evaluated per step; the best non-tabu one is taken. */
     public static final int TABU_ACCEPTED_COUNT = 4_000;
     /** Ejection moves against change and swap's weights (tabu search and simulated annealing only). */
-    public static final double EJECTION_WEIGHT = 1.0;
+    public static final double EJECTION_WEIGHT = 3.0;
     /** Share of the time limit for the first local search, before gangs get a second chance. */
     public static final int FIRST_SEARCH_PERCENT = 50;
 
