@@ -21,6 +21,23 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
     static final int MAX_EJECTED = 16;
     private static final int ATTEMPTS = 50;
 
+    /** Built once per phase: Timefold asks for a new iterator at every step. */
+    private List<Workload> movable;
+
+    @Override
+    public void phaseStarted(ScoreDirector<PlacementSolution> scoreDirector) {
+        movable = movable(scoreDirector.getWorkingSolution());
+    }
+
+    @Override
+    public void phaseEnded(ScoreDirector<PlacementSolution> scoreDirector) {
+        movable = null;
+    }
+
+    private static List<Workload> movable(PlacementSolution solution) {
+        return solution.getWorkloads().stream().filter(w -> !w.isPinned() && w.getGang() == null).toList();
+    }
+
     @Override
     public long getSize(ScoreDirector<PlacementSolution> scoreDirector) {
         PlacementSolution s = scoreDirector.getWorkingSolution();
@@ -36,8 +53,7 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
     public Iterator<EjectionMove> createRandomMoveIterator(ScoreDirector<PlacementSolution> scoreDirector,
             Random random) {
         PlacementSolution solution = scoreDirector.getWorkingSolution();
-        List<Workload> movable = solution.getWorkloads().stream()
-                .filter(w -> !w.isPinned() && w.getGang() == null).toList();
+        List<Workload> movable = this.movable != null ? this.movable : movable(solution);
         List<Node> nodes = solution.getNodes();
         PlacementIncrementalScore score = FeasibleMoveFilters.calculator(scoreDirector);
         return new Iterator<>() {
