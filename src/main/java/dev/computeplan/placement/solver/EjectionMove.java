@@ -20,13 +20,11 @@ public final class EjectionMove extends AbstractMove<PlacementSolution> {
     private final Workload workload;
     private final Node target;
     private final List<Workload> ejected;
-    private final List<Node> nodes;
 
-    EjectionMove(Workload workload, Node target, List<Workload> ejected, List<Node> nodes) {
+    EjectionMove(Workload workload, Node target, List<Workload> ejected) {
         this.workload = workload;
         this.target = target;
         this.ejected = ejected;
-        this.nodes = nodes;
     }
 
     @Override
@@ -37,18 +35,19 @@ public final class EjectionMove extends AbstractMove<PlacementSolution> {
     @Override
     protected void doMoveOnGenuineVariables(ScoreDirector<PlacementSolution> scoreDirector) {
         PlacementIncrementalScore score = FeasibleMoveFilters.calculator(scoreDirector);
+        List<Node> nodes = scoreDirector.getWorkingSolution().getNodes();
         Node from = workload.getNode();
         for (Workload e : ejected) {
             assign(scoreDirector, e, null);
         }
         assign(scoreDirector, workload, target);
         for (Workload e : ejected) {
-            assign(scoreDirector, e, destination(score, e, from));
+            assign(scoreDirector, e, destination(score, nodes, e, from));
         }
     }
 
     /** Where the ejected workload fits with the least rise in cost; its old node (now over-full) if nowhere. */
-    private Node destination(PlacementIncrementalScore score, Workload e, Node from) {
+    private Node destination(PlacementIncrementalScore score, List<Node> nodes, Workload e, Node from) {
         Node best = null;
         long bestCost = Long.MAX_VALUE;
         for (Node n : nodes) {
@@ -76,12 +75,8 @@ public final class EjectionMove extends AbstractMove<PlacementSolution> {
         for (Workload e : ejected) {
             rebasedEjected.add(destination.lookUpWorkingObject(e));
         }
-        List<Node> rebasedNodes = new ArrayList<>(nodes.size());
-        for (Node n : nodes) {
-            rebasedNodes.add(destination.lookUpWorkingObject(n));
-        }
         return new EjectionMove(destination.lookUpWorkingObject(workload), destination.lookUpWorkingObject(target),
-                rebasedEjected, rebasedNodes);
+                rebasedEjected);
     }
 
     @Override

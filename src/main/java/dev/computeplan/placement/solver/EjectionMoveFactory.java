@@ -72,12 +72,12 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
                     }
                     List<Workload> ejected = ejected(score, w, target);
                     if (ejected != null && !ejected.isEmpty()) {
-                        return new EjectionMove(w, target, ejected, nodes);
+                        return new EjectionMove(w, target, ejected);
                     }
                 }
                 // nothing found: a move that is not doable, so Timefold skips it
                 Workload w = movable.get(0);
-                return new EjectionMove(w, w.getNode(), List.of(), nodes);
+                return new EjectionMove(w, w.getNode(), List.of());
             }
         };
     }
@@ -91,6 +91,9 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
         if (w.getService() != null && w.getService().antiAffinity()) {
             for (Workload v : here) {
                 if (v.getService() == w.getService()) {
+                    if (v.isPinned() || v.getGang() != null) {
+                        return null;
+                    }
                     out.add(v);
                 }
             }
@@ -123,11 +126,6 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
             out.add(pick);
             here.remove(pick);
             release(score, over, pick, target);
-        }
-        for (Workload v : out) {
-            if (v.isPinned() || v.getGang() != null) {
-                return null;
-            }
         }
         return out;
     }

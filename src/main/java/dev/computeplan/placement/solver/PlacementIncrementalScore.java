@@ -225,7 +225,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             return false;
         }
         NodeAcc t = nodes.get(to);
-        return t != null && (overfills(t, w, null) || overfillsTransient(t, w, null) || hasServiceOn(w, to));
+        return t != null && !fitsOn(t, w);
     }
 
     /** As {@link #breaksFeasibleShift}, for exchanging the nodes of {@code a} and {@code b}. */
@@ -263,8 +263,11 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     /** Whether {@code w} fits on {@code node} now: capacity, transient capacity and anti-affinity there only. */
     public boolean fits(Workload w, Node node) {
         NodeAcc t = nodes.get(node);
-        return t != null && w.getNode() != node && !overfills(t, w, null) && !overfillsTransient(t, w, null)
-                && !hasServiceOn(w, node);
+        return t != null && w.getNode() != node && fitsOn(t, w);
+    }
+
+    private boolean fitsOn(NodeAcc t, Workload w) {
+        return !overfills(t, w, null) && !overfillsTransient(t, w, null) && !hasServiceOn(w, t.node);
     }
 
     /**

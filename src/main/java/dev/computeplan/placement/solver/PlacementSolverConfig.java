@@ -140,8 +140,10 @@ public final class PlacementSolverConfig {
         change.setFixedProbabilityWeight(CHANGE_WEIGHT);
         SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig();
         swap.setFixedProbabilityWeight(SWAP_WEIGHT);
-        if (search != Search.LATE_ACCEPTANCE) {
-            // These two look for the best feasible moves, so moves that clearly break a capacity need not be scored.
+        // Tabu search and annealing look for the best feasible moves: moves that clearly break a capacity need not
+        // be scored, and ejection moves give them compound moves to choose from.
+        boolean feasibleSearch = search != Search.LATE_ACCEPTANCE;
+        if (feasibleSearch) {
             change.setFilterClass(FeasibleMoveFilters.Change.class);
             swap.setFilterClass(FeasibleMoveFilters.Swap.class);
         }
@@ -152,7 +154,7 @@ public final class PlacementSolverConfig {
         if (ruinRecreateWeight > 0) {
             moves.add(ruin);
         }
-        if (search != Search.LATE_ACCEPTANCE && EJECTION_WEIGHT > 0) {
+        if (feasibleSearch) {
             MoveIteratorFactoryConfig ejection = new MoveIteratorFactoryConfig()
                     .withMoveIteratorFactoryClass(EjectionMoveFactory.class);
             ejection.setFixedProbabilityWeight(EJECTION_WEIGHT);
