@@ -68,9 +68,16 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
 
     private Resource[] resources;
     private Resource[] transientResources;
+    private int[] transientIndexes;
     private BalanceObjective[] balances;
     private FragmentationProbe[] probes;
     private Map<Node, NodeAcc> nodes;
+    /** The same accumulators by node index, for the hot path (a node whose index slot holds another node uses the map). */
+    private NodeAcc[] byIndex;
+    /** Load cost weight by resource index (0 for none). */
+    private long[] loadWeight;
+    /** Whether no hard rule is broken, computed on demand after each change (-1 = unknown, 0 = no, 1 = yes). */
+    private int feasible = -1;
     private Map<Rack, long[]> rackDraw;
     private Map<String, ZoneAcc> zones;
     private Map<Service, ServiceAcc> services;
@@ -83,10 +90,12 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
 
     @Override
     public void resetWorkingSolution(PlacementSolution solution) {
+        feasible = -1;
         java.util.Arrays.fill(amount, 0L);
         readWeights(solution.getConstraintWeightOverrides());
         resources = solution.getResources().toArray(Resource[]::new);
         transientResources = solution.getResources().stream().filter(Resource::transientUsage).toArray(Resource[]::new);
+        transientIndexes = java.util.Arrays.stream(transientResources).mapToInt(Resource::index).toArray();
         balances = solution.getBalanceObjectives().stream().filter(b -> b.weight() != 0).toArray(BalanceObjective[]::new);
         probes = solution.getFragmentationProbes().toArray(FragmentationProbe[]::new);
         rackDraw = new IdentityHashMap<>();
@@ -116,10 +125,21 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             }
         }
         nodes = new IdentityHashMap<>();
+        byIndex = new NodeAcc[solution.getNodes().size()];
+        loadWeight = new long[resources.length];
+        for (Resource r : resources) {
+            if (r.index() >= 0 && r.index() < loadWeight.length) {
+                loadWeight[r.index()] = r.loadCostWeight();
+            }
+        }
         for (Node node : solution.getNodes()) {
             NodeAcc acc = new NodeAcc(node, domains.computeIfAbsent(node.getNetworkDomain(), d -> domains.size()),
                     node.getGpuCount() > 0 ? gpuClasses.get(GpuClassBalance.gpuClass(node)) : null);
             nodes.put(node, acc);
+            int i = node.getIndex();
+            if (i >= 0 && i < byIndex.length && byIndex[i] == null) {
+                byIndex[i] = acc;
+            }
             refresh(acc);
         }
         int domainCount = domains.size();
@@ -180,6 +200,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     @Override
     public void beforeEntityRemoved(Object entity) {
         Workload w = (Workload) entity;
+        feasible = -1;
         apply(w, -1);
         if (w.getGang() != null) {
             GangAcc g = gang(w.getGang());
@@ -224,7 +245,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         if (to == null || from == null || from == to || !hardFeasible()) {
             return false;
         }
-        NodeAcc t = nodes.get(to);
+        NodeAcc t = acc(to);
         return t != null && !fitsOn(t, w);
     }
 
@@ -235,8 +256,8 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         if (na == null || nb == null || na == nb || !hardFeasible()) {
             return false;
         }
-        NodeAcc ta = nodes.get(na);
-        NodeAcc tb = nodes.get(nb);
+        NodeAcc ta = acc(na);
+        NodeAcc tb = acc(nb);
         if (ta == null || tb == null || overfills(tb, a, b) || overfills(ta, b, a) || overfillsTransient(tb, a, b)
                 || overfillsTransient(ta, b, a)) {
             return true;
@@ -256,13 +277,13 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
 
     /** The workloads on {@code node} now (a view; do not keep it across moves). */
     public List<Workload> workloadsOn(Node node) {
-        NodeAcc t = nodes.get(node);
+        NodeAcc t = acc(node);
         return t == null ? List.of() : java.util.Collections.unmodifiableList(t.members);
     }
 
     /** Whether {@code w} fits on {@code node} now: capacity, transient capacity and anti-affinity there only. */
     public boolean fits(Workload w, Node node) {
-        NodeAcc t = nodes.get(node);
+        NodeAcc t = acc(node);
         return t != null && w.getNode() != node && fitsOn(t, w);
     }
 
@@ -275,7 +296,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
      * hold like {@link PlacementConstraintProvider#TRANSIENT_CAPACITY}.
      */
     public long[] overflow(Workload w, Node node) {
-        NodeAcc t = nodes.get(node);
+        NodeAcc t = acc(node);
         long[] over = new long[resources.length];
         if (t == null) {
             return over;
@@ -293,7 +314,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
 
     /** The rise in load cost and balance cost of {@code node} if {@code w} were added there (no move costs). */
     public long placeCost(Workload w, Node node) {
-        NodeAcc t = nodes.get(node);
+        NodeAcc t = acc(node);
         if (t == null) {
             return Long.MAX_VALUE;
         }
@@ -317,7 +338,25 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         return delta;
     }
 
+    private NodeAcc acc(Node node) {
+        int i = node.getIndex();
+        if (i >= 0 && i < byIndex.length) {
+            NodeAcc a = byIndex[i];
+            if (a != null && a.node == node) {
+                return a;
+            }
+        }
+        return nodes.get(node);
+    }
+
     private boolean hardFeasible() {
+        if (feasible < 0) {
+            feasible = computeHardFeasible() ? 1 : 0;
+        }
+        return feasible == 1;
+    }
+
+    private boolean computeHardFeasible() {
         if (hardWeight[I_NODE_CAPACITY] <= 0 || hardWeight[I_TRANSIENT] <= 0 || hardWeight[I_ANTI_AFFINITY] <= 0) {
             return false;
         }
@@ -376,6 +415,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     }
 
     private void addEntity(Workload w) {
+        feasible = -1;
         if (w.getGang() != null) {
             GangAcc g = gang(w.getGang());
             amount[I_GANG] -= g.allOrNothing();
@@ -387,12 +427,13 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
 
     /** Adds (sign 1) or removes (sign -1) everything the workload contributes in its current place. */
     private void apply(Workload w, int sign) {
+        feasible = -1;
         Node node = w.getNode();
         if (node == null) {
             amount[I_UNASSIGNED] += sign * w.getPriority();
             return;
         }
-        NodeAcc acc = nodes.get(node);
+        NodeAcc acc = acc(node);
         acc.add(w, sign);
         refresh(acc);
         if (w.usesGpu()) {
@@ -414,9 +455,11 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         }
         boolean moved = w.isMoved();
         if (moved) {
-            NodeAcc from = nodes.get(w.getCurrentNode());
-            from.addMovedOut(w, sign);
-            refresh(from);
+            NodeAcc from = acc(w.getCurrentNode());
+            from.addMovedOut(w, sign, transientIndexes);
+            if (transientResources.length > 0) {
+                refresh(from); // moved-out usage counts only for transient resources
+            }
             amount[I_PROCESS_MOVE] += sign * w.getMoveCost();
             amount[I_MACHINE_MOVE] += sign * w.getCurrentNode().moveCostTo(node);
         }
@@ -466,7 +509,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             amount[I_SPREAD] += s.spreadShortfall();
         }
         if (!s.dependencies.isEmpty()) {
-            int domain = nodes.get(node).domain;
+            int domain = acc(node).domain;
             // Only a domain gaining its first or losing its last workload of the service changes any dependency.
             boolean crossesZero = sign > 0 ? s.perDomain[domain] == 0 : s.perDomain[domain] == 1;
             if (crossesZero) {
@@ -519,15 +562,19 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         long gpu = 0L;
         long power = 0L;
         if (busy) {
-            for (Resource r : resources) {
-                int i = r.index();
-                long excess = u[i] - node.capacity(i);
+            long[] cap = a.capacityArray;
+            long[] safety = a.safetyArray;
+            long[] weight = loadWeight;
+            int n = Math.min(u.length, weight.length);
+            for (int i = 0; i < n; i++) {
+                long ui = u[i];
+                long excess = ui - cap[i];
                 if (excess > 0) {
                     capacity += excess;
                 }
-                long over = u[i] - node.safetyCapacity(i);
-                if (r.loadCostWeight() != 0 && over > 0) {
-                    load += r.loadCostWeight() * over;
+                long over = ui - safety[i];
+                if (over > 0) {
+                    load += weight[i] * over;
                 }
             }
             gpu = a.packing.overflowMilli();
@@ -607,6 +654,9 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         final GpuClassAcc gpuClass;
         final long[] usage;
         final long[] movedOut;
+        /** The node's capacity and safety capacity by resource, copied for the hot loop. */
+        final long[] capacityArray;
+        final long[] safetyArray;
         /** The workloads placed here (for ejection moves). */
         final List<Workload> members = new ArrayList<>();
         int count;
@@ -630,6 +680,12 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             this.domain = domain;
             this.gpuClass = gpuClass;
             this.usage = new long[node.resourceCount()];
+            this.capacityArray = new long[usage.length];
+            this.safetyArray = new long[usage.length];
+            for (int r = 0; r < usage.length; r++) {
+                capacityArray[r] = node.capacity(r);
+                safetyArray[r] = node.safetyCapacity(r);
+            }
             this.movedOut = new long[node.resourceCount()];
             this.packing = GpuPacking.pack(node.getGpuCount(), 0, NO_SHARES);
         }
@@ -659,10 +715,13 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             }
         }
 
-        void addMovedOut(Workload w, int sign) {
+        /** Only the transient resources' moved-out usage is kept: no rule reads the others. */
+        void addMovedOut(Workload w, int sign, int[] transientIndexes) {
             int n = Math.min(movedOut.length, w.resourceCount());
-            for (int r = 0; r < n; r++) {
-                movedOut[r] += sign * w.requirement(r);
+            for (int r : transientIndexes) {
+                if (r < n) {
+                    movedOut[r] += sign * w.requirement(r);
+                }
             }
             movedOutCount += sign;
         }
