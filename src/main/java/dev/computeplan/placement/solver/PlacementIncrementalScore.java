@@ -69,6 +69,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     private Resource[] resources;
     private Resource[] transientResources;
     private int[] transientIndexes;
+    private boolean[] transientByIndex;
     private BalanceObjective[] balances;
     private FragmentationProbe[] probes;
     private Map<Node, NodeAcc> nodes;
@@ -96,6 +97,12 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         resources = solution.getResources().toArray(Resource[]::new);
         transientResources = solution.getResources().stream().filter(Resource::transientUsage).toArray(Resource[]::new);
         transientIndexes = java.util.Arrays.stream(transientResources).mapToInt(Resource::index).toArray();
+        transientByIndex = new boolean[java.util.Arrays.stream(transientIndexes).max().orElse(-1) + 1];
+        for (int i : transientIndexes) {
+            if (i >= 0) {
+                transientByIndex[i] = true;
+            }
+        }
         balances = solution.getBalanceObjectives().stream().filter(b -> b.weight() != 0).toArray(BalanceObjective[]::new);
         probes = solution.getFragmentationProbes().toArray(FragmentationProbe[]::new);
         rackDraw = new IdentityHashMap<>();
@@ -267,12 +274,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
 
     /** Whether resource {@code i} is held on a workload's current node while it runs elsewhere. */
     public boolean isTransient(int i) {
-        for (Resource r : transientResources) {
-            if (r.index() == i) {
-                return true;
-            }
-        }
-        return false;
+        return i >= 0 && i < transientByIndex.length && transientByIndex[i];
     }
 
     /** The workloads on {@code node} now (a view; do not keep it across moves). */
