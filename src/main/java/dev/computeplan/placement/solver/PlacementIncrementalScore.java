@@ -207,7 +207,6 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     @Override
     public void beforeEntityRemoved(Object entity) {
         Workload w = (Workload) entity;
-        feasible = -1;
         apply(w, -1);
         if (w.getGang() != null) {
             GangAcc g = gang(w.getGang());
@@ -417,7 +416,6 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     }
 
     private void addEntity(Workload w) {
-        feasible = -1;
         if (w.getGang() != null) {
             GangAcc g = gang(w.getGang());
             amount[I_GANG] -= g.allOrNothing();
@@ -429,7 +427,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
 
     /** Adds (sign 1) or removes (sign -1) everything the workload contributes in its current place. */
     private void apply(Workload w, int sign) {
-        feasible = -1;
+        feasible = -1; // each change notification comes through here
         Node node = w.getNode();
         if (node == null) {
             amount[I_UNASSIGNED] += sign * w.getPriority();
