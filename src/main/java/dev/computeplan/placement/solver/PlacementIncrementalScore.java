@@ -67,7 +67,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     private final long[] softWeight = new long[RULES];
 
     private Resource[] resources;
-    private Resource[] transientResources;
+    /** Indexes of the resources held on a workload's current node while it runs elsewhere. */
     private int[] transientIndexes;
     private boolean[] transientByIndex;
     private BalanceObjective[] balances;
@@ -95,8 +95,8 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         java.util.Arrays.fill(amount, 0L);
         readWeights(solution.getConstraintWeightOverrides());
         resources = solution.getResources().toArray(Resource[]::new);
-        transientResources = solution.getResources().stream().filter(Resource::transientUsage).toArray(Resource[]::new);
-        transientIndexes = java.util.Arrays.stream(transientResources).mapToInt(Resource::index).toArray();
+        transientIndexes = solution.getResources().stream().filter(Resource::transientUsage).mapToInt(Resource::index)
+                .toArray();
         transientByIndex = new boolean[java.util.Arrays.stream(transientIndexes).max().orElse(-1) + 1];
         for (int i : transientIndexes) {
             if (i >= 0) {
@@ -305,8 +305,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         for (int i = 0; i < over.length; i++) {
             over[i] = Math.max(0L, t.usage[i] + requirement(w, i) - node.capacity(i));
         }
-        for (Resource r : transientResources) {
-            int i = r.index();
+        for (int i : transientIndexes) {
             long held = t.usage[i] + t.movedOut[i] + (w.getCurrentNode() != node ? requirement(w, i) : 0L);
             over[i] = Math.max(over[i], held - node.capacity(i));
         }
@@ -384,8 +383,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
 
     private boolean overfillsTransient(NodeAcc t, Workload plus, Workload minus) {
         Node node = t.node;
-        for (Resource r : transientResources) {
-            int i = r.index();
+        for (int i : transientIndexes) {
             // held = running here plus moved away from here; an arrival whose current node is this one and a
             // departure from its current node leave the held amount unchanged
             long held = t.usage[i] + t.movedOut[i];
@@ -457,7 +455,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         if (moved) {
             NodeAcc from = acc(w.getCurrentNode());
             from.addMovedOut(w, sign, transientIndexes);
-            if (transientResources.length > 0) {
+            if (transientIndexes.length > 0) {
                 refresh(from); // moved-out usage counts only for transient resources
             }
             amount[I_PROCESS_MOVE] += sign * w.getMoveCost();
@@ -582,8 +580,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         }
         long transientExcess = 0L;
         if (a.movedOutCount > 0) {
-            for (Resource r : transientResources) {
-                int i = r.index();
+            for (int i : transientIndexes) {
                 long cap = node.capacity(i);
                 transientExcess += Math.max(0L, u[i] + a.movedOut[i] - cap) - Math.max(0L, u[i] - cap);
             }
