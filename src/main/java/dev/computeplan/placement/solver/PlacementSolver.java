@@ -80,6 +80,7 @@ public final class PlacementSolver {
             return problem;
         }
         PlacementSolution best = solver.solve(problem);
+        PutBackPolish.apply(best);
         // Stopped inside the construction heuristic, the returned best solution can carry the score of a
         // half-evaluated step: recompute it so that the answer's score and feasibility are its own.
         solutionManager().update(best);
