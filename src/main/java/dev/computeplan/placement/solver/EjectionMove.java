@@ -42,12 +42,12 @@ public final class EjectionMove extends AbstractMove<PlacementSolution> {
         }
         assign(scoreDirector, workload, target);
         for (Workload e : ejected) {
-            assign(scoreDirector, e, destination(score, nodes, e, from));
+            assign(scoreDirector, e, destination(score, nodes, e, from, target));
         }
     }
 
     /** Where the ejected workload fits with the least rise in cost; its old node (now over-full) if nowhere. */
-    private Node destination(PlacementIncrementalScore score, List<Node> nodes, Workload e, Node from) {
+    static Node destination(PlacementIncrementalScore score, List<Node> nodes, Workload e, Node from, Node target) {
         Node best = null;
         long bestCost = Long.MAX_VALUE;
         for (Node n : nodes) {

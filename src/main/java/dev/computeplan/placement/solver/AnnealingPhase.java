@@ -1,0 +1,266 @@
+package dev.computeplan.placement.solver;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.domain.Workload;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Simulated annealing over change, swap and ejection moves, run on the engine's own incremental score without
+ * Timefold's move machinery. On tightly packed clusters late in a search nearly every random move breaks a
+ * capacity and is skipped unscored; drawing such a move through Timefold (selectors, pin check, move objects) cost
+ * more than the skip itself, so this loop draws and tests them directly. Same acceptance as Timefold's simulated
+ * annealing: no loss in hard or medium, a soft loss d accepted with probability exp(-d/T), T falling linearly from
+ * the starting temperature to 0 over the budget.
+ */
+public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnnealingPhase.class);
+    private static final String VARIABLE = "node";
+    /** Steps between two looks at the clock and the termination. */
+    private static final int CHECK_EVERY = 64;
+    /** Draws of one kind before giving up on it for this step (change and swap; ejection as in its factory). */
+    private static final int ATTEMPTS = 1_000;
+    private static final int EJECTION_ATTEMPTS = 50;
+
+    private final Duration budget;
+    private final long startingTemperature;
+    private final long seed;
+    private final double swapShare;
+    private final double ejectionShare;
+
+    /**
+     * @param budget              time over which the temperature falls to 0 (the phase may be stopped earlier)
+     * @param startingTemperature soft units
+     * @param swapShare           share of draws that are swaps
+     * @param ejectionShare       share of draws that are ejections (the rest are changes)
+     */
+    public AnnealingPhase(Duration budget, long startingTemperature, long seed, double swapShare, double ejectionShare) {
+        this.budget = budget;
+        this.startingTemperature = Math.max(1L, startingTemperature);
+        this.seed = seed;
+        this.swapShare = swapShare;
+        this.ejectionShare = ejectionShare;
+    }
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<PlacementSolution> sd, BooleanSupplier isPhaseTerminated) {
+        PlacementSolution solution = sd.getWorkingSolution();
+        Run run = new Run(solution);
+        if (run.movable.length == 0 || solution.getNodes().size() < 2) {
+            return;
+        }
+        Node[] start = run.currentNodes();
+        long startNanos = System.nanoTime();
+        run.anneal(isPhaseTerminated);
+        LOG.info("Annealing: {} moves scored ({}/s), {} accepted, best {}", run.scored,
+                run.scored * 1_000_000_000L / Math.max(1L, System.nanoTime() - startNanos), run.accepted, run.bestScore);
+        Node[] best = run.best;
+        // The loop moved the workloads behind Timefold's back: put them back and replay the best through it.
+        for (int i = 0; i < run.movable.length; i++) {
+            run.movable[i].setNode(start[i]);
+        }
+        for (int i = 0; i < run.movable.length; i++) {
+            if (best[i] != start[i]) {
+                sd.beforeVariableChanged(run.movable[i], VARIABLE);
+                run.movable[i].setNode(best[i]);
+                sd.afterVariableChanged(run.movable[i], VARIABLE);
+            }
+        }
+        sd.triggerVariableListeners();
+    }
+
+    private final class Run {
+        final PlacementIncrementalScore score = new PlacementIncrementalScore();
+        final Workload[] movable;
+        final Map<Workload, Integer> indexOf = new IdentityHashMap<>();
+        final Node[] nodes;
+        final List<Node> nodeList;
+        final SplittableRandom random = new SplittableRandom(seed);
+        /** Best assignment so far; workloads changed since it was taken are listed in {@link #dirty}. */
+        final Node[] best;
+        final boolean[] isDirty;
+        final int[] dirty;
+        int dirtyCount;
+        /** The workloads and previous nodes of the move being tried, for its undo. */
+        final List<Workload> trialWorkloads = new ArrayList<>();
+        final List<Node> trialFrom = new ArrayList<>();
+        HardMediumSoftLongScore current;
+        HardMediumSoftLongScore bestScore;
+        long scored;
+        long accepted;
+
+        Run(PlacementSolution solution) {
+            score.resetWorkingSolution(solution);
+            movable = solution.getWorkloads().stream()
+                    .filter(w -> !w.isPinned() && w.getGang() == null && w.getNode() != null).toArray(Workload[]::new);
+            for (int i = 0; i < movable.length; i++) {
+                indexOf.put(movable[i], i);
+            }
+            nodeList = solution.getNodes();
+            nodes = nodeList.toArray(Node[]::new);
+            best = currentNodes();
+            isDirty = new boolean[movable.length];
+            dirty = new int[movable.length];
+            current = score.calculateScore();
+            bestScore = current;
+        }
+
+        Node[] currentNodes() {
+            Node[] at = new Node[movable.length];
+            for (int i = 0; i < movable.length; i++) {
+                at[i] = movable[i].getNode();
+            }
+            return at;
+        }
+
+        void anneal(BooleanSupplier isPhaseTerminated) {
+            long startNanos = System.nanoTime();
+            double budgetNanos = Math.max(1L, budget.toNanos());
+            double temperature = startingTemperature;
+            for (long step = 0; ; step++) {
+                if (step % CHECK_EVERY == 0) {
+                    double spent = (System.nanoTime() - startNanos) / budgetNanos;
+                    if (spent >= 1.0 || isPhaseTerminated.getAsBoolean()) {
+                        break;
+                    }
+                    temperature = startingTemperature * (1.0 - spent);
+                }
+                // The kind first, then draws of that kind until one is worth scoring: the shares are of scored moves.
+                double kind = random.nextDouble();
+                boolean tried = false;
+                if (kind < ejectionShare) {
+                    for (int a = 0; a < EJECTION_ATTEMPTS && !tried; a++) {
+                        tried = tryEjection();
+                    }
+                } else {
+                    boolean swap = kind < ejectionShare + swapShare;
+                    for (int a = 0; a < ATTEMPTS && !tried; a++) {
+                        tried = swap ? trySwap() : tryChange();
+                    }
+                }
+                if (!tried) {
+                    continue;
+                }
+                HardMediumSoftLongScore after = score.calculateScore();
+                scored++;
+                if (accept(after, temperature)) {
+                    accepted++;
+                    current = after;
+                    for (Workload w : trialWorkloads) {
+                        int i = indexOf.get(w);
+                        if (!isDirty[i]) {
+                            isDirty[i] = true;
+                            dirty[dirtyCount++] = i;
+                        }
+                    }
+                    if (current.compareTo(bestScore) > 0) {
+                        takeBest();
+                    }
+                } else {
+                    for (int k = trialWorkloads.size() - 1; k >= 0; k--) {
+                        assign(trialWorkloads.get(k), trialFrom.get(k));
+                    }
+                }
+            }
+        }
+
+        boolean accept(HardMediumSoftLongScore after, double temperature) {
+            if (after.hardScore() != current.hardScore()) {
+                return after.hardScore() > current.hardScore();
+            }
+            if (after.mediumScore() != current.mediumScore()) {
+                return after.mediumScore() > current.mediumScore();
+            }
+            long loss = current.softScore() - after.softScore();
+            return loss <= 0 || random.nextDouble() < Math.exp(-loss / temperature);
+        }
+
+        void takeBest() {
+            bestScore = current;
+            for (int k = 0; k < dirtyCount; k++) {
+                int i = dirty[k];
+                best[i] = movable[i].getNode();
+                isDirty[i] = false;
+            }
+            dirtyCount = 0;
+        }
+
+        boolean tryChange() {
+            Workload w = movable[random.nextInt(movable.length)];
+            Node to = nodes[random.nextInt(nodes.length)];
+            if (to == w.getNode() || score.breaksFeasibleShift(w, to)) {
+                return false;
+            }
+            begin();
+            move(w, to);
+            return true;
+        }
+
+        boolean trySwap() {
+            Workload a = movable[random.nextInt(movable.length)];
+            Workload b = movable[random.nextInt(movable.length)];
+            Node na = a.getNode();
+            Node nb = b.getNode();
+            if (na == nb || score.breaksFeasibleSwap(a, b)) {
+                return false;
+            }
+            begin();
+            move(a, nb);
+            move(b, na);
+            return true;
+        }
+
+        boolean tryEjection() {
+            Workload w = movable[random.nextInt(movable.length)];
+            Node target = nodes[random.nextInt(nodes.length)];
+            Node from = w.getNode();
+            if (from == target) {
+                return false;
+            }
+            List<Workload> ejected = EjectionMoveFactory.ejected(score, w, target);
+            if (ejected == null || ejected.isEmpty()) {
+                return false;
+            }
+            begin();
+            for (Workload e : ejected) {
+                move(e, null);
+            }
+            move(w, target);
+            for (Workload e : ejected) {
+                move(e, EjectionMove.destination(score, nodeList, e, from, target));
+            }
+            return true;
+        }
+
+        void begin() {
+            trialWorkloads.clear();
+            trialFrom.clear();
+        }
+
+        void move(Workload w, Node to) {
+            trialWorkloads.add(w);
+            trialFrom.add(w.getNode());
+            assign(w, to);
+        }
+
+        void assign(Workload w, Node to) {
+            score.beforeVariableChanged(w, VARIABLE);
+            w.setNode(to);
+            score.afterVariableChanged(w, VARIABLE);
+        }
+    }
+}

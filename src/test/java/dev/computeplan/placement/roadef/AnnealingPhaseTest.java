@@ -1,0 +1,47 @@
+package dev.computeplan.placement.roadef;
+
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.domain.Workload;
+import dev.computeplan.placement.solver.AnnealingPhase;
+import dev.computeplan.placement.solver.PlacementSolver;
+import dev.computeplan.placement.solver.PlacementSolverConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The annealing loop moves workloads on its own copy of the incremental score and replays the best through
+ * Timefold: under FULL_ASSERT Timefold re-checks that replay against the constraint provider, and the answer's
+ * cost must be the exact ROADEF cost.
+ */
+class AnnealingPhaseTest {
+
+    @Test
+    void theBestOfTheLoopIsReplayedExactlyAndImprovesOnTheInitialAssignment() {
+        RoadefInstance in = RoadefTestData.load("a2_2");
+        long initial = RoadefTestData.originalCost("a2_2");
+        PlacementSolution s = RoadefMapper.toPlacement(in, in.initialAssignment());
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(PlacementSolution.class)
+                .withEntityClasses(Workload.class)
+                .withScoreDirectorFactory(PlacementSolverConfig.scoreDirector(EnvironmentMode.FULL_ASSERT))
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(3)))
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(
+                        new AnnealingPhase(Duration.ofSeconds(2), initial / 1000, 5L, 0.4, 0.15)));
+
+        PlacementSolution best = SolverFactory.<PlacementSolution>create(config).buildSolver().solve(s);
+
+        assertThat(best.getScore().hardScore()).isZero();
+        long exact = RoadefScorer.score(in, RoadefMapper.toAssignment(best)).total();
+        assertThat(-best.getScore().softScore()).isEqualTo(exact).isLessThan(initial);
+        assertThat(PlacementSolver.solutionManager().update(best)).isEqualTo(best.getScore());
+    }
+}
