@@ -41,6 +41,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
     private final long seed;
     private final double swapShare;
     private final double ejectionShare;
+    private long stepLimit = Long.MAX_VALUE;
 
     /**
      * @param budget              time over which the temperature falls to 0 (the phase may be stopped earlier)
@@ -54,6 +55,15 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         this.seed = seed;
         this.swapShare = swapShare;
         this.ejectionShare = ejectionShare;
+    }
+
+    /**
+     * Ends after {@code steps} steps, the temperature falling with the steps taken instead of the time spent: the
+     * same answer on any machine, for tests and speed measurements.
+     */
+    public AnnealingPhase withStepLimit(long steps) {
+        this.stepLimit = steps;
+        return this;
     }
 
     @Override
@@ -133,7 +143,8 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             double temperature = startingTemperature;
             for (long step = 0; ; step++) {
                 if (step % CHECK_EVERY == 0) {
-                    double spent = (System.nanoTime() - startNanos) / budgetNanos;
+                    double spent = stepLimit == Long.MAX_VALUE ? (System.nanoTime() - startNanos) / budgetNanos
+                            : step / (double) stepLimit;
                     if (spent >= 1.0 || isPhaseTerminated.getAsBoolean()) {
                         break;
                     }
