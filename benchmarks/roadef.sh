@@ -7,7 +7,7 @@
 #   SECONDS  per instance, default 10 (the challenge allows 300)
 # ROADEF_RUNNER=jar runs `java -jar target/computeplan.jar roadef ...` (the application's CLI);
 # the default runs dev.computeplan.placement.roadef.RoadefMain from target/classes.
-# "engine moves/s" is the mean move evaluation speed Timefold logs for the engine's runs ("-" for --solver local).
+# "engine moves/s" is the mean of the scored moves per second the engine's annealing phases log ("-" for --solver local).
 # Solutions go to target/roadef/solution_X.txt. Gap: relative to the best known value, except a2_1
 # (best known 198) where it is the absolute difference, as the challenge reports it.
 set -euo pipefail
@@ -43,8 +43,8 @@ for model in "$dir"/model_*.txt; do
   solution="target/roadef/solution_$name.txt"
   out="$("${runner[@]}" solve --model "$model" --assignment "$assignment" --output "$solution" \
          --seconds "$seconds" "${extra[@]}" 2>target/roadef/solve_$name.err)" || true
-  # Timefold logs "Solving ended: ... move evaluation speed (N/sec)" once per engine run: show the mean
-  speed="$( { grep -o 'Solving ended.*move evaluation speed ([0-9]*/sec)' <<<"$out" || true; } | grep -o '([0-9]*/sec)' \
+  # The annealing phase logs "Annealing: N moves scored (R/s)" once per phase and run: show the mean R
+  speed="$( { grep -o 'Annealing: [0-9]* moves scored ([0-9]*/s)' <<<"$out" || true; } | grep -o '([0-9]*/s)' \
            | tr -dc '0-9\n' | awk '{ s += $1; n++ } END { if (n) printf "%d", s / n; else printf "-" }' || true)"
   initial="$(grep '^initial ' <<<"$out" | awk '{print $2}')"
   final="$(tail -n 1 <<<"$out")"
