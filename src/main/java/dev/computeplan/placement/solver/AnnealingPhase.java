@@ -24,7 +24,8 @@ import java.util.function.BooleanSupplier;
  * capacity and is skipped unscored; drawing such a move through Timefold (selectors, pin check, move objects) cost
  * more than the skip itself, so this loop draws and tests them directly. Same acceptance as Timefold's simulated
  * annealing: no loss in hard or medium, a soft loss d accepted with probability exp(-d/T), T falling linearly from
- * the starting temperature to 0 over the budget.
+ * the starting temperature to 0 over the budget. Gang members, pinned and unassigned workloads stay as they are
+ * (the gang and construction phases place those).
  */
 public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
 
