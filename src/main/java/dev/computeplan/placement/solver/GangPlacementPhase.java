@@ -10,10 +10,13 @@ import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,7 +24,8 @@ import java.util.function.BooleanSupplier;
  * the first member of a gang breaks the all-or-nothing rule until the last one lands, so a member-by-member
  * heuristic would leave every gang pending. For each rack or network domain the gang may use (all nodes when it
  * may spread), each member greedily takes the best-scoring node there; the best placement that, once whole, breaks
- * no more hard rules than before is kept; if there is none, the gang's unpinned members stay pending.
+ * no more hard rules than before is kept. If there is none, lower-priority plain workloads may be evicted to make
+ * room ({@code placeByEvicting}); failing that, the gang's unpinned members stay pending.
  */
 public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
 
@@ -76,7 +80,87 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
         }
         if (bestGroup != null) {
             placeIn(sd, order, bestGroup);
+        } else {
+            placeByEvicting(sd, nodes, members, movable, order, hardBefore);
         }
+    }
+
+    /**
+     * When the gang fits nowhere as things stand: in each rack / domain it may use, evict the fewest lower-priority
+     * plain workloads there (lowest priority first; 1, 2, 4, ... of them) until it fits, then put back each evicted
+     * one that still fits. The best such placement is kept if it scores better than leaving the gang pending.
+     */
+    private void placeByEvicting(ScoreDirector<PlacementSolution> sd, List<Node> nodes, List<Workload> members,
+            List<Workload> movable, List<Workload> order, long hardBefore) {
+        long priority = members.stream().mapToLong(Workload::getPriority).max().orElse(0L);
+        HardMediumSoftLongScore bestScore = score(sd);
+        List<Node> bestGroup = null;
+        List<Workload> bestEvicted = null;
+        for (List<Node> group : candidateGroups(nodes, members.get(0).getGang())) {
+            List<Workload> victims = victims(sd.getWorkingSolution(), group, priority);
+            for (int count = 1; count <= victims.size(); count = count == victims.size() ? count + 1
+                    : Math.min(2 * count, victims.size())) {
+                List<Workload> evicted = victims.subList(0, count);
+                List<Node> from = evicted.stream().map(Workload::getNode).toList();
+                HardMediumSoftLongScore s = evictAndPlace(sd, order, group, evicted, from, hardBefore);
+                for (Workload w : movable) {
+                    assign(sd, w, null);
+                }
+                for (int i = 0; i < evicted.size(); i++) {
+                    assign(sd, evicted.get(i), from.get(i));
+                }
+                if (s != null) {
+                    if (s.compareTo(bestScore) > 0) {
+                        bestScore = s;
+                        bestGroup = group;
+                        bestEvicted = evicted;
+                    }
+                    break;
+                }
+            }
+        }
+        if (bestGroup != null) {
+            evictAndPlace(sd, order, bestGroup, bestEvicted, bestEvicted.stream().map(Workload::getNode).toList(),
+                    hardBefore);
+        }
+    }
+
+    /** Plain, unpinned workloads of lower priority on {@code group}'s nodes: lowest priority, then largest first. */
+    private static List<Workload> victims(PlacementSolution solution, List<Node> group, long priority) {
+        Set<Node> inGroup = Collections.newSetFromMap(new IdentityHashMap<>());
+        inGroup.addAll(group);
+        return solution.getWorkloads().stream()
+                .filter(v -> v.getNode() != null && inGroup.contains(v.getNode()) && !v.isPinned()
+                        && v.getGang() == null && v.getPriority() < priority)
+                .sorted(Comparator.comparingLong(Workload::getPriority)
+                        .thenComparing(Comparator.comparingLong(Workload::gpuDemandMilli).reversed()))
+                .toList();
+    }
+
+    /**
+     * Evicts, places the gang in {@code group}, then puts back each evicted workload whose return keeps the hard
+     * rules and does not lower the score. Returns the score, or null (and the gang only partly undone) if the gang
+     * breaks a hard rule there even so.
+     */
+    private static HardMediumSoftLongScore evictAndPlace(ScoreDirector<PlacementSolution> sd, List<Workload> order,
+            List<Node> group, List<Workload> evicted, List<Node> from, long hardBefore) {
+        for (Workload v : evicted) {
+            assign(sd, v, null);
+        }
+        HardMediumSoftLongScore s = placeIn(sd, order, group);
+        if (s.hardScore() < hardBefore) {
+            return null;
+        }
+        for (int i = 0; i < evicted.size(); i++) {
+            assign(sd, evicted.get(i), from.get(i));
+            HardMediumSoftLongScore back = score(sd);
+            if (back.hardScore() < hardBefore || back.compareTo(s) < 0) {
+                assign(sd, evicted.get(i), null);
+            } else {
+                s = back;
+            }
+        }
+        return s;
     }
 
     /** Each member in turn on the best-scoring node of {@code group}; returns the resulting score. */
