@@ -90,6 +90,26 @@ class PlacementKindTest {
     }
 
     @Test
+    void aGangThatFitsNowhereEvictsTheLowPriorityNotebooksOfOneRack() {
+        PlacementRequest req = PlacementExamples.load("placement-gang-preemption.json");
+        assertThat(kind.validate(req)).isEmpty();
+        PlacementPlan plan = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(3))).solution();
+
+        assertThat(PlacementChecker.check(req, plan).violations()).isEmpty();
+        Map<String, String> rackOf = req.nodes().stream()
+                .collect(Collectors.toMap(PlacementRequest.NodeDto::id, PlacementRequest.NodeDto::rack));
+        var gang = plan.assignments().stream().filter(a -> a.workload().startsWith("pretrain-")).toList();
+        assertThat(gang).hasSize(2).allMatch(a -> a.node() != null);
+        String rack = rackOf.get(gang.get(0).node());
+        assertThat(rackOf.get(gang.get(1).node())).isEqualTo(rack);
+        // Every node ran two 3-GPU notebooks; the two 8-GPU workers need both nodes of one rack, and the
+        // notebooks from there fit nowhere else (2 GPUs free per node): those four, and only those, wait.
+        var pending = plan.assignments().stream().filter(a -> a.node() == null).map(PlacementPlan.Assignment::workload)
+                .toList();
+        assertThat(pending).hasSize(4).allMatch(id -> id.startsWith("notebook-" + rack.substring("rack-".length())));
+    }
+
+    @Test
     void runningWorkloadsStayWhenNothingForcesAMove() {
         PlacementRequest req = PlacementExamples.load("placement-small.json");
         PlacementPlan first = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(2))).solution();
