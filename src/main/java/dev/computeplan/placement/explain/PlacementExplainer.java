@@ -5,13 +5,17 @@ import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.NodeState;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Builds a {@link PlacementExplanation} with Timefold's score analysis. */
 public final class PlacementExplainer {
@@ -55,6 +59,35 @@ public final class PlacementExplainer {
             }
         }
         HardMediumSoftLongScore score = analysis.score();
-        return new PlacementExplanation(score.toString(), score.hardScore() == 0, constraints, displaced, pending);
+        return new PlacementExplanation(score.toString(), score.hardScore() == 0, constraints, displaced, pending,
+                preempted(solution));
+    }
+
+    /** Running workloads on a still usable node that are now pending, and the newcomers on that node. */
+    static List<PlacementExplanation.Preemption> preempted(PlacementSolution solution) {
+        Map<Node, List<Workload>> arrivals = new IdentityHashMap<>();
+        for (Workload w : solution.getWorkloads()) {
+            if (w.isAssigned() && w.getNode() != w.getCurrentNode()) {
+                arrivals.computeIfAbsent(w.getNode(), n -> new ArrayList<>()).add(w);
+            }
+        }
+        List<PlacementExplanation.Preemption> preempted = new ArrayList<>();
+        for (Workload w : solution.getWorkloads()) {
+            Node from = w.getCurrentNode();
+            if (w.isAssigned() || from == null || from.getState() != NodeState.ACTIVE) {
+                continue;
+            }
+            List<Workload> there = arrivals.getOrDefault(from, List.of()).stream()
+                    .sorted(Comparator.comparingLong(Workload::getPriority).reversed()).toList();
+            String sentence = there.isEmpty()
+                    ? "%s (priority %d) was running on %s and is pending".formatted(w.getId(), w.getPriority(), from.getId())
+                    : "%s (priority %d) was running on %s and is pending: %s now runs %s".formatted(w.getId(),
+                            w.getPriority(), from.getId(), from.getId(), there.stream()
+                                    .map(a -> "%s (priority %d)".formatted(a.getId(), a.getPriority()))
+                                    .collect(Collectors.joining(", ")));
+            preempted.add(new PlacementExplanation.Preemption(w.getId(), w.getPriority(), from.getId(),
+                    there.stream().map(Workload::getId).toList(), sentence));
+        }
+        return preempted;
     }
 }

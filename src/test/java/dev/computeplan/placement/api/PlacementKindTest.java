@@ -107,6 +107,13 @@ class PlacementKindTest {
         var pending = plan.assignments().stream().filter(a -> a.node() == null).map(PlacementPlan.Assignment::workload)
                 .toList();
         assertThat(pending).hasSize(4).allMatch(id -> id.startsWith("notebook-" + rack.substring("rack-".length())));
+        PlacementExplanation explanation = (PlacementExplanation) kind.explain(req, plan);
+        assertThat(explanation.preempted()).extracting(PlacementExplanation.Preemption::workload)
+                .containsExactlyInAnyOrderElementsOf(pending);
+        assertThat(explanation.preempted()).allSatisfy(p -> {
+            assertThat(p.arrivals()).hasSize(1).allMatch(a -> a.startsWith("pretrain-"));
+            assertThat(p.description()).contains("now runs pretrain-").contains("(priority 100)");
+        });
     }
 
     @Test
