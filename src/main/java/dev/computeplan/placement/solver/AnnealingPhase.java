@@ -184,7 +184,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
                     }
                 } else {
                     for (int k = trialWorkloads.size() - 1; k >= 0; k--) {
-                        assign(trialWorkloads.get(k), trialFrom.get(k));
+                        score.move(trialWorkloads.get(k), trialFrom.get(k));
                     }
                 }
             }
@@ -266,13 +266,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         void move(Workload w, Node to) {
             trialWorkloads.add(w);
             trialFrom.add(w.getNode());
-            assign(w, to);
-        }
-
-        void assign(Workload w, Node to) {
-            score.beforeVariableChanged(w, VARIABLE);
-            w.setNode(to);
-            score.afterVariableChanged(w, VARIABLE);
+            score.move(w, to);
         }
     }
 }

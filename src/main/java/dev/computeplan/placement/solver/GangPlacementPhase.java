@@ -59,9 +59,7 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
 
     private void placeWhole(ScoreDirector<PlacementSolution> sd, List<Node> nodes, List<Workload> members) {
         List<Workload> movable = members.stream().filter(w -> !w.isPinned()).toList();
-        for (Workload w : movable) {
-            assign(sd, w, null);
-        }
+        unassign(sd, movable);
         long hardBefore = score(sd).hardScore();
         List<Workload> order = new ArrayList<>(movable);
         order.sort(Comparator.comparingLong(Workload::gpuDemandMilli).reversed());
@@ -74,9 +72,7 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
                 bestScore = s;
                 bestGroup = group;
             }
-            for (Workload w : movable) {
-                assign(sd, w, null);
-            }
+            unassign(sd, movable);
         }
         if (bestGroup != null) {
             placeIn(sd, order, bestGroup);
@@ -103,9 +99,7 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
                 List<Workload> evicted = victims.subList(0, count);
                 List<Node> from = evicted.stream().map(Workload::getNode).toList();
                 HardMediumSoftLongScore s = evictAndPlace(sd, order, group, evicted, from, hardBefore);
-                for (Workload w : movable) {
-                    assign(sd, w, null);
-                }
+                unassign(sd, movable);
                 for (int i = 0; i < evicted.size(); i++) {
                     assign(sd, evicted.get(i), from.get(i));
                 }
@@ -144,9 +138,7 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
      */
     private static HardMediumSoftLongScore evictAndPlace(ScoreDirector<PlacementSolution> sd, List<Workload> order,
             List<Node> group, List<Workload> evicted, List<Node> from, long hardBefore) {
-        for (Workload v : evicted) {
-            assign(sd, v, null);
-        }
+        unassign(sd, evicted);
         HardMediumSoftLongScore s = placeIn(sd, order, group);
         if (s.hardScore() < hardBefore) {
             return null;
@@ -195,6 +187,12 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(n);
         }
         return new ArrayList<>(groups.values());
+    }
+
+    private static void unassign(ScoreDirector<PlacementSolution> sd, List<Workload> workloads) {
+        for (Workload w : workloads) {
+            assign(sd, w, null);
+        }
     }
 
     private static void assign(ScoreDirector<PlacementSolution> sd, Workload w, Node node) {

@@ -271,6 +271,16 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         return a.getService() != b.getService() && (hasServiceOn(a, nb) || hasServiceOn(b, na));
     }
 
+    /**
+     * Puts {@code w} on {@code node} (null = unassigned) and updates the sums, for callers that search on this score
+     * directly instead of through Timefold.
+     */
+    public void move(Workload w, Node node) {
+        apply(w, -1);
+        w.setNode(node);
+        apply(w, 1);
+    }
+
     /** Whether resource {@code i} is held on a workload's current node while it runs elsewhere. */
     public boolean isTransient(int i) {
         return i >= 0 && i < transientByIndex.length && transientByIndex[i];

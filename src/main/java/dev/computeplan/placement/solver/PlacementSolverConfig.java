@@ -160,8 +160,8 @@ public final class PlacementSolverConfig {
         change.setFixedProbabilityWeight(CHANGE_WEIGHT);
         SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig();
         swap.setFixedProbabilityWeight(SWAP_WEIGHT);
-        // Tabu search and annealing look for the best feasible moves: moves that clearly break a capacity need not
-        // be scored, and ejection moves give them compound moves to choose from.
+        // Tabu search looks for the best feasible moves: moves that clearly break a capacity need not be scored,
+        // and ejection moves give it compound moves to choose from (AnnealingPhase does the same on its own).
         boolean feasibleSearch = search != Search.LATE_ACCEPTANCE;
         if (feasibleSearch) {
             change.setFilterClass(FeasibleMoveFilters.Change.class);

@@ -19,7 +19,6 @@ import java.util.Map;
  */
 public final class PutBackPolish {
 
-    private static final String VARIABLE = "node";
     /** Each kept put-back raises the score, so this only bounds pathological chains of them. */
     private static final int MAX_PASSES = 20;
 
@@ -36,7 +35,7 @@ public final class PutBackPolish {
             int before = putBack;
             for (List<Workload> unit : units(solution)) {
                 List<Node> moved = unit.stream().map(Workload::getNode).toList();
-                unit.forEach(w -> move(score, w, w.getCurrentNode()));
+                unit.forEach(w -> score.move(w, w.getCurrentNode()));
                 HardMediumSoftLongScore after = score.calculateScore();
                 if (after.compareTo(current) > 0) {
                     current = after;
@@ -45,7 +44,7 @@ public final class PutBackPolish {
                     }
                 } else {
                     for (int i = 0; i < unit.size(); i++) {
-                        move(score, unit.get(i), moved.get(i));
+                        score.move(unit.get(i), moved.get(i));
                     }
                 }
             }
@@ -71,11 +70,5 @@ public final class PutBackPolish {
         }
         gangs.values().stream().filter(members -> members.size() > 1).forEach(units::add);
         return units;
-    }
-
-    private static void move(PlacementIncrementalScore score, Workload w, Node to) {
-        score.beforeVariableChanged(w, VARIABLE);
-        w.setNode(to);
-        score.afterVariableChanged(w, VARIABLE);
     }
 }
