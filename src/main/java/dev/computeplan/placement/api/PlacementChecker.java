@@ -154,7 +154,7 @@ public final class PlacementChecker {
             if (state.equals("ACTIVE") && nodeGpus > 0) {
                 long free = Arrays.stream(perGpu).filter(m -> m == 0).count();
                 zoneFreeGpus.merge(n.zone(), free, Long::sum);
-                soft += weight(weights, "fragmentation") * fragmentation(req, resources, cap, u, perGpu);
+                soft += weight(weights, "fragmentation") * fragmentation(req, resources, cap, u, perGpu, n.gpuType());
             }
         }
         rackDraw.forEach((rack, draw) -> {
@@ -247,18 +247,24 @@ public final class PlacementChecker {
         }
     }
 
-    /** Sum over GPU classes (count x type) of floor(P x used^2 / capacity), P = total probe popularity. */
+    /**
+     * Sum over GPU classes (count x type) of floor(P x used^2 / capacity), P = total popularity of the probes that
+     * may run on the class's type.
+     */
     private static long gpuClassBalance(PlacementRequest req, Map<String, Long> used) {
-        long p = orEmpty(req.fragmentationProbes()).stream().mapToLong(PlacementRequest.ProbeDto::popularity).sum();
         Map<String, Long> capacity = new HashMap<>();
+        Map<String, String> typeOf = new HashMap<>();
         for (PlacementRequest.NodeDto n : req.nodes()) {
             if (n.gpus() != null && n.gpus() > 0) {
                 capacity.merge(n.gpus() + "x" + n.gpuType(), n.gpus() * 1000L, Long::sum);
+                typeOf.put(n.gpus() + "x" + n.gpuType(), n.gpuType());
             }
         }
         long total = 0;
         for (Map.Entry<String, Long> e : used.entrySet()) {
             Long cap = capacity.get(e.getKey());
+            long p = orEmpty(req.fragmentationProbes()).stream().filter(q -> q.allowsGpuType(typeOf.get(e.getKey())))
+                    .mapToLong(PlacementRequest.ProbeDto::popularity).sum();
             if (p > 0 && cap != null) {
                 total += java.math.BigInteger.valueOf(p).multiply(java.math.BigInteger.valueOf(e.getValue()).pow(2))
                         .divide(java.math.BigInteger.valueOf(cap)).longValueExact();
@@ -268,7 +274,8 @@ public final class PlacementChecker {
     }
 
     /** FGD-style fragment of one node, summed over the probes with their popularity. */
-    private static long fragmentation(PlacementRequest req, List<String> resources, long[] cap, long[] u, int[] perGpu) {
+    private static long fragmentation(PlacementRequest req, List<String> resources, long[] cap, long[] u, int[] perGpu,
+            String gpuType) {
         long total = 0;
         long freeAll = 0;
         int freeWhole = 0;
@@ -280,6 +287,9 @@ public final class PlacementChecker {
             return 0;
         }
         for (PlacementRequest.ProbeDto p : orEmpty(req.fragmentationProbes())) {
+            if (!p.allowsGpuType(gpuType)) {
+                continue;
+            }
             long[] need = vector(p.requirements(), resources);
             boolean fits = true;
             for (int r = 0; r < need.length; r++) {

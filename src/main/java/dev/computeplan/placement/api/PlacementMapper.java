@@ -118,7 +118,8 @@ public final class PlacementMapper {
         List<FragmentationProbe> probes = new ArrayList<>();
         for (PlacementRequest.ProbeDto p : orEmpty(req.fragmentationProbes())) {
             probes.add(new FragmentationProbe(p.id(), vector(p.requirements(), resourceIds),
-                    p.gpus() == null ? 0 : p.gpus(), p.gpuMilli() == null ? 0 : p.gpuMilli(), p.popularity()));
+                    p.gpus() == null ? 0 : p.gpus(), p.gpuMilli() == null ? 0 : p.gpuMilli(), p.popularity(),
+                    p.gpuTypes() == null ? Set.of() : Set.copyOf(p.gpuTypes())));
         }
         List<SpareReserve> reserves = orEmpty(req.spareReserves()).stream()
                 .map(r -> new SpareReserve(r.zone(), r.gpus())).toList();

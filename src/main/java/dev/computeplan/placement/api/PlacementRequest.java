@@ -78,8 +78,23 @@ public record PlacementRequest(
             @NotNull @PositiveOrZero Long target, @NotNull @PositiveOrZero Long weight) {
     }
 
+    /**
+     * A typical workload shape for the fragmentation measure. {@code gpuTypes}: the GPU types it may run on (none =
+     * any); it neither counts fragments on nodes of other types nor weighs their GPU class in the class balance.
+     */
     public record ProbeDto(@NotBlank String id, Map<String, @NotNull @PositiveOrZero Long> requirements,
-            @PositiveOrZero Integer gpus, @PositiveOrZero Integer gpuMilli, @NotNull @PositiveOrZero Long popularity) {
+            @PositiveOrZero Integer gpus, @PositiveOrZero Integer gpuMilli, @NotNull @PositiveOrZero Long popularity,
+            List<@NotBlank String> gpuTypes) {
+
+        /** A shape that may run on any GPU type. */
+        public ProbeDto(String id, Map<String, Long> requirements, Integer gpus, Integer gpuMilli, Long popularity) {
+            this(id, requirements, gpus, gpuMilli, popularity, null);
+        }
+
+        /** Whether the shape may run on {@code gpuType}. */
+        public boolean allowsGpuType(String gpuType) {
+            return gpuTypes == null || gpuTypes.isEmpty() || gpuTypes.contains(gpuType);
+        }
     }
 
     public record ReserveDto(@NotBlank String zone, @NotNull @PositiveOrZero Integer gpus) {

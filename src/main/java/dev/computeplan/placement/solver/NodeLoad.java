@@ -43,11 +43,12 @@ public record NodeLoad(Node node, long[] usage, long workloadPowerWatts, int wor
     /**
      * Free GPU capacity (milli) that {@code probe} could not use here, as in fragmentation gradient descent:
      * all of it if the probe does not fit the node at all (or uses no GPU), otherwise the free part of the GPUs
-     * too full to take the probe's share.
+     * too full to take the probe's share. Nothing for a probe that may not run on the node's GPU type: that shape
+     * never uses this node, so its free room is no loss to it.
      */
     public long fragmentMilli(FragmentationProbe probe) {
         long totalFree = packing.freeMilli();
-        if (totalFree == 0L) {
+        if (totalFree == 0L || !probe.allowsGpuType(node.getGpuType())) {
             return 0L;
         }
         long[] req = probe.requirements();

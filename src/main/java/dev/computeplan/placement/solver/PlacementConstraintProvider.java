@@ -454,24 +454,25 @@ public class PlacementConstraintProvider implements ConstraintProvider {
                 .asConstraint(POWER_DRAW);
     }
 
-    // Per GPU class (GPU count x type), P x used^2 / capacity with P the probes' total popularity: GPU use spread
-    // over the classes in proportion to their size (see GpuClassBalance for why).
+    // Per GPU class (GPU count x type), P x used^2 / capacity with P the total popularity of the probes that may run
+    // on the class's type: GPU use spread over the classes in proportion to their size (see GpuClassBalance for why).
     Constraint gpuClassBalance(ConstraintFactory factory) {
         UniConstraintStream<GpuClassBalance.ClassCapacity> capacity = factory.forEach(Node.class)
                 .filter(node -> node.getGpuCount() > 0)
-                .groupBy(GpuClassBalance::gpuClass, ConstraintCollectors.sumLong(node -> node.getGpuCount() * 1000L))
+                .groupBy(GpuClassBalance::gpuClass, Node::getGpuType,
+                        ConstraintCollectors.sumLong(node -> node.getGpuCount() * 1000L))
+                .join(FragmentationProbe.class, Joiners.filtering((gpuClass, type, cap, probe) -> probe.allowsGpuType(type)))
+                .groupBy((gpuClass, type, cap, probe) -> gpuClass, (gpuClass, type, cap, probe) -> cap,
+                        ConstraintCollectors.sumLong((gpuClass, type, cap, probe) -> probe.popularity()))
                 .map(GpuClassBalance.ClassCapacity::new);
-        UniConstraintStream<Long> popularity = factory.forEach(FragmentationProbe.class)
-                .groupBy(ConstraintCollectors.sumLong(FragmentationProbe::popularity));
         return factory.forEach(Workload.class)
                 .filter(Workload::usesGpu)
                 .groupBy(w -> GpuClassBalance.gpuClass(w.getNode()), ConstraintCollectors.sumLong(Workload::gpuDemandMilli))
                 .join(capacity, Joiners.equal((gpuClass, used) -> gpuClass, GpuClassBalance.ClassCapacity::gpuClass))
-                .join(popularity)
-                .filter((gpuClass, used, cap, p) -> GpuClassBalance.penalty(p, used, cap.capacityMilli()) > 0)
-                .penalizeLong(SOFT, (gpuClass, used, cap, p) -> GpuClassBalance.penalty(p, used, cap.capacityMilli()))
-                .justifyWith((gpuClass, used, cap, p, score) -> new GpuClassBalanceJustification(gpuClass, used,
-                        cap.capacityMilli(), p, GpuClassBalance.penalty(p, used, cap.capacityMilli()),
+                .filter((gpuClass, used, cap) -> cap.penalty(used) > 0)
+                .penalizeLong(SOFT, (gpuClass, used, cap) -> cap.penalty(used))
+                .justifyWith((gpuClass, used, cap, score) -> new GpuClassBalanceJustification(gpuClass, used,
+                        cap.capacityMilli(), cap.popularity(), cap.penalty(used),
                         "GPU class %s uses %d of %d milli-GPU (%d%%)".formatted(gpuClass, used, cap.capacityMilli(),
                                 100 * used / cap.capacityMilli())))
                 .asConstraint(GPU_CLASS_BALANCE);

@@ -83,8 +83,6 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     private Map<String, ZoneAcc> zones;
     private Map<Service, ServiceAcc> services;
     private Map<Gang, GangAcc> gangs;
-    /** Total popularity of the fragmentation probes (the GPU class balance rule's P). */
-    private long probePopularity;
     /** Services by number of moved workloads, for the maximum (service move rule). */
     private int[] movedHistogram;
     private int maxMoved;
@@ -120,14 +118,11 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             amount[I_SPARE] += zone.shortfall();
         }
         Map<String, Integer> domains = new HashMap<>();
-        probePopularity = 0L;
-        for (FragmentationProbe probe : probes) {
-            probePopularity += probe.popularity();
-        }
         Map<String, GpuClassAcc> gpuClasses = new HashMap<>();
         for (Node node : solution.getNodes()) {
             if (node.getGpuCount() > 0) {
-                gpuClasses.computeIfAbsent(GpuClassBalance.gpuClass(node), c -> new GpuClassAcc()).capacityMilli +=
+                gpuClasses.computeIfAbsent(GpuClassBalance.gpuClass(node),
+                        c -> new GpuClassAcc(GpuClassBalance.popularity(List.of(probes), node.getGpuType()))).capacityMilli +=
                         node.getGpuCount() * 1000L;
             }
         }
@@ -447,9 +442,9 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         if (w.usesGpu()) {
             GpuClassAcc gpuClass = acc.gpuClass;
             if (gpuClass != null) {
-                amount[I_GPU_CLASS_BALANCE] -= GpuClassBalance.penalty(probePopularity, gpuClass.usedMilli, gpuClass.capacityMilli);
+                amount[I_GPU_CLASS_BALANCE] -= GpuClassBalance.penalty(gpuClass.popularity, gpuClass.usedMilli, gpuClass.capacityMilli);
                 gpuClass.usedMilli += sign * w.gpuDemandMilli();
-                amount[I_GPU_CLASS_BALANCE] += GpuClassBalance.penalty(probePopularity, gpuClass.usedMilli, gpuClass.capacityMilli);
+                amount[I_GPU_CLASS_BALANCE] += GpuClassBalance.penalty(gpuClass.popularity, gpuClass.usedMilli, gpuClass.capacityMilli);
             }
             if (!w.allowsGpuType(node.getGpuType())) {
                 amount[I_GPU_TYPE] += sign;
@@ -742,10 +737,15 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         }
     }
 
-    /** GPU milli in use and capacity of one GPU class (GPU count x type). */
+    /** GPU milli in use and capacity of one GPU class (GPU count x type), and the popularity of its probes. */
     private static final class GpuClassAcc {
+        final long popularity;
         long capacityMilli;
         long usedMilli;
+
+        GpuClassAcc(long popularity) {
+            this.popularity = popularity;
+        }
     }
 
     private static final class ZoneAcc {

@@ -74,6 +74,19 @@ class PlacementApiTest {
         assertThat(text).contains("$.workloads[0].currentNode", "$.workloads[0].requirements.gpu", "$.workloads[0].gpuMilli");
     }
 
+    @Test
+    void aBlankGpuTypeOfAProbeIsRejectedWithItsPath() {
+        String body = """
+                {"nodes":[{"id":"n1","capacity":{"cpu":4},"zone":"z","gpus":1,"gpuType":"T4"}],
+                 "workloads":[{"id":"w1","requirements":{"cpu":1}}],
+                 "fragmentationProbes":[{"id":"p","requirements":{"cpu":1},"gpus":1,"popularity":1,"gpuTypes":["T4"," "]}]}
+                """;
+        ResponseEntity<JsonNode> response = http.postForEntity("/api/v1/placement/jobs", json(body), JsonNode.class);
+        assertThat(response.getStatusCode().is4xxClientError()).as(String.valueOf(response.getBody())).isTrue();
+        assertThat(response.getHeaders().getContentType().toString()).contains("problem+json");
+        assertThat(response.getBody().toString()).contains("fragmentationProbes[0].gpuTypes[1]");
+    }
+
     private static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * OpenB online placement benchmark (the FGD paper's protocol, see ../shared/data/README.md): every pod arrives
@@ -40,7 +41,8 @@ class OpenbBenchmark {
         }
     }
 
-    record Shape(long cpu, long mem, int gpus, int milli, double popularity) {
+    /** A typical pod shape; {@code gpuTypes} empty = any GPU type. */
+    record Shape(long cpu, long mem, int gpus, int milli, double popularity, Set<String> gpuTypes) {
     }
 
     static final class State {
@@ -85,7 +87,8 @@ class OpenbBenchmark {
         table.append("| trace | policy | GPU alloc at 100% | GPU alloc at 130% | ms/pod | seeds | at 130% per seed |\n|---|---|---|---|---|---|---|\n");
         for (String trace : System.getProperty("openb.traces", "default,gpuspec33").split(",")) {
             List<Pod> pods = pods(data.resolve("openb_pod_list_" + trace + ".csv"));
-            List<Shape> shapes = typicalShapes(pods);
+            List<Shape> shapes = typicalShapes(pods, false);
+            List<Shape> typedShapes = typicalShapes(pods, true);
             for (String policyName : System.getProperty("openb.policies", "best-fit,fgd,engine").split(",")) {
                 double at100 = 0;
                 double at130 = 0;
@@ -96,7 +99,8 @@ class OpenbBenchmark {
                     Policy policy = switch (policyName) {
                         case "best-fit" -> OpenbBenchmark::bestFit;
                         case "fgd" -> fgd(shapes, state, seed);
-                        case "engine" -> engine(shapes, state, true);
+                        case "engine" -> engine(typedShapes, state, true);
+                        case "engine-untyped" -> engine(shapes, state, true);
                         case "engine-fragmentation" -> engine(shapes, state, false);
                         default -> throw new IllegalArgumentException("unknown policy " + policyName);
                     };
@@ -360,9 +364,8 @@ class OpenbBenchmark {
             Shape m = shapes.get(i);
             boolean share = m.gpus() == 1 && m.milli() < 1000;
             probes.add(new FragmentationProbe("shape" + i, new long[] {m.cpu(), m.mem()}, share ? 0 : m.gpus(),
-                    share ? m.milli() : 0, Math.round(m.popularity() * 10_000)));
+                    share ? m.milli() : 0, Math.round(m.popularity() * 10_000), m.gpuTypes()));
         }
-        long popularity = probes.stream().mapToLong(FragmentationProbe::popularity).sum();
         Node[] nodes = new Node[n];
         long[][] capacity = new long[n][];
         Map<String, Integer> classIndex = new HashMap<>();
@@ -373,8 +376,10 @@ class OpenbBenchmark {
             classOf[i] = classIndex.computeIfAbsent(GpuClassBalance.gpuClass(nodes[i]), k -> classIndex.size());
         }
         long[] classCapacity = new long[classIndex.size()];
+        long[] classPopularity = new long[classIndex.size()];
         for (int i = 0; i < n; i++) {
             classCapacity[classOf[i]] += state.gpuUsed[i].length * 1000L;
+            classPopularity[classOf[i]] = GpuClassBalance.popularity(probes, state.model[i]);
         }
         return (s, p) -> {
             long[] classUsed = new long[classCapacity.length];
@@ -392,8 +397,9 @@ class OpenbBenchmark {
                 }
                 long before = engineFragment(s, nodes[node], capacity[node], probes, null, null);
                 int c = classOf[node];
-                long balance = !withClassBalance || p.gpuMilli() == 0 ? 0 : GpuClassBalance.penalty(popularity, classUsed[c] + p.gpuMilli(), classCapacity[c])
-                        - GpuClassBalance.penalty(popularity, classUsed[c], classCapacity[c]);
+                long balance = !withClassBalance || p.gpuMilli() == 0 ? 0
+                        : GpuClassBalance.penalty(classPopularity[c], classUsed[c] + p.gpuMilli(), classCapacity[c])
+                        - GpuClassBalance.penalty(classPopularity[c], classUsed[c], classCapacity[c]);
                 int[][] options = p.share() ? shareOptions(s.gpuUsed[node], p.milli()) : new int[][] {g};
                 for (int[] option : options) {
                     long delta = engineFragment(s, nodes[node], capacity[node], probes, p, option) - before + balance;
@@ -435,28 +441,42 @@ class OpenbBenchmark {
         return total;
     }
 
-    /** The most frequent (cpu, mem, gpus, milli) shapes covering 95% of pods, weighted by frequency. */
-    static List<Shape> typicalShapes(List<Pod> pods) {
-        Map<List<Long>, Integer> counts = new HashMap<>();
+    /**
+     * The most frequent (cpu, mem, gpus, milli) shapes covering 95% of pods, weighted by frequency; with
+     * {@code typed}, the GPU types a pod may use are part of its shape.
+     */
+    static List<Shape> typicalShapes(List<Pod> pods, boolean typed) {
+        Map<List<Object>, Integer> counts = new HashMap<>();
         for (Pod p : pods) {
-            counts.merge(List.of(p.cpu(), p.mem(), (long) p.gpus(), (long) p.milli()), 1, Integer::sum);
+            counts.merge(key(p, typed), 1, Integer::sum);
         }
-        List<Map.Entry<List<Long>, Integer>> sorted = new ArrayList<>(counts.entrySet());
-        sorted.sort(Map.Entry.<List<Long>, Integer>comparingByValue().reversed()
+        List<Map.Entry<List<Object>, Integer>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort(Map.Entry.<List<Object>, Integer>comparingByValue().reversed()
                 .thenComparing(e -> e.getKey().toString()));
-        List<Shape> shapes = new ArrayList<>();
+        List<Map.Entry<List<Object>, Integer>> kept = new ArrayList<>();
         int covered = 0;
-        for (Map.Entry<List<Long>, Integer> e : sorted) {
+        for (Map.Entry<List<Object>, Integer> e : sorted) {
             if (covered >= 0.95 * pods.size()) {
                 break;
             }
             covered += e.getValue();
-            List<Long> k = e.getKey();
-            shapes.add(new Shape(k.get(0), k.get(1), k.get(2).intValue(), k.get(3).intValue(), 0));
+            kept.add(e);
         }
         int total = covered;
-        return shapes.stream().map(sh -> new Shape(sh.cpu(), sh.mem(), sh.gpus(), sh.milli(),
-                (double) counts.get(List.of(sh.cpu(), sh.mem(), (long) sh.gpus(), (long) sh.milli())) / total)).toList();
+        List<Shape> shapes = new ArrayList<>();
+        for (Map.Entry<List<Object>, Integer> e : kept) {
+            List<Object> k = e.getKey();
+            @SuppressWarnings("unchecked")
+            Set<String> types = (Set<String>) k.get(4);
+            shapes.add(new Shape((Long) k.get(0), (Long) k.get(1), ((Long) k.get(2)).intValue(),
+                    ((Long) k.get(3)).intValue(), (double) e.getValue() / total, types));
+        }
+        return shapes;
+    }
+
+    static List<Object> key(Pod p, boolean typed) {
+        return List.of(p.cpu(), p.mem(), (long) p.gpus(), (long) p.milli(),
+                typed ? new java.util.TreeSet<>(Arrays.asList(p.spec())) : Set.of());
     }
 
     /** Sorted by name, shuffled with the seed, padded with redraws until the GPU request would pass 130%. */

@@ -373,6 +373,19 @@ class PlacementConstraintProviderTest {
     }
 
     @Test
+    void fragmentationOfATypedShapeCountsOnlyOnNodesOfItsTypes() {
+        Node v = node("v", 10, 10).withGpus(2, "V100");
+        Node t = node("t", 10, 10).withGpus(2, "T4");
+        FragmentationProbe t4Half = new FragmentationProbe("t4-half", new long[] {0, 0}, 0, 500, 2, Set.of("T4"));
+        // Both nodes have 700 of GPU0 used: 300 there is too little for a 500 share. Only the T4 node counts it.
+        verifier.verifyThat(PlacementConstraintProvider::fragmentation).given(v, t, t4Half,
+                        workload("wv", 1, 1, v).withGpus(0, 700), workload("wt", 1, 1, t).withGpus(0, 700))
+                .justifiesWithExactly(
+                        new FragmentationJustification("t", "t4-half", 300, 2, "Node t: 300 milli-GPU free that shape t4-half could not use"))
+                .penalizesBy(600);
+    }
+
+    @Test
     void preferredGpuType() {
         Node v = node("v", 10, 10).withGpus(1, "V100");
         Node a = node("a", 10, 10).withGpus(1, "A100");
@@ -418,5 +431,25 @@ class PlacementConstraintProviderTest {
                         new GpuClassBalanceJustification("2xT4", 1500, 4000, 5, 2812, "GPU class 2xT4 uses 1500 of 4000 milli-GPU (37%)"),
                         new GpuClassBalanceJustification("8xG2", 2000, 8000, 5, 2500, "GPU class 8xG2 uses 2000 of 8000 milli-GPU (25%)"))
                 .penalizesBy(5312);
+    }
+
+    @Test
+    void gpuClassBalanceWeighsEachClassByTheShapesThatMayRunOnIt() {
+        Node a = node(0, "a", 10, 10, "z1", "d1").withGpus(2, "T4");
+        Node b = node(1, "b", 10, 10, "z1", "d1").withGpus(8, "G2");
+        Node c = node(2, "c", 10, 10, "z1", "d1").withGpus(4, "P100");
+        FragmentationProbe any = new FragmentationProbe("any", new long[] {0, 0}, 1, 0, 3);
+        FragmentationProbe t4 = new FragmentationProbe("t4", new long[] {0, 0}, 0, 500, 2, Set.of("T4"));
+        FragmentationProbe p100 = new FragmentationProbe("p100", new long[] {0, 0}, 1, 0, 4, Set.of("P100", "V100"));
+        // 2xT4: P = 3 + 2 = 5, 5 x 1000^2 / 2000 = 2500. 8xG2: P = 3, 3 x 2000^2 / 8000 = 1500.
+        // 4xP100: P = 3 + 4 = 7, 7 x 1000^2 / 4000 = 1750. Total 5750.
+        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance).given(a, b, c, any, t4, p100,
+                        workload("w1", 1, 1, a).withGpus(1, 0), workload("w2", 1, 1, b).withGpus(2, 0),
+                        workload("w3", 1, 1, c).withGpus(1, 0))
+                .justifiesWithExactly(
+                        new GpuClassBalanceJustification("2xT4", 1000, 2000, 5, 2500, "GPU class 2xT4 uses 1000 of 2000 milli-GPU (50%)"),
+                        new GpuClassBalanceJustification("8xG2", 2000, 8000, 3, 1500, "GPU class 8xG2 uses 2000 of 8000 milli-GPU (25%)"),
+                        new GpuClassBalanceJustification("4xP100", 1000, 4000, 7, 1750, "GPU class 4xP100 uses 1000 of 4000 milli-GPU (25%)"))
+                .penalizesBy(5750);
     }
 }
