@@ -27,6 +27,16 @@ class RoadefEngineSolverTest {
     }
 
     @Test
+    void annealingStartsAtATenthOfAPercentOfTheCostUpToAHundredMachinesAndCoolerBeyond() {
+        RoadefInstance in = RoadefTestData.load("a2_2");
+        assertThat(in.machineCount()).isEqualTo(100);
+        assertThat(RoadefEngineSolver.startingTemperature(in)).isEqualTo((long) (RoadefTestData.originalCost("a2_2") * 0.001));
+        assertThat(RoadefEngineSolver.machineScale(4)).isEqualTo(1.0);
+        assertThat(RoadefEngineSolver.machineScale(100)).isEqualTo(1.0);
+        assertThat(RoadefEngineSolver.machineScale(5_000)).isEqualTo(0.02);
+    }
+
+    @Test
     void engineKeepsTheTinyOptimumAndUsesTwoRuns() {
         RoadefInstance in = RoadefTestData.tiny();
         int[] solution = new RoadefEngineSolver(Clock.systemUTC(), 2).solve(in, Duration.ofMillis(600), 4);
