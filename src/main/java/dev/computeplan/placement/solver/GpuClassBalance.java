@@ -8,8 +8,9 @@ import java.math.BigInteger;
 /**
  * The GPU class balance measure: nodes are grouped by GPU class (GPU count x GPU type, e.g. {@code 8xG2}); the
  * GPU milli used in a class costs {@code P x used^2 / capacity}, P being the total popularity of the
- * fragmentation probes that may run on the class's GPU type (all of them when no probe names types). The marginal cost of {@code g} more milli is about {@code 2 x P x g x utilisation}: the
- * same unit as the fragmentation rule (popularity x milli-GPU), growing with how full the class already is.
+ * fragmentation probes that may run on the class's GPU type (all of them when no probe names types). The marginal
+ * cost of {@code g} more milli is about {@code 2 x P x g x utilisation}: the same unit as the fragmentation rule
+ * (popularity x milli-GPU), growing with how full the class already is.
  * Why: the fragmentation measure only sees the typical shapes, so exact fragmentation deltas keep steering
  * small workloads onto the one class that looks marginally better (e.g. fresh 4-GPU nodes) until the rarer
  * multi-GPU workloads that only that class can host find it full. Spreading use over classes in proportion to
