@@ -116,6 +116,8 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         /** The workloads and previous nodes of the move being tried, for its undo. */
         final List<Workload> trialWorkloads = new ArrayList<>();
         final List<Node> trialFrom = new ArrayList<>();
+        /** The move being tried is known to lose hard score before it is complete: undone unscored. */
+        boolean doomed;
         HardMediumSoftLongScore current;
         HardMediumSoftLongScore bestScore;
         long scored;
@@ -174,9 +176,9 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
                 if (!tried) {
                     continue;
                 }
-                HardMediumSoftLongScore after = score.calculateScore();
                 scored++;
-                if (accept(after, temperature)) {
+                HardMediumSoftLongScore after = doomed ? null : score.calculateScore();
+                if (!doomed && accept(after, temperature)) {
                     accepted++;
                     current = after;
                     for (Workload w : trialWorkloads) {
@@ -261,7 +263,13 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             }
             move(w, target);
             for (Workload e : ejected) {
-                move(e, EjectionMove.destination(score, nodeList, e, from, target));
+                Node to = EjectionMove.destination(score, nodeList, e, from, target);
+                if (to == target && current.hardScore() == 0 && score.breaksHardOn(e, target)) {
+                    // it fits nowhere, not even back: the move would end with a hard loss and be rejected
+                    doomed = true;
+                    return true;
+                }
+                move(e, to);
             }
             return true;
         }
@@ -269,6 +277,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         void begin() {
             trialWorkloads.clear();
             trialFrom.clear();
+            doomed = false;
         }
 
         void move(Workload w, Node to) {

@@ -48,18 +48,8 @@ public final class EjectionMove extends AbstractMove<PlacementSolution> {
 
     /** Where the ejected workload fits with the least rise in cost; its old node (now over-full) if nowhere. */
     static Node destination(PlacementIncrementalScore score, List<Node> nodes, Workload e, Node from, Node target) {
-        Node best = null;
-        long bestCost = Long.MAX_VALUE;
-        for (Node n : nodes) {
-            if (n != target && score.fits(e, n)) {
-                long cost = score.placeCost(e, n);
-                // the freed node first among equals: the move is then a swap with ejection
-                if (cost < bestCost || (cost == bestCost && n == from)) {
-                    best = n;
-                    bestCost = cost;
-                }
-            }
-        }
+        // the freed node first among equals: the move is then a swap with ejection
+        Node best = score.cheapestFit(e, nodes, target, from);
         return best != null ? best : target;
     }
 

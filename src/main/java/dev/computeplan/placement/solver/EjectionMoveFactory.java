@@ -85,28 +85,36 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
     /** The workloads to move off {@code target} so that {@code w} fits, or null if there is no small such set. */
     static List<Workload> ejected(PlacementIncrementalScore score, Workload w, Node target) {
         long[] over = score.overflow(w, target);
-        List<Workload> here = new ArrayList<>(score.workloadsOn(target));
-        List<Workload> out = new ArrayList<>();
+        List<Workload> here = score.workloadsOn(target);
+        boolean[] out = new boolean[here.size()];
+        List<Workload> ejected = new ArrayList<>();
         // a workload of the same anti-affine service must leave whatever the resources say
         if (w.getService() != null && w.getService().antiAffinity()) {
-            for (Workload v : here) {
+            for (int k = 0; k < here.size(); k++) {
+                Workload v = here.get(k);
                 if (v.getService() == w.getService()) {
-                    if (v.isPinned() || v.getGang() != null) {
+                    if (!ejectable(v)) {
                         return null;
                     }
-                    out.add(v);
+                    ejected.add(v);
+                    out[k] = true;
                 }
             }
-            here.removeAll(out);
-            for (Workload v : out) {
+            for (Workload v : ejected) {
                 release(score, over, v, target);
             }
         }
+        // Most draws on a tight cluster fail because even ejecting everything would not clear some resource
+        // (a transient one held by workloads that moved away): find that out before the greedy search.
+        if (!overflowing(over) || !clearable(score, over, here, out, target)) {
+            return overflowing(over) ? null : ejected;
+        }
         while (overflowing(over)) {
-            Workload pick = null;
+            int pick = -1;
             double pickShare = 0.0;
-            for (Workload v : here) {
-                if (v.isPinned() || v.getGang() != null) {
+            for (int k = 0; k < here.size(); k++) {
+                Workload v = here.get(k);
+                if (out[k] || !ejectable(v)) {
                     continue;
                 }
                 double share = 0.0;
@@ -116,18 +124,41 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
                     }
                 }
                 if (share > pickShare) {
-                    pick = v;
+                    pick = k;
                     pickShare = share;
                 }
             }
-            if (pick == null || out.size() == MAX_EJECTED) {
+            if (pick < 0 || ejected.size() == MAX_EJECTED) {
                 return null;
             }
-            out.add(pick);
-            here.remove(pick);
-            release(score, over, pick, target);
+            Workload v = here.get(pick);
+            ejected.add(v);
+            out[pick] = true;
+            release(score, over, v, target);
         }
-        return out;
+        return ejected;
+    }
+
+    private static boolean ejectable(Workload v) {
+        return !v.isPinned() && v.getGang() == null;
+    }
+
+    /** Whether ejecting every ejectable workload still on {@code target} would clear each overflowing resource. */
+    private static boolean clearable(PlacementIncrementalScore score, long[] over, List<Workload> here, boolean[] out,
+            Node target) {
+        for (int i = 0; i < over.length; i++) {
+            long left = over[i];
+            for (int k = 0; k < here.size() && left > 0; k++) {
+                Workload v = here.get(k);
+                if (!out[k] && ejectable(v)) {
+                    left -= freed(score, v, i, target);
+                }
+            }
+            if (left > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean overflowing(long[] over) {

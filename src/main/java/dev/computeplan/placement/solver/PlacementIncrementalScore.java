@@ -59,6 +59,12 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     private static final int I_POWER = NAMES.indexOf(POWER_DRAW);
     private static final int I_GPU_CLASS_BALANCE = NAMES.indexOf(GPU_CLASS_BALANCE);
     private static final int[] NO_SHARES = new int[0];
+    private static final long NO_FIT = Long.MIN_VALUE;
+    /**
+     * Per-node counts of an anti-affine service live in an array (an index instead of a hash lookup on every move)
+     * while nodes x services stays under this many cells (64 MB), else in a map.
+     */
+    static final long PER_NODE_ARRAY_CELLS = 16_000_000L;
 
     /** Running amount of each rule (before its weight), indexed like {@link PlacementConstraintProvider#NAMES}. */
     private final long[] amount = new long[RULES];
@@ -81,11 +87,24 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     private int feasible = -1;
     private Map<Rack, long[]> rackDraw;
     private Map<String, ZoneAcc> zones;
+    /** Zone numbers (per-zone arrays index by them). */
+    private Map<String, Integer> zoneNumbers;
     private Map<Service, ServiceAcc> services;
     private Map<Gang, GangAcc> gangs;
     /** Services by number of moved workloads, for the maximum (service move rule). */
     private int[] movedHistogram;
     private int maxMoved;
+
+    private final long perNodeArrayCells;
+
+    public PlacementIncrementalScore() {
+        this(PER_NODE_ARRAY_CELLS);
+    }
+
+    /** With another limit for per-node arrays (0: maps always, the large-cluster path). */
+    PlacementIncrementalScore(long perNodeArrayCells) {
+        this.perNodeArrayCells = perNodeArrayCells;
+    }
 
     @Override
     public void resetWorkingSolution(PlacementSolution solution) {
@@ -118,6 +137,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             amount[I_SPARE] += zone.shortfall();
         }
         Map<String, Integer> domains = new HashMap<>();
+        zoneNumbers = new HashMap<>();
         Map<String, GpuClassAcc> gpuClasses = new HashMap<>();
         for (Node node : solution.getNodes()) {
             if (node.getGpuCount() > 0) {
@@ -135,7 +155,8 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             }
         }
         for (Node node : solution.getNodes()) {
-            NodeAcc acc = new NodeAcc(node, domains.computeIfAbsent(node.getNetworkDomain(), d -> domains.size()),
+            NodeAcc acc = new NodeAcc(node, nodes.size(), domains.computeIfAbsent(node.getNetworkDomain(), d -> domains.size()),
+                    zoneNumbers.computeIfAbsent(node.getZone(), z -> zoneNumbers.size()),
                     node.getGpuCount() > 0 ? gpuClasses.get(GpuClassBalance.gpuClass(node)) : null);
             nodes.put(node, acc);
             int i = node.getIndex();
@@ -146,8 +167,9 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         }
         int domainCount = domains.size();
         services = new IdentityHashMap<>();
+        int slots = (long) nodes.size() * solution.getServices().size() <= perNodeArrayCells ? nodes.size() : 0;
         for (Service service : solution.getServices()) {
-            services.put(service, new ServiceAcc(service));
+            services.put(service, new ServiceAcc(service, slots, zoneNumbers.size()));
         }
         for (ServiceDependency dep : solution.getServiceDependencies()) {
             DependencyLink link = new DependencyLink(service(dep.service()), service(dep.dependsOn()));
@@ -263,7 +285,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
                 || overfillsTransient(ta, b, a)) {
             return true;
         }
-        return a.getService() != b.getService() && (hasServiceOn(a, nb) || hasServiceOn(b, na));
+        return a.getService() != b.getService() && (hasServiceOn(a, tb) || hasServiceOn(b, ta));
     }
 
     /**
@@ -294,7 +316,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     }
 
     private boolean fitsOn(NodeAcc t, Workload w) {
-        return !overfills(t, w, null) && !overfillsTransient(t, w, null) && !hasServiceOn(w, t.node);
+        return !overfills(t, w, null) && !overfillsTransient(t, w, null) && !hasServiceOn(w, t);
     }
 
     /**
@@ -317,6 +339,65 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         return over;
     }
 
+    /**
+     * Whether {@code w} arriving on {@code node} would break node capacity, transient capacity or anti-affinity
+     * there while all three are hard rules. Later arrivals on the node cannot undo that, so a move that starts from
+     * a solution breaking no hard rule and only adds to the node from here on ends with a hard loss.
+     */
+    public boolean breaksHardOn(Workload w, Node node) {
+        NodeAcc t = acc(node);
+        return t != null && hardWeight[I_NODE_CAPACITY] > 0 && hardWeight[I_TRANSIENT] > 0
+                && hardWeight[I_ANTI_AFFINITY] > 0 && !fitsOn(t, w);
+    }
+
+    /**
+     * The node among {@code nodes} (other than {@code excluded}) where {@code w} {@link #fits} with the least
+     * {@link #placeCost}, {@code preferred} first among equals and otherwise the first; null if it fits nowhere.
+     * One pass over the resources per node tests the capacity and sums the load cost together: ejection moves ask
+     * this for every workload they eject, over every node.
+     */
+    public Node cheapestFit(Workload w, List<Node> nodes, Node excluded, Node preferred) {
+        Node best = null;
+        long bestCost = Long.MAX_VALUE;
+        for (Node n : nodes) {
+            if (n == excluded || n == w.getNode()) {
+                continue;
+            }
+            NodeAcc t = acc(n);
+            if (t == null) {
+                continue;
+            }
+            long cost = costIfFits(t, w);
+            if (cost != NO_FIT && (cost < bestCost || (cost == bestCost && n == preferred))) {
+                best = n;
+                bestCost = cost;
+            }
+        }
+        return best;
+    }
+
+    /** {@link #placeCost} when {@code w} fits on the node, else {@link #NO_FIT}. */
+    private long costIfFits(NodeAcc t, Workload w) {
+        long[] u = t.usage;
+        long[] cap = t.capacityArray;
+        long[] safety = t.safetyArray;
+        long delta = 0L;
+        for (int i = 0; i < u.length; i++) {
+            long after = u[i] + requirement(w, i);
+            if (after > cap[i]) {
+                return NO_FIT;
+            }
+            long weight = i < loadWeight.length ? loadWeight[i] : 0L;
+            if (weight != 0L) {
+                delta += weight * (Math.max(0L, after - safety[i]) - Math.max(0L, u[i] - safety[i]));
+            }
+        }
+        if (overfillsTransient(t, w, null) || hasServiceOn(w, t)) {
+            return NO_FIT;
+        }
+        return delta + balanceRise(t.node, u, w);
+    }
+
     /** The rise in load cost and balance cost of {@code node} if {@code w} were added there (no move costs). */
     public long placeCost(Workload w, Node node) {
         NodeAcc t = acc(node);
@@ -332,6 +413,11 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
                 delta += r.loadCostWeight() * (Math.max(0L, u[i] + requirement(w, i) - sc) - Math.max(0L, u[i] - sc));
             }
         }
+        return delta + balanceRise(node, u, w);
+    }
+
+    private long balanceRise(Node node, long[] u, Workload w) {
+        long delta = 0L;
         for (BalanceObjective b : balances) {
             int i1 = b.resource1().index();
             int i2 = b.resource2().index();
@@ -405,13 +491,9 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         return false;
     }
 
-    private boolean hasServiceOn(Workload w, Node node) {
+    private boolean hasServiceOn(Workload w, NodeAcc t) {
         Service service = w.getService();
-        if (service == null || !service.antiAffinity()) {
-            return false;
-        }
-        int[] count = service(service).perNode.get(node);
-        return count != null && count[0] > 0;
+        return service != null && service.antiAffinity() && service(service).countOn(t) > 0;
     }
 
     private static long requirement(Workload w, int r) {
@@ -467,14 +549,14 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             amount[I_MACHINE_MOVE] += sign * w.getCurrentNode().moveCostTo(node);
         }
         if (w.getService() != null) {
-            applyService(w, node, moved, sign);
+            applyService(w, node, acc, moved, sign);
         }
         if (w.getGang() != null) {
             applyGang(w, node, sign);
         }
     }
 
-    private void applyService(Workload w, Node node, boolean moved, int sign) {
+    private void applyService(Workload w, Node node, NodeAcc t, boolean moved, int sign) {
         ServiceAcc s = service(w.getService());
         if (moved) {
             int before = s.moved;
@@ -493,20 +575,18 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             amount[I_SERVICE_MOVE] = maxMoved;
         }
         if (s.service.antiAffinity()) {
-            int[] count = s.perNode.computeIfAbsent(node, n -> new int[1]);
-            if (sign > 0) {
-                amount[I_ANTI_AFFINITY] += count[0]++;
-            } else {
-                amount[I_ANTI_AFFINITY] -= --count[0];
-            }
+            int before = s.countOn(t);
+            s.setOn(t, before + sign);
+            // pairs on the node: an arrival meets every workload there, a departure leaves the others
+            amount[I_ANTI_AFFINITY] += sign > 0 ? before : -(before - 1);
         }
         if (s.service.spreadMin() > 1) {
             amount[I_SPREAD] -= s.spreadShortfall();
             s.assigned += sign;
-            int[] count = s.perZone.computeIfAbsent(node.getZone(), z -> new int[1]);
-            if (sign > 0 && count[0]++ == 0) {
+            int[] count = s.perZone;
+            if (sign > 0 && count[t.zone]++ == 0) {
                 s.distinctZones++;
-            } else if (sign < 0 && --count[0] == 0) {
+            } else if (sign < 0 && --count[t.zone] == 0) {
                 s.distinctZones--;
             }
             amount[I_SPREAD] += s.spreadShortfall();
@@ -640,7 +720,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     }
 
     private ServiceAcc service(Service service) {
-        return services.computeIfAbsent(service, ServiceAcc::new);
+        return services.computeIfAbsent(service, sv -> new ServiceAcc(sv, 0, zoneNumbers.size()));
     }
 
     private GangAcc gang(Gang gang) {
@@ -650,6 +730,10 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     /** Running sums of one node and its last contribution to each per-node rule. */
     private static final class NodeAcc {
         final Node node;
+        /** 0, 1, ... in the order of the solution's nodes: an index for per-node arrays. */
+        final int slot;
+        /** Zone number. */
+        final int zone;
         /** Network domain number. */
         final int domain;
         /** The node's GPU class, or null without GPUs. */
@@ -677,8 +761,10 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         long fragmentation;
         int freeWholeGpus;
 
-        NodeAcc(Node node, int domain, GpuClassAcc gpuClass) {
+        NodeAcc(Node node, int slot, int domain, int zone, GpuClassAcc gpuClass) {
             this.node = node;
+            this.slot = slot;
+            this.zone = zone;
             this.domain = domain;
             this.gpuClass = gpuClass;
             this.usage = new long[node.resourceCount()];
@@ -770,14 +856,36 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         int moved;
         int assigned;
         int distinctZones;
+        /** Workloads of the service per node: by node slot on clusters small enough for an array, else by node. */
+        final int[] perSlot;
         final Map<Node, int[]> perNode = new IdentityHashMap<>();
-        final Map<String, int[]> perZone = new HashMap<>();
+        /** Workloads of the service per zone number, kept only for services with a spread. */
+        final int[] perZone;
         /** Workloads per network domain (by domain number), kept only for services in a dependency. */
         int[] perDomain;
         final List<DependencyLink> dependencies = new ArrayList<>();
 
-        ServiceAcc(Service service) {
+        /** @param slots the number of nodes for a per-node array, 0 for a map */
+        ServiceAcc(Service service, int slots, int zones) {
             this.service = service;
+            this.perZone = service.spreadMin() > 1 ? new int[zones] : null;
+            this.perSlot = slots > 0 && service.antiAffinity() ? new int[slots] : null;
+        }
+
+        int countOn(NodeAcc t) {
+            if (perSlot != null) {
+                return perSlot[t.slot];
+            }
+            int[] count = perNode.get(t.node);
+            return count == null ? 0 : count[0];
+        }
+
+        void setOn(NodeAcc t, int count) {
+            if (perSlot != null) {
+                perSlot[t.slot] = count;
+            } else {
+                perNode.computeIfAbsent(t.node, n -> new int[1])[0] = count;
+            }
         }
 
         long spreadShortfall() {

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The shared set-A files (never copied into the repo) and a tiny hand-made instance. */
-final class RoadefTestData {
+public final class RoadefTestData {
 
     static final String[] SET_A = {"a1_1", "a1_2", "a1_3", "a1_4", "a1_5", "a2_1", "a2_2", "a2_3", "a2_4", "a2_5"};
 
@@ -64,7 +64,7 @@ final class RoadefTestData {
         return null;
     }
 
-    static RoadefInstance load(String name) {
+    public static RoadefInstance load(String name) {
         Path dir = setA();
         try {
             return RoadefReader.read(dir.resolve("model_" + name + ".txt"), dir.resolve("assignment_" + name + ".txt"));

@@ -1,0 +1,201 @@
+package dev.computeplan.placement.solver;
+
+import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.domain.Workload;
+import dev.computeplan.placement.roadef.RoadefInstance;
+import dev.computeplan.placement.roadef.RoadefMapper;
+import dev.computeplan.placement.roadef.RoadefTestData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shortcuts the annealing loop takes on ROADEF set A (a2_2: transient resources and a full cluster; a2_5:
+ * spread and anti-affinity, no transient) give what the plain computations give: the one-pass cheapest fit equals
+ * a scan of {@code fits} and {@code placeCost}, the ejection search with its early exit equals the greedy without
+ * it, a placement {@code breaksHardOn} calls broken really loses hard score, and service counts kept in maps (large
+ * clusters) score as those kept in arrays.
+ */
+class EjectionShortcutsTest {
+
+    private static PlacementSolution load(String name) {
+        RoadefInstance in = RoadefTestData.load(name);
+        return RoadefMapper.toPlacement(in, in.initialAssignment());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a2_2", "a2_5"})
+    void cheapestFitIsTheCheapestNodeThatFitsAndAnyOtherBreaksAHardRule(String instance) {
+        PlacementSolution s = load(instance);
+        PlacementIncrementalScore score = new PlacementIncrementalScore();
+        score.resetWorkingSolution(s);
+        List<Workload> workloads = s.getWorkloads();
+        List<Node> nodes = s.getNodes();
+        SplittableRandom random = new SplittableRandom(4);
+        int elsewhere = 0;
+        for (int k = 0; k < 1_000; k++) {
+            Workload w = workloads.get(random.nextInt(workloads.size()));
+            Node home = w.getNode();
+            Node excluded = nodes.get(random.nextInt(nodes.size()));
+            Node preferred = random.nextBoolean() ? home : nodes.get(random.nextInt(nodes.size()));
+            score.move(w, null);
+            Node expected = null;
+            long expectedCost = Long.MAX_VALUE;
+            for (Node n : nodes) {
+                if (n != excluded && score.fits(w, n)) {
+                    long cost = score.placeCost(w, n);
+                    if (cost < expectedCost || (cost == expectedCost && n == preferred)) {
+                        expected = n;
+                        expectedCost = cost;
+                    }
+                }
+            }
+            assertThat(score.cheapestFit(w, nodes, excluded, preferred)).as("draw %d", k).isSameAs(expected);
+            elsewhere += expected != null && expected != home ? 1 : 0;
+            Node other = nodes.get(random.nextInt(nodes.size()));
+            boolean breaks = score.breaksHardOn(w, other);
+            assertThat(breaks).isEqualTo(!score.fits(w, other));
+            score.move(w, other);
+            if (breaks) {
+                assertThat(score.calculateScore().hardScore()).as("%s on %s", w, other).isNegative();
+            }
+            score.move(w, home);
+            assertThat(score.calculateScore().hardScore()).isZero();
+        }
+        assertThat(elsewhere).as("draws whose cheapest node is not their own").isGreaterThan(100);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a2_2", "a2_5"})
+    void ejectionWithItsEarlyExitEqualsThePlainGreedy(String instance) {
+        PlacementSolution s = load(instance);
+        PlacementIncrementalScore score = new PlacementIncrementalScore();
+        score.resetWorkingSolution(s);
+        List<Workload> workloads = s.getWorkloads();
+        List<Node> nodes = s.getNodes();
+        SplittableRandom random = new SplittableRandom(9);
+        int found = 0;
+        int none = 0;
+        for (int k = 0; k < 20_000; k++) {
+            Workload w = workloads.get(random.nextInt(workloads.size()));
+            Node target = nodes.get(random.nextInt(nodes.size()));
+            if (w.getNode() == target) {
+                continue;
+            }
+            List<Workload> expected = plainGreedy(score, w, target);
+            List<Workload> actual = EjectionMoveFactory.ejected(score, w, target);
+            if (expected == null) {
+                assertThat(actual).as("draw %d", k).isNull();
+                none++;
+            } else {
+                assertThat(actual).as("draw %d", k).containsExactlyElementsOf(expected);
+                found += expected.isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(found).isPositive();
+        assertThat(none).isPositive();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a2_2", "a2_5"})
+    void serviceCountsInMapsScoreAsInArrays(String instance) {
+        PlacementSolution s = load(instance);
+        PlacementIncrementalScore arrays = new PlacementIncrementalScore();
+        PlacementIncrementalScore maps = new PlacementIncrementalScore(0);
+        arrays.resetWorkingSolution(s);
+        maps.resetWorkingSolution(s);
+        List<Workload> workloads = s.getWorkloads();
+        List<Node> nodes = s.getNodes();
+        SplittableRandom random = new SplittableRandom(2);
+        for (int step = 1; step <= 5_000; step++) {
+            Workload w = workloads.get(random.nextInt(workloads.size()));
+            Node to = nodes.get(random.nextInt(nodes.size()));
+            arrays.beforeVariableChanged(w, "node");
+            maps.beforeVariableChanged(w, "node");
+            w.setNode(to);
+            arrays.afterVariableChanged(w, "node");
+            maps.afterVariableChanged(w, "node");
+            assertThat(maps.calculateScore()).as("step %d", step).isEqualTo(arrays.calculateScore());
+        }
+        PlacementIncrementalScore fresh = new PlacementIncrementalScore();
+        fresh.resetWorkingSolution(s);
+        assertThat(arrays.calculateScore()).isEqualTo(fresh.calculateScore());
+        assertThat(arrays.amount(PlacementConstraintProvider.ANTI_AFFINITY)).as("the walk broke anti-affinity")
+                .isPositive();
+    }
+
+    /** The ejection search as first written: copy the node's list, pick greedily until it fits or nothing helps. */
+    private static List<Workload> plainGreedy(PlacementIncrementalScore score, Workload w, Node target) {
+        long[] over = score.overflow(w, target);
+        List<Workload> here = new ArrayList<>(score.workloadsOn(target));
+        List<Workload> out = new ArrayList<>();
+        if (w.getService() != null && w.getService().antiAffinity()) {
+            for (Workload v : here) {
+                if (v.getService() == w.getService()) {
+                    if (v.isPinned() || v.getGang() != null) {
+                        return null;
+                    }
+                    out.add(v);
+                }
+            }
+            here.removeAll(out);
+            for (Workload v : out) {
+                release(score, over, v, target);
+            }
+        }
+        while (overflowing(over)) {
+            Workload pick = null;
+            double pickShare = 0.0;
+            for (Workload v : here) {
+                if (v.isPinned() || v.getGang() != null) {
+                    continue;
+                }
+                double share = 0.0;
+                for (int i = 0; i < over.length; i++) {
+                    if (over[i] > 0) {
+                        share += Math.min(over[i], freed(score, v, i, target)) / (double) over[i];
+                    }
+                }
+                if (share > pickShare) {
+                    pick = v;
+                    pickShare = share;
+                }
+            }
+            if (pick == null || out.size() == EjectionMoveFactory.MAX_EJECTED) {
+                return null;
+            }
+            out.add(pick);
+            here.remove(pick);
+            release(score, over, pick, target);
+        }
+        return out;
+    }
+
+    private static boolean overflowing(long[] over) {
+        for (long o : over) {
+            if (o > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void release(PlacementIncrementalScore score, long[] over, Workload v, Node target) {
+        for (int i = 0; i < over.length; i++) {
+            over[i] = Math.max(0L, over[i] - freed(score, v, i, target));
+        }
+    }
+
+    private static long freed(PlacementIncrementalScore score, Workload v, int i, Node target) {
+        if (i >= v.resourceCount() || (score.isTransient(i) && v.getCurrentNode() == target)) {
+            return 0L;
+        }
+        return v.requirement(i);
+    }
+}
