@@ -8,8 +8,9 @@
 # ROADEF_RUNNER=jar runs `java -jar target/computeplan.jar roadef ...` (the application's CLI);
 # the default runs dev.computeplan.placement.roadef.RoadefMain from target/classes.
 # "engine moves/s" is the mean of the scored moves per second the engine's annealing phases log ("-" for --solver local).
-# Solutions go to target/roadef/solution_X.txt. Gap: relative to the best known value, except a2_1
-# (best known 198) where it is the absolute difference, as the challenge reports it.
+# Solutions go to target/roadef/solution_X.txt, the solver's output and log to solve_X.out and solve_X.err.
+# Gap: relative to the best known value, except a2_1 (best known 198) where it is the absolute difference, as the
+# challenge reports it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +44,7 @@ for model in "$dir"/model_*.txt; do
   solution="target/roadef/solution_$name.txt"
   out="$("${runner[@]}" solve --model "$model" --assignment "$assignment" --output "$solution" \
          --seconds "$seconds" "${extra[@]}" 2>target/roadef/solve_$name.err)" || true
+  printf '%s\n' "$out" >target/roadef/solve_$name.out
   # The annealing phase logs "Annealing: N moves scored (R/s)" once per phase and run: show the mean R
   speed="$( { grep -o 'Annealing: [0-9]* moves scored ([0-9]*/s)' <<<"$out" || true; } | grep -o '([0-9]*/s)' \
            | tr -dc '0-9\n' | awk '{ s += $1; n++ } END { if (n) printf "%d", s / n; else printf "-" }' || true)"
