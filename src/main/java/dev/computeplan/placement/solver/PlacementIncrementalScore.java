@@ -64,7 +64,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
      * Per-node counts of an anti-affine service live in an array (an index instead of a hash lookup on every move)
      * while nodes x services stays under this many cells (64 MB), else in a map.
      */
-    static final long PER_NODE_ARRAY_CELLS = 16_000_000L;
+    private static final long PER_NODE_ARRAY_CELLS = 16_000_000L;
 
     /** Running amount of each rule (before its weight), indexed like {@link PlacementConstraintProvider#NAMES}. */
     private final long[] amount = new long[RULES];
@@ -155,7 +155,8 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             }
         }
         for (Node node : solution.getNodes()) {
-            NodeAcc acc = new NodeAcc(node, nodes.size(), domains.computeIfAbsent(node.getNetworkDomain(), d -> domains.size()),
+            NodeAcc acc = new NodeAcc(node, nodes.size(),
+                    domains.computeIfAbsent(node.getNetworkDomain(), d -> domains.size()),
                     zoneNumbers.computeIfAbsent(node.getZone(), z -> zoneNumbers.size()),
                     node.getGpuCount() > 0 ? gpuClasses.get(GpuClassBalance.gpuClass(node)) : null);
             nodes.put(node, acc);
