@@ -161,7 +161,7 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
         return true;
     }
 
-    private static boolean overflowing(long[] over) {
+    static boolean overflowing(long[] over) {
         for (long o : over) {
             if (o > 0) {
                 return true;
@@ -170,7 +170,7 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
         return false;
     }
 
-    private static void release(PlacementIncrementalScore score, long[] over, Workload v, Node target) {
+    static void release(PlacementIncrementalScore score, long[] over, Workload v, Node target) {
         for (int i = 0; i < over.length; i++) {
             over[i] = Math.max(0L, over[i] - freed(score, v, i, target));
         }
@@ -180,7 +180,7 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
      * What {@code v} leaving {@code target} frees of resource i. A transient resource stays held when target is its
      * current node, so it counts as nothing freed there (the overflow merges plain and held use: this under-counts).
      */
-    private static long freed(PlacementIncrementalScore score, Workload v, int i, Node target) {
+    static long freed(PlacementIncrementalScore score, Workload v, int i, Node target) {
         if (i >= v.resourceCount() || (score.isTransient(i) && v.getCurrentNode() == target)) {
             return 0L;
         }

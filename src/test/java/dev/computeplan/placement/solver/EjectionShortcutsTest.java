@@ -130,7 +130,10 @@ class EjectionShortcutsTest {
                 .isPositive();
     }
 
-    /** The ejection search as first written: copy the node's list, pick greedily until it fits or nothing helps. */
+    /**
+     * The ejection search as first written: copy the node's list, pick greedily until it fits or nothing helps
+     * (the overflow and what a workload frees are the factory's own).
+     */
     private static List<Workload> plainGreedy(PlacementIncrementalScore score, Workload w, Node target) {
         long[] over = score.overflow(w, target);
         List<Workload> here = new ArrayList<>(score.workloadsOn(target));
@@ -146,10 +149,10 @@ class EjectionShortcutsTest {
             }
             here.removeAll(out);
             for (Workload v : out) {
-                release(score, over, v, target);
+                EjectionMoveFactory.release(score, over, v, target);
             }
         }
-        while (overflowing(over)) {
+        while (EjectionMoveFactory.overflowing(over)) {
             Workload pick = null;
             double pickShare = 0.0;
             for (Workload v : here) {
@@ -159,7 +162,7 @@ class EjectionShortcutsTest {
                 double share = 0.0;
                 for (int i = 0; i < over.length; i++) {
                     if (over[i] > 0) {
-                        share += Math.min(over[i], freed(score, v, i, target)) / (double) over[i];
+                        share += Math.min(over[i], EjectionMoveFactory.freed(score, v, i, target)) / (double) over[i];
                     }
                 }
                 if (share > pickShare) {
@@ -172,30 +175,8 @@ class EjectionShortcutsTest {
             }
             out.add(pick);
             here.remove(pick);
-            release(score, over, pick, target);
+            EjectionMoveFactory.release(score, over, pick, target);
         }
         return out;
-    }
-
-    private static boolean overflowing(long[] over) {
-        for (long o : over) {
-            if (o > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void release(PlacementIncrementalScore score, long[] over, Workload v, Node target) {
-        for (int i = 0; i < over.length; i++) {
-            over[i] = Math.max(0L, over[i] - freed(score, v, i, target));
-        }
-    }
-
-    private static long freed(PlacementIncrementalScore score, Workload v, int i, Node target) {
-        if (i >= v.resourceCount() || (score.isTransient(i) && v.getCurrentNode() == target)) {
-            return 0L;
-        }
-        return v.requirement(i);
     }
 }
