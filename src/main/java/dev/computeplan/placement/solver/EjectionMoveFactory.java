@@ -106,8 +106,11 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
         }
         // Most draws on a tight cluster fail because even ejecting everything would not clear some resource
         // (a transient one held by workloads that moved away): find that out before the greedy search.
-        if (!overflowing(over) || !clearable(score, over, here, out, target)) {
-            return overflowing(over) ? null : ejected;
+        if (!overflowing(over)) {
+            return ejected;
+        }
+        if (!clearable(score, over, here, out, target)) {
+            return null;
         }
         while (overflowing(over)) {
             int pick = -1;

@@ -347,13 +347,13 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
      */
     public boolean breaksHardOn(Workload w, Node node) {
         NodeAcc t = acc(node);
-        return t != null && hardWeight[I_NODE_CAPACITY] > 0 && hardWeight[I_TRANSIENT] > 0
-                && hardWeight[I_ANTI_AFFINITY] > 0 && !fitsOn(t, w);
+        return t != null && fitRulesAreHard() && !fitsOn(t, w);
     }
 
     /**
-     * The node among {@code nodes} (other than {@code excluded}) where {@code w} {@link #fits} with the least
-     * {@link #placeCost}, {@code preferred} first among equals and otherwise the first; null if it fits nowhere.
+     * The node among {@code nodes} (other than {@code excluded}) where {@code w} {@link #fits} with the least rise in
+     * load and balance cost (no move costs), {@code preferred} first among equals and otherwise the first; null if it
+     * fits nowhere.
      * One pass over the resources per node tests the capacity and sums the load cost together: ejection moves ask
      * this for every workload they eject, over every node.
      */
@@ -377,7 +377,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         return best;
     }
 
-    /** {@link #placeCost} when {@code w} fits on the node, else {@link #NO_FIT}. */
+    /** The rise in load and balance cost of the node if {@code w} were added there when it fits, else NO_FIT. */
     private long costIfFits(NodeAcc t, Workload w) {
         long[] u = t.usage;
         long[] cap = t.capacityArray;
@@ -397,24 +397,6 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             return NO_FIT;
         }
         return delta + balanceRise(t.node, u, w);
-    }
-
-    /** The rise in load cost and balance cost of {@code node} if {@code w} were added there (no move costs). */
-    public long placeCost(Workload w, Node node) {
-        NodeAcc t = acc(node);
-        if (t == null) {
-            return Long.MAX_VALUE;
-        }
-        long[] u = t.usage;
-        long delta = 0L;
-        for (Resource r : resources) {
-            int i = r.index();
-            if (r.loadCostWeight() != 0) {
-                long sc = node.safetyCapacity(i);
-                delta += r.loadCostWeight() * (Math.max(0L, u[i] + requirement(w, i) - sc) - Math.max(0L, u[i] - sc));
-            }
-        }
-        return delta + balanceRise(node, u, w);
     }
 
     private long balanceRise(Node node, long[] u, Workload w) {
@@ -448,8 +430,13 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         return feasible == 1;
     }
 
+    /** Node capacity, transient capacity and anti-affinity, the rules {@link #fitsOn} tests, are all hard. */
+    private boolean fitRulesAreHard() {
+        return hardWeight[I_NODE_CAPACITY] > 0 && hardWeight[I_TRANSIENT] > 0 && hardWeight[I_ANTI_AFFINITY] > 0;
+    }
+
     private boolean computeHardFeasible() {
-        if (hardWeight[I_NODE_CAPACITY] <= 0 || hardWeight[I_TRANSIENT] <= 0 || hardWeight[I_ANTI_AFFINITY] <= 0) {
+        if (!fitRulesAreHard()) {
             return false;
         }
         for (int i = 0; i < RULES; i++) {
@@ -859,7 +846,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         int distinctZones;
         /** Workloads of the service per node: by node slot on clusters small enough for an array, else by node. */
         final int[] perSlot;
-        final Map<Node, int[]> perNode = new IdentityHashMap<>();
+        final Map<Node, int[]> perNode;
         /** Workloads of the service per zone number, kept only for services with a spread. */
         final int[] perZone;
         /** Workloads per network domain (by domain number), kept only for services in a dependency. */
@@ -871,6 +858,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
             this.service = service;
             this.perZone = service.spreadMin() > 1 ? new int[zones] : null;
             this.perSlot = slots > 0 && service.antiAffinity() ? new int[slots] : null;
+            this.perNode = perSlot == null ? new IdentityHashMap<>() : null;
         }
 
         int countOn(NodeAcc t) {
