@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Solves every ROADEF/EURO 2012 instance (model_X.txt + assignment_X.txt) in a folder and prints a table:
-# instance, initial, final, best known, gap %, feasible (re-checked by `roadef score`, the exact scorer).
+# instance, initial, final, best known, gap %, feasible (re-checked by `roadef score`, the exact scorer, and where
+# python3 is installed by benchmarks/roadef_check.py, an independent implementation of the rules and the cost).
 #
 # usage: benchmarks/roadef.sh [DIR] [SECONDS] [extra solve options, e.g. --seed 1 --solver local]
 #   DIR      default ../shared/data/roadef2012/A (then /work/shared/data/roadef2012/A)
@@ -56,6 +57,11 @@ for model in "$dir"/model_*.txt; do
     [[ "$checked" == "$final" ]] || feasible="yes (scorer says $checked)"
   else
     feasible=NO
+  fi
+  # A second, independent implementation of the rules and the cost must agree (where python3 is installed).
+  if command -v python3 >/dev/null 2>&1; then
+    independent="$( { python3 benchmarks/roadef_check.py "$model" "$assignment" "$solution" 2>&1 || true; } | head -n 1)"
+    [[ "$independent" == "feasible $final" ]] || feasible="$feasible (roadef_check.py: ${independent:-no answer})"
   fi
   b="${best[$name]:-}"
   if [[ -z "$b" || -z "$final" ]]; then
