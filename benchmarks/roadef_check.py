@@ -71,6 +71,11 @@ def check(m, initial, current):
     processes = range(len(m['service']))
     if len(initial) != len(processes) or len(current) != len(processes):
         raise ValueError('an assignment must name one machine per process')
+    # checked first: Python would silently read machine -1 as the last one
+    unknown = [p for p in processes if current[p] not in machines or initial[p] not in machines]
+    if unknown:
+        return [f'machine: process {p} on {current[p]}, initially {initial[p]}, not a machine of the model'
+                for p in unknown], {}
     usage = [[0] * len(resources) for _ in machines]
     moved_out = [[0] * len(resources) for _ in machines]
     for p in processes:
