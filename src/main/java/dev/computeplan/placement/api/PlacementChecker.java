@@ -35,6 +35,7 @@ public final class PlacementChecker {
     public static Report check(PlacementRequest req, PlacementPlan plan) {
         List<String> resources = PlacementValidator.resourceIds(req);
         int rc = resources.size();
+        int gpuResource = PlacementValidator.gpuResourceIndex(req);
         Map<String, PlacementRequest.NodeDto> nodes = new HashMap<>();
         req.nodes().forEach(n -> nodes.put(n.id(), n));
         Map<String, PlacementPlan.Assignment> byWorkload = new HashMap<>();
@@ -60,6 +61,10 @@ public final class PlacementChecker {
             PlacementPlan.Assignment a = byWorkload.get(w.id());
             String at = a == null ? null : a.node();
             long[] req0 = vector(w.requirements(), resources);
+            if (gpuResource >= 0) {
+                int gpus = w.gpus() == null ? 0 : w.gpus();
+                req0[gpuResource] = gpus > 0 ? gpus * 1000L : (w.gpuMilli() == null ? 0 : w.gpuMilli());
+            }
             if (at == null) {
                 medium += w.priority() == null ? 1 : w.priority();
                 continue;
@@ -113,10 +118,14 @@ public final class PlacementChecker {
         for (PlacementRequest.NodeDto n : req.nodes()) {
             long[] cap = vector(n.capacity(), resources);
             long[] safety = n.safetyCapacity() == null ? cap : vector(n.safetyCapacity(), resources);
+            if (gpuResource >= 0) {
+                cap[gpuResource] = 1000L * (n.gpus() == null ? 0 : n.gpus());
+                safety[gpuResource] = cap[gpuResource];
+            }
             long[] u = usage.getOrDefault(n.id(), new long[rc]);
             long[] held = heldByLeaving.getOrDefault(n.id(), new long[rc]);
             for (int r = 0; r < rc; r++) {
-                if (u[r] > cap[r]) {
+                if (u[r] > cap[r] && r != gpuResource) {
                     violate(hard, violations, u[r] - cap[r], "node %s over %s capacity by %d".formatted(n.id(), resources.get(r), u[r] - cap[r]));
                 }
                 if (isTransient(req, resources.get(r)) && u[r] + held[r] > cap[r]) {

@@ -40,13 +40,14 @@ public final class PlacementMapper {
      */
     public static PlacementSolution toDomain(PlacementRequest req, PlacementPlan warmStart) {
         List<String> resourceIds = PlacementValidator.resourceIds(req);
+        int gpuResource = PlacementValidator.gpuResourceIndex(req);
         Map<String, PlacementRequest.ResourceDto> resourceDtos = new HashMap<>();
         orEmpty(req.resources()).forEach(r -> resourceDtos.put(r.id(), r));
         List<Resource> resources = new ArrayList<>();
         for (int r = 0; r < resourceIds.size(); r++) {
             PlacementRequest.ResourceDto dto = resourceDtos.get(resourceIds.get(r));
             resources.add(new Resource(r, resourceIds.get(r), dto != null && Boolean.TRUE.equals(dto.transientUsage()),
-                    dto == null || dto.loadCostWeight() == null ? 0L : dto.loadCostWeight()));
+                    dto == null || dto.loadCostWeight() == null ? 0L : dto.loadCostWeight(), r == gpuResource));
         }
         Map<String, Rack> racks = new LinkedHashMap<>();
         orEmpty(req.racks()).forEach(r -> racks.put(r.id(), new Rack(r.id(), nz(r.powerCapWatts()))));
@@ -55,6 +56,10 @@ public final class PlacementMapper {
         for (PlacementRequest.NodeDto n : req.nodes()) {
             long[] capacity = vector(n.capacity(), resourceIds);
             long[] safety = n.safetyCapacity() == null ? capacity.clone() : vector(n.safetyCapacity(), resourceIds);
+            if (gpuResource >= 0) {
+                capacity[gpuResource] = 1000L * (n.gpus() == null ? 0 : n.gpus());
+                safety[gpuResource] = capacity[gpuResource];
+            }
             Node node = new Node(nodes.size(), n.id(), capacity, safety, n.zone(),
                     n.networkDomain() == null ? n.zone() : n.networkDomain())
                     .withGpus(n.gpus() == null ? 0 : n.gpus(), n.gpuType())
@@ -91,7 +96,11 @@ public final class PlacementMapper {
         List<Workload> workloads = new ArrayList<>();
         for (PlacementRequest.WorkloadDto w : req.workloads()) {
             Node current = w.currentNode() == null ? null : nodes.get(w.currentNode());
-            Workload workload = new Workload(w.id(), vector(w.requirements(), resourceIds),
+            long[] requirement = vector(w.requirements(), resourceIds);
+            if (gpuResource >= 0) {
+                requirement[gpuResource] = gpuDemandMilli(w);
+            }
+            Workload workload = new Workload(w.id(), requirement,
                     w.service() == null ? null : services.get(w.service()), current, nz(w.moveCost()))
                     .withGpus(w.gpus() == null ? 0 : w.gpus(), w.gpuMilli() == null ? 0 : w.gpuMilli())
                     .withGpuTypes(Set.copyOf(orEmpty(w.allowedGpuTypes())), Set.copyOf(orEmpty(w.preferredGpuTypes())))
@@ -218,6 +227,12 @@ public final class PlacementMapper {
             }
         });
         return out;
+    }
+
+    /** Whole GPUs x 1000, else the share (as {@code Workload.gpuDemandMilli}). */
+    private static long gpuDemandMilli(PlacementRequest.WorkloadDto w) {
+        int gpus = w.gpus() == null ? 0 : w.gpus();
+        return gpus > 0 ? gpus * 1000L : (w.gpuMilli() == null ? 0 : w.gpuMilli());
     }
 
     private static long[] vector(Map<String, Long> amounts, List<String> resourceIds) {

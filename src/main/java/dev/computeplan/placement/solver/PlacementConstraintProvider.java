@@ -131,7 +131,7 @@ public class PlacementConstraintProvider implements ConstraintProvider {
     Constraint nodeCapacity(ConstraintFactory factory) {
         return busyNodes(factory)
                 .join(Resource.class)
-                .filter((node, load, resource) -> load.excess(resource.index()) > 0)
+                .filter((node, load, resource) -> !resource.gpuMirror() && load.excess(resource.index()) > 0)
                 .penalizeLong(HARD, (node, load, resource) -> load.excess(resource.index()))
                 .justifyWith((node, load, resource, score) -> new NodeCapacityJustification(node.getId(), resource.id(),
                         load.usage(resource.index()), node.capacity(resource.index()), load.excess(resource.index()),
@@ -415,7 +415,7 @@ public class PlacementConstraintProvider implements ConstraintProvider {
                 .asConstraint(BALANCE);
     }
 
-    static long balanceShortfall(NodeLoad load, BalanceObjective b) {
+    public static long balanceShortfall(NodeLoad load, BalanceObjective b) {
         return Math.max(0L, b.target() * load.free(b.resource1().index()) - load.free(b.resource2().index()));
     }
 

@@ -154,11 +154,15 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
                 loadWeight[r.index()] = r.loadCostWeight();
             }
         }
+        int[] gpuMirrors = solution.getResources().stream().filter(Resource::gpuMirror).mapToInt(Resource::index).toArray();
         for (Node node : solution.getNodes()) {
             NodeAcc acc = new NodeAcc(node, nodes.size(),
                     domains.computeIfAbsent(node.getNetworkDomain(), d -> domains.size()),
                     zoneNumbers.computeIfAbsent(node.getZone(), z -> zoneNumbers.size()),
                     node.getGpuCount() > 0 ? gpuClasses.get(GpuClassBalance.gpuClass(node)) : null);
+            for (int r : gpuMirrors) {
+                acc.capacityArray[r] = Long.MAX_VALUE; // the GPU rule counts its excess, node capacity does not
+            }
             nodes.put(node, acc);
             int i = node.getIndex();
             if (i >= 0 && i < byIndex.length && byIndex[i] == null) {

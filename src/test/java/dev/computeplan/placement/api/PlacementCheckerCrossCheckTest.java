@@ -50,6 +50,26 @@ class PlacementCheckerCrossCheckTest {
         assertThat(infeasible).isPositive();
     }
 
+    @Test
+    void aBalanceOnTheGpuChargesFreeGpusThatLackCpu() {
+        // 8 GPUs, 96 cores; 2 GPUs and 40 cores used: 10 x 6,000 free milli-GPU - 56,000 free milli-CPU = 4,000.
+        PlacementRequest req = new PlacementRequest(null,
+                java.util.List.of(new PlacementRequest.NodeDto("n1", java.util.Map.of("cpu", 96_000L), null, "z", null, null, 8,
+                        "A100", null, null)),
+                null, null, null,
+                java.util.List.of(new PlacementRequest.WorkloadDto("w1", java.util.Map.of("cpu", 40_000L), 2, null, null, null, null,
+                        null, null, "n1", null, null, null)),
+                java.util.List.of(new PlacementRequest.BalanceDto("cpu-per-gpu", "gpu", "cpu", 10L, 3L)), null, null, null, null);
+        assertThat(PlacementValidator.validate(req)).isEmpty();
+
+        PlacementSolution solution = PlacementMapper.toDomain(req, null);
+        HardMediumSoftLongScore score = PlacementSolver.solutionManager().update(solution);
+        PlacementChecker.Report report = PlacementChecker.check(req, PlacementMapper.toPlan(solution));
+
+        assertThat(score).isEqualTo(HardMediumSoftLongScore.of(0, 0, -12_000));
+        assertThat(report.soft()).isEqualTo(12_000);
+    }
+
     private static boolean overflows(Node node, java.util.List<Workload> on) {
         int whole = on.stream().mapToInt(Workload::getGpus).sum();
         int[] shares = on.stream().filter(w -> w.getGpus() == 0).mapToInt(Workload::getGpuMilli).toArray();

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs the whole solver (gang phase, construction, both local searches with change, swap and ruin-and-recreate)
  * in FULL_ASSERT mode: after every move Timefold recomputes the score from scratch and fails on any difference
- * from the incremental score. The instance has every feature on: transient memory, load cost, balance, sparse
- * node-to-node move costs, services with anti-affinity, spread and dependencies, gangs, fractional GPUs,
- * failed and cordoned nodes, rack caps, a spare reserve and fragmentation probes.
+ * from the incremental score. The instance has every feature on: transient memory, load cost, balance (also on the
+ * undeclared {@code gpu} resource), sparse node-to-node move costs, services with anti-affinity, spread and
+ * dependencies, gangs, fractional GPUs, failed and cordoned nodes, rack caps, a spare reserve and fragmentation probes.
  */
 class PlacementFullAssertTest {
 
@@ -55,7 +55,8 @@ class PlacementFullAssertTest {
                         java.util.Map.of("cpu", n.capacity().get("cpu") / 2, "memory", n.capacity().get("memory") / 2),
                         n.zone(), n.networkDomain(), n.rack(), n.gpus(), n.gpuType(), n.state(), n.idlePowerWatts())).toList(),
                 base.racks(), base.services(), base.gangs(), base.workloads(),
-                List.of(new PlacementRequest.BalanceDto("mem-per-cpu", "cpu", "memory", 4L, 3L)),
+                List.of(new PlacementRequest.BalanceDto("mem-per-cpu", "cpu", "memory", 4L, 3L),
+                        new PlacementRequest.BalanceDto("cpu-per-gpu", "gpu", "cpu", 10L, 1L)),
                 base.fragmentationProbes(), base.spareReserves(), moveCosts, java.util.Map.of("serviceMove", 7L, "powerDraw", 1L));
         return req;
     }

@@ -48,6 +48,34 @@ class PlacementValidatorTest {
     }
 
     @Test
+    void aBalanceMayNameTheGpuWithoutDeclaringItButAWorkloadMayNot() {
+        PlacementRequest.WorkloadDto asksGpu = new PlacementRequest.WorkloadDto("w2", Map.of("cpu", 1L, "gpu", 500L), null,
+                null, null, null, null, null, null, null, null, null, null);
+        PlacementRequest req = new PlacementRequest(null, List.of(node("n1", null)), null, null, null,
+                List.of(workload("w1", null, null, null, 500), asksGpu),
+                List.of(new PlacementRequest.BalanceDto("cpu-per-gpu", "gpu", "cpu", 4L, 1L),
+                        new PlacementRequest.BalanceDto("bad", "cpu", "disk", 1L, 1L)),
+                null, null, null, null);
+
+        assertThat(PlacementValidator.validate(req).stream().map(Violation::field).toList())
+                .containsExactlyInAnyOrder("$.workloads[1].requirements.gpu", "$.balanceObjectives[1].resource2");
+        assertThat(PlacementValidator.resourceIds(req)).containsExactly("cpu", "gpu");
+        assertThat(PlacementValidator.gpuResourceIndex(req)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeclaredGpuResourceIsTheCallersOwn() {
+        PlacementRequest req = new PlacementRequest(null,
+                List.of(new PlacementRequest.NodeDto("n1", Map.of("cpu", 10L, "gpu", 3L), null, "z", null, null, 2, "A100", null, null)),
+                null, null, null, List.of(workload("w1", null, null, null, null)),
+                List.of(new PlacementRequest.BalanceDto("cpu-per-gpu", "gpu", "cpu", 4L, 1L)), null, null, null, null);
+
+        assertThat(PlacementValidator.validate(req)).isEmpty();
+        assertThat(PlacementValidator.resourceIds(req)).containsExactlyInAnyOrder("cpu", "gpu");
+        assertThat(PlacementValidator.gpuResourceIndex(req)).isEqualTo(-1);
+    }
+
+    @Test
     void requestAndPlanSurviveAJsonRoundTrip() throws Exception {
         PlacementRequest req = PlacementExamples.load("placement-small.json");
         String json = PlacementExamples.MAPPER.writeValueAsString(req);

@@ -1,10 +1,13 @@
 package dev.computeplan.placement.bench;
 
+import dev.computeplan.placement.domain.BalanceObjective;
 import dev.computeplan.placement.domain.FragmentationProbe;
 import dev.computeplan.placement.domain.GpuPacking;
 import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.domain.Resource;
 import dev.computeplan.placement.solver.GpuClassBalance;
 import dev.computeplan.placement.solver.NodeLoad;
+import dev.computeplan.placement.solver.PlacementConstraintProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,8 @@ import java.util.Set;
  * OpenB online placement benchmark (the FGD paper's protocol, see ../shared/data/README.md): every pod arrives
  * once, in a seeded shuffled order padded by redraws to 130% of GPU capacity, is placed on arrival or dropped,
  * nothing moves. Policies, all on the same simulator: best-fit, FGD (integer sigmoid score, seeded node order on
- * ties) and the engine's own soft rules (fragmentation + gpuClassBalance, exact score difference, first node on ties).
+ * ties) and the engine's own soft rules (fragmentation + gpuClassBalance + the balance of free CPU and memory per
+ * free GPU, exact score difference, first node on ties).
  * Not a unit test: run by benchmarks/placement-openb.sh with -Dopenb.seeds=N.
  */
 class OpenbBenchmark {
@@ -89,6 +93,7 @@ class OpenbBenchmark {
             List<Pod> pods = pods(data.resolve("openb_pod_list_" + trace + ".csv"));
             List<Shape> shapes = typicalShapes(pods, false);
             List<Shape> typedShapes = typicalShapes(pods, true);
+            List<BalanceObjective> balances = gpuBalances(pods);
             for (String policyName : System.getProperty("openb.policies", "best-fit,fgd,engine").split(",")) {
                 double at100 = 0;
                 double at130 = 0;
@@ -99,9 +104,10 @@ class OpenbBenchmark {
                     Policy policy = switch (policyName) {
                         case "best-fit" -> OpenbBenchmark::bestFit;
                         case "fgd" -> fgd(shapes, state, seed);
-                        case "engine" -> engine(typedShapes, state, true);
-                        case "engine-untyped" -> engine(shapes, state, true);
-                        case "engine-fragmentation" -> engine(shapes, state, false);
+                        case "engine" -> engine(typedShapes, balances, state, true);
+                        case "engine-unbalanced" -> engine(typedShapes, List.of(), state, true);
+                        case "engine-untyped" -> engine(shapes, List.of(), state, true);
+                        case "engine-fragmentation" -> engine(shapes, List.of(), state, false);
                         default -> throw new IllegalArgumentException("unknown policy " + policyName);
                     };
                     double[] r = simulate(state, arrivals(pods, state, seed), policy);
@@ -352,18 +358,19 @@ class OpenbBenchmark {
     /**
      * The engine's soft rules on GPU placement as the online scorer, at their default weights: for each feasible
      * (node, GPU) choice, the change of the {@code fragmentation} penalty (sum over probes of popularity x
-     * {@link NodeLoad#fragmentMilli}, the engine's code on the node's actual GPU layout) plus the change of the
-     * {@code gpuClassBalance} penalty ({@link GpuClassBalance#penalty} of the node's GPU class); the smallest
+     * {@link NodeLoad#fragmentMilli}, the engine's code on the node's actual GPU layout), of the {@code balanceCost}
+     * penalty of the given objectives ({@link #gpuBalances}) and of the {@code gpuClassBalance} penalty
+     * ({@link GpuClassBalance#penalty} of the node's GPU class); the smallest
      * increase wins, first node on ties. This is the score difference Timefold's recommendation would report.
      * Without {@code withClassBalance}: the fragmentation rule alone (policy "engine-fragmentation").
      */
-    static Policy engine(List<Shape> shapes, State state, boolean withClassBalance) {
+    static Policy engine(List<Shape> shapes, List<BalanceObjective> balances, State state, boolean withClassBalance) {
         int n = state.cpuFree.length;
         List<FragmentationProbe> probes = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
             Shape m = shapes.get(i);
             boolean share = m.gpus() == 1 && m.milli() < 1000;
-            probes.add(new FragmentationProbe("shape" + i, new long[] {m.cpu(), m.mem()}, share ? 0 : m.gpus(),
+            probes.add(new FragmentationProbe("shape" + i, new long[] {m.cpu(), m.mem(), 0}, share ? 0 : m.gpus(),
                     share ? m.milli() : 0, Math.round(m.popularity() * 10_000), m.gpuTypes()));
         }
         Node[] nodes = new Node[n];
@@ -371,7 +378,7 @@ class OpenbBenchmark {
         Map<String, Integer> classIndex = new HashMap<>();
         int[] classOf = new int[n];
         for (int i = 0; i < n; i++) {
-            capacity[i] = new long[] {state.cpuFree[i], state.memFree[i]};
+            capacity[i] = new long[] {state.cpuFree[i], state.memFree[i], state.gpuUsed[i].length * 1000L};
             nodes[i] = new Node(i, "n" + i, capacity[i], capacity[i], "z", "d").withGpus(state.gpuUsed[i].length, state.model[i]);
             classOf[i] = classIndex.computeIfAbsent(GpuClassBalance.gpuClass(nodes[i]), k -> classIndex.size());
         }
@@ -395,14 +402,14 @@ class OpenbBenchmark {
                 if (g == null) {
                     continue;
                 }
-                long before = engineFragment(s, nodes[node], capacity[node], probes, null, null);
+                long before = engineCost(s, nodes[node], capacity[node], probes, balances, null, null);
                 int c = classOf[node];
-                long balance = !withClassBalance || p.gpuMilli() == 0 ? 0
+                long classBalance = !withClassBalance || p.gpuMilli() == 0 ? 0
                         : GpuClassBalance.penalty(classPopularity[c], classUsed[c] + p.gpuMilli(), classCapacity[c])
                         - GpuClassBalance.penalty(classPopularity[c], classUsed[c], classCapacity[c]);
                 int[][] options = p.share() ? shareOptions(s.gpuUsed[node], p.milli()) : new int[][] {g};
                 for (int[] option : options) {
-                    long delta = engineFragment(s, nodes[node], capacity[node], probes, p, option) - before + balance;
+                    long delta = engineCost(s, nodes[node], capacity[node], probes, balances, p, option) - before + classBalance;
                     if (delta < bestDelta) {
                         bestDelta = delta;
                         best = new Choice(node, option);
@@ -423,12 +430,19 @@ class OpenbBenchmark {
         return out.toArray(new int[0][]);
     }
 
-    static long engineFragment(State s, Node node, long[] capacity, List<FragmentationProbe> probes, Pod p, int[] gpus) {
+    /** The node's fragmentation and balance penalties (the engine's rule code), optionally after placing p. */
+    static long engineCost(State s, Node node, long[] capacity, List<FragmentationProbe> probes,
+            List<BalanceObjective> balances, Pod p, int[] gpus) {
         int[] used = s.gpuUsed[node.getIndex()].clone();
-        long[] usage = {capacity[0] - s.cpuFree[node.getIndex()], capacity[1] - s.memFree[node.getIndex()]};
+        long gpuUsed = 0;
+        for (int u : used) {
+            gpuUsed += u;
+        }
+        long[] usage = {capacity[0] - s.cpuFree[node.getIndex()], capacity[1] - s.memFree[node.getIndex()], gpuUsed};
         if (p != null) {
             usage[0] += p.cpu();
             usage[1] += p.mem();
+            usage[2] += p.gpuMilli();
             for (int g : gpus) {
                 used[g] += p.share() ? p.milli() : 1000;
             }
@@ -438,7 +452,38 @@ class OpenbBenchmark {
         for (FragmentationProbe probe : probes) {
             total += probe.popularity() * load.fragmentMilli(probe);
         }
+        for (BalanceObjective b : balances) {
+            total += b.weight() * PlacementConstraintProvider.balanceShortfall(load, b);
+        }
         return total;
+    }
+
+    /**
+     * Free CPU and memory per free GPU milli to keep on every node (the engine's balance rule on its {@code gpu}
+     * resource): the targets are the pods' total CPU and memory per total GPU milli (14 and 50 on OpenB), so a node
+     * that runs out of CPU or memory with GPUs free is charged for them; weight = full probe popularity / target,
+     * so an unbacked milli-GPU costs as much as a fragment milli of a shape every pod has (x openb.balanceWeight).
+     */
+    static List<BalanceObjective> gpuBalances(List<Pod> pods) {
+        double weight = Double.parseDouble(System.getProperty("openb.balanceWeight", "1"));
+        if (weight == 0) {
+            return List.of();
+        }
+        long cpu = 0;
+        long mem = 0;
+        long gpu = 0;
+        for (Pod p : pods) {
+            cpu += p.cpu();
+            mem += p.mem();
+            gpu += p.gpuMilli();
+        }
+        Resource cpuR = new Resource(0, "cpu", false, 0);
+        Resource memR = new Resource(1, "memory", false, 0);
+        Resource gpuR = new Resource(2, "gpu", false, 0);
+        long cpuTarget = Math.round((double) cpu / gpu);
+        long memTarget = Math.round((double) mem / gpu);
+        return List.of(new BalanceObjective("cpu-per-gpu", gpuR, cpuR, cpuTarget, Math.round(weight * 10_000 / cpuTarget)),
+                new BalanceObjective("memory-per-gpu", gpuR, memR, memTarget, Math.round(weight * 10_000 / memTarget)));
     }
 
     /**

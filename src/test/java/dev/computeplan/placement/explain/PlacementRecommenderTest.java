@@ -110,4 +110,31 @@ class PlacementRecommenderTest {
         assertThat(best.softScore()).isEqualTo(-250);
         assertThat(last.softScore()).isEqualTo(-750);
     }
+
+    /**
+     * A balance on the undeclared gpu resource, 10 milli-CPU per free milli-GPU, weight 1, no probes: a 1-GPU,
+     * 30-core workload on the 40-core node leaves 7 free GPUs with 10 cores (10 x 7,000 - 10,000 = 60,000, was
+     * 40,000: +20,000); on the 96-core node 10 x 7,000 - 66,000 = 4,000 (was 0: +4,000). The CPU-rich node first.
+     */
+    @Test
+    void aGpuBalanceRanksTheNodeThatKeepsCpuForItsFreeGpusFirst() {
+        var req = new dev.computeplan.placement.api.PlacementRequest(null,
+                java.util.List.of(gpuNode("lean", 40_000), gpuNode("rich", 96_000)), null, null, null,
+                java.util.List.of(new dev.computeplan.placement.api.PlacementRequest.WorkloadDto("job",
+                        java.util.Map.of("cpu", 30_000L), 1, null, null, null, null, null, null, null, null, null, null)),
+                java.util.List.of(new dev.computeplan.placement.api.PlacementRequest.BalanceDto("cpu-per-gpu", "gpu", "cpu", 10L, 1L)),
+                null, null, null, null);
+        PlacementSolution s = dev.computeplan.placement.api.PlacementMapper.toDomain(req, null);
+
+        PlacementRecommendation rec = recommender.recommend(s, "job", 2).orElseThrow();
+
+        assertThat(rec.options()).extracting(PlacementRecommendation.Option::node).containsExactly("rich", "lean");
+        assertThat(rec.options()).extracting(o -> ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong
+                .HardMediumSoftLongScore.parseScore(o.scoreDiff()).softScore()).containsExactly(-4_000L, -20_000L);
+    }
+
+    private static dev.computeplan.placement.api.PlacementRequest.NodeDto gpuNode(String id, long cpu) {
+        return new dev.computeplan.placement.api.PlacementRequest.NodeDto(id, java.util.Map.of("cpu", cpu), null, "z", null,
+                null, 8, "A100", null, null);
+    }
 }

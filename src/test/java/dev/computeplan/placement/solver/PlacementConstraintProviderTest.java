@@ -93,6 +93,19 @@ class PlacementConstraintProviderTest {
     }
 
     @Test
+    void nodeCapacityLeavesTheGpuMirrorToTheGpuRule() {
+        // resource 1 mirrors the node's GPU milli (2 GPUs = 2000); 3000 asked is the GPU rule's excess, not this one's
+        Resource gpu = new Resource(1, "gpu", false, 0, true);
+        Node g1 = node("g1", 10, 2000).withGpus(2, "V100");
+        verifier.verifyThat(PlacementConstraintProvider::nodeCapacity)
+                .given(CPU, gpu, g1, workload("w1", 4, 2000, g1).withGpus(2, 0), workload("w2", 4, 1000, g1).withGpus(1, 0))
+                .penalizesBy(0);
+        verifier.verifyThat(PlacementConstraintProvider::nodeCapacity)
+                .given(CPU, gpu, g1, workload("w1", 6, 2000, g1).withGpus(2, 0), workload("w2", 6, 1000, g1).withGpus(1, 0))
+                .penalizesBy(2);
+    }
+
+    @Test
     void transientCapacity() {
         Node n1 = node(0, "n1", 10, 100, "z1", "d1");
         Node n2 = node(1, "n2", 10, 100, "z1", "d1");
