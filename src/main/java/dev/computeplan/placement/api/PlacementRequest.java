@@ -74,6 +74,11 @@ public record PlacementRequest(
             String currentNode, @PositiveOrZero Long moveCost, @PositiveOrZero Long powerWatts, Boolean pinned) {
     }
 
+    /**
+     * Per node, {@code target x free(resource1)} above {@code free(resource2)} costs {@code weight} per unit. Either
+     * resource may be {@code gpu} without declaring it: the node's GPU milli (e.g. resource1 gpu, resource2 cpu,
+     * target 14: keep 14 milli-CPU per free milli-GPU, so GPUs are not stranded on a node out of CPU).
+     */
     public record BalanceDto(@NotBlank String id, @NotBlank String resource1, @NotBlank String resource2,
             @NotNull @PositiveOrZero Long target, @NotNull @PositiveOrZero Long weight) {
     }
