@@ -150,7 +150,6 @@ public final class PlacementValidator {
         return out;
     }
 
-    /** Declared resource ids, or the ones the node capacities use, in first-seen order. */
     /**
      * The resource a balance objective may name without declaring it: a node's GPU milli (capacity = GPUs x 1000,
      * a workload uses its whole GPUs x 1000 or its share), e.g. free CPU per free GPU. A declared resource of that
@@ -176,6 +175,7 @@ public final class PlacementValidator {
         return declaredResourceIds(req).contains(GPU) ? -1 : resourceIds(req).indexOf(GPU);
     }
 
+    /** Declared resource ids, or the ones the node capacities use, in first-seen order. */
     private static List<String> declaredResourceIds(PlacementRequest req) {
         if (req.resources() != null && !req.resources().isEmpty()) {
             return req.resources().stream().map(PlacementRequest.ResourceDto::id).toList();
