@@ -366,13 +366,7 @@ class OpenbBenchmark {
      */
     static Policy engine(List<Shape> shapes, List<BalanceObjective> balances, State state, boolean withClassBalance) {
         int n = state.cpuFree.length;
-        List<FragmentationProbe> probes = new ArrayList<>();
-        for (int i = 0; i < shapes.size(); i++) {
-            Shape m = shapes.get(i);
-            boolean share = m.gpus() == 1 && m.milli() < 1000;
-            probes.add(new FragmentationProbe("shape" + i, new long[] {m.cpu(), m.mem(), 0}, share ? 0 : m.gpus(),
-                    share ? m.milli() : 0, Math.round(m.popularity() * 10_000), m.gpuTypes()));
-        }
+        List<FragmentationProbe> probes = probes(shapes);
         Node[] nodes = new Node[n];
         long[][] capacity = new long[n][];
         Map<String, Integer> classIndex = new HashMap<>();
@@ -420,6 +414,18 @@ class OpenbBenchmark {
         };
     }
 
+    /** The engine's fragmentation probes for the typical shapes: requirements (cpu, memory, gpu), popularity x 10,000. */
+    static List<FragmentationProbe> probes(List<Shape> shapes) {
+        List<FragmentationProbe> probes = new ArrayList<>();
+        for (int i = 0; i < shapes.size(); i++) {
+            Shape m = shapes.get(i);
+            boolean share = m.gpus() == 1 && m.milli() < 1000;
+            probes.add(new FragmentationProbe("shape" + i, new long[] {m.cpu(), m.mem(), 0}, share ? 0 : m.gpus(),
+                    share ? m.milli() : 0, Math.round(m.popularity() * 10_000), m.gpuTypes()));
+        }
+        return probes;
+    }
+
     static int[][] shareOptions(int[] used, int milli) {
         List<int[]> out = new ArrayList<>();
         for (int g = 0; g < used.length; g++) {
@@ -458,6 +464,10 @@ class OpenbBenchmark {
         return total;
     }
 
+    /** The engine's resources in this benchmark: cpu (milli), memory (MiB) and the GPU milli mirror. */
+    static final List<Resource> RESOURCES = List.of(new Resource(0, "cpu", false, 0), new Resource(1, "memory", false, 0),
+            new Resource(2, "gpu", false, 0, true));
+
     /**
      * Free CPU and memory per free GPU milli to keep on every node (the engine's balance rule on its {@code gpu}
      * resource): the targets are the pods' total CPU and memory per total GPU milli (14 and 50 on OpenB), so a node
@@ -477,9 +487,9 @@ class OpenbBenchmark {
             mem += p.mem();
             gpu += p.gpuMilli();
         }
-        Resource cpuR = new Resource(0, "cpu", false, 0);
-        Resource memR = new Resource(1, "memory", false, 0);
-        Resource gpuR = new Resource(2, "gpu", false, 0);
+        Resource cpuR = RESOURCES.get(0);
+        Resource memR = RESOURCES.get(1);
+        Resource gpuR = RESOURCES.get(2);
         long cpuTarget = Math.round((double) cpu / gpu);
         long memTarget = Math.round((double) mem / gpu);
         return List.of(new BalanceObjective("cpu-per-gpu", gpuR, cpuR, cpuTarget, Math.round(weight * 10_000 / cpuTarget)),
