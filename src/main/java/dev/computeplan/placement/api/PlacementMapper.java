@@ -96,13 +96,15 @@ public final class PlacementMapper {
         List<Workload> workloads = new ArrayList<>();
         for (PlacementRequest.WorkloadDto w : req.workloads()) {
             Node current = w.currentNode() == null ? null : nodes.get(w.currentNode());
+            int gpus = w.gpus() == null ? 0 : w.gpus();
+            int gpuMilli = w.gpuMilli() == null ? 0 : w.gpuMilli();
             long[] requirement = vector(w.requirements(), resourceIds);
             if (gpuResource >= 0) {
-                requirement[gpuResource] = gpuDemandMilli(w);
+                requirement[gpuResource] = Workload.demandMilli(gpus, gpuMilli);
             }
             Workload workload = new Workload(w.id(), requirement,
                     w.service() == null ? null : services.get(w.service()), current, nz(w.moveCost()))
-                    .withGpus(w.gpus() == null ? 0 : w.gpus(), w.gpuMilli() == null ? 0 : w.gpuMilli())
+                    .withGpus(gpus, gpuMilli)
                     .withGpuTypes(Set.copyOf(orEmpty(w.allowedGpuTypes())), Set.copyOf(orEmpty(w.preferredGpuTypes())))
                     .withPriority(w.priority() == null ? 1L : w.priority())
                     .withGang(w.gang() == null ? null : gangs.get(w.gang()))
@@ -227,12 +229,6 @@ public final class PlacementMapper {
             }
         });
         return out;
-    }
-
-    /** Whole GPUs x 1000, else the share (as {@code Workload.gpuDemandMilli}). */
-    private static long gpuDemandMilli(PlacementRequest.WorkloadDto w) {
-        int gpus = w.gpus() == null ? 0 : w.gpus();
-        return gpus > 0 ? gpus * 1000L : (w.gpuMilli() == null ? 0 : w.gpuMilli());
     }
 
     private static long[] vector(Map<String, Long> amounts, List<String> resourceIds) {

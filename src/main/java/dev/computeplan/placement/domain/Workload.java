@@ -128,6 +128,11 @@ public class Workload {
 
     /** Total GPU demand in milli-GPU. */
     public long gpuDemandMilli() {
+        return demandMilli(gpus, gpuMilli);
+    }
+
+    /** Whole GPUs x 1000, else the {@code gpuMilli} share. */
+    public static long demandMilli(int gpus, int gpuMilli) {
         return gpus > 0 ? gpus * 1000L : gpuMilli;
     }
 
