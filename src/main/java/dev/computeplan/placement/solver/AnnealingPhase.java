@@ -19,13 +19,13 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * Simulated annealing over change, swap and ejection moves, run on the engine's own incremental score without
- * Timefold's move machinery. On tightly packed clusters late in a search nearly every random move breaks a
- * capacity and is skipped unscored; drawing such a move through Timefold (selectors, pin check, move objects) cost
- * more than the skip itself, so this loop draws and tests them directly. Same acceptance as Timefold's simulated
- * annealing: no loss in hard or medium, a soft loss d accepted with probability exp(-d/T), T falling linearly from
- * the starting temperature to 0 over the budget. Gang members, pinned and unassigned workloads stay as they are
- * (the gang and construction phases place those).
+ * Simulated annealing over change, swap (mostly of look-alike workloads) and ejection moves, run on the engine's
+ * own incremental score without Timefold's move machinery. On tightly packed clusters late in a search nearly every
+ * random move breaks a capacity and is skipped unscored; drawing such a move through Timefold (selectors, pin check,
+ * move objects) cost more than the skip itself, so this loop draws and tests them directly. Same acceptance as
+ * Timefold's simulated annealing: no loss in hard or medium, a soft loss d accepted with probability exp(-d/T), T
+ * falling linearly from the starting temperature to 0 over the budget. Gang members, pinned and unassigned workloads
+ * stay as they are (the gang and construction phases place those).
  */
 public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
 
@@ -39,10 +39,21 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
     /**
      * Share of change draws for a moved workload that send it back to its current node. A moved workload holds
      * transient resources on both nodes, so hot early moves lock capacity that random draws (one node in N) rarely
-     * free again; at a fixed 3,000,000 steps this lowered a2_2 by 3 % and a2_3 by 1.4 % (mean of 4 and 2 seeds)
-     * and was neutral on a1_4 and a2_5 (benchmarks/RESULTS.md).
+     * free again. At a fixed 3,000,000 steps 0.3 against none lowered a2_2 by 3 % and a2_3 by 1.4 % (mean of 4 and 2
+     * seeds) and was neutral on a1_4 and a2_5; in 60 s runs 0.9 against 0.3 lowered a2_3 by 2.1 % (4 seeds of 4)
+     * and a2_2 by 1.8 % (10 seeds), so a workload that holds a transient resource goes home in 90 % of its change
+     * draws (benchmarks/RESULTS.md).
      */
     private static final double HOME_SHARE = 0.3;
+    private static final double TRANSIENT_HOME_SHARE = 0.9;
+    /**
+     * Share of swap draws whose partner is one of the {@link #SIMILAR} workloads with the nearest requirements
+     * ({@link SimilarWorkloads}), the rest being uniform. Near an optimum every node sits just above or below its
+     * safety capacity in each resource, and a swap of look-alikes trims one resource without spilling another;
+     * 60 s runs, 4-8 seeds each: a2_5 -2.6 %, a1_4 -1.4 % (benchmarks/RESULTS.md).
+     */
+    static final double SIMILAR_SHARE = 0.9;
+    static final int SIMILAR = 20;
 
     private final Duration budget;
     private final Heat heat;
@@ -152,6 +163,10 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         final SplittableRandom random = new SplittableRandom(seed);
         /** Best assignment so far; workloads changed since it was taken are listed in {@link #dirty}. */
         final Node[] best;
+        /** For each movable workload, the indexes of its nearest look-alikes. */
+        final int[][] similar;
+        /** For each movable workload, the share of its change draws that send it home once it has moved. */
+        final double[] homeShare;
         final boolean[] isDirty;
         final int[] dirty;
         int dirtyCount;
@@ -175,10 +190,24 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             nodeList = solution.getNodes();
             nodes = nodeList.toArray(Node[]::new);
             best = currentNodes();
+            similar = SimilarWorkloads.nearest(movable, nodeList, SIMILAR, random);
+            homeShare = new double[movable.length];
+            for (int i = 0; i < movable.length; i++) {
+                homeShare[i] = holdsTransient(movable[i]) ? TRANSIENT_HOME_SHARE : HOME_SHARE;
+            }
             isDirty = new boolean[movable.length];
             dirty = new int[movable.length];
             current = score.calculateScore();
             bestScore = current;
+        }
+
+        boolean holdsTransient(Workload w) {
+            for (int r = 0; r < w.resourceCount(); r++) {
+                if (score.isTransient(r) && w.requirement(r) > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Node[] currentNodes() {
@@ -263,8 +292,9 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         }
 
         boolean tryChange() {
-            Workload w = movable[random.nextInt(movable.length)];
-            Node to = w.isMoved() && random.nextDouble() < HOME_SHARE ? w.getCurrentNode()
+            int i = random.nextInt(movable.length);
+            Workload w = movable[i];
+            Node to = w.isMoved() && random.nextDouble() < homeShare[i] ? w.getCurrentNode()
                     : nodes[random.nextInt(nodes.length)];
             if (to == w.getNode() || score.breaksFeasibleShift(w, to)) {
                 return false;
@@ -275,8 +305,11 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         }
 
         boolean trySwap() {
-            Workload a = movable[random.nextInt(movable.length)];
-            Workload b = movable[random.nextInt(movable.length)];
+            int i = random.nextInt(movable.length);
+            Workload a = movable[i];
+            Workload b = similar[i].length > 0 && random.nextDouble() < SIMILAR_SHARE
+                    ? movable[similar[i][random.nextInt(similar[i].length)]]
+                    : movable[random.nextInt(movable.length)];
             Node na = a.getNode();
             Node nb = b.getNode();
             if (na == nb || score.breaksFeasibleSwap(a, b)) {
