@@ -3,6 +3,7 @@ package dev.computeplan.placement.solver;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.Workload;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -35,10 +36,11 @@ final class SimilarWorkloads {
         int[][] nearest = new int[n][];
         int[] best = new int[Math.max(0, size)];
         double[] bestDistance = new double[Math.max(0, size)];
+        boolean sampled = n > sample;
+        int candidates = sampled ? sample : n;
         for (int i = 0; i < n; i++) {
             int found = 0;
-            boolean sampled = n > sample;
-            for (int c = 0; c < (sampled ? sample : n); c++) {
+            for (int c = 0; c < candidates; c++) {
                 int j = sampled ? random.nextInt(n) : c;
                 if (j == i) {
                     continue;
@@ -61,7 +63,7 @@ final class SimilarWorkloads {
                 best[at] = j;
                 bestDistance[at] = d;
             }
-            nearest[i] = java.util.Arrays.copyOf(best, found);
+            nearest[i] = Arrays.copyOf(best, found);
         }
         return nearest;
     }
