@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * Simulated annealing over change, swap (mostly of look-alike workloads) and ejection moves, run on the engine's
+ * Simulated annealing over change, swap (half of them of look-alike workloads) and ejection moves, run on the engine's
  * own incremental score without Timefold's move machinery. On tightly packed clusters late in a search nearly every
  * random move breaks a capacity and is skipped unscored; drawing such a move through Timefold (selectors, pin check,
  * move objects) cost more than the skip itself, so this loop draws and tests them directly. Same acceptance as
@@ -49,14 +49,16 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
     /**
      * Share of swap draws whose partner is one of the {@link #SIMILAR} workloads with the nearest requirements
      * ({@link SimilarWorkloads}), the rest being uniform. Near an optimum every node sits just above or below its
-     * safety capacity in each resource, and a swap of look-alikes trims one resource without spilling another;
-     * 60 s runs, 4-8 seeds each: a2_5 -2.6 %, a1_4 -1.4 % (benchmarks/RESULTS.md).
+     * safety capacity in each resource, and a swap of look-alikes trims one resource without spilling another. At
+     * 0.9 they sometimes trap a1_4: in 300 s runs (4 seeds each) 0.9 ended two of four at 255.5M (load cost 13M
+     * against 5M), 0.5 and none did not; a2_5 gains from them (mean 327.1M with none, 322.7M at 0.9, 320.9M at 0.5;
+     * benchmarks/RESULTS.md).
      */
-    static final double SIMILAR_SHARE = 0.9;
+    static final double SIMILAR_SHARE = 0.5;
     static final int SIMILAR = 20;
 
     private final Duration budget;
-    private final Heat heat;
+    private final Shared shared;
     private final boolean first;
     private final long seed;
     private final double swapShare;
@@ -70,16 +72,17 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
      * @param ejectionShare       share of draws that are ejections (the rest are changes)
      */
     public AnnealingPhase(Duration budget, long startingTemperature, long seed, double swapShare, double ejectionShare) {
-        this(budget, new Heat(startingTemperature), true, seed, swapShare, ejectionShare);
+        this(budget, new Shared(startingTemperature), true, seed, swapShare, ejectionShare);
     }
 
     /**
-     * One of several annealing phases of a solve that share {@code heat}; {@code first} starts at its initial
+     * One of several annealing phases of a solve that share {@code shared}; {@code first} starts at its initial
      * temperature, a later one where the phase before left it.
      */
-    public AnnealingPhase(Duration budget, Heat heat, boolean first, long seed, double swapShare, double ejectionShare) {
+    public AnnealingPhase(Duration budget, Shared shared, boolean first, long seed, double swapShare,
+            double ejectionShare) {
         this.budget = budget;
-        this.heat = heat;
+        this.shared = shared;
         this.first = first;
         this.seed = seed;
         this.swapShare = swapShare;
@@ -87,16 +90,19 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * The starting temperature of the annealing phases of one solve. A phase that ends without beating the score it
-     * started from was too hot for the instance (its walk went further than it came back: a1_3, whose initial
-     * assignment is 0.11 % above the best known, at 0.1 % of its cost), so the next one starts at a tenth.
+     * What the annealing phases of one solve hand on to each other. The starting temperature: a phase that ends
+     * without beating the score it started from was too hot for the instance (its walk went further than it came
+     * back: a1_3, whose initial assignment is 0.11 % above the best known, at 0.1 % of its cost), so the next one
+     * starts at a tenth. And the look-alike lists, which depend only on requirements and capacities and take about
+     * 2 s to build on 50,000 workloads.
      */
-    public static final class Heat {
+    public static final class Shared {
         static final int COOLER = 10;
         private final long initial;
         private volatile long next;
+        private volatile LookAlikes lookAlikes;
 
-        public Heat(long initial) {
+        public Shared(long initial) {
             this.initial = Math.max(1L, initial);
             this.next = this.initial;
         }
@@ -110,6 +116,33 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
 
         void failed(long used) {
             next = Math.max(1L, used / COOLER);
+        }
+
+        /** The lists of the previous phase when it had the same workloads and nodes, else new ones. */
+        int[][] similar(Workload[] movable, Node[] nodes, SplittableRandom random) {
+            LookAlikes known = lookAlikes;
+            if (known != null && sameObjects(known.workloads, movable) && sameObjects(known.nodes, nodes)) {
+                return known.similar;
+            }
+            int[][] similar = SimilarWorkloads.nearest(movable, List.of(nodes), SIMILAR, random);
+            lookAlikes = new LookAlikes(movable, nodes, similar);
+            return similar;
+        }
+
+        /** By identity: a configuration solved again gets other objects, whatever their ids. */
+        private static boolean sameObjects(Object[] a, Object[] b) {
+            if (a.length != b.length) {
+                return false;
+            }
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] != b[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private record LookAlikes(Workload[] workloads, Node[] nodes, int[][] similar) {
         }
     }
 
@@ -131,13 +164,13 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         }
         Node[] start = run.currentNodes();
         HardMediumSoftLongScore startScore = run.current;
-        long startingTemperature = heat.take(first);
+        long startingTemperature = shared.take(first);
         long startNanos = System.nanoTime();
         run.anneal(isPhaseTerminated, startingTemperature);
         LOG.info("Annealing from {}: {} moves scored ({}/s), {} accepted, best {}", startingTemperature, run.scored,
                 run.scored * 1_000_000_000L / Math.max(1L, System.nanoTime() - startNanos), run.accepted, run.bestScore);
         if (run.bestScore.compareTo(startScore) <= 0) {
-            heat.failed(startingTemperature);
+            shared.failed(startingTemperature);
         }
         Node[] best = run.best;
         // The loop moved the workloads behind Timefold's back: put them back and replay the best through it.
@@ -190,7 +223,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             nodeList = solution.getNodes();
             nodes = nodeList.toArray(Node[]::new);
             best = currentNodes();
-            similar = SimilarWorkloads.nearest(movable, nodeList, SIMILAR, random);
+            similar = shared.similar(movable, nodes, random);
             homeShare = new double[movable.length];
             for (int i = 0; i < movable.length; i++) {
                 homeShare[i] = holdsTransient(movable[i]) ? TRANSIENT_HOME_SHARE : HOME_SHARE;

@@ -101,7 +101,7 @@ public final class PlacementSolverConfig {
             double ruinRecreateWeight, Search search, long startingTemperatureSoft) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
         Duration first = timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100);
-        AnnealingPhase.Heat heat = new AnnealingPhase.Heat(startingTemperatureSoft);
+        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(startingTemperatureSoft);
         if (unimprovedLimit != null) {
             termination.setUnimprovedSpentLimit(unimprovedLimit);
         }
@@ -117,11 +117,11 @@ public final class PlacementSolverConfig {
                         new CustomPhaseConfig().withCustomPhaseCommands(new QuickFitPhase()),
                         new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        search(first, ruinRecreateWeight, search, heat, true, seed)
+                        search(first, ruinRecreateWeight, search, shared, true, seed)
                                 .withTerminationConfig(new TerminationConfig().withSpentLimit(first)),
                         // Local search may have freed room a pending gang now fits in; single moves cannot place it.
                         new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
-                        search(timeLimit.minus(first), ruinRecreateWeight, search, heat, false,
+                        search(timeLimit.minus(first), ruinRecreateWeight, search, shared, false,
                                 seed + SECOND_SEARCH_SEED_OFFSET));
     }
 
@@ -130,11 +130,11 @@ public final class PlacementSolverConfig {
      * scored moves per second of Timefold's local search on ROADEF, benchmarks/RESULTS.md); the other searches are
      * Timefold local search phases. {@code budget} is the span over which the annealing temperature falls to zero.
      */
-    static PhaseConfig<?> search(Duration budget, double ruinRecreateWeight, Search search, AnnealingPhase.Heat heat,
-            boolean first, long seed) {
+    static PhaseConfig<?> search(Duration budget, double ruinRecreateWeight, Search search,
+            AnnealingPhase.Shared shared, boolean first, long seed) {
         if (search == Search.SIMULATED_ANNEALING) {
             double total = CHANGE_WEIGHT + ANNEALING_SWAP_WEIGHT + EJECTION_WEIGHT;
-            return new CustomPhaseConfig().withCustomPhaseCommands(new AnnealingPhase(budget, heat, first,
+            return new CustomPhaseConfig().withCustomPhaseCommands(new AnnealingPhase(budget, shared, first,
                     seed, ANNEALING_SWAP_WEIGHT / total, EJECTION_WEIGHT / total));
         }
         return localSearch(ruinRecreateWeight, search);

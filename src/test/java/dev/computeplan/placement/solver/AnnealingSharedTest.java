@@ -1,0 +1,57 @@
+package dev.computeplan.placement.solver;
+
+import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.domain.Workload;
+import dev.computeplan.placement.roadef.RoadefInstance;
+import dev.computeplan.placement.roadef.RoadefMapper;
+import dev.computeplan.placement.roadef.RoadefTestData;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the annealing phases of one solve hand on to each other: the starting temperature and the look-alike lists. */
+class AnnealingSharedTest {
+
+    @Test
+    void aPhaseThatNeverBeatItsStartHandsATenthOfItsTemperatureToTheNext() {
+        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(583_662L);
+        long first = shared.take(true);
+        assertThat(first).isEqualTo(583_662L);
+        assertThat(shared.take(false)).as("after a phase that improved").isEqualTo(583_662L);
+        shared.failed(first);
+        assertThat(shared.take(false)).isEqualTo(58_366L);
+        shared.failed(58_366L);
+        assertThat(shared.take(false)).isEqualTo(5_836L);
+        assertThat(shared.take(true)).as("a first phase starts over, should the configuration be solved again")
+                .isEqualTo(583_662L);
+    }
+
+    @Test
+    void theTemperatureStaysPositive() {
+        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(0L);
+        assertThat(shared.take(true)).isEqualTo(1L);
+        shared.failed(1L);
+        assertThat(shared.take(false)).isEqualTo(1L);
+    }
+
+    @Test
+    void theLookAlikeListsAreBuiltOncePerProblem() {
+        RoadefInstance in = RoadefTestData.load("a1_1");
+        PlacementSolution one = RoadefMapper.toPlacement(in, in.initialAssignment());
+        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(1_000L);
+        Workload[] workloads = one.getWorkloads().toArray(Workload[]::new);
+        Node[] nodes = one.getNodes().toArray(Node[]::new);
+        int[][] first = shared.similar(workloads, nodes, new SplittableRandom(1));
+        assertThat(shared.similar(workloads.clone(), nodes.clone(), new SplittableRandom(2)))
+                .as("the next phase, same workloads and nodes").isSameAs(first);
+
+        // the same configuration solving the same instance again: equal ids, other objects
+        PlacementSolution again = RoadefMapper.toPlacement(in, in.initialAssignment());
+        int[][] fresh = shared.similar(again.getWorkloads().toArray(Workload[]::new),
+                again.getNodes().toArray(Node[]::new), new SplittableRandom(1));
+        assertThat(fresh).isNotSameAs(first).isDeepEqualTo(first);
+    }
+}
