@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * Simulated annealing over change, swap (half of them of look-alike workloads) and ejection moves, run on the engine's
+ * Simulated annealing over change, swap (mostly of look-alike workloads) and ejection moves, run on the engine's
  * own incremental score without Timefold's move machinery. On tightly packed clusters late in a search nearly every
  * random move breaks a capacity and is skipped unscored; drawing such a move through Timefold (selectors, pin check,
  * move objects) cost more than the skip itself, so this loop draws and tests them directly. Same acceptance as
@@ -49,12 +49,11 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
     /**
      * Share of swap draws whose partner is one of the {@link #SIMILAR} workloads with the nearest requirements
      * ({@link SimilarWorkloads}), the rest being uniform. Near an optimum every node sits just above or below its
-     * safety capacity in each resource, and a swap of look-alikes trims one resource without spilling another. At
-     * 0.9 they sometimes trap a1_4: in 300 s runs (4 seeds each) 0.9 ended two of four at 255.5M (load cost 13M
-     * against 5M), 0.5 and none did not; a2_5 gains from them (mean 327.1M with none, 322.7M at 0.9, 320.9M at 0.5;
-     * benchmarks/RESULTS.md).
+     * safety capacity in each resource, and a swap of look-alikes trims one resource without spilling another;
+     * 60 s runs, 4-8 seeds each: a2_5 -2.6 %, a1_4 -1.4 %. 0.5 screened better on a1_4 and a2_5 in 300 s runs but
+     * lost in the 300 s tables (a2_2 6.1-6.5 % against 1.5-2.9 %; benchmarks/RESULTS.md).
      */
-    static final double SIMILAR_SHARE = 0.5;
+    static final double SIMILAR_SHARE = 0.9;
     static final int SIMILAR = 20;
 
     private final Duration budget;
