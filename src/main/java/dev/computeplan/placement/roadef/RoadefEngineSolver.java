@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.solver.AnnealingPhase;
 import dev.computeplan.placement.solver.PlacementSolverConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Solves ROADEF with the placement engine itself: {@link RoadefMapper} onto its domain, the engine's own Timefold
  * configuration ({@link PlacementSolverConfig}), the best run mapped back. Independent runs with seeds seed,
  * seed+1, ... use the cores (Timefold's multithreaded move evaluation is not in the community edition), see
- * {@link #PORTFOLIO}.
+ * {@link #LOOK_ALIKE_SHARES}.
  * The initial assignment is the starting solution, so the construction phase has nothing to do.
  */
 public final class RoadefEngineSolver implements RoadefSolver {
@@ -38,9 +39,11 @@ public final class RoadefEngineSolver implements RoadefSolver {
     /**
      * One simulated annealing run per core, each with its own seed; the better answer wins. With ejection moves and
      * the feasibility filters, annealing beat tabu search on all six instances tried at 30 s (a1_2, a1_4, a2_2,
-     * a2_3, a2_4, a2_5; benchmarks/RESULTS.md), so both cores anneal.
+     * a2_3, a2_4, a2_5; benchmarks/RESULTS.md), so both cores anneal. Run i takes the i-th share (cyclically) of swap
+     * draws with a look-alike partner. Look-alike swaps trap some a1_4 runs at 300 s, but a second run without them
+     * (0.9 and 0) lost more on a2_2 and a2_5 than it won on a1_4 in three 300 s tables, so both runs keep them.
      */
-    static final List<PlacementSolverConfig.Search> PORTFOLIO = List.of(PlacementSolverConfig.Search.SIMULATED_ANNEALING);
+    static final double[] LOOK_ALIKE_SHARES = {AnnealingPhase.SIMILAR_SHARE};
     /** Simulated annealing starts at this share of the initial cost (0.1 %: 0.01 %, 0.3 % and 1 % did worse). */
     static final double ANNEALING_TEMPERATURE_SHARE = 0.001;
     /**
@@ -79,8 +82,8 @@ public final class RoadefEngineSolver implements RoadefSolver {
             long temperature = startingTemperature(instance);
             for (int i = 0; i < threads; i++) {
                 long runSeed = seed + i;
-                PlacementSolverConfig.Search search = PORTFOLIO.get(i % PORTFOLIO.size());
-                runs.add(pool.submit(() -> solveOnce(instance, deadline, runSeed, search, temperature)));
+                double lookAlikeShare = LOOK_ALIKE_SHARES[i % LOOK_ALIKE_SHARES.length];
+                runs.add(pool.submit(() -> solveOnce(instance, deadline, runSeed, lookAlikeShare, temperature)));
             }
             PlacementSolution best = null;
             for (Future<PlacementSolution> run : runs) {
@@ -111,13 +114,14 @@ public final class RoadefEngineSolver implements RoadefSolver {
     }
 
     private PlacementSolution solveOnce(RoadefInstance instance, long deadline, long seed,
-            PlacementSolverConfig.Search search, long temperature) {
+            double lookAlikeShare, long temperature) {
         PlacementSolution problem = RoadefMapper.toPlacement(instance, instance.initialAssignment());
         long left = deadline - clock.millis() - OVERHEAD_MARGIN.toMillis();
         Duration limit = Duration.ofMillis(Math.max(MINIMUM_SOLVE.toMillis(), left));
         Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
                 PlacementSolverConfig.create(limit, null, seed, EnvironmentMode.REPRODUCIBLE,
-                        RUIN_RECREATE_WEIGHT, search, temperature))
+                        RUIN_RECREATE_WEIGHT, PlacementSolverConfig.Search.SIMULATED_ANNEALING, temperature,
+                        lookAlikeShare))
                 .buildSolver();
         // The engine's spent limit starts after its set-up; on large instances that set-up is long, so also
         // stop it at the wall-clock deadline (it still finishes the step it is in, and its initial score).

@@ -51,9 +51,10 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
      * ({@link SimilarWorkloads}), the rest being uniform. Near an optimum every node sits just above or below its
      * safety capacity in each resource, and a swap of look-alikes trims one resource without spilling another;
      * 60 s runs, 4-8 seeds each: a2_5 -2.6 %, a1_4 -1.4 %. 0.5 screened better on a1_4 and a2_5 in 300 s runs but
-     * lost in the 300 s tables (a2_2 6.1-6.5 % against 1.5-2.9 %; benchmarks/RESULTS.md).
+     * lost in the 300 s tables (a2_2 6.1-6.5 % against 1.5-2.9 %; benchmarks/RESULTS.md). A solve may set its own
+     * share ({@link Shared}).
      */
-    static final double SIMILAR_SHARE = 0.9;
+    public static final double SIMILAR_SHARE = 0.9;
     static final int SIMILAR = 20;
 
     private final Duration budget;
@@ -71,7 +72,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
      * @param ejectionShare       share of draws that are ejections (the rest are changes)
      */
     public AnnealingPhase(Duration budget, long startingTemperature, long seed, double swapShare, double ejectionShare) {
-        this(budget, new Shared(startingTemperature), true, seed, swapShare, ejectionShare);
+        this(budget, new Shared(startingTemperature, SIMILAR_SHARE), true, seed, swapShare, ejectionShare);
     }
 
     /**
@@ -92,17 +93,23 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
      * What the annealing phases of one solve hand on to each other. The starting temperature: a phase that ends
      * without beating the score it started from was too hot for the instance (its walk went further than it came
      * back: a1_3, whose initial assignment is 0.11 % above the best known, at 0.1 % of its cost), so the next one
-     * starts at a tenth. And the look-alike lists, which depend only on requirements and capacities and take about
-     * 2 s to build on 50,000 workloads.
+     * starts at a tenth. The share of swap draws that take a look-alike partner. And the look-alike lists, which
+     * depend only on requirements and capacities and take about 2 s to build on 50,000 workloads.
      */
     public static final class Shared {
         static final int COOLER = 10;
         private final long initial;
+        private final double lookAlikeShare;
         private volatile long next;
         private volatile LookAlikes lookAlikes;
 
-        public Shared(long initial) {
+        /** @param lookAlikeShare share of swap draws whose partner is a look-alike (0: none, and no lists built) */
+        public Shared(long initial, double lookAlikeShare) {
+            if (!(lookAlikeShare >= 0.0 && lookAlikeShare <= 1.0)) {
+                throw new IllegalArgumentException("lookAlikeShare must be in [0, 1]: " + lookAlikeShare);
+            }
             this.initial = Math.max(1L, initial);
+            this.lookAlikeShare = lookAlikeShare;
             this.next = this.initial;
         }
 
@@ -119,6 +126,9 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
 
         /** The lists of the previous phase when it had the same workloads and nodes, else new ones. */
         int[][] similar(Workload[] movable, Node[] nodes, SplittableRandom random) {
+            if (lookAlikeShare == 0.0) {
+                return new int[movable.length][0];
+            }
             LookAlikes known = lookAlikes;
             if (known != null && sameObjects(known.workloads, movable) && sameObjects(known.nodes, nodes)) {
                 return known.similar;
@@ -166,7 +176,8 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         long startingTemperature = shared.take(first);
         long startNanos = System.nanoTime();
         run.anneal(isPhaseTerminated, startingTemperature);
-        LOG.info("Annealing from {}: {} moves scored ({}/s), {} accepted, best {}", startingTemperature, run.scored,
+        LOG.info("Annealing from {} (look-alikes {}): {} moves scored ({}/s), {} accepted, best {}",
+                startingTemperature, shared.lookAlikeShare, run.scored,
                 run.scored * 1_000_000_000L / Math.max(1L, System.nanoTime() - startNanos), run.accepted, run.bestScore);
         if (run.bestScore.compareTo(startScore) <= 0) {
             shared.failed(startingTemperature);
@@ -339,7 +350,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         boolean trySwap() {
             int i = random.nextInt(movable.length);
             Workload a = movable[i];
-            Workload b = similar[i].length > 0 && random.nextDouble() < SIMILAR_SHARE
+            Workload b = similar[i].length > 0 && random.nextDouble() < shared.lookAlikeShare
                     ? movable[similar[i][random.nextInt(similar[i].length)]]
                     : movable[random.nextInt(movable.length)];
             Node na = a.getNode();

@@ -90,18 +90,20 @@ public final class PlacementSolverConfig {
     /** As {@link #create(Duration, Duration, long, EnvironmentMode, double)}, with the given acceptance. */
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
             double ruinRecreateWeight, Search search) {
-        return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, search, 0L);
+        return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, search, 0L,
+                AnnealingPhase.SIMILAR_SHARE);
     }
 
     /**
      * As above; {@code startingTemperatureSoft} is simulated annealing's starting temperature in soft units (a soft
-     * loss accepted with probability 1/e at the start; the temperature falls to zero with the time spent).
+     * loss accepted with probability 1/e at the start; the temperature falls to zero with the time spent), and
+     * {@code lookAlikeShare} the share of its swap draws that take a look-alike partner.
      */
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
-            double ruinRecreateWeight, Search search, long startingTemperatureSoft) {
+            double ruinRecreateWeight, Search search, long startingTemperatureSoft, double lookAlikeShare) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
         Duration first = timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100);
-        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(startingTemperatureSoft);
+        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(startingTemperatureSoft, lookAlikeShare);
         if (unimprovedLimit != null) {
             termination.setUnimprovedSpentLimit(unimprovedLimit);
         }

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the annealing phases of one solve hand on to each other: the starting temperature and the look-alike lists. */
 class AnnealingSharedTest {
 
     @Test
     void aPhaseThatNeverBeatItsStartHandsATenthOfItsTemperatureToTheNext() {
-        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(583_662L);
+        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(583_662L, AnnealingPhase.SIMILAR_SHARE);
         long first = shared.take(true);
         assertThat(first).isEqualTo(583_662L);
         assertThat(shared.take(false)).as("after a phase that improved").isEqualTo(583_662L);
@@ -31,7 +32,7 @@ class AnnealingSharedTest {
 
     @Test
     void theTemperatureStaysPositive() {
-        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(0L);
+        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(0L, AnnealingPhase.SIMILAR_SHARE);
         assertThat(shared.take(true)).isEqualTo(1L);
         shared.failed(1L);
         assertThat(shared.take(false)).isEqualTo(1L);
@@ -41,7 +42,7 @@ class AnnealingSharedTest {
     void theLookAlikeListsAreBuiltOncePerProblem() {
         RoadefInstance in = RoadefTestData.load("a1_1");
         PlacementSolution one = RoadefMapper.toPlacement(in, in.initialAssignment());
-        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(1_000L);
+        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(1_000L, AnnealingPhase.SIMILAR_SHARE);
         Workload[] workloads = one.getWorkloads().toArray(Workload[]::new);
         Node[] nodes = one.getNodes().toArray(Node[]::new);
         int[][] first = shared.similar(workloads, nodes, new SplittableRandom(1));
@@ -53,5 +54,22 @@ class AnnealingSharedTest {
         int[][] fresh = shared.similar(again.getWorkloads().toArray(Workload[]::new),
                 again.getNodes().toArray(Node[]::new), new SplittableRandom(1));
         assertThat(fresh).isNotSameAs(first).isDeepEqualTo(first);
+    }
+
+    @Test
+    void aSolveWithoutLookAlikeSwapsBuildsNoLists() {
+        RoadefInstance in = RoadefTestData.load("a1_1");
+        PlacementSolution one = RoadefMapper.toPlacement(in, in.initialAssignment());
+        Workload[] workloads = one.getWorkloads().toArray(Workload[]::new);
+        int[][] lists = new AnnealingPhase.Shared(1_000L, 0.0)
+                .similar(workloads, one.getNodes().toArray(Node[]::new), new SplittableRandom(1));
+        assertThat(lists).isDeepEqualTo(new int[workloads.length][0]);
+    }
+
+    @Test
+    void aShareOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> new AnnealingPhase.Shared(1_000L, 1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AnnealingPhase.Shared(1_000L, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
