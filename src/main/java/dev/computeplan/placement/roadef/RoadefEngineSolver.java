@@ -41,7 +41,8 @@ public final class RoadefEngineSolver implements RoadefSolver {
      * the feasibility filters, annealing beat tabu search on all six instances tried at 30 s (a1_2, a1_4, a2_2,
      * a2_3, a2_4, a2_5; benchmarks/RESULTS.md), so both cores anneal. Run i takes the i-th share (cyclically) of swap
      * draws with a look-alike partner. Look-alike swaps trap some a1_4 runs at 300 s, but a second run without them
-     * (0.9 and 0) lost more on a2_2 and a2_5 than it won on a1_4 in three 300 s tables, so both runs keep them.
+     * (0.9 and 0) was no better in three 300 s tables (mean 1.07 % against 0.92 %: a1_4 better, a2_2, a2_3 and a2_5
+     * worse), so both runs keep them.
      */
     static final double[] LOOK_ALIKE_SHARES = {AnnealingPhase.SIMILAR_SHARE};
     /** Simulated annealing starts at this share of the initial cost (0.1 %: 0.01 %, 0.3 % and 1 % did worse). */
