@@ -91,22 +91,39 @@ public final class PlacementSolverConfig {
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
             double ruinRecreateWeight, Search search) {
         return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, search, 0L,
-                AnnealingPhase.SIMILAR_SHARE);
+                AnnealingPhase.SIMILAR_SHARE, null);
     }
 
     /**
      * As above; {@code startingTemperatureSoft} is simulated annealing's starting temperature in soft units (a soft
      * loss accepted with probability 1/e at the start; the temperature falls to zero with the time spent), and
-     * {@code lookAlikeShare} the share of its swap draws that take a look-alike partner.
+     * {@code lookAlikeShare} the share of its swap draws that take a look-alike partner. Parallel runs of one problem
+     * that share an {@code exchange} (null: none) meet after the first local search and all go on from the best
+     * answer so far.
      */
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
-            double ruinRecreateWeight, Search search, long startingTemperatureSoft, double lookAlikeShare) {
+            double ruinRecreateWeight, Search search, long startingTemperatureSoft, double lookAlikeShare,
+            ExchangePhase.Exchange exchange) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
         Duration first = timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100);
         AnnealingPhase.Shared shared = new AnnealingPhase.Shared(startingTemperatureSoft, lookAlikeShare);
         if (unimprovedLimit != null) {
             termination.setUnimprovedSpentLimit(unimprovedLimit);
         }
+        List<PhaseConfig> phases = new ArrayList<>(List.of(
+                new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
+                new CustomPhaseConfig().withCustomPhaseCommands(new QuickFitPhase()),
+                new ConstructionHeuristicPhaseConfig()
+                        .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
+                search(first, ruinRecreateWeight, search, shared, true, seed)
+                        .withTerminationConfig(new TerminationConfig().withSpentLimit(first))));
+        if (exchange != null) {
+            phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new ExchangePhase(exchange)));
+        }
+        // Local search may have freed room a pending gang now fits in; single moves cannot place it.
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()));
+        phases.add(search(timeLimit.minus(first), ruinRecreateWeight, search, shared, false,
+                seed + SECOND_SEARCH_SEED_OFFSET));
         return new SolverConfig()
                 .withSolutionClass(PlacementSolution.class)
                 .withEntityClasses(Workload.class)
@@ -114,17 +131,7 @@ public final class PlacementSolverConfig {
                 .withEnvironmentMode(mode)
                 .withRandomSeed(seed)
                 .withTerminationConfig(termination)
-                .withPhases(
-                        new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
-                        new CustomPhaseConfig().withCustomPhaseCommands(new QuickFitPhase()),
-                        new ConstructionHeuristicPhaseConfig()
-                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        search(first, ruinRecreateWeight, search, shared, true, seed)
-                                .withTerminationConfig(new TerminationConfig().withSpentLimit(first)),
-                        // Local search may have freed room a pending gang now fits in; single moves cannot place it.
-                        new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
-                        search(timeLimit.minus(first), ruinRecreateWeight, search, shared, false,
-                                seed + SECOND_SEARCH_SEED_OFFSET));
+                .withPhaseList(phases);
     }
 
     /**
