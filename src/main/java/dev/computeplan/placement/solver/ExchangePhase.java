@@ -11,14 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Where parallel runs of one problem meet: each offers its working solution, waits for the others (at most
- * {@link Exchange#patience()}), and carries on from the best offer. Between two annealing phases this makes both
+ * Where parallel runs of one problem meet: each offers its working solution, waits for the others (at most the
+ * exchange's patience), and carries on from the best offer. Between two annealing phases this makes both
  * runs' second phases polish the better first-phase answer with their own seeds, instead of each polishing its own:
  * a first phase's outcome spreads far more than a second phase's gain (benchmarks/RESULTS.md).
  */
@@ -38,9 +36,9 @@ public final class ExchangePhase implements PhaseCommand<PlacementSolution> {
         PlacementSolution solution = sd.getWorkingSolution();
         List<Workload> workloads = solution.getWorkloads();
         List<Node> nodes = solution.getNodes();
-        Exchange.Offer own = new Exchange.Offer(score(solution), nodeIndexes(workloads, nodes), nodes.size());
+        Exchange.Offer own = new Exchange.Offer(score(solution), nodeIndexes(workloads), nodes.size());
         Exchange.Offer best = exchange.meet(own, isPhaseTerminated);
-        if (best == own || best.score().compareTo(own.score()) <= 0) {
+        if (best == own) {
             LOG.info("Exchange: kept own answer {}", own.score());
             return;
         }
@@ -65,16 +63,12 @@ public final class ExchangePhase implements PhaseCommand<PlacementSolution> {
         return score.calculateScore();
     }
 
-    /** Each workload's node as an index into {@code nodes}, -1 when unassigned. */
-    static int[] nodeIndexes(List<Workload> workloads, List<Node> nodes) {
-        Map<Node, Integer> index = new IdentityHashMap<>();
-        for (int n = 0; n < nodes.size(); n++) {
-            index.put(nodes.get(n), n);
-        }
+    /** Each workload's node as its index in the solution's node list, -1 when unassigned. */
+    static int[] nodeIndexes(List<Workload> workloads) {
         int[] at = new int[workloads.size()];
         for (int i = 0; i < at.length; i++) {
             Node node = workloads.get(i).getNode();
-            at[i] = node == null ? -1 : index.get(node);
+            at[i] = node == null ? -1 : node.getIndex();
         }
         return at;
     }
@@ -99,11 +93,10 @@ public final class ExchangePhase implements PhaseCommand<PlacementSolution> {
             this.offers = new Offer[parties];
         }
 
-        public Duration patience() {
-            return patience;
-        }
-
-        /** Offers {@code own}; returns the best offer once all have come, or when waiting must stop. */
+        /**
+         * Offers {@code own}; returns the best offer once all have come, or when waiting must stop: {@code own}
+         * itself unless another is strictly better.
+         */
         Offer meet(Offer own, BooleanSupplier stop) {
             long giveUp = System.nanoTime() + patience.toNanos();
             synchronized (this) {
