@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.computeplan.ComputeplanApplication;
 import dev.computeplan.jobs.Http;
 import dev.computeplan.jobs.TestKindConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Thousands of malformed and mutated bodies at every POST endpoint: the service must answer each one without a 5xx.
@@ -42,12 +44,13 @@ class FuzzedBodiesIT {
     private static List<JsonNode> seeds;
     /** Every POST path of the served spec: {kind} paths are tried with each kind, the others with their own kind. */
     private static List<String> postPaths;
+    private static Path dataDir;
 
     @BeforeContainer
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("computeplan-fuzz");
+        dataDir = Files.createTempDirectory("computeplan-fuzz");
         context = new SpringApplicationBuilder(ComputeplanApplication.class, TestKindConfig.class).run(
-                "--server.port=0", "--computeplan.data-dir=" + dir, "--computeplan.jobs.workers=1",
+                "--server.port=0", "--computeplan.data-dir=" + dataDir, "--computeplan.jobs.workers=1",
                 "--computeplan.jobs.queue-capacity=3", "--computeplan.jobs.max-time-limit=1s",
                 "--computeplan.jobs.default-time-limit=1s", "--logging.level.root=WARN");
         http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
@@ -71,9 +74,12 @@ class FuzzedBodiesIT {
     }
 
     @AfterContainer
-    static void stop() {
+    static void stop() throws IOException {
         if (context != null) {
             context.close();
+        }
+        if (dataDir != null) {
+            FileSystemUtils.deleteRecursively(dataDir);
         }
     }
 
