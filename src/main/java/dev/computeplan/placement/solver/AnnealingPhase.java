@@ -213,8 +213,9 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         final boolean[] isDirty;
         final int[] dirty;
         int dirtyCount;
-        /** The workloads and previous nodes of the move being tried, for its undo. */
-        final List<Workload> trialWorkloads = new ArrayList<>();
+        /** The workloads (by index in {@link #movable}) and previous nodes of the move being tried, for its undo. */
+        int[] trialIndexes = new int[8];
+        int trialCount;
         final List<Node> trialFrom = new ArrayList<>();
         /** The move being tried is known to lose hard score before it is complete: undone unscored. */
         boolean doomed;
@@ -295,8 +296,8 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
                 if (!doomed && accept(after, temperature)) {
                     accepted++;
                     current = after;
-                    for (Workload w : trialWorkloads) {
-                        int i = indexOf.get(w);
+                    for (int k = 0; k < trialCount; k++) {
+                        int i = trialIndexes[k];
                         if (!isDirty[i]) {
                             isDirty[i] = true;
                             dirty[dirtyCount++] = i;
@@ -306,8 +307,8 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
                         takeBest();
                     }
                 } else {
-                    for (int k = trialWorkloads.size() - 1; k >= 0; k--) {
-                        score.move(trialWorkloads.get(k), trialFrom.get(k));
+                    for (int k = trialCount - 1; k >= 0; k--) {
+                        score.move(movable[trialIndexes[k]], trialFrom.get(k));
                     }
                 }
             }
@@ -343,29 +344,31 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
                 return false;
             }
             begin();
-            move(w, to);
+            move(i, to);
             return true;
         }
 
         boolean trySwap() {
             int i = random.nextInt(movable.length);
             Workload a = movable[i];
-            Workload b = similar[i].length > 0 && random.nextDouble() < shared.lookAlikeShare
-                    ? movable[similar[i][random.nextInt(similar[i].length)]]
-                    : movable[random.nextInt(movable.length)];
+            int j = similar[i].length > 0 && random.nextDouble() < shared.lookAlikeShare
+                    ? similar[i][random.nextInt(similar[i].length)]
+                    : random.nextInt(movable.length);
+            Workload b = movable[j];
             Node na = a.getNode();
             Node nb = b.getNode();
             if (na == nb || score.breaksFeasibleSwap(a, b)) {
                 return false;
             }
             begin();
-            move(a, nb);
-            move(b, na);
+            move(i, nb);
+            move(j, na);
             return true;
         }
 
         boolean tryEjection() {
-            Workload w = movable[random.nextInt(movable.length)];
+            int i = random.nextInt(movable.length);
+            Workload w = movable[i];
             Node target = nodes[random.nextInt(nodes.length)];
             Node from = w.getNode();
             if (from == target) {
@@ -376,30 +379,37 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
                 return false;
             }
             begin();
-            for (Workload e : ejected) {
-                move(e, null);
+            int[] ejectedIndexes = new int[ejected.size()];
+            for (int k = 0; k < ejectedIndexes.length; k++) {
+                ejectedIndexes[k] = indexOf.get(ejected.get(k));
+                move(ejectedIndexes[k], null);
             }
-            move(w, target);
-            for (Workload e : ejected) {
+            move(i, target);
+            for (int k = 0; k < ejectedIndexes.length; k++) {
+                Workload e = ejected.get(k);
                 Node to = EjectionMove.destination(score, nodeList, e, from, target);
                 if (to == target && current.hardScore() == 0 && score.breaksHardOn(e, target)) {
                     // it fits nowhere, not even back: the move would end with a hard loss and be rejected
                     doomed = true;
                     return true;
                 }
-                move(e, to);
+                move(ejectedIndexes[k], to);
             }
             return true;
         }
 
         void begin() {
-            trialWorkloads.clear();
+            trialCount = 0;
             trialFrom.clear();
             doomed = false;
         }
 
-        void move(Workload w, Node to) {
-            trialWorkloads.add(w);
+        void move(int i, Node to) {
+            Workload w = movable[i];
+            if (trialCount == trialIndexes.length) {
+                trialIndexes = java.util.Arrays.copyOf(trialIndexes, 2 * trialCount);
+            }
+            trialIndexes[trialCount++] = i;
             trialFrom.add(w.getNode());
             score.move(w, to);
         }
