@@ -387,22 +387,12 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
      * {@code antiAffine} is w's service when it is anti-affine, else null.
      */
     private long costIfFits(NodeAcc t, Workload w, ServiceAcc antiAffine) {
-        long[] u = t.usage;
-        long[] cap = t.capacityArray;
-        int tight = t.tightest;
-        if (u.length > 0 && u[tight] + requirement(w, tight) > cap[tight]) {
-            return NO_FIT;
-        }
         // the fit first, the cost only where it fits: most nodes do not
-        for (int i = 0; i < u.length; i++) {
-            if (u[i] + requirement(w, i) > cap[i]) {
-                t.tightest = i;
-                return NO_FIT;
-            }
-        }
-        if (overfillsTransient(t, w, null) || (antiAffine != null && antiAffine.countOn(t) > 0)) {
+        if (overfills(t, w, null) || overfillsTransient(t, w, null)
+                || (antiAffine != null && antiAffine.countOn(t) > 0)) {
             return NO_FIT;
         }
+        long[] u = t.usage;
         long[] safety = t.safetyArray;
         long delta = 0L;
         for (int i = 0; i < u.length; i++) {
