@@ -46,7 +46,7 @@ for model in "$dir"/model_*.txt; do
   out="$("${runner[@]}" solve --model "$model" --assignment "$assignment" --output "$solution" \
          --seconds "$seconds" "${extra[@]}" 2>target/roadef/solve_$name.err)" || true
   printf '%s\n' "$out" >target/roadef/solve_$name.out
-  # The annealing phase logs "Annealing from T (look-alikes S): N moves scored (R/s)" once per phase and run: show the mean R
+  # The annealing phase logs "Annealing from T (look-alikes S, capacity price P): N moves scored (R/s)" once per phase and run: show the mean R
   speed="$( { grep -o 'Annealing[^:]*: [0-9]* moves scored ([0-9]*/s)' <<<"$out" || true; } | grep -o '([0-9]*/s)' \
            | tr -dc '0-9\n' | awk '{ s += $1; n++ } END { if (n) printf "%d", s / n; else printf "-" }' || true)"
   initial="$(grep '^initial ' <<<"$out" | awk '{print $2}')"

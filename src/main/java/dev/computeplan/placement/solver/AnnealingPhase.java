@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -100,17 +101,38 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         static final int COOLER = 10;
         private final long initial;
         private final double lookAlikeShare;
+        /** Starting price of a unit of capacity penalty in the walk; 0 keeps capacity strict. */
+        private final double capacityPrice;
+        private final AtomicLong overfullMoves = new AtomicLong();
         private volatile long next;
         private volatile LookAlikes lookAlikes;
 
         /** @param lookAlikeShare share of swap draws whose partner is a look-alike (0: none, and no lists built) */
         public Shared(long initial, double lookAlikeShare) {
+            this(initial, lookAlikeShare, 0.0);
+        }
+
+        /**
+         * @param capacityPrice when positive, the first phase's walk may overfill node and transient capacity at an
+         *                      adaptive price per unit of their hard penalty that starts here ({@link Relaxation});
+         *                      its answer still keeps them, and later phases keep them strict. 0: always strict
+         */
+        public Shared(long initial, double lookAlikeShare, double capacityPrice) {
             if (!(lookAlikeShare >= 0.0 && lookAlikeShare <= 1.0)) {
                 throw new IllegalArgumentException("lookAlikeShare must be in [0, 1]: " + lookAlikeShare);
             }
             this.initial = Math.max(1L, initial);
             this.lookAlikeShare = lookAlikeShare;
+            if (!(capacityPrice >= 0.0) || Double.isInfinite(capacityPrice)) {
+                throw new IllegalArgumentException("capacityPrice must be finite and >= 0: " + capacityPrice);
+            }
+            this.capacityPrice = capacityPrice;
             this.next = this.initial;
+        }
+
+        /** Scored moves after which the walk was overfull, over the phases so far (0 when capacity stays strict). */
+        public long overfullMoves() {
+            return overfullMoves.get();
         }
 
         long take(boolean first) {
@@ -156,6 +178,53 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
     }
 
     /**
+     * Strategic oscillation on capacity. A tightly packed cluster leaves few feasible moves (a2_2's answers: 3 % of
+     * shifts, 0.2 % of swaps), so the walk is cut into pockets that only a chain of moves through an overfull node
+     * joins. With relaxation a move may overfill node or transient capacity; each unit of that hard penalty costs
+     * {@link #price} soft units in the acceptance test (other hard rules and the medium level stay strict). The price
+     * adapts every {@link #WINDOW} scored moves: up when more than the target share of them ended overfull, down
+     * otherwise; the target falls from {@link #TARGET} to 0 at {@link #STRICT_FROM} of the phase, so the walk ends
+     * feasible. The best answer is judged by the true score, so it is always one that keeps capacity. Only a
+     * solve's first phase relaxes: a relaxed walk from an already good answer wanders off and rarely comes back
+     * below it, while a strict one polishes it.
+     */
+    static final class Relaxation {
+        static final int WINDOW = 1_000;
+        static final double TARGET = 0.1;
+        static final double STRICT_FROM = 0.9;
+        static final double STEP = 1.1;
+        static final double MIN_PRICE = 0.01;
+        static final double MAX_PRICE = 1e12;
+        double price;
+        /** Capacity penalty of the current solution. */
+        long penalty;
+        /** Scored moves after which the current solution was overfull, in all. */
+        long overfullMoves;
+        private int moves;
+        private int overfull;
+
+        Relaxation(double price) {
+            this.price = price;
+        }
+
+        /** Called once per scored move, after its acceptance, with the share of the phase spent. */
+        void observe(double spent) {
+            moves++;
+            if (penalty > 0) {
+                overfull++;
+                overfullMoves++;
+            }
+            if (moves == WINDOW) {
+                double target = spent >= STRICT_FROM ? 0.0 : TARGET * (1.0 - spent / STRICT_FROM);
+                price = overfull > target * WINDOW ? Math.min(MAX_PRICE, price * STEP)
+                        : Math.max(MIN_PRICE, price / STEP);
+                moves = 0;
+                overfull = 0;
+            }
+        }
+    }
+
+    /**
      * Ends after {@code steps} steps, the temperature falling with the steps taken instead of the time spent: the
      * same answer on any machine, for tests and speed measurements.
      */
@@ -176,9 +245,13 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         long startingTemperature = shared.take(first);
         long startNanos = System.nanoTime();
         run.anneal(isPhaseTerminated, startingTemperature);
-        LOG.info("Annealing from {} (look-alikes {}): {} moves scored ({}/s), {} accepted, best {}",
-                startingTemperature, shared.lookAlikeShare, run.scored,
+        LOG.info("Annealing from {} (look-alikes {}, capacity price {}): {} moves scored ({}/s), {} accepted, best {}",
+                startingTemperature, shared.lookAlikeShare,
+                run.relaxation == null ? "strict" : String.format("%.3g", run.relaxation.price), run.scored,
                 run.scored * 1_000_000_000L / Math.max(1L, System.nanoTime() - startNanos), run.accepted, run.bestScore);
+        if (run.relaxation != null) {
+            shared.overfullMoves.addAndGet(run.relaxation.overfullMoves);
+        }
         if (run.bestScore.compareTo(startScore) <= 0) {
             shared.failed(startingTemperature);
         }
@@ -217,6 +290,8 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         int[] trialIndexes = new int[8];
         int trialCount;
         final List<Node> trialFrom = new ArrayList<>();
+        /** Null when capacity stays strict. */
+        final Relaxation relaxation;
         /** The move being tried is known to lose hard score before it is complete: undone unscored. */
         boolean doomed;
         HardMediumSoftLongScore current;
@@ -243,6 +318,10 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             dirty = new int[movable.length];
             current = score.calculateScore();
             bestScore = current;
+            relaxation = shared.capacityPrice > 0.0 && first ? new Relaxation(shared.capacityPrice) : null;
+            if (relaxation != null) {
+                relaxation.penalty = score.capacityPenalty();
+            }
         }
 
         boolean holdsTransient(Workload w) {
@@ -266,6 +345,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             long startNanos = System.nanoTime();
             double budgetNanos = Math.max(1L, budget.toNanos());
             double temperature = startingTemperature;
+            double spentNow = 0.0;
             for (long step = 0; ; step++) {
                 if (step % CHECK_EVERY == 0) {
                     double spent = stepLimit == Long.MAX_VALUE ? (System.nanoTime() - startNanos) / budgetNanos
@@ -274,6 +354,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
                         break;
                     }
                     temperature = startingTemperature * (1.0 - spent);
+                    spentNow = spent;
                 }
                 // The kind first, then draws of that kind until one is worth scoring: the shares are of scored moves.
                 double kind = random.nextDouble();
@@ -311,10 +392,16 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
                         score.move(movable[trialIndexes[k]], trialFrom.get(k));
                     }
                 }
+                if (relaxation != null) {
+                    relaxation.observe(spentNow);
+                }
             }
         }
 
         boolean accept(HardMediumSoftLongScore after, double temperature) {
+            if (relaxation != null) {
+                return acceptRelaxed(after, temperature);
+            }
             if (after.hardScore() != current.hardScore()) {
                 return after.hardScore() > current.hardScore();
             }
@@ -323,6 +410,27 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             }
             long loss = current.softScore() - after.softScore();
             return loss <= 0 || random.nextDouble() < Math.exp(-loss / temperature);
+        }
+
+        /** As {@link #accept}, with capacity priced instead of strict. */
+        boolean acceptRelaxed(HardMediumSoftLongScore after, double temperature) {
+            long penaltyAfter = score.capacityPenalty();
+            long otherHard = after.hardScore() + penaltyAfter;
+            long otherHardNow = current.hardScore() + relaxation.penalty;
+            boolean accepted;
+            if (otherHard != otherHardNow) {
+                accepted = otherHard > otherHardNow;
+            } else if (after.mediumScore() != current.mediumScore()) {
+                accepted = after.mediumScore() > current.mediumScore();
+            } else {
+                double loss = (current.softScore() - after.softScore())
+                        + relaxation.price * (penaltyAfter - relaxation.penalty);
+                accepted = loss <= 0 || random.nextDouble() < Math.exp(-loss / temperature);
+            }
+            if (accepted) {
+                relaxation.penalty = penaltyAfter;
+            }
+            return accepted;
         }
 
         void takeBest() {
@@ -340,7 +448,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             Workload w = movable[i];
             Node to = w.isMoved() && random.nextDouble() < homeShare[i] ? w.getCurrentNode()
                     : nodes[random.nextInt(nodes.length)];
-            if (to == w.getNode() || score.breaksFeasibleShift(w, to)) {
+            if (to == w.getNode() || (relaxation == null && score.breaksFeasibleShift(w, to))) {
                 return false;
             }
             begin();
@@ -357,7 +465,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             Workload b = movable[j];
             Node na = a.getNode();
             Node nb = b.getNode();
-            if (na == nb || score.breaksFeasibleSwap(a, b)) {
+            if (na == nb || (relaxation == null && score.breaksFeasibleSwap(a, b))) {
                 return false;
             }
             begin();

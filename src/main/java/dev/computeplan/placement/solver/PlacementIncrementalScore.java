@@ -303,6 +303,14 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         apply(w, 1);
     }
 
+    /**
+     * The hard penalty of node and transient capacity alone (0 when both hold), so a search may price an overfull
+     * node by its own measure instead of refusing it.
+     */
+    public long capacityPenalty() {
+        return hardWeight[I_NODE_CAPACITY] * amount[I_NODE_CAPACITY] + hardWeight[I_TRANSIENT] * amount[I_TRANSIENT];
+    }
+
     /** Whether resource {@code i} is held on a workload's current node while it runs elsewhere. */
     public boolean isTransient(int i) {
         return i >= 0 && i < transientByIndex.length && transientByIndex[i];

@@ -91,22 +91,25 @@ public final class PlacementSolverConfig {
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
             double ruinRecreateWeight, Search search) {
         return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, search, 0L,
-                AnnealingPhase.SIMILAR_SHARE, null);
+                AnnealingPhase.SIMILAR_SHARE, 0.0, null);
     }
 
     /**
      * As above; {@code startingTemperatureSoft} is simulated annealing's starting temperature in soft units (a soft
      * loss accepted with probability 1/e at the start; the temperature falls to zero with the time spent), and
-     * {@code lookAlikeShare} the share of its swap draws that take a look-alike partner. Parallel runs of one problem
+     * {@code lookAlikeShare} the share of its swap draws that take a look-alike partner; with a positive
+     * {@code capacityPrice} its walk may overfill capacity at an adaptive price per unit that starts there
+     * ({@link AnnealingPhase.Relaxation}; 0: capacity stays strict). Parallel runs of one problem
      * that share an {@code exchange} (null: none) meet after the first local search and all go on from the best
      * answer so far.
      */
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
             double ruinRecreateWeight, Search search, long startingTemperatureSoft, double lookAlikeShare,
-            ExchangePhase.Exchange exchange) {
+            double capacityPrice, ExchangePhase.Exchange exchange) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
         Duration first = timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100);
-        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(startingTemperatureSoft, lookAlikeShare);
+        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(startingTemperatureSoft, lookAlikeShare,
+                capacityPrice);
         if (unimprovedLimit != null) {
             termination.setUnimprovedSpentLimit(unimprovedLimit);
         }

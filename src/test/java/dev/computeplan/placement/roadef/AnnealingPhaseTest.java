@@ -48,4 +48,51 @@ class AnnealingPhaseTest {
         // a step limit makes the answer independent of the machine's speed
         assertThat(again.getScore()).isEqualTo(best.getScore());
     }
+
+    @Test
+    void aWalkThatMayOverfillCapacityStillAnswersWithAFeasibleExactlyScoredSolution() {
+        RoadefInstance in = RoadefTestData.load("a2_2");
+        long initial = RoadefTestData.originalCost("a2_2");
+        AnnealingPhase.Shared relaxed = new AnnealingPhase.Shared(initial / 1000, AnnealingPhase.SIMILAR_SHARE, 10.0);
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(PlacementSolution.class)
+                .withEntityClasses(Workload.class)
+                .withScoreDirectorFactory(PlacementSolverConfig.scoreDirector(EnvironmentMode.FULL_ASSERT))
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(60)))
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(
+                        new AnnealingPhase(Duration.ofSeconds(2), relaxed, true, 5L, 0.4, 0.15)
+                                .withStepLimit(100_000)));
+
+        PlacementSolution best = SolverFactory.<PlacementSolution>create(config).buildSolver()
+                .solve(RoadefMapper.toPlacement(in, in.initialAssignment()));
+
+        assertThat(relaxed.overfullMoves()).as("the walk went through overfull nodes").isPositive();
+        assertThat(best.getScore().hardScore()).isZero();
+        assertThat(RoadefScorer.score(in, RoadefMapper.toAssignment(best)).feasible()).isTrue();
+        long exact = RoadefScorer.score(in, RoadefMapper.toAssignment(best)).total();
+        assertThat(-best.getScore().softScore()).isEqualTo(exact).isLessThan(initial);
+        assertThat(PlacementSolver.solutionManager().update(best)).isEqualTo(best.getScore());
+    }
+
+    @Test
+    void aLaterPhaseOfTheSameSolveKeepsCapacityStrict() {
+        RoadefInstance in = RoadefTestData.load("a2_2");
+        long initial = RoadefTestData.originalCost("a2_2");
+        AnnealingPhase.Shared relaxed = new AnnealingPhase.Shared(initial / 1000, AnnealingPhase.SIMILAR_SHARE, 10.0);
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(PlacementSolution.class)
+                .withEntityClasses(Workload.class)
+                .withScoreDirectorFactory(PlacementSolverConfig.scoreDirector(EnvironmentMode.REPRODUCIBLE))
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(60)))
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(
+                        new AnnealingPhase(Duration.ofSeconds(2), relaxed, false, 5L, 0.4, 0.15)
+                                .withStepLimit(100_000)));
+
+        PlacementSolution best = SolverFactory.<PlacementSolution>create(config).buildSolver()
+                .solve(RoadefMapper.toPlacement(in, in.initialAssignment()));
+
+        assertThat(relaxed.overfullMoves()).isZero();
+        assertThat(RoadefScorer.score(in, RoadefMapper.toAssignment(best)).feasible()).isTrue();
+    }
 }

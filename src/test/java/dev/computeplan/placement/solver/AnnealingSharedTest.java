@@ -67,6 +67,34 @@ class AnnealingSharedTest {
     }
 
     @Test
+    void theCapacityPriceRisesWhileTheWalkIsOverfullMoreThanItsTargetAndFallsOtherwise() {
+        AnnealingPhase.Relaxation r = new AnnealingPhase.Relaxation(10.0);
+        double start = r.price;
+        r.penalty = 5L;
+        for (int i = 0; i < AnnealingPhase.Relaxation.WINDOW; i++) {
+            r.observe(0.0);
+        }
+        assertThat(r.price).as("always overfull, target 10 %").isGreaterThan(start);
+        assertThat(r.overfullMoves).isEqualTo(AnnealingPhase.Relaxation.WINDOW);
+        double high = r.price;
+        r.penalty = 0L;
+        for (int i = 0; i < AnnealingPhase.Relaxation.WINDOW; i++) {
+            r.observe(0.5);
+        }
+        assertThat(r.price).as("never overfull").isLessThan(high);
+
+        // near the end of the phase the target is 0: one overfull move in a window raises the price
+        double before = r.price;
+        r.penalty = 1L;
+        r.observe(0.95);
+        r.penalty = 0L;
+        for (int i = 1; i < AnnealingPhase.Relaxation.WINDOW; i++) {
+            r.observe(0.95);
+        }
+        assertThat(r.price).isGreaterThan(before);
+    }
+
+    @Test
     void aShareOutsideZeroToOneIsRefused() {
         assertThatThrownBy(() -> new AnnealingPhase.Shared(1_000L, 1.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AnnealingPhase.Shared(1_000L, Double.NaN))
