@@ -54,9 +54,11 @@ public final class RoadefEngineSolver implements RoadefSolver {
      */
     static final double EXCHANGE_PATIENCE_SHARE = 0.05;
     /**
-     * Each run's first annealing phase may overfill capacity at an adaptive price on its way
-     * ({@link AnnealingPhase.Relaxation}); its answers still keep it. Single 150 s phases on a2_2, six seeds each:
-     * mean 749.6M against 763.0M strict; 300 s tables in benchmarks/RESULTS.md.
+     * On instances with a transient resource each run's first annealing phase may overfill capacity at an adaptive
+     * price on its way ({@link AnnealingPhase.Relaxation}); its answers still keep it. Single 150 s phases on a2_2,
+     * six seeds each: mean 749.6M against 763.0M strict. A move off an initial machine locks transient capacity
+     * there, which is what cuts a strict walk into pockets; without such a resource (a2_5) the relaxed tables were
+     * worse than every strict one (benchmarks/RESULTS.md).
      */
     static final boolean RELAX_CAPACITY = true;
     /** Simulated annealing starts at this share of the initial cost (0.1 %: 0.01 %, 0.3 % and 1 % did worse). */
@@ -123,10 +125,10 @@ public final class RoadefEngineSolver implements RoadefSolver {
 
     /**
      * A unit over capacity starts at the price of a unit over safety capacity (the largest load cost weight), which
-     * it also pays; 0 (strict) without relaxation.
+     * it also pays; 0 (strict) without relaxation or without a transient resource.
      */
     static double capacityPrice(RoadefInstance instance) {
-        if (!RELAX_CAPACITY) {
+        if (!RELAX_CAPACITY || !hasTransientResource(instance)) {
             return 0.0;
         }
         long weight = 1L;
@@ -134,6 +136,15 @@ public final class RoadefEngineSolver implements RoadefSolver {
             weight = Math.max(weight, instance.loadCostWeight(r));
         }
         return weight;
+    }
+
+    private static boolean hasTransientResource(RoadefInstance instance) {
+        for (int r = 0; r < instance.resourceCount(); r++) {
+            if (instance.isTransient(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static long startingTemperature(RoadefInstance instance) {

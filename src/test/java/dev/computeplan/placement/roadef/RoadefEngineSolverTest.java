@@ -37,6 +37,21 @@ class RoadefEngineSolverTest {
     }
 
     @Test
+    void onlyInstancesWithATransientResourceRelaxCapacityStartingAtTheLargestLoadCostWeight() {
+        RoadefInstance a22 = RoadefTestData.load("a2_2");
+        long largest = 0;
+        for (int r = 0; r < a22.resourceCount(); r++) {
+            largest = Math.max(largest, a22.loadCostWeight(r));
+        }
+        assertThat(largest).isPositive();
+        assertThat(RoadefEngineSolver.capacityPrice(a22)).isEqualTo((double) largest);
+        assertThat(RoadefEngineSolver.capacityPrice(RoadefTestData.tiny())).isEqualTo(10.0);
+        // a2_5 and a1_1 have no transient resource
+        assertThat(RoadefEngineSolver.capacityPrice(RoadefTestData.load("a2_5"))).isZero();
+        assertThat(RoadefEngineSolver.capacityPrice(RoadefTestData.load("a1_1"))).isZero();
+    }
+
+    @Test
     void engineKeepsTheTinyOptimumAndUsesTwoRuns() {
         RoadefInstance in = RoadefTestData.tiny();
         int[] solution = new RoadefEngineSolver(Clock.systemUTC(), 2).solve(in, Duration.ofMillis(600), 4);
