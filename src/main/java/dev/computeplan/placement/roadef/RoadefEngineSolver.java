@@ -54,6 +54,12 @@ public final class RoadefEngineSolver implements RoadefSolver {
      */
     static final double EXCHANGE_PATIENCE_SHARE = 0.05;
     /**
+     * Annealing phases per run, of equal length, the runs meeting between each two. Three and four (100 s and 75 s
+     * at 300 s) summed 4.36 and 4.36 % over a1_4, a2_2, a2_3 and a2_5 against 4.70 and 4.42 % with two, a2_5 worse in
+     * both (2.96 and 2.98 %): inside the noise, so two stay (benchmarks/RESULTS.md).
+     */
+    static final int SEARCHES = 2;
+    /**
      * On instances with a transient resource each run's first annealing phase may overfill capacity at an adaptive
      * price on its way ({@link AnnealingPhase.Relaxation}); its answers still keep it. Single 150 s phases on a2_2,
      * six seeds each: mean 749.6M against 763.0M strict. A move off an initial machine locks transient capacity
@@ -61,8 +67,18 @@ public final class RoadefEngineSolver implements RoadefSolver {
      * worse than every strict one (benchmarks/RESULTS.md).
      */
     static final boolean RELAX_CAPACITY = true;
-    /** Simulated annealing starts at this share of the initial cost (0.1 %: 0.01 %, 0.3 % and 1 % did worse). */
+    /**
+     * A later annealing phase, and a relaxed first one, starts at this share of the initial cost (0.1 %: 0.01 %,
+     * 0.3 % and 1 % did worse in the early tables; a2_2 at 1 %: 4.4 and 6.6 %).
+     */
     static final double ANNEALING_TEMPERATURE_SHARE = 0.001;
+    /**
+     * Where capacity stays strict (no transient resource), each run's first phase starts this many times hotter; the
+     * later phases, which polish the best first-phase answer, start at the share above. a2_5 at 300 s: first phases
+     * at 0.1 % ended at 319-331M, at 1 % at 308-316M; with a relaxed walk (a2_2) 1 % did worse (770-797M against
+     * 733-826M), as the walk already crosses between pockets through overfull nodes (benchmarks/RESULTS.md).
+     */
+    static final int STRICT_FIRST_HEAT = 10;
     /**
      * The share above was tuned on set A, at most 100 machines. A move changes the cost of two machines, so its
      * size follows the cost per machine, not the total: on more machines the temperature shrinks in proportion
@@ -97,13 +113,16 @@ public final class RoadefEngineSolver implements RoadefSolver {
         try {
             List<Future<PlacementSolution>> runs = new ArrayList<>();
             long temperature = startingTemperature(instance);
-            ExchangePhase.Exchange exchange = threads < 2 ? null : new ExchangePhase.Exchange(threads,
-                    Duration.ofMillis((long) (timeLimit.toMillis() * EXCHANGE_PATIENCE_SHARE)));
+            List<ExchangePhase.Exchange> meetings = new ArrayList<>();
+            for (int k = 1; threads > 1 && k < SEARCHES; k++) {
+                meetings.add(new ExchangePhase.Exchange(threads,
+                        Duration.ofMillis((long) (timeLimit.toMillis() * EXCHANGE_PATIENCE_SHARE))));
+            }
             for (int i = 0; i < threads; i++) {
                 long runSeed = seed + i;
                 double lookAlikeShare = LOOK_ALIKE_SHARES[i % LOOK_ALIKE_SHARES.length];
                 runs.add(pool.submit(() -> solveOnce(instance, deadline, runSeed, lookAlikeShare, temperature,
-                        exchange)));
+                        meetings)));
             }
             PlacementSolution best = null;
             for (Future<PlacementSolution> run : runs) {
@@ -152,20 +171,28 @@ public final class RoadefEngineSolver implements RoadefSolver {
                 * machineScale(instance.machineCount()));
     }
 
+    /** A first phase's starting temperature, given a later phase's: hotter where capacity stays strict. */
+    static long firstTemperature(RoadefInstance instance, long later) {
+        return capacityPrice(instance) > 0.0 ? later : later * STRICT_FIRST_HEAT;
+    }
+
     /** 1 up to the reference cluster size, then in inverse proportion to the number of machines. */
     static double machineScale(int machines) {
         return Math.min(1.0, TEMPERATURE_REFERENCE_MACHINES / (double) Math.max(1, machines));
     }
 
     private PlacementSolution solveOnce(RoadefInstance instance, long deadline, long seed,
-            double lookAlikeShare, long temperature, ExchangePhase.Exchange exchange) {
+            double lookAlikeShare, long temperature, List<ExchangePhase.Exchange> meetings) {
         PlacementSolution problem = RoadefMapper.toPlacement(instance, instance.initialAssignment());
         long left = deadline - clock.millis() - OVERHEAD_MARGIN.toMillis();
         Duration limit = Duration.ofMillis(Math.max(MINIMUM_SOLVE.toMillis(), left));
+        double capacityPrice = capacityPrice(instance);
+        long first = firstTemperature(instance, temperature);
         Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
                 PlacementSolverConfig.create(limit, null, seed, EnvironmentMode.REPRODUCIBLE,
-                        RUIN_RECREATE_WEIGHT, PlacementSolverConfig.Search.SIMULATED_ANNEALING, temperature,
-                        lookAlikeShare, capacityPrice(instance), exchange))
+                        RUIN_RECREATE_WEIGHT, PlacementSolverConfig.Search.SIMULATED_ANNEALING,
+                        new AnnealingPhase.Shared(first, temperature, lookAlikeShare, capacityPrice), SEARCHES,
+                        meetings))
                 .buildSolver();
         // The engine's spent limit starts after its set-up; on large instances that set-up is long, so also
         // stop it at the wall-clock deadline (it still finishes the step it is in, and its initial score).

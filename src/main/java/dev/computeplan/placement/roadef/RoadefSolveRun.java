@@ -23,7 +23,9 @@ public final class RoadefSolveRun {
         try {
             candidate = solver.solve(instance, timeLimit, seed);
         } catch (RuntimeException e) {
-            return new Result(initial, initialScore, initialScore, "solver failed (" + e + "); kept the initial assignment");
+            String cause = e.getCause() == null ? "" : ", caused by " + e.getCause();
+            return new Result(initial, initialScore, initialScore,
+                    "solver failed (" + e + cause + "); kept the initial assignment");
         }
         if (candidate == null) {
             return new Result(initial, initialScore, initialScore, "solver returned nothing; kept the initial assignment");

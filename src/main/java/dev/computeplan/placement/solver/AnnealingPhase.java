@@ -91,15 +91,17 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * What the annealing phases of one solve hand on to each other. The starting temperature: a phase that ends
-     * without beating the score it started from was too hot for the instance (its walk went further than it came
-     * back: a1_3, whose initial assignment is 0.11 % above the best known, at 0.1 % of its cost), so the next one
-     * starts at a tenth. The share of swap draws that take a look-alike partner. And the look-alike lists, which
+     * What the annealing phases of one solve hand on to each other. The starting temperature: a first phase's may be
+     * hotter than a later one's, which polishes an answer; a phase that ends without beating the score it started
+     * from was too hot for the instance (its walk went further than it came back: a1_3, whose initial assignment is
+     * 0.11 % above the best known, at 0.1 % of its cost), so the next one starts at a tenth of the cooler of the two.
+     * The share of swap draws that take a look-alike partner. And the look-alike lists, which
      * depend only on requirements and capacities and take about 2 s to build on 50,000 workloads.
      */
     public static final class Shared {
         static final int COOLER = 10;
         private final long initial;
+        private final long later;
         private final double lookAlikeShare;
         /** Starting price of a unit of capacity penalty in the walk; 0 keeps capacity strict. */
         private final double capacityPrice;
@@ -118,16 +120,25 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
          *                      its answer still keeps them, and later phases keep them strict. 0: always strict
          */
         public Shared(long initial, double lookAlikeShare, double capacityPrice) {
+            this(initial, initial, lookAlikeShare, capacityPrice);
+        }
+
+        /**
+         * @param first a first phase's starting temperature
+         * @param later a later phase's, unless a phase before it failed
+         */
+        public Shared(long first, long later, double lookAlikeShare, double capacityPrice) {
             if (!(lookAlikeShare >= 0.0 && lookAlikeShare <= 1.0)) {
                 throw new IllegalArgumentException("lookAlikeShare must be in [0, 1]: " + lookAlikeShare);
             }
-            this.initial = Math.max(1L, initial);
+            this.initial = Math.max(1L, first);
+            this.later = Math.max(1L, later);
             this.lookAlikeShare = lookAlikeShare;
             if (!(capacityPrice >= 0.0) || Double.isInfinite(capacityPrice)) {
                 throw new IllegalArgumentException("capacityPrice must be finite and >= 0: " + capacityPrice);
             }
             this.capacityPrice = capacityPrice;
-            this.next = this.initial;
+            this.next = this.later;
         }
 
         /** Scored moves after which the walk was overfull, over the phases so far (0 when capacity stays strict). */
@@ -137,13 +148,14 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
 
         long take(boolean first) {
             if (first) {
-                next = initial;
+                next = later;
+                return initial;
             }
             return next;
         }
 
         void failed(long used) {
-            next = Math.max(1L, used / COOLER);
+            next = Math.max(1L, Math.min(next, used) / COOLER);
         }
 
         /** The lists of the previous phase when it had the same workloads and nodes, else new ones. */

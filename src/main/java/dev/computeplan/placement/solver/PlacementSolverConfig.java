@@ -90,26 +90,28 @@ public final class PlacementSolverConfig {
     /** As {@link #create(Duration, Duration, long, EnvironmentMode, double)}, with the given acceptance. */
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
             double ruinRecreateWeight, Search search) {
-        return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, search, 0L,
-                AnnealingPhase.SIMILAR_SHARE, 0.0, null);
+        return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, search,
+                new AnnealingPhase.Shared(0L, AnnealingPhase.SIMILAR_SHARE), 2, List.of());
     }
 
     /**
-     * As above; {@code startingTemperatureSoft} is simulated annealing's starting temperature in soft units (a soft
-     * loss accepted with probability 1/e at the start; the temperature falls to zero with the time spent), and
-     * {@code lookAlikeShare} the share of its swap draws that take a look-alike partner; with a positive
-     * {@code capacityPrice} its walk may overfill capacity at an adaptive price per unit that starts there
-     * ({@link AnnealingPhase.Relaxation}; 0: capacity stays strict). Parallel runs of one problem
-     * that share an {@code exchange} (null: none) meet after the first local search and all go on from the best
-     * answer so far.
+     * As above, in {@code searches} local search phases of equal length (at least 2; with 2 the first takes
+     * {@link #FIRST_SEARCH_PERCENT}). With simulated annealing, {@code shared} holds what its phases share
+     * ({@link AnnealingPhase.Shared}): the starting temperatures in soft units (a soft loss accepted with probability
+     * 1/e at the start; the temperature falls to zero with the phase's time), the share of swap draws that take a
+     * look-alike partner and the capacity price of a relaxed first phase. Parallel runs of one problem that share
+     * {@code meetings} (empty, or one per gap between two searches, in order) meet there and all go on from the
+     * best answer so far.
      */
     public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
-            double ruinRecreateWeight, Search search, long startingTemperatureSoft, double lookAlikeShare,
-            double capacityPrice, ExchangePhase.Exchange exchange) {
+            double ruinRecreateWeight, Search search, AnnealingPhase.Shared shared, int searches,
+            List<ExchangePhase.Exchange> meetings) {
+        if (searches < 2 || !(meetings.isEmpty() || meetings.size() == searches - 1)) {
+            throw new IllegalArgumentException("need at least 2 searches and no meetings or one between each two");
+        }
         TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
-        Duration first = timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100);
-        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(startingTemperatureSoft, lookAlikeShare,
-                capacityPrice);
+        Duration first = searches == 2 ? timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100)
+                : Duration.ofMillis(timeLimit.toMillis() / searches);
         if (unimprovedLimit != null) {
             termination.setUnimprovedSpentLimit(unimprovedLimit);
         }
@@ -120,13 +122,17 @@ public final class PlacementSolverConfig {
                         .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
                 search(first, ruinRecreateWeight, search, shared, true, seed)
                         .withTerminationConfig(new TerminationConfig().withSpentLimit(first))));
-        if (exchange != null) {
-            phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new ExchangePhase(exchange)));
+        for (int k = 1; k < searches; k++) {
+            if (!meetings.isEmpty()) {
+                phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new ExchangePhase(meetings.get(k - 1))));
+            }
+            // Local search may have freed room a pending gang now fits in; single moves cannot place it.
+            phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()));
+            boolean last = k == searches - 1;
+            PhaseConfig<?> next = search(last ? timeLimit.minus(first.multipliedBy(k)) : first, ruinRecreateWeight,
+                    search, shared, false, seed + k * SECOND_SEARCH_SEED_OFFSET);
+            phases.add(last ? next : next.withTerminationConfig(new TerminationConfig().withSpentLimit(first)));
         }
-        // Local search may have freed room a pending gang now fits in; single moves cannot place it.
-        phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()));
-        phases.add(search(timeLimit.minus(first), ruinRecreateWeight, search, shared, false,
-                seed + SECOND_SEARCH_SEED_OFFSET));
         return new SolverConfig()
                 .withSolutionClass(PlacementSolution.class)
                 .withEntityClasses(Workload.class)

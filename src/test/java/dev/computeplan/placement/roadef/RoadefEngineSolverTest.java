@@ -52,6 +52,13 @@ class RoadefEngineSolverTest {
     }
 
     @Test
+    void firstPhasesStartTenTimesHotterWhereCapacityStaysStrict() {
+        assertThat(RoadefEngineSolver.firstTemperature(RoadefTestData.load("a2_5"), 787_355L)).isEqualTo(7_873_550L);
+        assertThat(RoadefEngineSolver.firstTemperature(RoadefTestData.load("a2_2"), 1_876_768L))
+                .as("relaxed: the walk crosses through overfull nodes instead").isEqualTo(1_876_768L);
+    }
+
+    @Test
     void engineKeepsTheTinyOptimumAndUsesTwoRuns() {
         RoadefInstance in = RoadefTestData.tiny();
         int[] solution = new RoadefEngineSolver(Clock.systemUTC(), 2).solve(in, Duration.ofMillis(600), 4);

@@ -23,6 +23,9 @@ class RoadefSolveRunTest {
     void keepsInitialAssignmentWhenTheSolverFailsOrReturnsGarbage() {
         assertThat(RoadefSolveRun.run((in, limit, seed) -> { throw new IllegalStateException("boom"); },
                 tiny, Duration.ofSeconds(1), 0).note()).contains("boom");
+        assertThat(RoadefSolveRun.run((in, limit, seed) -> {
+            throw new IllegalStateException("run failed", new IllegalArgumentException("the reason"));
+        }, tiny, Duration.ofSeconds(1), 0).note()).as("the cause is named").contains("run failed", "the reason");
         assertThat(RoadefSolveRun.run((in, limit, seed) -> new int[] {0, -1, 0, 2, 1},
                 tiny, Duration.ofSeconds(1), 0).assignment()).containsExactly(0, 1, 0, 2, 1);
         assertThat(RoadefSolveRun.run((in, limit, seed) -> null, tiny, Duration.ofSeconds(1), 0).score().feasible())

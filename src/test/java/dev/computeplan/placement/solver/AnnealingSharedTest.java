@@ -31,6 +31,19 @@ class AnnealingSharedTest {
     }
 
     @Test
+    void aFirstPhaseMayStartHotterThanTheLaterOnesAndAFailureCoolsTheCoolerOfThem() {
+        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(10_000L, 1_000L, AnnealingPhase.SIMILAR_SHARE, 0.0);
+        assertThat(shared.take(true)).isEqualTo(10_000L);
+        assertThat(shared.take(false)).isEqualTo(1_000L);
+        shared.take(true);
+        shared.failed(10_000L);
+        assertThat(shared.take(false)).as("a tenth of the later phases' temperature, not of the first's")
+                .isEqualTo(100L);
+        shared.failed(100L);
+        assertThat(shared.take(false)).isEqualTo(10L);
+    }
+
+    @Test
     void theTemperatureStaysPositive() {
         AnnealingPhase.Shared shared = new AnnealingPhase.Shared(0L, AnnealingPhase.SIMILAR_SHARE);
         assertThat(shared.take(true)).isEqualTo(1L);
