@@ -171,9 +171,12 @@ public final class RoadefEngineSolver implements RoadefSolver {
                 * machineScale(instance.machineCount()));
     }
 
-    /** A first phase's starting temperature, given a later phase's: hotter where capacity stays strict. */
-    static long firstTemperature(RoadefInstance instance, long later) {
-        return capacityPrice(instance) > 0.0 ? later : later * STRICT_FIRST_HEAT;
+    /**
+     * A first phase's starting temperature, given a later phase's and the capacity price ({@link #capacityPrice}):
+     * hotter where capacity stays strict.
+     */
+    static long firstTemperature(double capacityPrice, long later) {
+        return capacityPrice > 0.0 ? later : later * STRICT_FIRST_HEAT;
     }
 
     /** 1 up to the reference cluster size, then in inverse proportion to the number of machines. */
@@ -187,7 +190,7 @@ public final class RoadefEngineSolver implements RoadefSolver {
         long left = deadline - clock.millis() - OVERHEAD_MARGIN.toMillis();
         Duration limit = Duration.ofMillis(Math.max(MINIMUM_SOLVE.toMillis(), left));
         double capacityPrice = capacityPrice(instance);
-        long first = firstTemperature(instance, temperature);
+        long first = firstTemperature(capacityPrice, temperature);
         Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
                 PlacementSolverConfig.create(limit, null, seed, EnvironmentMode.REPRODUCIBLE,
                         RUIN_RECREATE_WEIGHT, PlacementSolverConfig.Search.SIMULATED_ANNEALING,

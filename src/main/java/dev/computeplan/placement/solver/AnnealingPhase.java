@@ -100,8 +100,9 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
      */
     public static final class Shared {
         static final int COOLER = 10;
-        private final long initial;
-        private final long later;
+        /** Starting temperatures of a first phase and of a later one. */
+        private final long firstStart;
+        private final long laterStart;
         private final double lookAlikeShare;
         /** Starting price of a unit of capacity penalty in the walk; 0 keeps capacity strict. */
         private final double capacityPrice;
@@ -131,14 +132,14 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             if (!(lookAlikeShare >= 0.0 && lookAlikeShare <= 1.0)) {
                 throw new IllegalArgumentException("lookAlikeShare must be in [0, 1]: " + lookAlikeShare);
             }
-            this.initial = Math.max(1L, first);
-            this.later = Math.max(1L, later);
+            this.firstStart = Math.max(1L, first);
+            this.laterStart = Math.max(1L, later);
             this.lookAlikeShare = lookAlikeShare;
             if (!(capacityPrice >= 0.0) || Double.isInfinite(capacityPrice)) {
                 throw new IllegalArgumentException("capacityPrice must be finite and >= 0: " + capacityPrice);
             }
             this.capacityPrice = capacityPrice;
-            this.next = this.later;
+            this.next = laterStart;
         }
 
         /** Scored moves after which the walk was overfull, over the phases so far (0 when capacity stays strict). */
@@ -148,8 +149,8 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
 
         long take(boolean first) {
             if (first) {
-                next = later;
-                return initial;
+                next = laterStart;
+                return firstStart;
             }
             return next;
         }

@@ -53,8 +53,10 @@ class RoadefEngineSolverTest {
 
     @Test
     void firstPhasesStartTenTimesHotterWhereCapacityStaysStrict() {
-        assertThat(RoadefEngineSolver.firstTemperature(RoadefTestData.load("a2_5"), 787_355L)).isEqualTo(7_873_550L);
-        assertThat(RoadefEngineSolver.firstTemperature(RoadefTestData.load("a2_2"), 1_876_768L))
+        assertThat(RoadefEngineSolver.firstTemperature(
+                RoadefEngineSolver.capacityPrice(RoadefTestData.load("a2_5")), 787_355L)).isEqualTo(7_873_550L);
+        assertThat(RoadefEngineSolver.firstTemperature(
+                RoadefEngineSolver.capacityPrice(RoadefTestData.load("a2_2")), 1_876_768L))
                 .as("relaxed: the walk crosses through overfull nodes instead").isEqualTo(1_876_768L);
     }
 
