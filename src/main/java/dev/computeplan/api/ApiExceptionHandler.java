@@ -1,10 +1,10 @@
 package dev.computeplan.api;
 
-import dev.computeplan.jobs.ConflictException;
-import dev.computeplan.jobs.InvalidInputException;
-import dev.computeplan.jobs.NotFoundException;
-import dev.computeplan.jobs.QueueFullException;
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.ConflictException;
+import dev.computeplan.common.InvalidInputException;
+import dev.computeplan.common.NotFoundException;
+import dev.computeplan.common.QueueFullException;
+import dev.computeplan.common.Violation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.computeplan.api;
 
-import dev.computeplan.jobs.NotFoundException;
+import dev.computeplan.common.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

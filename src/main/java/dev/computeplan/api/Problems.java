@@ -1,6 +1,6 @@
 package dev.computeplan.api;
 
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.Violation;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatusCode;

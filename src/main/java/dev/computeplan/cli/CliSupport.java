@@ -2,12 +2,12 @@ package dev.computeplan.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.computeplan.jobs.InvalidInputException;
+import dev.computeplan.common.InvalidInputException;
 import dev.computeplan.jobs.KindRegistry;
-import dev.computeplan.jobs.NotFoundException;
+import dev.computeplan.common.NotFoundException;
 import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.jobs.ProblemReader;
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

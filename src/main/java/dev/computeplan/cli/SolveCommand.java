@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.computeplan.jobs.ParsedRequest;
 import dev.computeplan.jobs.ProblemKind;
-import dev.computeplan.jobs.SimpleSolveControl;
+import dev.computeplan.common.SimpleSolveControl;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

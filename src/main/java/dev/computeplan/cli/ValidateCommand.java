@@ -1,6 +1,6 @@
 package dev.computeplan.cli;
 
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.Violation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

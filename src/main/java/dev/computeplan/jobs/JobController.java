@@ -1,5 +1,8 @@
 package dev.computeplan.jobs;
 
+import dev.computeplan.common.InvalidInputException;
+import dev.computeplan.common.Violation;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,5 +1,7 @@
 package dev.computeplan.jobs;
 
+import dev.computeplan.common.SimpleSolveControl;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

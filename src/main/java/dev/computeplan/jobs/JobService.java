@@ -1,5 +1,10 @@
 package dev.computeplan.jobs;
 
+import dev.computeplan.common.ConflictException;
+import dev.computeplan.common.NotFoundException;
+import dev.computeplan.common.QueueFullException;
+import dev.computeplan.common.Violation;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.computeplan.jobs;
 
+import dev.computeplan.common.NotFoundException;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.computeplan.jobs;
 
+import dev.computeplan.common.InvalidInputException;
+import dev.computeplan.common.Violation;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.computeplan.jobs.KindRegistry;
 import dev.computeplan.jobs.ProblemReader;
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

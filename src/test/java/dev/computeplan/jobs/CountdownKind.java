@@ -1,5 +1,8 @@
 package dev.computeplan.jobs;
 
+import dev.computeplan.common.SolveControl;
+import dev.computeplan.common.Violation;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

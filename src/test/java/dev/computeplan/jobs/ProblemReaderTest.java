@@ -1,5 +1,8 @@
 package dev.computeplan.jobs;
 
+import dev.computeplan.common.InvalidInputException;
+import dev.computeplan.common.Violation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
-import dev.computeplan.jobs.SolveControl;
+import dev.computeplan.common.SolveControl;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerJob;
 import dev.computeplan.power.model.PowerLevel;
@@ -184,7 +184,7 @@ class IntervalModelTest {
     void aStopRequestDuringTheIntervalModelEndsTheSolveWithACheckedSchedule() throws Exception {
         // 5 s limit: the heuristic has the first second, CP-SAT the rest; the stop comes at 2 s
         PowerProblem p = capped(6, 96, 80, 1.5);
-        dev.computeplan.jobs.SimpleSolveControl control = new dev.computeplan.jobs.SimpleSolveControl(Duration.ofSeconds(5));
+        dev.computeplan.common.SimpleSolveControl control = new dev.computeplan.common.SimpleSolveControl(Duration.ofSeconds(5));
         Thread stopper = new Thread(() -> {
             try {
                 Thread.sleep(2000);

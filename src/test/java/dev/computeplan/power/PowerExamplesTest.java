@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.computeplan.jobs.SolveControl;
+import dev.computeplan.common.SolveControl;
 import dev.computeplan.power.api.PowerKind;
 import dev.computeplan.power.explain.PowerExplanation;
 import dev.computeplan.power.explain.ScheduleChecker;
@@ -50,7 +50,7 @@ class PowerExamplesTest {
             }
             assertEquals(List.of(), kind.validate(p), name);
             List<String> scores = new CopyOnWriteArrayList<>();
-            var control = new dev.computeplan.jobs.SimpleSolveControl(Duration.ofSeconds(3)).listener((s, score) -> scores.add(score));
+            var control = new dev.computeplan.common.SimpleSolveControl(Duration.ofSeconds(3)).listener((s, score) -> scores.add(score));
             PowerSolution s = kind.solve(p, null, control).solution();
             assertFalse(scores.isEmpty(), name + ": no best solution reported");
             ScheduleChecker.Report r = ScheduleChecker.check(p, s);

@@ -3,7 +3,7 @@ package dev.computeplan.power;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.computeplan.jobs.SolveControl;
+import dev.computeplan.common.SolveControl;
 import dev.computeplan.power.bench.LetsWaitAwhile;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerProblem;

@@ -9,7 +9,7 @@ import static dev.computeplan.power.PowerFixtures.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.Violation;
 import dev.computeplan.power.model.PowerJob;
 import dev.computeplan.power.model.PowerLevel;
 import dev.computeplan.power.model.PowerProblem;

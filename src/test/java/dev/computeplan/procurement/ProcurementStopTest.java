@@ -2,7 +2,7 @@ package dev.computeplan.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.computeplan.jobs.SimpleSolveControl;
+import dev.computeplan.common.SimpleSolveControl;
 import dev.computeplan.procurement.bench.ScenarioGenerator;
 import dev.computeplan.procurement.model.PlanChecker;
 import dev.computeplan.procurement.model.ProcurementPlan;

@@ -1,8 +1,8 @@
 package dev.computeplan.placement.api;
 
-import dev.computeplan.jobs.ConflictException;
+import dev.computeplan.common.ConflictException;
 import dev.computeplan.jobs.JobService;
-import dev.computeplan.jobs.NotFoundException;
+import dev.computeplan.common.NotFoundException;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.explain.PlacementRecommendation;
 import dev.computeplan.placement.explain.PlacementRecommender;

@@ -1,8 +1,8 @@
 package dev.computeplan.placement.api;
 
 import dev.computeplan.jobs.ProblemKind;
-import dev.computeplan.jobs.SolveControl;
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.SolveControl;
+import dev.computeplan.common.Violation;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.explain.PlacementExplainer;
 import dev.computeplan.placement.solver.PlacementSolver;

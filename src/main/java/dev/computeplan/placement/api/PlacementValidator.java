@@ -1,6 +1,6 @@
 package dev.computeplan.placement.api;
 
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.Violation;
 import dev.computeplan.placement.domain.GangTopology;
 import dev.computeplan.placement.domain.NodeState;
 import dev.computeplan.placement.solver.PlacementConstraintProvider;

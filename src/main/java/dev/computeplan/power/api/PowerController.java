@@ -1,8 +1,8 @@
 package dev.computeplan.power.api;
 
-import dev.computeplan.jobs.ConflictException;
+import dev.computeplan.common.ConflictException;
 import dev.computeplan.jobs.JobService;
-import dev.computeplan.jobs.NotFoundException;
+import dev.computeplan.common.NotFoundException;
 import dev.computeplan.power.explain.PowerExplainer;
 import dev.computeplan.power.explain.PowerExplanation;
 import dev.computeplan.power.model.CarbonSeries;

@@ -1,8 +1,8 @@
 package dev.computeplan.power.api;
 
 import dev.computeplan.jobs.ProblemKind;
-import dev.computeplan.jobs.SolveControl;
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.SolveControl;
+import dev.computeplan.common.Violation;
 import dev.computeplan.power.explain.PowerExplainer;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerProblem;

@@ -1,6 +1,6 @@
 package dev.computeplan.power.model;
 
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.Violation;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;

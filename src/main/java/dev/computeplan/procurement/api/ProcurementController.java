@@ -1,6 +1,6 @@
 package dev.computeplan.procurement.api;
 
-import dev.computeplan.jobs.ConflictException;
+import dev.computeplan.common.ConflictException;
 import dev.computeplan.jobs.JobService;
 import dev.computeplan.jobs.ProblemReader;
 import dev.computeplan.procurement.model.PlanChecker;

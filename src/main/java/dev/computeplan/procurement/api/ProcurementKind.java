@@ -1,8 +1,8 @@
 package dev.computeplan.procurement.api;
 
 import dev.computeplan.jobs.ProblemKind;
-import dev.computeplan.jobs.SolveControl;
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.SolveControl;
+import dev.computeplan.common.Violation;
 import dev.computeplan.procurement.explain.ProcurementExplainer;
 import dev.computeplan.procurement.model.ProblemValidator;
 import dev.computeplan.procurement.model.ProcurementPlan;

@@ -1,7 +1,7 @@
 package dev.computeplan.placement.api;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import dev.computeplan.jobs.SimpleSolveControl;
+import dev.computeplan.common.SimpleSolveControl;
 import dev.computeplan.placement.explain.PlacementExplanation;
 import org.junit.jupiter.api.Test;
 

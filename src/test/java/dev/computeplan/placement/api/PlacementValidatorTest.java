@@ -1,6 +1,6 @@
 package dev.computeplan.placement.api;
 
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

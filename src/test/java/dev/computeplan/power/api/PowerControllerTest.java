@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.computeplan.jobs.ConflictException;
+import dev.computeplan.common.ConflictException;
 import dev.computeplan.jobs.JobService;
-import dev.computeplan.jobs.NotFoundException;
-import dev.computeplan.jobs.SolveControl;
+import dev.computeplan.common.NotFoundException;
+import dev.computeplan.common.SolveControl;
 import dev.computeplan.power.PowerFixtures;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;

@@ -1,6 +1,6 @@
 package dev.computeplan.power.bench;
 
-import dev.computeplan.jobs.SolveControl;
+import dev.computeplan.common.SolveControl;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.JobTiming;
 import dev.computeplan.power.model.PowerJob;

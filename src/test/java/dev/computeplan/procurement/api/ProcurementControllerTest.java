@@ -6,8 +6,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.computeplan.jobs.ConflictException;
-import dev.computeplan.jobs.InvalidInputException;
+import dev.computeplan.common.ConflictException;
+import dev.computeplan.common.InvalidInputException;
 import dev.computeplan.jobs.JobRecord;
 import dev.computeplan.jobs.JobService;
 import dev.computeplan.jobs.ProblemReader;

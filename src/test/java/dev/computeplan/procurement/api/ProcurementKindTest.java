@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.computeplan.jobs.InvalidInputException;
+import dev.computeplan.common.InvalidInputException;
 import dev.computeplan.jobs.ProblemReader;
-import dev.computeplan.jobs.SolveControl;
-import dev.computeplan.jobs.Violation;
+import dev.computeplan.common.SolveControl;
+import dev.computeplan.common.Violation;
 import dev.computeplan.procurement.explain.Explanation;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;
@@ -54,7 +54,7 @@ class ProcurementKindTest {
     void theBasePlanIsReportedBeforeTheVariantsAndAgainWithThem() {
         var problem = dev.computeplan.procurement.FixturesAccess.twoAcceleratorsWithVariant();
         java.util.List<ProcurementPlan> reported = new java.util.ArrayList<>();
-        var control = new dev.computeplan.jobs.SimpleSolveControl(Duration.ofSeconds(3))
+        var control = new dev.computeplan.common.SimpleSolveControl(Duration.ofSeconds(3))
                 .listener((solution, score) -> reported.add((ProcurementPlan) solution));
         var solved = kind.solve(problem, null, control);
         assertThat(reported).hasSize(2);

@@ -1,4 +1,4 @@
-package dev.computeplan.jobs;
+package dev.computeplan.common;
 
 /** An id, kind or example that does not exist: answered with 404. */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.computeplan.jobs;
+package dev.computeplan.common;
 
 /** The job queue is at capacity: answered with 429 and a Retry-After. */
 public class QueueFullException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.computeplan.jobs;
+package dev.computeplan.common;
 
 import java.time.Duration;
 import java.util.List;
