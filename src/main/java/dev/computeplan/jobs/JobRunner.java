@@ -3,13 +3,10 @@ package dev.computeplan.jobs;
 import dev.computeplan.common.SimpleSolveControl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,11 +36,10 @@ public class JobRunner implements SmartLifecycle {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final JobProperties props;
-    private final MeterRegistry meters;
     private final String owner;
     private final Semaphore slots;
-    private final Map<String, Running> running = new ConcurrentHashMap<>();
-    private final Map<JobStatus, AtomicLong> statusCounts = new EnumMap<>(JobStatus.class);
+    private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
+    private final JobMetrics metrics;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private volatile boolean active;
@@ -56,15 +51,9 @@ public class JobRunner implements SmartLifecycle {
         this.mapper = mapper;
         this.clock = clock;
         this.props = props;
-        this.meters = meters;
         this.owner = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.slots = new Semaphore(props.workerCount());
-        for (JobStatus s : JobStatus.values()) {
-            AtomicLong count = new AtomicLong();
-            statusCounts.put(s, count);
-            Gauge.builder("computeplan.jobs", count, AtomicLong::get).tag("status", s.name())
-                    .description("Solve jobs in the database by status").register(meters);
-        }
+        this.metrics = new JobMetrics(meters);
     }
 
     @Override
@@ -102,17 +91,17 @@ public class JobRunner implements SmartLifecycle {
 
     /** Stops a job solving on this replica; false if it is not here. */
     public boolean stopLocal(String id) {
-        Running r = running.get(id);
+        RunningJob r = running.get(id);
         if (r == null) {
             return false;
         }
-        r.control.requestStop();
+        r.control().requestStop();
         return true;
     }
 
     /** Seconds spent solving a job that runs here, or empty. */
     public Optional<Double> liveSolvingSeconds(String id) {
-        Running r = running.get(id);
+        RunningJob r = running.get(id);
         return r == null ? Optional.empty() : Optional.of(r.solvedMs() / 1000.0);
     }
 
@@ -163,7 +152,7 @@ public class JobRunner implements SmartLifecycle {
         long startNanos = System.nanoTime();
         Duration remaining = Duration.ofMillis(Math.max(1000, job.timeLimitMs() - job.solvedMs()));
         SimpleSolveControl control = new SimpleSolveControl(remaining);
-        Running r = new Running(job, control, startNanos);
+        RunningJob r = new RunningJob(job, control, startNanos, store, mapper, owner, props.bestSaveInterval(), clock);
         control.listener((solution, score) -> r.newBest(solution, score));
         running.put(job.id(), r);
         JobStatus outcome;
@@ -196,19 +185,17 @@ public class JobRunner implements SmartLifecycle {
             return;
         }
         store.finish(job.id(), owner, outcome, error, solvedMs, now());
-        Timer.builder("computeplan.solve.duration").tag("kind", job.kind()).tag("status", outcome.name())
-                .description("Wall-clock time of finished solves").register(meters)
-                .record(Duration.ofNanos(System.nanoTime() - startNanos));
+        metrics.solved(job.kind(), outcome, Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     private void heartbeat() {
         try {
             long now = now();
-            for (Running r : running.values()) {
+            for (RunningJob r : running.values()) {
                 r.flush(false);
-                boolean owned = store.renewLease(r.job.id(), owner, now + props.lease().toMillis(), r.solvedMs(), now);
-                if (!owned || store.isStopRequested(r.job.id())) {
-                    r.control.requestStop();
+                boolean owned = store.renewLease(r.job().id(), owner, now + props.lease().toMillis(), r.solvedMs(), now);
+                if (!owned || store.isStopRequested(r.job().id())) {
+                    r.control().requestStop();
                 }
             }
             store.requeueExpired(now, false);
@@ -220,7 +207,7 @@ public class JobRunner implements SmartLifecycle {
     /** Refreshes the jobs-by-status gauges: a scan of the table, so not at the heartbeat's pace. */
     private void refreshStatusCounts() {
         try {
-            store.countByStatus().forEach((s, n) -> statusCounts.get(s).set(n));
+            metrics.statusCounts(store.countByStatus());
         } catch (RuntimeException e) {
             log.warn("Counting jobs by status failed: {}", e.toString());
         }
@@ -230,7 +217,7 @@ public class JobRunner implements SmartLifecycle {
     public void stop() {
         shuttingDown = true;
         active = false;
-        running.values().forEach(r -> r.control.requestStop());
+        running.values().forEach(r -> r.control().requestStop());
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -258,87 +245,6 @@ public class JobRunner implements SmartLifecycle {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
             return "replica";
-        }
-    }
-
-    /** A job solving on this replica and its latest best solution. */
-    private final class Running {
-        final JobRecord job;
-        final SimpleSolveControl control;
-        final long startNanos;
-        private String pendingJson;
-        private String pendingScore;
-        private int bestCount;
-        private boolean dirty;
-        private long lastSaveNanos;
-        private final Object saveLock = new Object();
-
-        Running(JobRecord job, SimpleSolveControl control, long startNanos) {
-            this.job = job;
-            this.control = control;
-            this.startNanos = startNanos;
-            this.bestCount = job.bestCount();
-        }
-
-        long solvedMs() {
-            return job.solvedMs() + (System.nanoTime() - startNanos) / 1_000_000;
-        }
-
-        void newBest(Object solution, String score) {
-            record(toJson(solution), score);
-        }
-
-        /** The solve's result: a new best only if it differs from the last one reported. */
-        void finalBest(Object solution, String score) {
-            String json = toJson(solution);
-            synchronized (this) {
-                if (json.equals(pendingJson) && java.util.Objects.equals(score, pendingScore)) {
-                    return;
-                }
-            }
-            record(json, score);
-        }
-
-        private String toJson(Object solution) {
-            try {
-                return mapper.writeValueAsString(solution);
-            } catch (Exception e) {
-                throw new IllegalStateException("Solution cannot be written as JSON", e);
-            }
-        }
-
-        private void record(String json, String score) {
-            synchronized (this) {
-                pendingJson = json;
-                pendingScore = score;
-                bestCount++;
-                dirty = true;
-            }
-            flush(false);
-        }
-
-        void flush(boolean force) {
-            synchronized (saveLock) {
-                flushUnderSaveLock(force);
-            }
-        }
-
-        private void flushUnderSaveLock(boolean force) {
-            String json;
-            String score;
-            int count;
-            synchronized (this) {
-                long sinceSave = System.nanoTime() - lastSaveNanos;
-                if (!dirty || (!force && sinceSave < props.bestSaveInterval().toNanos())) {
-                    return;
-                }
-                json = pendingJson;
-                score = pendingScore;
-                count = bestCount;
-                dirty = false;
-                lastSaveNanos = System.nanoTime();
-            }
-            store.saveBest(job.id(), owner, json, score, count, now());
         }
     }
 }

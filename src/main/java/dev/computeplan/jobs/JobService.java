@@ -41,8 +41,8 @@ public class JobService {
             throw new QueueFullException("The queue holds " + props.queueCapacity() + " jobs already; try again later.", retry);
         }
         long now = clock.millis();
-        JobRecord job = new JobRecord(UUID.randomUUID().toString(), kind.name(), JobStatus.QUEUED, request.problemJson(),
-                request.timeLimit().toMillis(), kind.solverName(), null, null, 0, null, now, null, null, now, 0, 0, null, false);
+        JobRecord job = JobRecord.queued(UUID.randomUUID().toString(), kind.name(), request.problemJson(),
+                request.timeLimit().toMillis(), kind.solverName(), now);
         store.insert(job);
         runner.nudge();
         return JobView.of(job, null);
