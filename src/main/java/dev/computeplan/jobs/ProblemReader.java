@@ -3,6 +3,7 @@ package dev.computeplan.jobs;
 import dev.computeplan.common.InvalidInputException;
 import dev.computeplan.common.Violation;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -54,9 +55,11 @@ public class ProblemReader {
             }
             return node;
         } catch (JsonProcessingException e) {
+            // Jackson's nesting and number-length limits report no location
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw InvalidInputException.unreadable("The request body is not valid JSON.",
-                    List.of(new Violation("$", "malformed JSON at line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage())));
+                    List.of(new Violation("$", "malformed JSON" + where + ": " + e.getOriginalMessage())));
         }
     }
 

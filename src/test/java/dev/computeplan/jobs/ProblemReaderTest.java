@@ -76,4 +76,22 @@ class ProblemReaderTest {
                 });
         assertThat(failure("[1, 2]").status()).isEqualTo(400);
     }
+
+    @Test
+    void nestingBeyondJacksonsLimitIsUnreadableInput() {
+        String deep = "[".repeat(50_000) + "]".repeat(50_000);
+        InvalidInputException e = failure("{\"target\": " + deep + "}");
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("$");
+            assertThat(v.message()).startsWith("malformed JSON").contains("nesting depth");
+        });
+    }
+
+    @Test
+    void aNumberBeyondJacksonsLengthLimitIsUnreadableInput() {
+        InvalidInputException e = failure("{\"target\": " + "9".repeat(100_000) + "}");
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.message()).startsWith("malformed JSON"));
+    }
 }
