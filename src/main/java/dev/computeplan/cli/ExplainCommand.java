@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -18,11 +18,8 @@ class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "problem kind")
-    String kind;
-
-    @Parameters(index = "1", description = "JSON problem file")
-    Path file;
+    @Mixin
+    ProblemFile input;
 
     @Option(names = "--solution", required = true, description = "JSON solution file written by 'solve --output'")
     Path solution;
@@ -36,11 +33,11 @@ class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        return CliSupport.guarded(err, () -> explain(support.kind(kind)));
+        return CliSupport.guarded(err, () -> explain(support.kind(input.kind)));
     }
 
     private <P, S> int explain(ProblemKind<P, S> k) throws Exception {
-        P problem = support.reader.read(k, support.readJson(file)).problem();
+        P problem = support.reader.read(k, support.readJson(input.file)).problem();
         S sol = support.mapper.readValue(Files.readString(solution), k.solutionType());
         Object explanation = k.explain(problem, sol);
         PrintWriter out = spec.commandLine().getOut();

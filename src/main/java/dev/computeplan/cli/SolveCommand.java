@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "solve", mixinStandardHelpOptions = true,
@@ -23,11 +23,8 @@ class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "problem kind: placement, procurement or power")
-    String kind;
-
-    @Parameters(index = "1", description = "JSON problem file")
-    Path file;
+    @Mixin
+    ProblemFile input;
 
     @Option(names = "--seconds", description = "time limit (overrides the file's termination)")
     Integer seconds;
@@ -44,11 +41,11 @@ class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        return CliSupport.guarded(err, () -> solve(support.kind(kind), err));
+        return CliSupport.guarded(err, () -> solve(support.kind(input.kind), err));
     }
 
     private <P, S> int solve(ProblemKind<P, S> k, PrintWriter err) throws Exception {
-        JsonNode body = support.readJson(file);
+        JsonNode body = support.readJson(input.file);
         if (seconds != null && body instanceof ObjectNode object) {
             object.putObject("termination").put("seconds", seconds);
         }

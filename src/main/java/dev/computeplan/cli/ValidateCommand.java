@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -17,11 +17,8 @@ class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "problem kind")
-    String kind;
-
-    @Parameters(index = "1", description = "JSON problem file")
-    Path file;
+    @Mixin
+    ProblemFile input;
 
     private final CliSupport support;
 
@@ -33,7 +30,7 @@ class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         return CliSupport.guarded(err, () -> {
-            List<Violation> problems = support.reader.problemsOf(support.kind(kind), support.readJson(file));
+            List<Violation> problems = support.reader.problemsOf(support.kind(input.kind), support.readJson(input.file));
             PrintWriter out = spec.commandLine().getOut();
             if (problems.isEmpty()) {
                 out.println("valid");
