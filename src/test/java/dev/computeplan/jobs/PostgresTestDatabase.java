@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class PostgresTestDatabase {
 
+    public static final String URL_VARIABLE = "COMPUTEPLAN_TEST_PG_URL";
+
     private PostgresTestDatabase() {
     }
 
     public static String url() {
-        String url = System.getenv("COMPUTEPLAN_TEST_PG_URL");
+        String url = System.getenv(URL_VARIABLE);
         if (url == null || url.isBlank()) {
             if (System.getenv("CI") != null) {
                 throw new IllegalStateException("CI is set but COMPUTEPLAN_TEST_PG_URL is not: .ci/run must start PostgreSQL");
