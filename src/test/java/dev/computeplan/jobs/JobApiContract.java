@@ -113,6 +113,17 @@ abstract class JobApiContract {
     }
 
     @Test
+    void pathsTheServletContainerRefusesAnswer400AsProblemJson() {
+        for (String path : List.of("/api/v1/examples/..%2f..%2fetc%2fpasswd", "/api/v1/examples/a%00b",
+                "/api/v1/examples/a%5Cb")) {
+            Http.Response r = http.get(path);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(r.json().get("status").asInt()).as(path).isEqualTo(400);
+        }
+    }
+
+    @Test
     void solutionOfAJobWithoutOneIs409() throws Exception {
         String id = submit(body(10_000, 5_000, 60));
         Http.Response r = http.get("/api/v1/countdown/jobs/" + id + "/solution");
