@@ -161,7 +161,7 @@ class OpenbBenchmark {
                     dev.computeplan.placement.api.PlacementMapper.toDomain(req, null), java.time.Duration.ofSeconds(seconds),
                     stop -> { }, b -> { });
             dev.computeplan.placement.api.PlacementPlan plan = dev.computeplan.placement.api.PlacementMapper.toPlan(best);
-            dev.computeplan.placement.api.PlacementChecker.Report report = dev.computeplan.placement.api.PlacementChecker.check(req, plan);
+            dev.computeplan.placement.explain.PlacementChecker.Report report = dev.computeplan.placement.explain.PlacementChecker.check(req, plan);
             if (!report.feasible()) {
                 throw new IllegalStateException("batch answer infeasible: " + report.violations());
             }
