@@ -5,6 +5,7 @@
 # Prints the time of the first hard-feasible best solution, the final score and the phase log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -o -q test -Dtest=ScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dscale.workloads="${1:-2000}" -Dscale.gpus="${2:-10000}" -Dscale.seconds="${3:-20}" -Dscale.replan="${4:-50}" >/dev/null
-grep -hE "SCALE|phase.*ended" target/surefire-reports/*ScaleBenchmark-output.txt | sed -E 's/.*(INFO|SCALE)/\1/'
+./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test >/dev/null
+java -cp "target/classes:target/test-classes:$(cat target/test-cp.txt)" dev.computeplan.placement.bench.Main \
+  scale "${1:-2000}" "${2:-10000}" "${3:-20}" "${4:-50}" 2>&1 \
+  | grep -E "SCALE|phase.*ended" | sed -E 's/.*(INFO|SCALE)/\1/'

@@ -1,8 +1,9 @@
 package dev.computeplan.placement.api;
 
 import dev.computeplan.common.ConflictException;
-import dev.computeplan.jobs.JobService;
 import dev.computeplan.common.NotFoundException;
+import dev.computeplan.jobs.JobService;
+import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.explain.PlacementRecommendation;
 import dev.computeplan.placement.explain.PlacementRecommender;
@@ -29,10 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PlacementController {
 
     private final JobService jobs;
-    private final PlacementKind kind;
+    private final ProblemKind<PlacementRequest, PlacementPlan> kind;
     private final PlacementRecommender recommender = new PlacementRecommender(PlacementSolver.solutionManager());
 
-    PlacementController(JobService jobs, PlacementKind kind) {
+    PlacementController(JobService jobs, ProblemKind<PlacementRequest, PlacementPlan> kind) {
         this.jobs = jobs;
         this.kind = kind;
     }
@@ -48,7 +49,8 @@ class PlacementController {
         if (stored.solution() == null) {
             throw new ConflictException("Job " + id + " has no solution yet; ask again once it has one.");
         }
-        PlacementSolution solution = PlacementKind.solved(stored.problem(), stored.solution());
+        PlacementSolution solution = PlacementMapper.toDomain(stored.problem(), stored.solution());
+        PlacementSolver.solutionManager().update(solution);
         return recommender.recommend(solution, workload, limit)
                 .orElseThrow(() -> new NotFoundException("Job " + id + " has no workload '" + workload + "'."));
     }

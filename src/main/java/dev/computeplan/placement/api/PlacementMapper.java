@@ -40,6 +40,47 @@ public final class PlacementMapper {
      */
     public static PlacementSolution toDomain(PlacementRequest req, PlacementPlan warmStart) {
         List<String> resourceIds = PlacementValidator.resourceIds(req);
+        List<Resource> resources = resources(req, resourceIds);
+        Map<String, Rack> racks = new LinkedHashMap<>();
+        orEmpty(req.racks()).forEach(r -> racks.put(r.id(), new Rack(r.id(), nz(r.powerCapWatts()))));
+        Map<String, Node> nodes = nodes(req, resourceIds, racks);
+        Map<String, Service> services = new LinkedHashMap<>();
+        for (PlacementRequest.ServiceDto s : orEmpty(req.services())) {
+            services.put(s.id(), new Service(s.id(), Boolean.TRUE.equals(s.antiAffinity()),
+                    s.spreadMin() == null ? 0 : s.spreadMin()));
+        }
+        List<ServiceDependency> dependencies = new ArrayList<>();
+        for (PlacementRequest.ServiceDto s : orEmpty(req.services())) {
+            for (String dep : new HashSet<>(orEmpty(s.dependsOn()))) {
+                dependencies.add(new ServiceDependency(services.get(s.id()), services.get(dep)));
+            }
+        }
+        Map<String, Gang> gangs = new LinkedHashMap<>();
+        orEmpty(req.gangs()).forEach(g -> gangs.put(g.id(),
+                new Gang(g.id(), g.topology() == null ? GangTopology.ANY : GangTopology.valueOf(g.topology()))));
+        List<Workload> workloads = workloads(req, warmStart, resourceIds, nodes, services, gangs);
+
+        List<BalanceObjective> balances = new ArrayList<>();
+        for (PlacementRequest.BalanceDto b : orEmpty(req.balanceObjectives())) {
+            balances.add(new BalanceObjective(b.id(), resources.get(resourceIds.indexOf(b.resource1())),
+                    resources.get(resourceIds.indexOf(b.resource2())), b.target(), b.weight()));
+        }
+        List<FragmentationProbe> probes = new ArrayList<>();
+        for (PlacementRequest.ProbeDto p : orEmpty(req.fragmentationProbes())) {
+            probes.add(new FragmentationProbe(p.id(), vector(p.requirements(), resourceIds),
+                    p.gpus() == null ? 0 : p.gpus(), p.gpuMilli() == null ? 0 : p.gpuMilli(), p.popularity(),
+                    p.gpuTypes() == null ? Set.of() : Set.copyOf(p.gpuTypes())));
+        }
+        List<SpareReserve> reserves = orEmpty(req.spareReserves()).stream()
+                .map(r -> new SpareReserve(r.zone(), r.gpus())).toList();
+
+        PlacementSolution solution = new PlacementSolution(resources, List.copyOf(nodes.values()),
+                List.copyOf(racks.values()), List.copyOf(services.values()), dependencies, List.copyOf(gangs.values()),
+                balances, probes, reserves, workloads);
+        return solution.withConstraintWeightOverrides(overrides(req.weights()));
+    }
+
+    private static List<Resource> resources(PlacementRequest req, List<String> resourceIds) {
         int gpuResource = PlacementValidator.gpuResourceIndex(req);
         Map<String, PlacementRequest.ResourceDto> resourceDtos = new HashMap<>();
         orEmpty(req.resources()).forEach(r -> resourceDtos.put(r.id(), r));
@@ -49,9 +90,12 @@ public final class PlacementMapper {
             resources.add(new Resource(r, resourceIds.get(r), dto != null && Boolean.TRUE.equals(dto.transientUsage()),
                     dto == null || dto.loadCostWeight() == null ? 0L : dto.loadCostWeight(), r == gpuResource));
         }
-        Map<String, Rack> racks = new LinkedHashMap<>();
-        orEmpty(req.racks()).forEach(r -> racks.put(r.id(), new Rack(r.id(), nz(r.powerCapWatts()))));
+        return resources;
+    }
 
+    /** Nodes by id in request order; an undeclared GPU resource gets the node's GPUs x 1000 as capacity. */
+    private static Map<String, Node> nodes(PlacementRequest req, List<String> resourceIds, Map<String, Rack> racks) {
+        int gpuResource = PlacementValidator.gpuResourceIndex(req);
         Map<String, Node> nodes = new LinkedHashMap<>();
         for (PlacementRequest.NodeDto n : req.nodes()) {
             long[] capacity = vector(n.capacity(), resourceIds);
@@ -73,22 +117,12 @@ public final class PlacementMapper {
             moveCosts.computeIfAbsent(m.from(), k -> new HashMap<>()).put(nodes.get(m.to()).getIndex(), m.cost());
         }
         moveCosts.forEach((from, costs) -> nodes.get(from).withMoveCosts(costs));
+        return nodes;
+    }
 
-        Map<String, Service> services = new LinkedHashMap<>();
-        for (PlacementRequest.ServiceDto s : orEmpty(req.services())) {
-            services.put(s.id(), new Service(s.id(), Boolean.TRUE.equals(s.antiAffinity()),
-                    s.spreadMin() == null ? 0 : s.spreadMin()));
-        }
-        List<ServiceDependency> dependencies = new ArrayList<>();
-        for (PlacementRequest.ServiceDto s : orEmpty(req.services())) {
-            for (String dep : new HashSet<>(orEmpty(s.dependsOn()))) {
-                dependencies.add(new ServiceDependency(services.get(s.id()), services.get(dep)));
-            }
-        }
-        Map<String, Gang> gangs = new LinkedHashMap<>();
-        orEmpty(req.gangs()).forEach(g -> gangs.put(g.id(),
-                new Gang(g.id(), g.topology() == null ? GangTopology.ANY : GangTopology.valueOf(g.topology()))));
-
+    private static List<Workload> workloads(PlacementRequest req, PlacementPlan warmStart, List<String> resourceIds,
+            Map<String, Node> nodes, Map<String, Service> services, Map<String, Gang> gangs) {
+        int gpuResource = PlacementValidator.gpuResourceIndex(req);
         Map<String, String> warm = new HashMap<>();
         if (warmStart != null && warmStart.assignments() != null) {
             warmStart.assignments().forEach(a -> warm.put(a.workload(), a.node()));
@@ -110,35 +144,20 @@ public final class PlacementMapper {
                     .withGang(w.gang() == null ? null : gangs.get(w.gang()))
                     .withPowerWatts(nz(w.powerWatts()))
                     .withPinned(Boolean.TRUE.equals(w.pinned()));
-            Node initial;
-            if (workload.isPinned()) {
-                initial = current;
-            } else if (warm.containsKey(w.id())) {
-                initial = warm.get(w.id()) == null ? null : nodes.get(warm.get(w.id()));
-            } else {
-                initial = current != null && !current.getState().forbidsAll() ? current : null;
-            }
-            workloads.add(workload.withNode(initial));
+            workloads.add(workload.withNode(initialNode(workload, warm, nodes)));
         }
+        return workloads;
+    }
 
-        List<BalanceObjective> balances = new ArrayList<>();
-        for (PlacementRequest.BalanceDto b : orEmpty(req.balanceObjectives())) {
-            balances.add(new BalanceObjective(b.id(), resources.get(resourceIds.indexOf(b.resource1())),
-                    resources.get(resourceIds.indexOf(b.resource2())), b.target(), b.weight()));
+    private static Node initialNode(Workload workload, Map<String, String> warm, Map<String, Node> nodes) {
+        Node current = workload.getCurrentNode();
+        if (workload.isPinned()) {
+            return current;
         }
-        List<FragmentationProbe> probes = new ArrayList<>();
-        for (PlacementRequest.ProbeDto p : orEmpty(req.fragmentationProbes())) {
-            probes.add(new FragmentationProbe(p.id(), vector(p.requirements(), resourceIds),
-                    p.gpus() == null ? 0 : p.gpus(), p.gpuMilli() == null ? 0 : p.gpuMilli(), p.popularity(),
-                    p.gpuTypes() == null ? Set.of() : Set.copyOf(p.gpuTypes())));
+        if (warm.containsKey(workload.getId())) {
+            return warm.get(workload.getId()) == null ? null : nodes.get(warm.get(workload.getId()));
         }
-        List<SpareReserve> reserves = orEmpty(req.spareReserves()).stream()
-                .map(r -> new SpareReserve(r.zone(), r.gpus())).toList();
-
-        PlacementSolution solution = new PlacementSolution(resources, List.copyOf(nodes.values()),
-                List.copyOf(racks.values()), List.copyOf(services.values()), dependencies, List.copyOf(gangs.values()),
-                balances, probes, reserves, workloads);
-        return solution.withConstraintWeightOverrides(overrides(req.weights()));
+        return current != null && !current.getState().forbidsAll() ? current : null;
     }
 
     /** A weight w for constraint c means: c counts w units at its level (hard, medium or soft). */

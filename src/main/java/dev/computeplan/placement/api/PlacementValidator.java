@@ -31,8 +31,17 @@ public final class PlacementValidator {
         Set<String> services = unique(orEmpty(req.services()), PlacementRequest.ServiceDto::id, "$.services", out);
         Set<String> gangs = unique(orEmpty(req.gangs()), PlacementRequest.GangDto::id, "$.gangs", out);
         unique(req.workloads(), PlacementRequest.WorkloadDto::id, "$.workloads", out);
-        Set<String> zones = new HashSet<>();
+        Set<String> zones = nodes(req, resources, racks, out);
+        Map<String, Integer> serviceSizes = workloads(req, resources, nodes, services, gangs, out);
+        services(req, services, serviceSizes, out);
+        gangsBalancesAndProbes(req, resources, out);
+        reservesMovesAndWeights(req, nodes, zones, out);
+        return out;
+    }
 
+    /** Checks every node; returns the zones named. */
+    private static Set<String> nodes(PlacementRequest req, Set<String> resources, Set<String> racks, List<Violation> out) {
+        Set<String> zones = new HashSet<>();
         for (int i = 0; i < req.nodes().size(); i++) {
             PlacementRequest.NodeDto n = req.nodes().get(i);
             String path = "$.nodes[" + i + "]";
@@ -52,6 +61,12 @@ public final class PlacementValidator {
                 out.add(new Violation(path + ".gpus", "must be at most 1024"));
             }
         }
+        return zones;
+    }
+
+    /** Checks every workload; returns the number of workloads per service. */
+    private static Map<String, Integer> workloads(PlacementRequest req, Set<String> resources, Set<String> nodes,
+            Set<String> services, Set<String> gangs, List<Violation> out) {
         Map<String, Integer> serviceSizes = new HashMap<>();
         for (int i = 0; i < req.workloads().size(); i++) {
             PlacementRequest.WorkloadDto w = req.workloads().get(i);
@@ -81,6 +96,11 @@ public final class PlacementValidator {
                 out.add(new Violation(path + ".pinned", "a pinned workload needs a currentNode to stay on"));
             }
         }
+        return serviceSizes;
+    }
+
+    private static void services(PlacementRequest req, Set<String> services, Map<String, Integer> serviceSizes,
+            List<Violation> out) {
         List<PlacementRequest.ServiceDto> serviceList = orEmpty(req.services());
         for (int i = 0; i < serviceList.size(); i++) {
             PlacementRequest.ServiceDto s = serviceList.get(i);
@@ -100,6 +120,9 @@ public final class PlacementValidator {
                         + " workloads: it could never hold"));
             }
         }
+    }
+
+    private static void gangsBalancesAndProbes(PlacementRequest req, Set<String> resources, List<Violation> out) {
         List<PlacementRequest.GangDto> gangList = orEmpty(req.gangs());
         for (int i = 0; i < gangList.size(); i++) {
             String t = gangList.get(i).topology();
@@ -125,6 +148,10 @@ public final class PlacementValidator {
                 out.add(new Violation("$.fragmentationProbes[" + i + "].gpuMilli", "a fractional share must be 1..999"));
             }
         }
+    }
+
+    private static void reservesMovesAndWeights(PlacementRequest req, Set<String> nodes, Set<String> zones,
+            List<Violation> out) {
         List<PlacementRequest.ReserveDto> reserves = orEmpty(req.spareReserves());
         for (int i = 0; i < reserves.size(); i++) {
             if (!zones.contains(reserves.get(i).zone())) {
@@ -147,7 +174,6 @@ public final class PlacementValidator {
                 }
             }
         }
-        return out;
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * The nodes as the value range of {@link Workload#getNode()}, hashed and compared by identity. Timefold checks every
  * workload's value against its range when a phase starts, hashing and comparing the range each time; a list-backed
- * range hashes all nodes, which on 5,000 nodes x 50,000 workloads took seconds per phase. (Timefold wraps ranges
- * in a class that requires its abstract base, hence the dependency on that impl class.)
+ * range hashes all nodes every time, which is slow on large clusters. (Timefold wraps ranges in a class that
+ * requires its abstract base, hence the dependency on that impl class.)
  */
 public final class NodeRange extends AbstractCountableValueRange<Node> {
 

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Clones a placement for Timefold's best-solution copies by copying the workloads directly. The reflective default
- * cloner took over half the solving time on 50,000 workloads, where every improving step copies the solution.
+ * Clones a placement for Timefold's best-solution copies by copying the workloads directly: every improving step
+ * copies the solution, and the reflective default cloner dominates the solving time on large clusters.
  */
 public final class PlacementSolutionCloner implements SolutionCloner<PlacementSolution> {
 

@@ -1,5 +1,6 @@
 package dev.computeplan.placement.api;
 
+import dev.computeplan.placement.explain.PlacementChecker;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import dev.computeplan.placement.domain.PlacementSolution;

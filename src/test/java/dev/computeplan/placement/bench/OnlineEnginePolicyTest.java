@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OpenB benchmark's online "engine" policy computes each node's score difference directly from the rules' code
- * (for speed over 1,213 nodes). Here, on a small cluster, every pod's choice is checked against Timefold's
+ * (for speed over the trace's nodes). Here, on a small cluster, every pod's choice is checked against Timefold's
  * recommendation on the same state (constraint streams): the chosen node has the best soft difference among the
  * feasible nodes, and no pod is dropped while a node fits it. Whole-GPU pods only: for shares the benchmark tracks its
  * own GPU indices while the engine re-packs a node's shares, so their layouts may differ.
@@ -38,16 +38,16 @@ class OnlineEnginePolicyTest {
         long[][] shapes = {{12000, 16384, 1}, {6000, 32768, 1}, {24000, 65536, 2}, {40000, 131072, 4}, {4000, 8192, 1},
                 {30000, 98304, 1}, {64000, 262144, 8}};
         String[][] specs = {{}, {}, {"T4"}, {"G2", "P100"}};
-        List<OpenbBenchmark.Pod> pods = new ArrayList<>();
+        List<Pod> pods = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             long[] s = shapes[random.nextInt(shapes.length)];
-            pods.add(new OpenbBenchmark.Pod("pod" + i, s[0], s[1], (int) s[2], 1000, specs[random.nextInt(specs.length)]));
+            pods.add(new Pod("pod" + i, s[0], s[1], (int) s[2], 1000, specs[random.nextInt(specs.length)]));
         }
-        OpenbBenchmark.State state = new OpenbBenchmark.State(nodeRows);
-        List<OpenbBenchmark.Shape> typical = OpenbBenchmark.typicalShapes(pods, true);
-        List<BalanceObjective> balances = OpenbBenchmark.gpuBalances(pods);
+        ClusterState state = new ClusterState(nodeRows);
+        List<Shape> typical = Shape.typical(pods, true);
+        List<BalanceObjective> balances = EnginePolicy.gpuBalances(pods, 1);
         assertThat(balances).hasSize(2);
-        OpenbBenchmark.Policy policy = OpenbBenchmark.engine(typical, balances, state, true);
+        Policy policy = EnginePolicy.of(typical, balances, state, true);
         PlacementRecommender recommender = new PlacementRecommender(PlacementSolver.solutionManager());
 
         List<Node> nodes = new ArrayList<>();
@@ -59,13 +59,13 @@ class OnlineEnginePolicyTest {
         List<Workload> placed = new ArrayList<>();
         int chosen = 0;
         int dropped = 0;
-        for (OpenbBenchmark.Pod p : pods) {
-            OpenbBenchmark.Choice choice = policy.choose(state, p);
+        for (Pod p : pods) {
+            Policy.Choice choice = policy.choose(state, p);
             List<Workload> workloads = new ArrayList<>(placed);
             Workload arriving = workload(p, "arriving");
             workloads.add(arriving);
-            PlacementSolution solution = new PlacementSolution(OpenbBenchmark.RESOURCES, nodes, List.of(), List.of(),
-                    List.of(), List.of(), balances, OpenbBenchmark.probes(typical), List.of(), workloads);
+            PlacementSolution solution = new PlacementSolution(EnginePolicy.RESOURCES, nodes, List.of(), List.of(),
+                    List.of(), List.of(), balances, EnginePolicy.probes(typical), List.of(), workloads);
             PlacementRecommendation rec = recommender.recommend(solution, "arriving", nodes.size()).orElseThrow();
             List<PlacementRecommendation.Option> feasible = rec.options().stream().filter(PlacementRecommendation.Option::feasible).toList();
             if (choice == null) {
@@ -77,7 +77,7 @@ class OnlineEnginePolicyTest {
             PlacementRecommendation.Option mine = feasible.stream()
                     .filter(o -> o.node().equals(nodes.get(choice.node()).getId())).findFirst().orElseThrow();
             assertThat(soft(mine)).as("%s on %s", p.name(), mine.node()).isEqualTo(best);
-            OpenbBenchmark.apply(state, p, choice);
+            state.apply(p, choice);
             placed.add(workload(p, p.name()).withNode(nodes.get(choice.node())));
             chosen++;
         }
@@ -89,7 +89,7 @@ class OnlineEnginePolicyTest {
         return HardMediumSoftLongScore.parseScore(o.scoreDiff()).softScore();
     }
 
-    private static Workload workload(OpenbBenchmark.Pod p, String id) {
+    private static Workload workload(Pod p, String id) {
         return new Workload(id, new long[] {p.cpu(), p.mem(), p.gpuMilli()}, null, null, 0).withGpus(p.gpus(), 0)
                 .withGpuTypes(Set.of(p.spec()), Set.of());
     }

@@ -1,24 +1,115 @@
-package dev.computeplan.placement.api;
+package dev.computeplan.placement;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import dev.computeplan.common.SimpleSolveControl;
+import dev.computeplan.placement.api.PlacementExamples;
+import dev.computeplan.placement.api.PlacementMapper;
+import dev.computeplan.placement.api.PlacementPlan;
+import dev.computeplan.placement.api.PlacementRequest;
+import dev.computeplan.placement.explain.PlacementChecker;
 import dev.computeplan.placement.explain.PlacementExplanation;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The placement kind end to end on the small example, re-checked by the independent checker. */
+/**
+ * The placement kind end to end on the example scenarios, re-checked by the independent checker. The tests that
+ * judge the quality of a plan need seconds of solving and are tagged slow; the default build stops the solve at
+ * its first feasible best.
+ */
 class PlacementKindTest {
 
     private final PlacementKind kind = new PlacementKind();
 
     @Test
+    void aSolveStoppedAtItsFirstFeasibleBestPassesTheCheckerAndExplainsTheFailedNode() {
+        PlacementRequest req = PlacementExamples.load("placement-small.json");
+        assertThat(kind.validate(req)).isEmpty();
+        AtomicInteger bests = new AtomicInteger();
+        SimpleSolveControl control = new SimpleSolveControl(Duration.ofSeconds(60));
+        control.listener((s, score) -> {
+            bests.incrementAndGet();
+            if (HardMediumSoftLongScore.parseScore(score).hardScore() == 0) {
+                control.requestStop();
+            }
+        });
+
+        PlacementPlan plan = kind.solve(req, null, control).solution();
+
+        assertThat(control.stopRequested()).isTrue();
+        assertThat(bests.get()).isPositive();
+        PlacementChecker.Report report = PlacementChecker.check(req, plan);
+        assertThat(report.violations()).isEmpty();
+        assertThat(plan.feasible()).isTrue();
+        HardMediumSoftLongScore score = HardMediumSoftLongScore.parseScore(plan.score());
+        assertThat(-score.mediumScore()).isEqualTo(report.medium());
+        assertThat(-score.softScore()).isEqualTo(report.soft());
+        PlacementExplanation explanation = (PlacementExplanation) kind.explain(req, plan);
+        assertThat(explanation.score()).isEqualTo(plan.score());
+        assertThat(explanation.displaced()).extracting(PlacementExplanation.Displacement::workload)
+                .contains("notebook-0", "notebook-1");
+    }
+
+    @Test
+    void aPlanScoredFeasibleThatBreaksAHardRuleFailsTheSolve() {
+        PlacementRequest req = twoWorkloadsOnOneSmallNode();
+        PlacementPlan overfull = plan(true, "n1", "n1");
+
+        assertThatThrownBy(() -> PlacementKind.verify(req, overfull))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("failed the independent check")
+                .hasMessageContaining("node n1 over cpu capacity by 2");
+    }
+
+    @Test
+    void aPlanThatAdmitsItsViolationsOrKeepsTheRulesPassesTheCheck() {
+        PlacementRequest req = twoWorkloadsOnOneSmallNode();
+        assertThatCode(() -> PlacementKind.verify(req, plan(false, "n1", "n1"))).doesNotThrowAnyException();
+        assertThatCode(() -> PlacementKind.verify(req, plan(true, "n1", null))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aHardRuleWeightedZeroIsNotCheckedEither() {
+        PlacementRequest base = twoWorkloadsOnOneSmallNode();
+        PlacementRequest req = new PlacementRequest(base.resources(), base.nodes(), null, null, null, base.workloads(),
+                null, null, null, null, Map.of("nodeCapacity", 0L));
+        assertThat(kind.validate(req)).isEmpty();
+        assertThatCode(() -> PlacementKind.verify(req, plan(true, "n1", "n1"))).doesNotThrowAnyException();
+    }
+
+    /** One node of 4 CPUs, two workloads of 3 CPUs each. */
+    private static PlacementRequest twoWorkloadsOnOneSmallNode() {
+        return new PlacementRequest(null,
+                List.of(new PlacementRequest.NodeDto("n1", Map.of("cpu", 4L), null, "z", null, null, null, null, null, null)),
+                null, null, null,
+                List.of(workload("w1"), workload("w2")), null, null, null, null, null);
+    }
+
+    private static PlacementRequest.WorkloadDto workload(String id) {
+        return new PlacementRequest.WorkloadDto(id, Map.of("cpu", 3L), null, null, null, null, null, null, null, null,
+                null, null, null);
+    }
+
+    private static PlacementPlan plan(boolean feasible, String w1At, String w2At) {
+        int assigned = (w1At == null ? 0 : 1) + (w2At == null ? 0 : 1);
+        return new PlacementPlan(feasible ? "0hard/0medium/0soft" : "-2hard/0medium/0soft", feasible,
+                List.of(new PlacementPlan.Assignment("w1", w1At, List.of(), null, false),
+                        new PlacementPlan.Assignment("w2", w2At, List.of(), null, false)),
+                new PlacementPlan.Summary(assigned, 2 - assigned, 0, 0, 0));
+    }
+
+    @Test
+    @Tag("slow")
     void smallExampleIsValidSolvedFeasiblyAndAgreesWithTheChecker() {
         PlacementRequest req = PlacementExamples.load("placement-small.json");
         assertThat(kind.validate(req)).isEmpty();
@@ -54,6 +145,7 @@ class PlacementKindTest {
     }
 
     @Test
+    @Tag("slow")
     void aFailedRackIsEvacuatedWithItsGangKeptWholeOnOneRack() {
         PlacementRequest req = PlacementExamples.load("placement-rack-failure.json");
         assertThat(kind.validate(req)).isEmpty();
@@ -90,6 +182,7 @@ class PlacementKindTest {
     }
 
     @Test
+    @Tag("slow")
     void aGangThatFitsNowhereEvictsTheLowPriorityNotebooksOfOneRack() {
         PlacementRequest req = PlacementExamples.load("placement-gang-preemption.json");
         assertThat(kind.validate(req)).isEmpty();
@@ -117,6 +210,7 @@ class PlacementKindTest {
     }
 
     @Test
+    @Tag("slow")
     void runningWorkloadsStayWhenNothingForcesAMove() {
         PlacementRequest req = PlacementExamples.load("placement-small.json");
         PlacementPlan first = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(2))).solution();

@@ -1,9 +1,14 @@
-package dev.computeplan.placement.api;
+package dev.computeplan.placement;
 
-import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
+import dev.computeplan.jobs.ProblemKind;
+import dev.computeplan.placement.api.PlacementMapper;
+import dev.computeplan.placement.api.PlacementPlan;
+import dev.computeplan.placement.api.PlacementRequest;
+import dev.computeplan.placement.api.PlacementValidator;
 import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.explain.PlacementChecker;
 import dev.computeplan.placement.explain.PlacementExplainer;
 import dev.computeplan.placement.solver.PlacementSolver;
 import org.springframework.stereotype.Component;
@@ -49,18 +54,30 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
         PlacementSolution best = PlacementSolver.solve(initial, control.timeLimit(), control::onStop,
                 newBest -> control.newBest(PlacementMapper.toPlan(newBest), String.valueOf(newBest.getScore())));
         PlacementPlan plan = PlacementMapper.toPlan(best);
+        verify(problem, plan);
         return new Solved<>(plan, plan.score());
+    }
+
+    /**
+     * Every answer is re-checked by code that shares nothing with the solver: a plan the solver calls feasible but
+     * the check rejects is a bug, never an answer.
+     */
+    static void verify(PlacementRequest problem, PlacementPlan plan) {
+        if (!plan.feasible()) {
+            return;
+        }
+        PlacementChecker.Report report = PlacementChecker.check(problem, plan);
+        if (!report.feasible()) {
+            throw new IllegalStateException("the placement the solver scored " + plan.score()
+                    + " failed the independent check: "
+                    + report.violations().subList(0, Math.min(3, report.violations().size())));
+        }
     }
 
     @Override
     public Object explain(PlacementRequest problem, PlacementPlan solution) {
-        return explainer.explain(solved(problem, solution));
-    }
-
-    /** The domain form of a stored answer: each workload on the node the plan gives it. */
-    public static PlacementSolution solved(PlacementRequest problem, PlacementPlan plan) {
-        PlacementSolution solution = PlacementMapper.toDomain(problem, plan);
-        PlacementSolver.solutionManager().update(solution);
-        return solution;
+        PlacementSolution solved = PlacementMapper.toDomain(problem, solution);
+        PlacementSolver.solutionManager().update(solved);
+        return explainer.explain(solved);
     }
 }

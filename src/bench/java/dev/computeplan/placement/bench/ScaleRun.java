@@ -5,8 +5,6 @@ import dev.computeplan.placement.api.PlacementRequest;
 import dev.computeplan.placement.api.PlacementValidator;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.solver.PlacementSolver;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,19 +13,17 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Synthetic scale run: a cluster of 8-GPU nodes (10,000 GPUs by default) and a seeded mix of workloads; prints the
- * time of the first new best solution with no hard violation, and the final score. Not a unit test: run by
- * benchmarks/placement-scale.sh with -Dscale.workloads=N.
+ * Synthetic scale run: a cluster of 8-GPU nodes and a seeded mix of workloads; prints the time of the first new best
+ * solution with no hard violation, and the final score; then optionally an incremental re-plan. Run by
+ * benchmarks/placement-scale.sh.
  */
-class ScaleBenchmark {
+final class ScaleRun {
 
-    @Test
-    void run() {
-        String workloadsProperty = System.getProperty("scale.workloads");
-        Assumptions.assumeTrue(workloadsProperty != null, "benchmark: run with -Dscale.workloads=N");
-        int workloads = Integer.parseInt(workloadsProperty);
-        int gpus = Integer.parseInt(System.getProperty("scale.gpus", "10000"));
-        int seconds = Integer.parseInt(System.getProperty("scale.seconds", "10"));
+    private ScaleRun() {
+    }
+
+    /** @param arrivals new workloads of the re-plan after the first solve (0: no re-plan) */
+    static void run(int workloads, int gpus, int seconds, int arrivals) {
         PlacementRequest req = generate(gpus / 8, workloads, 42);
         if (!PlacementValidator.validate(req).isEmpty()) {
             throw new IllegalStateException(PlacementValidator.validate(req).toString());
@@ -46,7 +42,6 @@ class ScaleBenchmark {
         long assigned = best.getWorkloads().stream().filter(w -> w.isAssigned()).count();
         System.out.printf("SCALE nodes=%d gpus=%d workloads=%d firstFeasibleMs=%d firstScore=%s final=%s assigned=%d%n",
                 gpus / 8, gpus, workloads, firstFeasible[0], firstScore[0], best.getScore(), assigned);
-        int arrivals = Integer.parseInt(System.getProperty("scale.replan", "0"));
         if (arrivals > 0) {
             replan(req, best, arrivals, seconds);
         }

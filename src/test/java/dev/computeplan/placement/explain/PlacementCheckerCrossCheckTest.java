@@ -1,6 +1,10 @@
-package dev.computeplan.placement.api;
+package dev.computeplan.placement.explain;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import dev.computeplan.placement.api.PlacementExamples;
+import dev.computeplan.placement.api.PlacementMapper;
+import dev.computeplan.placement.api.PlacementRequest;
+import dev.computeplan.placement.api.PlacementValidator;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
