@@ -9,17 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Hands a {@link LinearProgram} to an MPSolver back end: SCIP for the MIP, GLOP for LPs and their duals. */
+/**
+ * Hands a {@link LinearProgram} to an MPSolver back end: SCIP for the MIP, GLOP for LPs and their duals. The gap,
+ * extra SCIP parameters and logging come from the settings.
+ */
 public final class MipRunner {
 
-    /** Relative MIP gap at which SCIP stops (0.1 %, the planning accuracy asked for); -Dprocurement.gap overrides. */
-    public static final double RELATIVE_GAP = Double.parseDouble(System.getProperty("procurement.gap", "1e-3"));
-
-    /**
-     * Extra SCIP parameters for experiments, "name = value" pairs separated by ';' (-Dprocurement.scipParams);
-     * none by default: the settings tried did not measurably help (benchmarks/RESULTS.md).
-     */
-    static final String SCIP_PARAMS = System.getProperty("procurement.scipParams", "");
+    private final ProcurementSolverSettings settings;
 
     public enum Status { OPTIMAL, FEASIBLE, INFEASIBLE, NOT_SOLVED }
 
@@ -41,11 +37,12 @@ public final class MipRunner {
         Loader.loadNativeLibraries();
     }
 
-    private MipRunner() {
+    public MipRunner(ProcurementSolverSettings settings) {
+        this.settings = settings;
     }
 
     /** Solves the MIP with SCIP; the hint (variable index, value) seeds the search; onStop receives the interrupt. */
-    public static Result mip(LinearProgram lp, Duration limit, List<double[]> hint, Consumer<Runnable> onStop) {
+    public Result mip(LinearProgram lp, Duration limit, List<double[]> hint, Consumer<Runnable> onStop) {
         return run(lp, "SCIP", limit, null, hint, onStop);
     }
 
@@ -53,7 +50,7 @@ public final class MipRunner {
      * Solves the LP with GLOP: integrality dropped and, if {@code fixed} is given, every variable with
      * {@code mask[i]} held at {@code fixed[i]}. Duals are read for every row.
      */
-    public static Result lp(LinearProgram lp, Duration limit, double[] fixed, boolean[] mask) {
+    public Result lp(LinearProgram lp, Duration limit, double[] fixed, boolean[] mask) {
         double[] fix = null;
         if (fixed != null) {
             fix = new double[fixed.length];
@@ -101,7 +98,7 @@ public final class MipRunner {
         return new Loaded(solver, vars, cons);
     }
 
-    private static Result run(LinearProgram lp, String id, Duration limit, double[] fix, List<double[]> hint, Consumer<Runnable> onStop) {
+    private Result run(LinearProgram lp, String id, Duration limit, double[] fix, List<double[]> hint, Consumer<Runnable> onStop) {
         boolean relax = !"SCIP".equals(id);
         Loaded loaded = load(lp, id, relax, fix);
         MPSolver solver = loaded.solver();
@@ -119,12 +116,13 @@ public final class MipRunner {
                 solver.setHint(hv, values);
             }
             solver.setTimeLimit(Math.max(1, limit.toMillis()));
-            if (!relax && !SCIP_PARAMS.isEmpty()) {
-                if (!solver.setSolverSpecificParametersAsString(SCIP_PARAMS.replace(';', '\n'))) {
-                    throw new IllegalArgumentException("SCIP rejected -Dprocurement.scipParams=" + SCIP_PARAMS);
+            String scipParams = settings.scipParams();
+            if (!relax && !scipParams.isEmpty()) {
+                if (!solver.setSolverSpecificParametersAsString(scipParams.replace(';', '\n'))) {
+                    throw new IllegalArgumentException("SCIP rejected the parameters " + scipParams);
                 }
             }
-            if (Boolean.getBoolean("procurement.solverLog")) {
+            if (settings.solverLog()) {
                 solver.enableOutput();
             }
             // the stop hook may fire after this solve is over: it must never touch a deleted solver
@@ -143,7 +141,7 @@ public final class MipRunner {
             }
             MPSolverParameters params = new MPSolverParameters();
             if (!relax) {
-                params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, RELATIVE_GAP);
+                params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, settings.relativeGap());
             }
             long start = System.nanoTime();
             MPSolver.ResultStatus status = solver.solve(params);
