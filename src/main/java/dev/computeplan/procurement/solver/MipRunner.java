@@ -102,29 +102,9 @@ public final class MipRunner {
         boolean relax = !"SCIP".equals(id);
         Loaded loaded = load(lp, id, relax, fix);
         MPSolver solver = loaded.solver();
-        MPVariable[] vars = loaded.vars();
-        MPConstraint[] cons = loaded.cons();
         boolean[] alive = {true};
         try {
-            if (!hint.isEmpty()) {
-                MPVariable[] hv = new MPVariable[hint.size()];
-                double[] values = new double[hint.size()];
-                for (int i = 0; i < hint.size(); i++) {
-                    hv[i] = vars[(int) hint.get(i)[0]];
-                    values[i] = hint.get(i)[1];
-                }
-                solver.setHint(hv, values);
-            }
-            solver.setTimeLimit(Math.max(1, limit.toMillis()));
-            String scipParams = settings.scipParams();
-            if (!relax && !scipParams.isEmpty()) {
-                if (!solver.setSolverSpecificParametersAsString(scipParams.replace(';', '\n'))) {
-                    throw new IllegalArgumentException("SCIP rejected the parameters " + scipParams);
-                }
-            }
-            if (settings.solverLog()) {
-                solver.enableOutput();
-            }
+            configure(loaded, relax, limit, hint);
             // the stop hook may fire after this solve is over: it must never touch a deleted solver
             boolean[] interrupted = {false};
             onStop.accept(() -> {
@@ -145,34 +125,64 @@ public final class MipRunner {
             }
             long start = System.nanoTime();
             MPSolver.ResultStatus status = solver.solve(params);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            Status mapped = switch (status) {
-                case OPTIMAL -> Status.OPTIMAL;
-                case FEASIBLE -> Status.FEASIBLE;
-                case INFEASIBLE -> Status.INFEASIBLE;
-                default -> Status.NOT_SOLVED;
-            };
-            if (mapped == Status.OPTIMAL || mapped == Status.FEASIBLE) {
-                double[] values = new double[vars.length];
-                for (int i = 0; i < vars.length; i++) {
-                    values[i] = vars[i].solutionValue();
-                }
-                double[] duals = new double[cons.length];
-                if (relax) {
-                    for (int i = 0; i < cons.length; i++) {
-                        duals[i] = cons[i].dualValue();
-                    }
-                }
-                double objective = solver.objective().value();
-                double bound = relax ? objective : solver.objective().bestBound();
-                return new Result(mapped, values, duals, objective, bound, millis);
-            }
-            return new Result(mapped, null, null, Double.NaN, Double.NaN, millis);
+            return result(loaded, relax, status, (System.nanoTime() - start) / 1_000_000);
         } finally {
             synchronized (alive) {
                 alive[0] = false;
                 solver.delete();
             }
         }
+    }
+
+    /** Hint, time limit, extra SCIP parameters and logging. */
+    private void configure(Loaded loaded, boolean relax, Duration limit, List<double[]> hint) {
+        MPSolver solver = loaded.solver();
+        if (!hint.isEmpty()) {
+            MPVariable[] hv = new MPVariable[hint.size()];
+            double[] values = new double[hint.size()];
+            for (int i = 0; i < hint.size(); i++) {
+                hv[i] = loaded.vars()[(int) hint.get(i)[0]];
+                values[i] = hint.get(i)[1];
+            }
+            solver.setHint(hv, values);
+        }
+        solver.setTimeLimit(Math.max(1, limit.toMillis()));
+        String scipParams = settings.scipParams();
+        if (!relax && !scipParams.isEmpty()) {
+            if (!solver.setSolverSpecificParametersAsString(scipParams.replace(';', '\n'))) {
+                throw new IllegalArgumentException("SCIP rejected the parameters " + scipParams);
+            }
+        }
+        if (settings.solverLog()) {
+            solver.enableOutput();
+        }
+    }
+
+    /** Values, duals (LP only), objective and bound of a finished solve. */
+    private static Result result(Loaded loaded, boolean relax, MPSolver.ResultStatus status, long millis) {
+        Status mapped = switch (status) {
+            case OPTIMAL -> Status.OPTIMAL;
+            case FEASIBLE -> Status.FEASIBLE;
+            case INFEASIBLE -> Status.INFEASIBLE;
+            default -> Status.NOT_SOLVED;
+        };
+        if (mapped != Status.OPTIMAL && mapped != Status.FEASIBLE) {
+            return new Result(mapped, null, null, Double.NaN, Double.NaN, millis);
+        }
+        MPVariable[] vars = loaded.vars();
+        MPConstraint[] cons = loaded.cons();
+        double[] values = new double[vars.length];
+        for (int i = 0; i < vars.length; i++) {
+            values[i] = vars[i].solutionValue();
+        }
+        double[] duals = new double[cons.length];
+        if (relax) {
+            for (int i = 0; i < cons.length; i++) {
+                duals[i] = cons[i].dualValue();
+            }
+        }
+        double objective = loaded.solver().objective().value();
+        double bound = relax ? objective : loaded.solver().objective().bestBound();
+        return new Result(mapped, values, duals, objective, bound, millis);
     }
 }
