@@ -2,20 +2,19 @@
 # Procurement MIP benchmark (SCIP through OR-Tools): seeded generated instances, one result line each.
 # Line: instance | model size | status | objective (discounted USD) | relative gap | solve wall time | independent check.
 # Total runtime about 3-4 minutes on 2 cores. Usage: benchmarks/procurement.sh [quick|compare [ROUNDS]]
-# compare: the headline instances with the warm start and cover rows (default) and without
-# (-Dprocurement.roundedStart=false), interleaved seed by seed so that other load hits both alike, load average first.
+# compare: the headline instances with the warm start and cover rows (default) and without (--no-rounded-start),
+# interleaved seed by seed so that other load hits both alike, load average first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -o -q compile
-./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=target/procurement-classpath.txt
-CP="target/classes:$(cat target/procurement-classpath.txt)"
+./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
+CP="target/classes:target/test-classes:$(cat target/test-cp.txt)"
 run() { java -cp "$CP" dev.computeplan.procurement.bench.ProcurementBench generate "$@"; }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 if [ "${1:-}" = compare ]; then
   for round in $(seq "${2:-3}"); do for seed in 1 2 3; do
     echo "default | load $(cut -d' ' -f1 /proc/loadavg) | $(run 20 12 5 30 "$seed" 10)"
-    echo "no warm start, no cover rows | load $(cut -d' ' -f1 /proc/loadavg) | $(java -Dprocurement.roundedStart=false -cp "$CP" dev.computeplan.procurement.bench.ProcurementBench generate 20 12 5 30 "$seed" 10)"
+    echo "no warm start, no cover rows | load $(cut -d' ' -f1 /proc/loadavg) | $(run 20 12 5 30 "$seed" 10 --no-rounded-start)"
   done; done
   exit 0
 fi

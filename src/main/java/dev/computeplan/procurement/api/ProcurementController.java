@@ -1,9 +1,11 @@
 package dev.computeplan.procurement.api;
 
 import dev.computeplan.common.ConflictException;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.computeplan.jobs.JobService;
+import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.jobs.ProblemReader;
-import dev.computeplan.procurement.model.PlanChecker;
+import dev.computeplan.procurement.explain.PlanChecker;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;
 import dev.computeplan.procurement.model.Sku;
@@ -31,9 +33,9 @@ class ProcurementController {
 
     private final ProblemReader reader;
     private final JobService jobs;
-    private final ProcurementKind kind;
+    private final ProblemKind<ProcurementRequest, ProcurementPlan> kind;
 
-    ProcurementController(ProblemReader reader, JobService jobs, ProcurementKind kind) {
+    ProcurementController(ProblemReader reader, JobService jobs, ProblemKind<ProcurementRequest, ProcurementPlan> kind) {
         this.reader = reader;
         this.jobs = jobs;
         this.kind = kind;
@@ -44,14 +46,24 @@ class ProcurementController {
                          Integer acceleratorsPerReplica, boolean derived) {
     }
 
+    /** Whether a stored plan passes the independent check; the JSON values are lower case. */
+    enum Verdict {
+        OK, VIOLATED;
+
+        @JsonValue
+        String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** The independent checker's verdict on a stored plan. */
-    record CheckResult(String status, List<String> violations, ProcurementPlan.CostSummary recomputedCosts, Double solverObjectiveUsd) {
+    record CheckResult(Verdict status, List<String> violations, ProcurementPlan.CostSummary recomputedCosts, Double solverObjectiveUsd) {
     }
 
     @Operation(summary = "Throughput of every workload on every SKU that can serve it (measured or derived from specs)")
     @PostMapping("/throughput")
     List<ThroughputRow> throughput(@RequestBody String body) {
-        ProcurementProblem problem = reader.read(kind, reader.parseTree(body)).problem();
+        ProcurementProblem problem = ProcurementMapper.toProblem(reader.read(kind, reader.parseTree(body)).problem());
         Throughput t = Throughput.of(problem);
         List<ThroughputRow> rows = new ArrayList<>();
         for (int w = 0; w < problem.workloads().size(); w++) {
@@ -71,13 +83,13 @@ class ProcurementController {
     @Operation(summary = "Re-check a stored plan against every constraint and recompute its cost")
     @GetMapping("/jobs/{id}/check")
     CheckResult check(@PathVariable String id) {
-        JobService.Stored<ProcurementProblem, ProcurementPlan> stored = jobs.stored(kind, id);
+        JobService.Stored<ProcurementRequest, ProcurementPlan> stored = jobs.stored(kind, id);
         ProcurementPlan plan = stored.solution();
         if (plan == null || plan.objectiveUsd() == null) {
             throw new ConflictException("Procurement job " + id + " has no plan to check (status "
                     + (plan == null ? stored.job().status() : plan.status()) + ").");
         }
-        PlanChecker.Result result = PlanChecker.check(stored.problem(), plan);
-        return new CheckResult(result.ok() ? "ok" : "violated", result.violations(), result.costs(), plan.objectiveUsd());
+        PlanChecker.Result result = PlanChecker.check(ProcurementMapper.toProblem(stored.problem()), plan);
+        return new CheckResult(result.ok() ? Verdict.OK : Verdict.VIOLATED, result.violations(), result.costs(), plan.objectiveUsd());
     }
 }

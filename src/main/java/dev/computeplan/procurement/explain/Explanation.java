@@ -1,11 +1,12 @@
 package dev.computeplan.procurement.explain;
 
+import dev.computeplan.procurement.model.PlanStatus;
 import java.util.List;
 import java.util.Map;
 
 /** Why a procurement plan is what it is; every list is plain data a UI can show as it is. */
 public record Explanation(
-        String status,
+        PlanStatus status,
         String summary,
         List<String> checks,
         CostBreakdown costs,
@@ -38,7 +39,7 @@ public record Explanation(
     }
 
     /** One row of the what-if table. */
-    public record VariantRow(String name, String status, Double objectiveUsd, Double changeVsBasePercent,
+    public record VariantRow(String name, PlanStatus status, Double objectiveUsd, Double changeVsBasePercent,
                              Map<String, Integer> acceleratorsBoughtBySku, Map<String, Integer> acceleratorsBoughtBySite,
                              Double cloudAcceleratorQuarters, Double lifecycleTonnes) {
     }

@@ -1,11 +1,5 @@
 package dev.computeplan.procurement.model;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -18,17 +12,17 @@ import java.util.List;
  * @param capexBudgetUsd      purchases delivered per quarter (all sites) may not cost more; null = no company budget
  */
 public record Policy(
-        @PositiveOrZero @DecimalMax("1") Double discountRatePerYear,
-        @PositiveOrZero Double carbonUsdPerTonne,
-        @DecimalMin("0.01") @DecimalMax("1") Double maxVendorShare,
+        Double discountRatePerYear,
+        Double carbonUsdPerTonne,
+        Double maxVendorShare,
         Boolean allowLease,
         Boolean allowCloud,
-        @PositiveOrZero Double cloudCarbonGPerKwh,
-        @DecimalMin("1.0") @DecimalMax("3.0") Double cloudPue,
-        @Positive @DecimalMax("1") Double mfu,
-        @PositiveOrZero @DecimalMax("1") Double idlePowerFraction,
-        @Positive @DecimalMax("1") Double usableMemoryFraction,
-        @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd) {
+        Double cloudCarbonGPerKwh,
+        Double cloudPue,
+        Double mfu,
+        Double idlePowerFraction,
+        Double usableMemoryFraction,
+        List<Double> capexBudgetUsd) {
 
     public Policy {
         discountRatePerYear = discountRatePerYear == null ? 0.08 : discountRatePerYear;

@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * A procurement plan: what to buy, lease and rent, which existing servers to keep, and how demand is served.
- * Quarters are 0-based indices with a label for people. Status is OPTIMAL, FEASIBLE (time limit; see gap),
- * INFEASIBLE (conflict lists a minimal set of requirements that cannot hold together) or NOT_SOLVED.
+ * Quarters are 0-based indices with a label for people; {@link PlanStatus} says what kind of answer it is.
+ * Build one with {@link #builder}: the components are many and several share a type.
  */
 public record ProcurementPlan(
-        String status,
+        PlanStatus status,
         Double objectiveUsd,
         Double bestBoundUsd,
         Double gap,
@@ -53,19 +53,108 @@ public record ProcurementPlan(
     }
 
     /** A what-if variant solved beside the base case. */
-    public record VariantResult(String name, String status, Double objectiveUsd, Double gap,
+    public record VariantResult(String name, PlanStatus status, Double objectiveUsd, Double gap,
                                 java.util.Map<String, Integer> acceleratorsBoughtBySku,
                                 java.util.Map<String, Integer> acceleratorsBoughtBySite, Double cloudAcceleratorQuarters,
                                 CostSummary costs, List<String> violations) {
     }
 
+    /** This plan with the independent checker's costs, the variants and a note. */
     public ProcurementPlan withChecks(CostSummary checkedCosts, List<VariantResult> variantResults, String note) {
-        return new ProcurementPlan(status, objectiveUsd, bestBoundUsd, gap, purchases, leases, existingFleet, assignments,
-                usage, checkedCosts, variantResults, note, conflict);
+        return toBuilder().costs(checkedCosts).variants(variantResults).message(note).build();
     }
 
-    public static ProcurementPlan unsolved(String status, String message) {
-        return new ProcurementPlan(status, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
-                null, List.of(), message, List.of());
+    /** A plan without values (INFEASIBLE or NOT_SOLVED) and why. */
+    public static ProcurementPlan unsolved(PlanStatus status, String message) {
+        return builder(status).message(message).build();
+    }
+
+    public static Builder builder(PlanStatus status) {
+        return new Builder(status);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(status).objective(objectiveUsd, bestBoundUsd, gap).purchases(purchases).leases(leases)
+                .existingFleet(existingFleet).assignments(assignments).usage(usage).costs(costs).variants(variants)
+                .message(message).conflict(conflict);
+    }
+
+    /** Named construction of a plan; lists default to empty, the rest to null. */
+    public static final class Builder {
+        private final PlanStatus status;
+        private Double objectiveUsd;
+        private Double bestBoundUsd;
+        private Double gap;
+        private List<Purchase> purchases = List.of();
+        private List<Lease> leases = List.of();
+        private List<Retention> existingFleet = List.of();
+        private List<Assignment> assignments = List.of();
+        private List<SiteUsage> usage = List.of();
+        private CostSummary costs;
+        private List<VariantResult> variants = List.of();
+        private String message;
+        private List<String> conflict = List.of();
+
+        private Builder(PlanStatus status) {
+            this.status = status;
+        }
+
+        /** The solver's objective (discounted USD), its best bound and the relative gap between them. */
+        public Builder objective(Double objectiveUsd, Double bestBoundUsd, Double gap) {
+            this.objectiveUsd = objectiveUsd;
+            this.bestBoundUsd = bestBoundUsd;
+            this.gap = gap;
+            return this;
+        }
+
+        public Builder purchases(List<Purchase> purchases) {
+            this.purchases = purchases;
+            return this;
+        }
+
+        public Builder leases(List<Lease> leases) {
+            this.leases = leases;
+            return this;
+        }
+
+        public Builder existingFleet(List<Retention> existingFleet) {
+            this.existingFleet = existingFleet;
+            return this;
+        }
+
+        public Builder assignments(List<Assignment> assignments) {
+            this.assignments = assignments;
+            return this;
+        }
+
+        public Builder usage(List<SiteUsage> usage) {
+            this.usage = usage;
+            return this;
+        }
+
+        public Builder costs(CostSummary costs) {
+            this.costs = costs;
+            return this;
+        }
+
+        public Builder variants(List<VariantResult> variants) {
+            this.variants = variants;
+            return this;
+        }
+
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        public Builder conflict(List<String> conflict) {
+            this.conflict = conflict;
+            return this;
+        }
+
+        public ProcurementPlan build() {
+            return new ProcurementPlan(status, objectiveUsd, bestBoundUsd, gap, purchases, leases, existingFleet,
+                    assignments, usage, costs, variants, message, conflict);
+        }
     }
 }

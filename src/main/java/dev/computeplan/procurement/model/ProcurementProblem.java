@@ -1,22 +1,16 @@
 package dev.computeplan.procurement.model;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** The procurement request: catalogue, sites, demand, policy and optional what-if variants. */
+/** A procurement problem as the planner sees it (mapped from the request): defaults filled in, no wire concerns. */
 public record ProcurementProblem(
-        @NotNull @Positive @Max(12) Integer horizonQuarters,
-        @Size(max = 20) String firstQuarter,
-        @NotNull @NotEmpty @Size(max = 200) @Valid List<@NotNull Sku> catalogue,
-        @NotNull @NotEmpty @Size(max = 50) @Valid List<@NotNull Site> sites,
-        @NotNull @NotEmpty @Size(max = 500) @Valid List<@NotNull Workload> workloads,
-        @Valid Policy policy,
-        @Size(max = 5) @Valid List<@NotNull Variant> variants) {
+        Integer horizonQuarters,
+        String firstQuarter,
+        List<Sku> catalogue,
+        List<Site> sites,
+        List<Workload> workloads,
+        Policy policy,
+        List<Variant> variants) {
 
     /** Hours in a quarter: 8,760 / 4. */
     public static final double HOURS_PER_QUARTER = 2190.0;

@@ -1,13 +1,5 @@
 package dev.computeplan.procurement.model;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -19,14 +11,14 @@ import java.util.List;
  * @param carbonGPerKwh    grid carbon intensity, gCO2e per kWh
  */
 public record Site(
-        @NotBlank @Size(max = 80) String name,
-        @NotNull @NotEmpty @Size(max = 12) List<@NotNull @PositiveOrZero Double> powerMw,
-        @NotNull @NotEmpty @Size(max = 12) List<@NotNull @PositiveOrZero Double> rackUnits,
-        @NotNull @DecimalMin("1.0") @DecimalMax("3.0") Double pue,
-        @NotNull @PositiveOrZero Double electricityUsdPerKwh,
-        @NotNull @PositiveOrZero Double carbonGPerKwh,
-        @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd,
-        @Valid @Size(max = 1000) List<@NotNull ExistingServers> existingFleet) {
+        String name,
+        List<Double> powerMw,
+        List<Double> rackUnits,
+        Double pue,
+        Double electricityUsdPerKwh,
+        Double carbonGPerKwh,
+        List<Double> capexBudgetUsd,
+        List<ExistingServers> existingFleet) {
 
     public Site {
         existingFleet = existingFleet == null ? List.of() : existingFleet;

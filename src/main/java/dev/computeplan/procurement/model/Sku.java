@@ -1,12 +1,5 @@
 package dev.computeplan.procurement.model;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -20,29 +13,29 @@ import java.util.List;
  * @param availability         accelerators that can be delivered per quarter (index = quarter), null = no cap
  */
 public record Sku(
-        @NotBlank @Size(max = 80) String name,
-        @NotBlank @Size(max = 40) String vendor,
-        @NotNull @Positive Double memoryGb,
-        @NotNull @Positive Double memoryBandwidthTbs,
-        @NotNull @Positive Double bf16Tflops,
-        @Positive Double fp8Tflops,
-        @NotNull @Positive Double boardPowerW,
-        @NotNull @Positive @Max(72) Integer acceleratorsPerServer,
-        @NotNull @PositiveOrZero Double interconnectGbs,
-        @PositiveOrZero @DecimalMax("5") Double serverOverheadFraction,
-        @Positive @Max(60) Integer serverRackUnits,
-        @PositiveOrZero Double purchaseUsd,
-        @PositiveOrZero Double serverUsd,
-        @PositiveOrZero Double leaseUsdPerHour,
-        @PositiveOrZero Double cloudUsdPerHour,
-        @PositiveOrZero @Max(12) Integer leadTimeQuarters,
-        @Positive @Max(40) Integer usefulLifeQuarters,
-        @PositiveOrZero Double embodiedKgCo2ePerAccelerator,
-        @PositiveOrZero Double opexUsdPerServerQuarter,
-        @Size(max = 12) List<@NotNull @PositiveOrZero Double> availability,
-        @Size(max = 12) List<@NotNull @PositiveOrZero Double> leaseAvailability,
-        @Size(max = 12) List<@NotNull @PositiveOrZero Double> cloudAvailability,
-        @Size(max = 500) String assumptions) {
+        String name,
+        String vendor,
+        Double memoryGb,
+        Double memoryBandwidthTbs,
+        Double bf16Tflops,
+        Double fp8Tflops,
+        Double boardPowerW,
+        Integer acceleratorsPerServer,
+        Double interconnectGbs,
+        Double serverOverheadFraction,
+        Integer serverRackUnits,
+        Double purchaseUsd,
+        Double serverUsd,
+        Double leaseUsdPerHour,
+        Double cloudUsdPerHour,
+        Integer leadTimeQuarters,
+        Integer usefulLifeQuarters,
+        Double embodiedKgCo2ePerAccelerator,
+        Double opexUsdPerServerQuarter,
+        List<Double> availability,
+        List<Double> leaseAvailability,
+        List<Double> cloudAvailability,
+        String assumptions) {
 
     public Sku {
         serverOverheadFraction = serverOverheadFraction == null ? 0.0 : serverOverheadFraction;

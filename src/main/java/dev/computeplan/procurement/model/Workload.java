@@ -1,13 +1,5 @@
 package dev.computeplan.procurement.model;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -27,20 +19,20 @@ import java.util.List;
  * @param allowCloud         may be served by cloud on-demand burst
  */
 public record Workload(
-        @NotBlank @Size(max = 80) String name,
-        @NotNull WorkloadType type,
-        @NotNull @NotEmpty @Size(max = 12) List<@NotNull @PositiveOrZero Double> demand,
+        String name,
+        WorkloadType type,
+        List<Double> demand,
         DemandUnit demandUnit,
         String referenceSku,
-        @PositiveOrZero Double minMemoryGb,
-        @PositiveOrZero Double minInterconnectGbs,
+        Double minMemoryGb,
+        Double minInterconnectGbs,
         Precision trainingPrecision,
-        @Positive Double modelParamsBillions,
-        @PositiveOrZero Double kvCacheGbPerReplica,
-        @Valid @Size(max = 3) List<@NotNull PrecisionOption> precisions,
+        Double modelParamsBillions,
+        Double kvCacheGbPerReplica,
+        List<PrecisionOption> precisions,
         Precision measuredPrecision,
-        @PositiveOrZero @DecimalMax("1") Double decodeShare,
-        @Valid @Size(max = 200) List<@NotNull MeasuredThroughput> measured,
+        Double decodeShare,
+        List<MeasuredThroughput> measured,
         Boolean allowCloud) {
 
     public Workload {

@@ -9,17 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Hands a {@link LinearProgram} to an MPSolver back end: SCIP for the MIP, GLOP for LPs and their duals. */
+/**
+ * Hands a {@link LinearProgram} to an MPSolver back end: SCIP for the MIP, GLOP for LPs and their duals. The gap,
+ * extra SCIP parameters and logging come from the settings.
+ */
 public final class MipRunner {
 
-    /** Relative MIP gap at which SCIP stops (0.1 %, the planning accuracy asked for); -Dprocurement.gap overrides. */
-    public static final double RELATIVE_GAP = Double.parseDouble(System.getProperty("procurement.gap", "1e-3"));
-
-    /**
-     * Extra SCIP parameters for experiments, "name = value" pairs separated by ';' (-Dprocurement.scipParams);
-     * none by default: the settings tried did not measurably help (benchmarks/RESULTS.md).
-     */
-    static final String SCIP_PARAMS = System.getProperty("procurement.scipParams", "");
+    private final ProcurementSolverSettings settings;
 
     public enum Status { OPTIMAL, FEASIBLE, INFEASIBLE, NOT_SOLVED }
 
@@ -41,11 +37,12 @@ public final class MipRunner {
         Loader.loadNativeLibraries();
     }
 
-    private MipRunner() {
+    public MipRunner(ProcurementSolverSettings settings) {
+        this.settings = settings;
     }
 
     /** Solves the MIP with SCIP; the hint (variable index, value) seeds the search; onStop receives the interrupt. */
-    public static Result mip(LinearProgram lp, Duration limit, List<double[]> hint, Consumer<Runnable> onStop) {
+    public Result mip(LinearProgram lp, Duration limit, List<double[]> hint, Consumer<Runnable> onStop) {
         return run(lp, "SCIP", limit, null, hint, onStop);
     }
 
@@ -53,7 +50,7 @@ public final class MipRunner {
      * Solves the LP with GLOP: integrality dropped and, if {@code fixed} is given, every variable with
      * {@code mask[i]} held at {@code fixed[i]}. Duals are read for every row.
      */
-    public static Result lp(LinearProgram lp, Duration limit, double[] fixed, boolean[] mask) {
+    public Result lp(LinearProgram lp, Duration limit, double[] fixed, boolean[] mask) {
         double[] fix = null;
         if (fixed != null) {
             fix = new double[fixed.length];
@@ -101,32 +98,13 @@ public final class MipRunner {
         return new Loaded(solver, vars, cons);
     }
 
-    private static Result run(LinearProgram lp, String id, Duration limit, double[] fix, List<double[]> hint, Consumer<Runnable> onStop) {
+    private Result run(LinearProgram lp, String id, Duration limit, double[] fix, List<double[]> hint, Consumer<Runnable> onStop) {
         boolean relax = !"SCIP".equals(id);
         Loaded loaded = load(lp, id, relax, fix);
         MPSolver solver = loaded.solver();
-        MPVariable[] vars = loaded.vars();
-        MPConstraint[] cons = loaded.cons();
         boolean[] alive = {true};
         try {
-            if (!hint.isEmpty()) {
-                MPVariable[] hv = new MPVariable[hint.size()];
-                double[] values = new double[hint.size()];
-                for (int i = 0; i < hint.size(); i++) {
-                    hv[i] = vars[(int) hint.get(i)[0]];
-                    values[i] = hint.get(i)[1];
-                }
-                solver.setHint(hv, values);
-            }
-            solver.setTimeLimit(Math.max(1, limit.toMillis()));
-            if (!relax && !SCIP_PARAMS.isEmpty()) {
-                if (!solver.setSolverSpecificParametersAsString(SCIP_PARAMS.replace(';', '\n'))) {
-                    throw new IllegalArgumentException("SCIP rejected -Dprocurement.scipParams=" + SCIP_PARAMS);
-                }
-            }
-            if (Boolean.getBoolean("procurement.solverLog")) {
-                solver.enableOutput();
-            }
+            configure(loaded, relax, limit, hint);
             // the stop hook may fire after this solve is over: it must never touch a deleted solver
             boolean[] interrupted = {false};
             onStop.accept(() -> {
@@ -143,38 +121,68 @@ public final class MipRunner {
             }
             MPSolverParameters params = new MPSolverParameters();
             if (!relax) {
-                params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, RELATIVE_GAP);
+                params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, settings.relativeGap());
             }
             long start = System.nanoTime();
             MPSolver.ResultStatus status = solver.solve(params);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            Status mapped = switch (status) {
-                case OPTIMAL -> Status.OPTIMAL;
-                case FEASIBLE -> Status.FEASIBLE;
-                case INFEASIBLE -> Status.INFEASIBLE;
-                default -> Status.NOT_SOLVED;
-            };
-            if (mapped == Status.OPTIMAL || mapped == Status.FEASIBLE) {
-                double[] values = new double[vars.length];
-                for (int i = 0; i < vars.length; i++) {
-                    values[i] = vars[i].solutionValue();
-                }
-                double[] duals = new double[cons.length];
-                if (relax) {
-                    for (int i = 0; i < cons.length; i++) {
-                        duals[i] = cons[i].dualValue();
-                    }
-                }
-                double objective = solver.objective().value();
-                double bound = relax ? objective : solver.objective().bestBound();
-                return new Result(mapped, values, duals, objective, bound, millis);
-            }
-            return new Result(mapped, null, null, Double.NaN, Double.NaN, millis);
+            return result(loaded, relax, status, (System.nanoTime() - start) / 1_000_000);
         } finally {
             synchronized (alive) {
                 alive[0] = false;
                 solver.delete();
             }
         }
+    }
+
+    /** Hint, time limit, extra SCIP parameters and logging. */
+    private void configure(Loaded loaded, boolean relax, Duration limit, List<double[]> hint) {
+        MPSolver solver = loaded.solver();
+        if (!hint.isEmpty()) {
+            MPVariable[] hv = new MPVariable[hint.size()];
+            double[] values = new double[hint.size()];
+            for (int i = 0; i < hint.size(); i++) {
+                hv[i] = loaded.vars()[(int) hint.get(i)[0]];
+                values[i] = hint.get(i)[1];
+            }
+            solver.setHint(hv, values);
+        }
+        solver.setTimeLimit(Math.max(1, limit.toMillis()));
+        String scipParams = settings.scipParams();
+        if (!relax && !scipParams.isEmpty()) {
+            if (!solver.setSolverSpecificParametersAsString(scipParams.replace(';', '\n'))) {
+                throw new IllegalArgumentException("SCIP rejected the parameters " + scipParams);
+            }
+        }
+        if (settings.solverLog()) {
+            solver.enableOutput();
+        }
+    }
+
+    /** Values, duals (LP only), objective and bound of a finished solve. */
+    private static Result result(Loaded loaded, boolean relax, MPSolver.ResultStatus status, long millis) {
+        Status mapped = switch (status) {
+            case OPTIMAL -> Status.OPTIMAL;
+            case FEASIBLE -> Status.FEASIBLE;
+            case INFEASIBLE -> Status.INFEASIBLE;
+            default -> Status.NOT_SOLVED;
+        };
+        if (mapped != Status.OPTIMAL && mapped != Status.FEASIBLE) {
+            return new Result(mapped, null, null, Double.NaN, Double.NaN, millis);
+        }
+        MPVariable[] vars = loaded.vars();
+        MPConstraint[] cons = loaded.cons();
+        double[] values = new double[vars.length];
+        for (int i = 0; i < vars.length; i++) {
+            values[i] = vars[i].solutionValue();
+        }
+        double[] duals = new double[cons.length];
+        if (relax) {
+            for (int i = 0; i < cons.length; i++) {
+                duals[i] = cons[i].dualValue();
+            }
+        }
+        double objective = loaded.solver().objective().value();
+        double bound = relax ? objective : loaded.solver().objective().bestBound();
+        return new Result(mapped, values, duals, objective, bound, millis);
     }
 }

@@ -1,6 +1,6 @@
 package dev.computeplan.procurement.solver;
 
-import dev.computeplan.procurement.model.PlanChecker;
+import dev.computeplan.procurement.model.PlanStatus;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementPlan.VariantResult;
 import dev.computeplan.procurement.model.ProcurementProblem;
@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * Solves a procurement problem: the base case with SCIP, each what-if variant after it, an infeasibility conflict
- * with CP-SAT when there is no plan, and an independent check of every returned plan.
+ * with CP-SAT when there is no plan, and the given independent check of every returned plan.
  */
 public final class ProcurementSolver {
 
@@ -27,25 +28,24 @@ public final class ProcurementSolver {
     /** Least time SCIP gets, even when building the model used up the limit. */
     private static final Duration MIN_SOLVE = Duration.ofMillis(200);
 
-    /** Start SCIP from the rounded LP relaxation ({@link WarmStart}); -Dprocurement.roundedStart=false turns it off. */
-    static final boolean ROUNDED_START = !"false".equals(System.getProperty("procurement.roundedStart"));
-    /** Add the cover rows ({@link ProcurementModel#coverRows}); -Dprocurement.coverRows=false turns them off. */
-    static final boolean COVER_ROWS = !"false".equals(System.getProperty("procurement.coverRows"));
-    /** Most of the time limit the warm start may take (its RENS step uses what the LPs leave); -Dprocurement.warmStartShare. */
-    static final double ROUNDED_START_SHARE = Double.parseDouble(System.getProperty("procurement.warmStartShare", "0.35"));
+    private final ProcurementSolverSettings settings;
+    private final PlanAudit audit;
+    private final MipRunner runner;
 
-    private ProcurementSolver() {
+    public ProcurementSolver(ProcurementSolverSettings settings, PlanAudit audit) {
+        this.settings = settings;
+        this.audit = audit;
+        this.runner = new MipRunner(settings);
     }
 
-    public static ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
-                                        Consumer<Runnable> onStop, java.util.function.BooleanSupplier stopped) {
+    public ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
+                                 Consumer<Runnable> onStop, BooleanSupplier stopped) {
         return solve(problem, warmStart, limit, onStop, stopped, plan -> { });
     }
 
     /** As above; {@code baseSolved} sees the base plan as soon as it is checked, before the variants run. */
-    public static ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
-                                        Consumer<Runnable> onStop, java.util.function.BooleanSupplier stopped,
-                                        Consumer<ProcurementPlan> baseSolved) {
+    public ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
+                                 Consumer<Runnable> onStop, BooleanSupplier stopped, Consumer<ProcurementPlan> baseSolved) {
         long deadline = System.nanoTime() + limit.toNanos();
         Duration baseLimit = problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
         ProcurementPlan base = solveOne(problem, warmStart, baseLimit, onStop, true);
@@ -56,7 +56,7 @@ public final class ProcurementSolver {
         for (int i = 0; i < problem.variants().size(); i++) {
             Variant v = problem.variants().get(i);
             if (stopped.getAsBoolean()) {
-                variants.add(new VariantResult(v.name(), "NOT_SOLVED", null, null, Map.of(), Map.of(), null, null, List.of("stopped")));
+                variants.add(new VariantResult(v.name(), PlanStatus.NOT_SOLVED, null, null, Map.of(), Map.of(), null, null, List.of("stopped")));
                 continue;
             }
             // what is left of the limit, shared by the variants still to solve (so an overrun is absorbed)
@@ -69,8 +69,8 @@ public final class ProcurementSolver {
     }
 
     /** Solves one problem and re-checks the plan; an infeasible base case gets its conflict. */
-    static ProcurementPlan solveOne(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
-                                    Consumer<Runnable> onStop, boolean explainConflict) {
+    ProcurementPlan solveOne(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
+                             Consumer<Runnable> onStop, boolean explainConflict) {
         long start = System.nanoTime();
         ProcurementModel model = ProcurementModel.build(problem);
         // the time limit covers the model build too
@@ -78,9 +78,10 @@ public final class ProcurementSolver {
         // the LP relaxation (at most a share of the time): its duals weigh the cover rows, its rounding is the first
         // incumbent unless a previous plan is given
         List<double[]> hint = model.hintFrom(warmStart);
-        if (ROUNDED_START) {
-            WarmStart.Start relaxed = WarmStart.fromRelaxation(model, Duration.ofMillis((long) (left.toMillis() * ROUNDED_START_SHARE)));
-            if (relaxed.duals() != null && COVER_ROWS) {
+        if (settings.roundedStart()) {
+            Duration share = Duration.ofMillis((long) (left.toMillis() * settings.warmStartShare()));
+            WarmStart.Start relaxed = WarmStart.fromRelaxation(model, share, settings.solverLog());
+            if (relaxed.duals() != null && settings.coverRows()) {
                 model.coverRows(relaxed.duals());
             }
             if (hint.isEmpty()) {
@@ -88,7 +89,7 @@ public final class ProcurementSolver {
             }
         }
         Duration solveLimit = limit.minusNanos(System.nanoTime() - start);
-        MipRunner.Result r = MipRunner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, hint, onStop);
+        MipRunner.Result r = runner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, hint, onStop);
         if (r.status() == MipRunner.Status.INFEASIBLE) {
             List<String> conflict = List.of();
             String message = "no plan meets every requirement";
@@ -99,14 +100,14 @@ public final class ProcurementSolver {
                 conflict = c.requirements();
                 message = c.infeasible() ? "no plan meets every requirement; these conflict (" + c.note() + ")" : message + "; " + c.note();
             }
-            return new ProcurementPlan("INFEASIBLE", null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
-                    null, List.of(), message, conflict);
+            return ProcurementPlan.builder(PlanStatus.INFEASIBLE).message(message).conflict(conflict).build();
         }
         if (!r.hasSolution()) {
-            return ProcurementPlan.unsolved("NOT_SOLVED", "no plan found within " + limit.toMillis() + " ms");
+            return ProcurementPlan.unsolved(PlanStatus.NOT_SOLVED, "no plan found within " + limit.toMillis() + " ms");
         }
-        ProcurementPlan plan = model.extract(r.values(), r.status().name(), r.objective(), r.bound(), r.gap());
-        PlanChecker.Result check = PlanChecker.check(problem, plan);
+        PlanStatus status = r.status() == MipRunner.Status.OPTIMAL ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE;
+        ProcurementPlan plan = model.extract(r.values(), status, r.objective(), r.bound(), r.gap());
+        PlanAudit.Verdict check = audit.check(problem, plan);
         String note = null;
         if (!check.ok()) {
             note = "independent check FAILED: " + String.join("; ", check.violations());
@@ -116,7 +117,7 @@ public final class ProcurementSolver {
         return plan.withChecks(check.costs(), List.of(), note);
     }
 
-    private static VariantResult summary(String name, ProcurementProblem changed, ProcurementPlan plan) {
+    private VariantResult summary(String name, ProcurementProblem changed, ProcurementPlan plan) {
         Map<String, Integer> bought = new TreeMap<>();
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
         Map<String, Integer> bySite = new TreeMap<>();
@@ -124,7 +125,7 @@ public final class ProcurementSolver {
         double cloudQuarters = plan.assignments().stream().filter(a -> "CLOUD".equals(a.source()))
                 .mapToDouble(ProcurementPlan.Assignment::accelerators).sum();
         List<String> violations = plan.objectiveUsd() == null ? List.of()
-                : PlanChecker.check(changed, plan).violations();
+                : audit.check(changed, plan).violations();
         return new VariantResult(name, plan.status(), plan.objectiveUsd(), plan.gap(), bought, bySite,
                 plan.objectiveUsd() == null ? null : cloudQuarters, plan.costs(), violations);
     }

@@ -11,9 +11,8 @@ import java.util.List;
  * whole servers ({@link ProcurementModel#rounded}) at a few thresholds, and for each the continuous part (busy
  * accelerators, assignments, cloud) re-optimised by GLOP with those integers fixed; the cheapest feasible one wins.
  *
- * <p>Why: SCIP's own heuristics find a plan this good only after several seconds (RENS, measured in
- * benchmarks/RESULTS.md), and reduced-cost fixing, which shrinks the model, needs one. Given as a complete
- * solution (every variable), SCIP checks it at once instead of completing it with a sub-MIP.
+ * <p>Why: SCIP's own heuristics find a plan this good only late, and reduced-cost fixing, which shrinks the model,
+ * needs one. Given as a complete solution (every variable), SCIP checks it at once instead of completing it.
  */
 final class WarmStart {
 
@@ -33,7 +32,7 @@ final class WarmStart {
     record Start(List<double[]> hint, double[] duals) {
     }
 
-    static Start fromRelaxation(ProcurementModel model, Duration limit) {
+    static Start fromRelaxation(ProcurementModel model, Duration limit, boolean solverLog) {
         long deadline = System.nanoTime() + limit.toNanos();
         LinearProgram lp = model.program();
         MipRunner.Loaded glop = MipRunner.load(lp, "GLOP", true, null);
@@ -63,7 +62,7 @@ final class WarmStart {
                 }
             }
             List<double[]> hint = complete(lp, best);
-            double[] improved = neighbourhood(lp, relaxed, model.keptMask(), hint, deadline);
+            double[] improved = neighbourhood(lp, relaxed, model.keptMask(), hint, deadline, solverLog);
             return new Start(improved != null ? complete(lp, improved) : hint, duals);
         } finally {
             glop.solver().delete();
@@ -75,7 +74,8 @@ final class WarmStart {
      * and the ceiling of its relaxed value (so one the relaxation leaves at 0 stays 0), solved by SCIP from the rounded
      * plan for what is left of the limit. Small, because the relaxation uses few SKU/site pools; null if no better plan.
      */
-    private static double[] neighbourhood(LinearProgram lp, double[] relaxed, boolean[] free, List<double[]> hint, long deadline) {
+    private static double[] neighbourhood(LinearProgram lp, double[] relaxed, boolean[] free, List<double[]> hint, long deadline,
+                                          boolean solverLog) {
         if (hint.isEmpty() || deadline - System.nanoTime() < 100_000_000L) {
             return null;
         }
@@ -95,7 +95,7 @@ final class WarmStart {
                 values[i] = hint.get(i)[1];
             }
             scip.solver().setHint(hv, values);
-            if (Boolean.getBoolean("procurement.solverLog")) {
+            if (solverLog) {
                 scip.solver().enableOutput();
             }
             scip.solver().setTimeLimit(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));

@@ -11,10 +11,11 @@ import dev.computeplan.common.InvalidInputException;
 import dev.computeplan.jobs.JobRecord;
 import dev.computeplan.jobs.JobService;
 import dev.computeplan.jobs.ProblemReader;
-import dev.computeplan.procurement.FixturesAccess;
+import dev.computeplan.procurement.Fixtures;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;
-import dev.computeplan.procurement.solver.ProcurementSolver;
+import dev.computeplan.procurement.ProcurementKind;
+import dev.computeplan.procurement.ProcurementProperties;
 import jakarta.validation.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ProcurementControllerTest {
     private final ProblemReader reader = new ProblemReader(new ObjectMapper(),
             Validation.buildDefaultValidatorFactory().getValidator(), Duration.ofSeconds(10), Duration.ofSeconds(60));
     private final JobService jobs = mock(JobService.class);
-    private final ProcurementKind kind = new ProcurementKind();
+    private final ProcurementKind kind = new ProcurementKind(ProcurementProperties.defaults());
     private final ProcurementController controller = new ProcurementController(reader, jobs, kind);
 
     @Test
@@ -57,13 +58,13 @@ class ProcurementControllerTest {
 
     @Test
     void checkReportsTheStoredPlanVerdictAndRefusesAJobWithoutPlan() {
-        ProcurementProblem problem = FixturesAccess.twoAcceleratorsWithVariant();
-        ProcurementPlan plan = ProcurementSolver.solve(problem, null, Duration.ofSeconds(2), r -> { }, () -> false);
+        ProcurementProblem problem = Fixtures.twoAcceleratorsWithVariant();
+        ProcurementPlan plan = Fixtures.solve(problem);
         JobRecord job = mock(JobRecord.class);
-        when(jobs.stored(kind, "a")).thenReturn(new JobService.Stored<>(job, problem, plan));
-        when(jobs.stored(kind, "b")).thenReturn(new JobService.Stored<>(job, problem, null));
+        when(jobs.stored(kind, "a")).thenReturn(new JobService.Stored<>(job, Fixtures.request(problem), plan));
+        when(jobs.stored(kind, "b")).thenReturn(new JobService.Stored<>(job, Fixtures.request(problem), null));
         var result = controller.check("a");
-        assertThat(result.status()).isEqualTo("ok");
+        assertThat(result.status()).isEqualTo(ProcurementController.Verdict.OK);
         assertThat(result.violations()).isEqualTo(List.of());
         assertThat(result.recomputedCosts().totalUsd()).isEqualTo(5_438.0, org.assertj.core.data.Offset.offset(0.01));
         assertThatThrownBy(() -> controller.check("b")).isInstanceOf(ConflictException.class);

@@ -3,8 +3,10 @@ package dev.computeplan.procurement.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.computeplan.procurement.Fixtures;
 import dev.computeplan.procurement.bench.ScenarioGenerator;
-import dev.computeplan.procurement.model.PlanChecker;
+import dev.computeplan.procurement.explain.PlanChecker;
+import dev.computeplan.procurement.model.PlanStatus;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;
 import java.time.Duration;
@@ -24,7 +26,7 @@ class ProcurementWarmStartTest {
     void roundedRelaxationIsACheckedPlan(long seed) {
         ProcurementProblem problem = ScenarioGenerator.generate(5, 4, 2, 5, seed);
         ProcurementModel model = ProcurementModel.build(problem);
-        WarmStart.Start start = WarmStart.fromRelaxation(model, Duration.ofSeconds(3));
+        WarmStart.Start start = WarmStart.fromRelaxation(model, Duration.ofSeconds(3), false);
         assertThat(start.hint()).hasSize(model.program().variables().size());
         double[] x = values(model, start.hint());
         double cost = 0;
@@ -34,7 +36,7 @@ class ProcurementWarmStartTest {
                 assertThat(x[v.index()]).isEqualTo(Math.rint(x[v.index()]));
             }
         }
-        ProcurementPlan plan = model.extract(x, "FEASIBLE", cost, cost, 0);
+        ProcurementPlan plan = model.extract(x, PlanStatus.FEASIBLE, cost, cost, 0);
         PlanChecker.Result check = PlanChecker.check(problem, plan);
         assertThat(check.violations()).isEmpty();
         // the checker recomputes the cost item by item from the plan alone
@@ -46,9 +48,9 @@ class ProcurementWarmStartTest {
     void coverRowsHoldAtPlansOfTheModelWithoutThem(long seed) {
         ProcurementProblem problem = ScenarioGenerator.generate(5, 4, 2, 5, seed);
         ProcurementModel plain = ProcurementModel.build(problem);
-        MipRunner.Result mip = MipRunner.mip(plain.program(), Duration.ofSeconds(2), List.of(), r -> { });
+        MipRunner.Result mip = new MipRunner(ProcurementSolverSettings.defaults()).mip(plain.program(), Fixtures.SAFETY_LIMIT, List.of(), r -> { });
         assertThat(mip.hasSolution()).isTrue();
-        WarmStart.Start start = WarmStart.fromRelaxation(plain, Duration.ofSeconds(3));
+        WarmStart.Start start = WarmStart.fromRelaxation(plain, Duration.ofSeconds(3), false);
 
         ProcurementModel covered = ProcurementModel.build(problem);
         int before = covered.program().rows().size();

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded synthetic procurement problems for benchmarks: SKUs perturbed (+-20 %) around six real spec templates
+ * Seeded synthetic procurement problems for benchmarks and tests: SKUs perturbed around six real spec templates
  * (H100, H200, B200, MI300X, L40S, Gaudi 3 from ../shared/data/procurement), sites with growing power, training and
  * inference demand ramps. Every workload can fall back on cloud, so every instance is feasible.
  */

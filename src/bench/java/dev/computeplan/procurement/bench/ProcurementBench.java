@@ -4,19 +4,24 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.computeplan.procurement.api.ProblemValidator;
+import dev.computeplan.procurement.api.ProcurementMapper;
+import dev.computeplan.procurement.api.ProcurementRequest;
+import dev.computeplan.procurement.explain.PlanChecker;
 import dev.computeplan.procurement.explain.ProcurementExplainer;
-import dev.computeplan.procurement.model.PlanChecker;
-import dev.computeplan.procurement.model.ProblemValidator;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;
 import dev.computeplan.procurement.solver.ProcurementModel;
 import dev.computeplan.procurement.solver.ProcurementSolver;
+import dev.computeplan.procurement.solver.ProcurementSolverSettings;
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Command-line benchmark: {@code solve FILE SECONDS [--explain]} or
- * {@code generate SKUS QUARTERS SITES WORKLOADS SEED SECONDS}. Prints one result line per run.
+ * {@code generate SKUS QUARTERS SITES WORKLOADS SEED SECONDS}, either followed by {@code --no-rounded-start} to solve
+ * without the warm start and cover rows. Prints one result line per run.
  */
 public final class ProcurementBench {
 
@@ -31,7 +36,7 @@ public final class ProcurementBench {
         String name;
         if ("solve".equals(args[0])) {
             name = new File(args[1]).getName();
-            problem = mapper.readValue(new File(args[1]), ProcurementProblem.class);
+            problem = ProcurementMapper.toProblem(mapper.readValue(new File(args[1]), ProcurementRequest.class));
             seconds = Double.parseDouble(args[2]);
         } else {
             int[] n = {Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4])};
@@ -40,6 +45,9 @@ public final class ProcurementBench {
             problem = ScenarioGenerator.generate(n[0], n[1], n[2], n[3], seed);
             seconds = Double.parseDouble(args[6]);
         }
+        List<String> flags = List.of(args);
+        ProcurementSolverSettings settings = ProcurementSolverSettings.defaults()
+                .withRoundedStart(!flags.contains("--no-rounded-start"));
         var violations = ProblemValidator.validate(problem);
         if (!violations.isEmpty()) {
             System.out.println(name + " INVALID " + violations);
@@ -54,7 +62,7 @@ public final class ProcurementBench {
         double load = os.getSystemLoadAverage();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
-        ProcurementPlan plan = ProcurementSolver.solve(problem, null, Duration.ofMillis((long) (seconds * 1000)), r -> { }, () -> false);
+        ProcurementPlan plan = new ProcurementSolver(settings, PlanChecker::verdict).solve(problem, null, Duration.ofMillis((long) (seconds * 1000)), r -> { }, () -> false);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
         String check = plan.objectiveUsd() == null ? "-" : PlanChecker.check(problem, plan).ok() ? "check ok" : "CHECK FAILED";
@@ -63,9 +71,9 @@ public final class ProcurementBench {
                 plan.objectiveUsd() == null ? "-" : String.format("%.0f", plan.objectiveUsd()),
                 plan.gap() == null ? "-" : String.format("%.4f%%", 100 * plan.gap()), elapsed, cpu, load, check,
                 plan.message() == null ? "" : " | " + plan.message());
-        if (args.length > 3 && "--explain".equals(args[args.length - 1])) {
+        if (flags.contains("--explain")) {
             System.out.println(mapper.writeValueAsString(plan));
-            System.out.println(mapper.writeValueAsString(ProcurementExplainer.explain(problem, plan)));
+            System.out.println(mapper.writeValueAsString(ProcurementExplainer.explain(problem, plan, settings)));
         }
     }
 }

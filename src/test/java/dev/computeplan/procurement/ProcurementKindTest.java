@@ -1,4 +1,4 @@
-package dev.computeplan.procurement.api;
+package dev.computeplan.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
 import dev.computeplan.procurement.explain.Explanation;
 import dev.computeplan.procurement.model.ProcurementPlan;
-import dev.computeplan.procurement.model.ProcurementProblem;
+import dev.computeplan.procurement.api.ProcurementRequest;
 import jakarta.validation.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +23,15 @@ class ProcurementKindTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private final ProblemReader reader = new ProblemReader(mapper, Validation.buildDefaultValidatorFactory().getValidator(),
             Duration.ofSeconds(10), Duration.ofSeconds(60));
-    private final ProcurementKind kind = new ProcurementKind();
+    private final ProcurementKind kind = new ProcurementKind(ProcurementProperties.defaults());
 
     @Test
     void solvesAndExplainsTheMixedFleetExampleThroughTheStrictReader() throws Exception {
         String body = Files.readString(Path.of("problems/procurement/procurement-mixed-fleet.json"));
-        ProcurementProblem problem = reader.read(kind, reader.parseTree(body)).problem();
-        var solved = kind.solve(problem, null, SolveControl.withTimeLimit(Duration.ofSeconds(2)));
+        ProcurementRequest problem = reader.read(kind, reader.parseTree(body)).problem();
+        var solved = kind.solve(problem, null, SolveControl.withTimeLimit(Fixtures.SAFETY_LIMIT));
         ProcurementPlan plan = solved.solution();
-        assertThat(solved.score()).startsWith(plan.status()).contains("USD");
+        assertThat(solved.score()).startsWith(plan.status().name()).contains("USD");
         // the solution survives a JSON round trip (it is stored and used as a warm start)
         ProcurementPlan back = mapper.readValue(mapper.writeValueAsString(plan), ProcurementPlan.class);
         assertThat(back).isEqualTo(plan);
@@ -44,23 +44,35 @@ class ProcurementKindTest {
     @Test
     void warmStartIsAcceptedAndGivesAPlanAtLeastAsGood() throws Exception {
         String body = Files.readString(Path.of("problems/procurement/procurement-default-catalogue.json"));
-        ProcurementProblem problem = reader.read(kind, reader.parseTree(body)).problem();
-        ProcurementPlan first = kind.solve(problem, null, SolveControl.withTimeLimit(Duration.ofSeconds(2))).solution();
-        ProcurementPlan second = kind.solve(problem, first, SolveControl.withTimeLimit(Duration.ofSeconds(2))).solution();
+        ProcurementRequest problem = reader.read(kind, reader.parseTree(body)).problem();
+        ProcurementPlan first = kind.solve(problem, null, SolveControl.withTimeLimit(Fixtures.SAFETY_LIMIT)).solution();
+        ProcurementPlan second = kind.solve(problem, first, SolveControl.withTimeLimit(Fixtures.SAFETY_LIMIT)).solution();
         assertThat(second.objectiveUsd()).isLessThanOrEqualTo(first.objectiveUsd() * (1 + 1e-3));
     }
 
     @Test
     void theBasePlanIsReportedBeforeTheVariantsAndAgainWithThem() {
-        var problem = dev.computeplan.procurement.FixturesAccess.twoAcceleratorsWithVariant();
+        var problem = Fixtures.request(Fixtures.twoAcceleratorsWithVariant());
         java.util.List<ProcurementPlan> reported = new java.util.ArrayList<>();
-        var control = new dev.computeplan.common.SimpleSolveControl(Duration.ofSeconds(3))
+        var control = new dev.computeplan.common.SimpleSolveControl(Fixtures.SAFETY_LIMIT)
                 .listener((solution, score) -> reported.add((ProcurementPlan) solution));
         var solved = kind.solve(problem, null, control);
         assertThat(reported).hasSize(2);
         assertThat(reported.get(0).variants()).isEmpty();
         assertThat(reported.get(1).variants()).hasSize(1);
         assertThat(reported.get(1)).isEqualTo(solved.solution());
+    }
+
+    @Test
+    void aPlanThatBreaksARuleFailsTheJob() {
+        // one server where two accelerators are busy: the checker's capacity rule breaks
+        var problem = Fixtures.twoAccelerators(1.0, true);
+        ProcurementPlan plan = Fixtures.solve(problem);
+        ProcurementPlan broken = plan.toBuilder()
+                .purchases(java.util.List.of(new ProcurementPlan.Purchase("X", "S", 0, "Q1", 1, 1))).build();
+        assertThatThrownBy(() -> ProcurementKind.verified(problem, broken)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("busy accelerators but only 1 installed");
+        assertThat(ProcurementKind.verified(problem, plan)).isSameAs(plan);
     }
 
     @Test

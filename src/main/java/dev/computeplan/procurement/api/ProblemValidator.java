@@ -1,16 +1,23 @@
-package dev.computeplan.procurement.model;
+package dev.computeplan.procurement.api;
 
+import dev.computeplan.common.Violation;
+import dev.computeplan.procurement.model.DemandUnit;
+import dev.computeplan.procurement.model.Precision;
+import dev.computeplan.procurement.model.ProcurementProblem;
+import dev.computeplan.procurement.model.Site;
+import dev.computeplan.procurement.model.Sku;
+import dev.computeplan.procurement.model.Throughput;
+import dev.computeplan.procurement.model.Workload;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Rules of a procurement request that Bean Validation cannot express: references, list lengths, duplicates. */
+/**
+ * Rules of a procurement request that Bean Validation cannot express: references, list lengths, duplicates. It reads
+ * the mapped problem (defaults filled in); its indices are the request's, so the paths are JSON paths of the request.
+ */
 public final class ProblemValidator {
-
-    /** One problem of an input: a JSON path ({@code $.workloads[3].demand}) and why it is wrong. */
-    public record Violation(String field, String message) {
-    }
 
     private ProblemValidator() {
     }

@@ -1,16 +1,9 @@
-package dev.computeplan.procurement;
+package dev.computeplan.procurement.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.computeplan.procurement.model.MeasuredThroughput;
-import dev.computeplan.procurement.model.Precision;
-import dev.computeplan.procurement.model.PrecisionOption;
-import dev.computeplan.procurement.model.ProcurementProblem;
-import dev.computeplan.procurement.model.Sku;
-import dev.computeplan.procurement.model.Throughput;
-import dev.computeplan.procurement.model.Workload;
-import dev.computeplan.procurement.model.WorkloadType;
+import dev.computeplan.procurement.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
-package dev.computeplan.procurement;
+package dev.computeplan.procurement.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.computeplan.procurement.Fixtures;
 import dev.computeplan.procurement.model.ExistingServers;
 import dev.computeplan.procurement.model.MeasuredThroughput;
-import dev.computeplan.procurement.model.ProblemValidator;
-import dev.computeplan.procurement.model.ProblemValidator.Violation;
+import dev.computeplan.common.Violation;
 import dev.computeplan.procurement.model.ProcurementProblem;
 import dev.computeplan.procurement.model.Site;
 import dev.computeplan.procurement.model.Workload;
@@ -59,12 +59,12 @@ class ProblemValidatorTest {
     }
 
     @Test
-    void beanValidationRejectsNegativeAndMissingFields() {
+    void beanValidationOfTheRequestRejectsNegativeAndMissingFields() {
         var validator = Validation.buildDefaultValidatorFactory().getValidator();
         Site site = new Site("S", List.of(-1.0), List.of(100.0), 0.5, 0.1, 0.0, null, null);
         ProcurementProblem p = new ProcurementProblem(13, null, List.of(Fixtures.skuX(0, 2.0)), List.of(site),
                 List.of(Fixtures.training(1, 1.0, "X")), null, null);
-        assertThat(validator.validate(p)).extracting(v -> v.getPropertyPath().toString()).contains(
+        assertThat(validator.validate(Fixtures.request(p))).extracting(v -> v.getPropertyPath().toString()).contains(
                 "horizonQuarters", "sites[0].powerMw[0].<list element>", "sites[0].pue");
     }
 }

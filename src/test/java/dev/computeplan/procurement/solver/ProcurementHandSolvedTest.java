@@ -1,16 +1,16 @@
-package dev.computeplan.procurement;
+package dev.computeplan.procurement.solver;
 
 import static dev.computeplan.procurement.Fixtures.RATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.computeplan.procurement.Fixtures;
 import dev.computeplan.procurement.model.ExistingServers;
-import dev.computeplan.procurement.model.PlanChecker;
+import dev.computeplan.procurement.explain.PlanChecker;
+import dev.computeplan.procurement.model.PlanStatus;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;
 import dev.computeplan.procurement.model.Variant;
-import dev.computeplan.procurement.solver.ProcurementSolver;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class ProcurementHandSolvedTest {
 
     static ProcurementPlan solve(ProcurementProblem problem) {
-        return ProcurementSolver.solve(problem, null, Duration.ofSeconds(3), r -> { }, () -> false);
+        return Fixtures.solve(problem);
     }
 
     static void assertCheckedOptimum(ProcurementProblem problem, ProcurementPlan plan, double expected) {
-        assertThat(plan.status()).isEqualTo("OPTIMAL");
+        assertThat(plan.status()).isEqualTo(PlanStatus.OPTIMAL);
         assertThat(plan.message()).isNull();
         assertThat(plan.objectiveUsd()).isCloseTo(expected, within(0.01));
         PlanChecker.Result check = PlanChecker.check(problem, plan);

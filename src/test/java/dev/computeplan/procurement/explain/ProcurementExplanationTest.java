@@ -1,13 +1,14 @@
-package dev.computeplan.procurement;
+package dev.computeplan.procurement.explain;
 
 import static dev.computeplan.procurement.Fixtures.RATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.computeplan.procurement.explain.Explanation;
-import dev.computeplan.procurement.explain.ProcurementExplainer;
+import dev.computeplan.procurement.Fixtures;
+import dev.computeplan.procurement.model.PlanStatus;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;
+import dev.computeplan.procurement.solver.ProcurementSolverSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +19,12 @@ class ProcurementExplanationTest {
         // 2 accelerators needed, 1.5 kW fits one server, no cloud: demand and the power limit conflict, nothing else
         // power needed: 91.25 / 45.625 = 2 accelerators x 1,000 W x PUE 1 = 0.002 MW
         ProcurementProblem problem = Fixtures.twoAccelerators(0.0015, false);
-        ProcurementPlan plan = ProcurementHandSolvedTest.solve(problem);
-        assertThat(plan.status()).isEqualTo("INFEASIBLE");
+        ProcurementPlan plan = Fixtures.solve(problem);
+        assertThat(plan.status()).isEqualTo(PlanStatus.INFEASIBLE);
         assertThat(plan.conflict()).containsExactlyInAnyOrder(
                 "demand of T in Q1 (91 PFLOP-days/quarter; needs at least 0.002 MW of site power)",
                 "power limit of S in Q1 (0.0015 MW incl. PUE 1.00)");
-        Explanation e = ProcurementExplainer.explain(problem, plan);
+        Explanation e = ProcurementExplainer.explain(problem, plan, ProcurementSolverSettings.defaults());
         assertThat(e.conflict()).isEqualTo(plan.conflict());
         assertThat(e.summary()).contains("No plan meets every requirement");
     }
@@ -33,8 +34,8 @@ class ProcurementExplanationTest {
         // one quarter, X arrives only after 1 quarter, no cloud: demand and the lead time conflict (power is ample)
         ProcurementProblem problem = Fixtures.problem(1, List.of(Fixtures.skuX(1, 2.0)), Fixtures.site(1, 1.0, List.of()),
                 Fixtures.training(1, RATE, "X"), Fixtures.policy(false), List.of());
-        ProcurementPlan plan = ProcurementHandSolvedTest.solve(problem);
-        assertThat(plan.status()).isEqualTo("INFEASIBLE");
+        ProcurementPlan plan = Fixtures.solve(problem);
+        assertThat(plan.status()).isEqualTo(PlanStatus.INFEASIBLE);
         assertThat(plan.conflict()).hasSize(2)
                 .anyMatch(c -> c.equals("lead time of X (1 quarter: first delivery in Q2)"))
                 .anyMatch(c -> c.startsWith("demand of T in Q1"));
@@ -45,8 +46,8 @@ class ProcurementExplanationTest {
         // power-capped case: 7,099 now; with one more MW both accelerators are owned: 5,438 -> saves 1,661
         // marginal demand is served by cloud: 4,380 per accelerator-quarter / 45.625 PFLOP-days = 96.00 per PFLOP-day
         ProcurementProblem problem = Fixtures.twoAccelerators(0.0015, true);
-        ProcurementPlan plan = ProcurementHandSolvedTest.solve(problem);
-        Explanation e = ProcurementExplainer.explain(problem, plan);
+        ProcurementPlan plan = Fixtures.solve(problem);
+        Explanation e = ProcurementExplainer.explain(problem, plan, ProcurementSolverSettings.defaults());
         assertThat(e.binding()).anySatisfy(b -> {
             assertThat(b.constraint()).isEqualTo("power[0,0]");
             assertThat(b.method()).isEqualTo("MIP re-solve");
@@ -64,8 +65,8 @@ class ProcurementExplanationTest {
     void costBreakdownAndUtilisationAddUp() {
         // capex 2,500 + energy 219 (owned accelerator) + cloud 4,380 = 7,099; the one owned server is fully busy
         ProcurementProblem problem = Fixtures.twoAccelerators(0.0015, true);
-        ProcurementPlan plan = ProcurementHandSolvedTest.solve(problem);
-        Explanation e = ProcurementExplainer.explain(problem, plan);
+        ProcurementPlan plan = Fixtures.solve(problem);
+        Explanation e = ProcurementExplainer.explain(problem, plan, ProcurementSolverSettings.defaults());
         assertThat(e.costs().byType()).containsEntry("capex", 2_500.0).containsKey("cloud");
         assertThat(e.costs().byType().get("energy")).isCloseTo(219.0, within(1e-6));
         assertThat(e.costs().byType().get("cloud")).isCloseTo(4_380.0, within(1e-6));

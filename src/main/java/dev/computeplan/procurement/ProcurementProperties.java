@@ -1,0 +1,36 @@
+package dev.computeplan.procurement;
+
+import dev.computeplan.procurement.solver.ProcurementSolverSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Procurement solver configuration ({@code computeplan.procurement.*}); the defaults equal
+ * {@link ProcurementSolverSettings#defaults()}.
+ *
+ * @param relativeGap    relative MIP gap at which SCIP stops
+ * @param scipParams     extra SCIP parameters, "name = value" pairs separated by ';'
+ * @param solverLog      print the OR-Tools back ends' own logs
+ * @param roundedStart   start SCIP from the rounded LP relaxation (off also drops the cover rows)
+ * @param coverRows      add the cover rows weighted by the relaxation's duals
+ * @param warmStartShare most of the time limit the warm start may take
+ */
+@ConfigurationProperties("computeplan.procurement")
+public record ProcurementProperties(
+        @DefaultValue("0.001") double relativeGap,
+        String scipParams,
+        @DefaultValue("false") boolean solverLog,
+        @DefaultValue("true") boolean roundedStart,
+        @DefaultValue("true") boolean coverRows,
+        @DefaultValue("0.35") double warmStartShare) {
+
+    public static ProcurementProperties defaults() {
+        ProcurementSolverSettings d = ProcurementSolverSettings.defaults();
+        return new ProcurementProperties(d.relativeGap(), d.scipParams(), d.solverLog(), d.roundedStart(), d.coverRows(),
+                d.warmStartShare());
+    }
+
+    public ProcurementSolverSettings settings() {
+        return new ProcurementSolverSettings(relativeGap, scipParams, solverLog, roundedStart, coverRows, warmStartShare);
+    }
+}

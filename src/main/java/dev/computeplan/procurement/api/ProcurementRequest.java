@@ -1,0 +1,130 @@
+package dev.computeplan.procurement.api;
+
+import dev.computeplan.procurement.model.DemandUnit;
+import dev.computeplan.procurement.model.Precision;
+import dev.computeplan.procurement.model.WorkloadType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * The procurement request as it arrives on the wire: catalogue, sites, demand, policy and optional what-if variants.
+ * Absent optional fields stay null here: {@link ProcurementMapper} hands them to the model records, whose
+ * constructors fill in the defaults, so the wire format and the planning model can change apart.
+ */
+public record ProcurementRequest(
+        @NotNull @Positive @Max(12) Integer horizonQuarters,
+        @Size(max = 20) String firstQuarter,
+        @NotNull @NotEmpty @Size(max = 200) @Valid List<@NotNull Sku> catalogue,
+        @NotNull @NotEmpty @Size(max = 50) @Valid List<@NotNull Site> sites,
+        @NotNull @NotEmpty @Size(max = 500) @Valid List<@NotNull Workload> workloads,
+        @Valid Policy policy,
+        @Size(max = 5) @Valid List<@NotNull Variant> variants) {
+
+    /** One accelerator SKU of the catalogue; a null price means "not offered that way", a null availability list no cap. */
+    public record Sku(
+            @NotBlank @Size(max = 80) String name,
+            @NotBlank @Size(max = 40) String vendor,
+            @NotNull @Positive Double memoryGb,
+            @NotNull @Positive Double memoryBandwidthTbs,
+            @NotNull @Positive Double bf16Tflops,
+            @Positive Double fp8Tflops,
+            @NotNull @Positive Double boardPowerW,
+            @NotNull @Positive @Max(72) Integer acceleratorsPerServer,
+            @NotNull @PositiveOrZero Double interconnectGbs,
+            @PositiveOrZero @DecimalMax("5") Double serverOverheadFraction,
+            @Positive @Max(60) Integer serverRackUnits,
+            @PositiveOrZero Double purchaseUsd,
+            @PositiveOrZero Double serverUsd,
+            @PositiveOrZero Double leaseUsdPerHour,
+            @PositiveOrZero Double cloudUsdPerHour,
+            @PositiveOrZero @Max(12) Integer leadTimeQuarters,
+            @Positive @Max(40) Integer usefulLifeQuarters,
+            @PositiveOrZero Double embodiedKgCo2ePerAccelerator,
+            @PositiveOrZero Double opexUsdPerServerQuarter,
+            @Size(max = 12) List<@NotNull @PositiveOrZero Double> availability,
+            @Size(max = 12) List<@NotNull @PositiveOrZero Double> leaseAvailability,
+            @Size(max = 12) List<@NotNull @PositiveOrZero Double> cloudAvailability,
+            @Size(max = 500) String assumptions) {
+    }
+
+    /** A data-centre site; per-quarter lists have one entry per quarter of the horizon. */
+    public record Site(
+            @NotBlank @Size(max = 80) String name,
+            @NotNull @NotEmpty @Size(max = 12) List<@NotNull @PositiveOrZero Double> powerMw,
+            @NotNull @NotEmpty @Size(max = 12) List<@NotNull @PositiveOrZero Double> rackUnits,
+            @NotNull @DecimalMin("1.0") @DecimalMax("3.0") Double pue,
+            @NotNull @PositiveOrZero Double electricityUsdPerKwh,
+            @NotNull @PositiveOrZero Double carbonGPerKwh,
+            @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd,
+            @Valid @Size(max = 1000) List<@NotNull ExistingServers> existingFleet) {
+    }
+
+    /** Servers a site already owns: how many, of which SKU, and how old at the start of the horizon. */
+    public record ExistingServers(
+            @NotBlank String sku,
+            @NotNull @Positive @Max(1_000_000) Integer servers,
+            @NotNull @PositiveOrZero @Max(100) Integer ageQuarters) {
+    }
+
+    /** A training workload (compute per quarter) or an inference service (tokens/s per quarter). */
+    public record Workload(
+            @NotBlank @Size(max = 80) String name,
+            @NotNull WorkloadType type,
+            @NotNull @NotEmpty @Size(max = 12) List<@NotNull @PositiveOrZero Double> demand,
+            DemandUnit demandUnit,
+            String referenceSku,
+            @PositiveOrZero Double minMemoryGb,
+            @PositiveOrZero Double minInterconnectGbs,
+            Precision trainingPrecision,
+            @Positive Double modelParamsBillions,
+            @PositiveOrZero Double kvCacheGbPerReplica,
+            @Valid @Size(max = 3) List<@NotNull PrecisionOption> precisions,
+            Precision measuredPrecision,
+            @PositiveOrZero @DecimalMax("1") Double decodeShare,
+            @Valid @Size(max = 200) List<@NotNull MeasuredThroughput> measured,
+            Boolean allowCloud) {
+    }
+
+    /** A measured per-accelerator speed of one workload on one SKU. */
+    public record MeasuredThroughput(@NotBlank String sku, @NotNull @Positive Double perAccelerator, String source) {
+    }
+
+    /** A precision a service may be served at, and its speed relative to FP16. */
+    public record PrecisionOption(@NotNull Precision precision, @NotNull @Positive @DecimalMax("10") Double speedFactor) {
+    }
+
+    /** Company-wide rules and prices. */
+    public record Policy(
+            @PositiveOrZero @DecimalMax("1") Double discountRatePerYear,
+            @PositiveOrZero Double carbonUsdPerTonne,
+            @DecimalMin("0.01") @DecimalMax("1") Double maxVendorShare,
+            Boolean allowLease,
+            Boolean allowCloud,
+            @PositiveOrZero Double cloudCarbonGPerKwh,
+            @DecimalMin("1.0") @DecimalMax("3.0") Double cloudPue,
+            @Positive @DecimalMax("1") Double mfu,
+            @PositiveOrZero @DecimalMax("1") Double idlePowerFraction,
+            @Positive @DecimalMax("1") Double usableMemoryFraction,
+            @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd) {
+    }
+
+    /** A what-if: the same problem with prices or demand scaled. Null factor = 1. */
+    public record Variant(
+            @NotBlank @Size(max = 80) String name,
+            @Positive @DecimalMax("10") Double purchasePriceFactor,
+            @Positive @DecimalMax("10") Double leasePriceFactor,
+            @Positive @DecimalMax("10") Double cloudPriceFactor,
+            @Positive @DecimalMax("10") Double energyPriceFactor,
+            @Positive @DecimalMax("10") Double demandFactor,
+            @PositiveOrZero Double carbonUsdPerTonne) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.computeplan.procurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.computeplan.procurement.solver.ProcurementSolverSettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.FileSystemResource;
+
+/** The YAML defaults handed to the lead for application.yml bind to exactly the solver's defaults. */
+class ProcurementPropertiesTest {
+
+    @Test
+    void yamlDefaultsEqualTheSolverDefaults() throws Exception {
+        StandardEnvironment env = new StandardEnvironment();
+        new YamlPropertySourceLoader().load("settings", new FileSystemResource(Path.of("settings-procurement.yml")))
+                .forEach(env.getPropertySources()::addFirst);
+        ProcurementProperties bound = new Binder(ConfigurationPropertySources.get(env))
+                .bind("computeplan.procurement", ProcurementProperties.class).get();
+        assertThat(bound.settings()).isEqualTo(ProcurementSolverSettings.defaults());
+        assertThat(ProcurementProperties.defaults().settings()).isEqualTo(ProcurementSolverSettings.defaults());
+    }
+
+    @Test
+    void absentPropertiesFallBackToTheSolverDefaults() {
+        ProcurementProperties bound = new Binder(ConfigurationPropertySources.get(new StandardEnvironment()))
+                .bindOrCreate("computeplan.procurement", ProcurementProperties.class);
+        assertThat(bound.settings()).isEqualTo(ProcurementSolverSettings.defaults());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.computeplan.procurement.api;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.computeplan.jobs.JobRecord;
+import dev.computeplan.jobs.JobService;
+import dev.computeplan.jobs.ProblemReader;
+import dev.computeplan.procurement.Fixtures;
+import dev.computeplan.procurement.ProcurementKind;
+import dev.computeplan.procurement.ProcurementProperties;
+import dev.computeplan.procurement.model.ProcurementPlan;
+import jakarta.validation.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The procurement endpoints over HTTP: status codes and problem+json bodies; the job service is mocked. */
+@WebMvcTest(ProcurementController.class)
+@Import(ProcurementControllerWebTest.Beans.class)
+class ProcurementControllerWebTest {
+
+    @TestConfiguration
+    static class Beans {
+        @Bean
+        ProblemReader problemReader(ObjectMapper mapper, Validator validator) {
+            return new ProblemReader(mapper, validator, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        }
+
+        @Bean
+        ProcurementKind procurementKind() {
+            return new ProcurementKind(ProcurementProperties.defaults());
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ProcurementKind kind;
+
+    @MockitoBean
+    JobService jobs;
+
+    @Test
+    void throughputOfAValidRequestIsATable() throws Exception {
+        String body = Files.readString(Path.of("problems/procurement/procurement-mixed-fleet.json"));
+        mvc.perform(post("/api/v1/procurement/throughput").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.workload == 'chat-70b' && @.sku == 'NVIDIA H100 SXM 80GB')].derived")
+                        .value(Matchers.contains(false)));
+    }
+
+    @Test
+    void throughputOfAnInvalidRequestIsA422WithFieldPaths() throws Exception {
+        String body = Files.readString(Path.of("problems/procurement/procurement-mixed-fleet.json"))
+                .replace("\"sku\": \"NVIDIA A100 80GB SXM\"", "\"sku\": \"A100 typo\"");
+        mvc.perform(post("/api/v1/procurement/throughput").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("$.sites[0].existingFleet[0].sku")));
+    }
+
+    @Test
+    void throughputOfABeanInvalidRequestNamesTheField() throws Exception {
+        mvc.perform(post("/api/v1/procurement/throughput").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"horizonQuarters\": 0, \"catalogue\": [], \"sites\": [], \"workloads\": []}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.hasItem("$.horizonQuarters")));
+    }
+
+    @Test
+    void checkOfAStoredPlanReportsTheVerdict() throws Exception {
+        var problem = Fixtures.twoAccelerators(1.0, true);
+        ProcurementPlan plan = Fixtures.solve(problem);
+        when(jobs.stored(kind, "a")).thenReturn(new JobService.Stored<>(mock(JobRecord.class), Fixtures.request(problem), plan));
+        mvc.perform(get("/api/v1/procurement/jobs/a/check"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ok"))
+                .andExpect(jsonPath("$.violations").isEmpty())
+                .andExpect(jsonPath("$.recomputedCosts.totalUsd").value(Matchers.closeTo(5_438.0, 0.01)));
+    }
+
+    @Test
+    void checkOfAJobWithoutPlanIsA409() throws Exception {
+        when(jobs.stored(kind, "b")).thenReturn(new JobService.Stored<>(mock(JobRecord.class),
+                Fixtures.request(Fixtures.twoAccelerators(1.0, true)), null));
+        mvc.perform(get("/api/v1/procurement/jobs/b/check"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+}
