@@ -1,9 +1,10 @@
-package dev.computeplan.power;
+package dev.computeplan.power.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.common.SimpleSolveControl;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerJob;
@@ -113,7 +114,7 @@ class PowerSolveControlTest {
                 }
             });
             try {
-                new PowerSolver(Clock.systemUTC(), 1_000_000, 0.0).solve(p, null, control);
+                new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(1_000_000).withHeuristicShare(0.0)).solve(p, null, control);
                 assertEquals(0, cpReports.get(), "a CP-SAT report failed but solve returned normally");
             } catch (IllegalStateException e) {
                 assertEquals(1, cpReports.get());

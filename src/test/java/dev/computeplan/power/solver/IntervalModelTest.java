@@ -1,4 +1,4 @@
-package dev.computeplan.power;
+package dev.computeplan.power.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerJob;
@@ -74,7 +75,7 @@ class IntervalModelTest {
     }
 
     private static void assertChecked(PowerProblem p, PowerInstance inst, Placement[] s, long objective) {
-        ScheduleChecker.Report r = ScheduleChecker.check(p, SolutionMapper.toSolution(inst, s, "interval", "FEASIBLE", null));
+        ScheduleChecker.Report r = ScheduleChecker.check(p, SolutionMapper.toSolution(inst, s, "interval", dev.computeplan.power.model.PowerSolution.Status.FEASIBLE, null));
         assertTrue(r.feasible(), r.violations()::toString);
         // the checker recomputes the objective in doubles from the JSON schedule: rounding differs by < 1 µ$ per job
         assertEquals(objective / 1e6, r.objectiveUsd(), 1e-6 * inst.jobs.length);
@@ -142,7 +143,7 @@ class IntervalModelTest {
         CapHeuristic h = new CapHeuristic(inst);
         Placement[] start = h.greedy();
         long before = h.total(start);
-        WindowSearch search = new WindowSearch(inst, 2, 24, 15, 0.5);
+        WindowSearch search = new WindowSearch(inst, PowerSolverSettings.defaults(), 24, 15, 0.5);
         List<Long> reported = new ArrayList<>();
         Placement[] after = search.improve(start.clone(), 3, () -> search.windows() >= 6, () -> 10.0,
                 s -> reported.add(h.total(s)), stop -> { });
@@ -158,7 +159,7 @@ class IntervalModelTest {
     @Test
     void theSolverUsesTheIntervalModelAboveTheTimeIndexedSizeAndItsAnswerPassesTheCheck() {
         PowerProblem p = capped(9, 48, 30, 1.2);
-        PowerSolution s = new PowerSolver(Clock.systemUTC(), 0, 0.2, 1000)
+        PowerSolution s = new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(0).withIntervalMaxJobs(1000))
                 .solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(2)));
         ScheduleChecker.Report r = ScheduleChecker.check(p, s);
         assertTrue(r.feasible(), r.violations()::toString);
@@ -172,7 +173,7 @@ class IntervalModelTest {
     @Test
     void theSolverUsesWindowsAboveTheIntervalSizeAndItsAnswerPassesTheCheck() {
         PowerProblem p = capped(4, 72, 40, 1.2);
-        PowerSolution s = new PowerSolver(Clock.systemUTC(), 0, 0.2, 0)
+        PowerSolution s = new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(0).withIntervalMaxJobs(0))
                 .solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(2)));
         ScheduleChecker.Report r = ScheduleChecker.check(p, s);
         assertTrue(r.feasible(), r.violations()::toString);
@@ -195,7 +196,7 @@ class IntervalModelTest {
         });
         long t0 = System.nanoTime();
         stopper.start();
-        PowerSolution s = new PowerSolver(Clock.systemUTC(), 0, 0.2, 1000).solve(p, null, control);
+        PowerSolution s = new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(0).withIntervalMaxJobs(1000)).solve(p, null, control);
         double seconds = (System.nanoTime() - t0) / 1e9;
         stopper.join();
         assertTrue(seconds < 4, "took " + seconds + " s after a stop at 2 s of a 5 s limit");

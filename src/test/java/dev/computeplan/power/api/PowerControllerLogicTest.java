@@ -8,35 +8,38 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.computeplan.common.ConflictException;
-import dev.computeplan.jobs.JobService;
 import dev.computeplan.common.NotFoundException;
 import dev.computeplan.common.SolveControl;
-import dev.computeplan.power.PowerFixtures;
-import dev.computeplan.power.model.PowerProblem;
+import dev.computeplan.jobs.JobService;
+import dev.computeplan.power.PowerKind;
+import dev.computeplan.power.PowerKinds;
 import dev.computeplan.power.model.PowerSolution;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The controller's logic without a server: the stored job comes from a mocked JobService. */
-class PowerControllerTest {
+/**
+ * The controller's logic with the real kind, without a server: the stored job comes from a mocked JobService. The
+ * solves end with CP-SAT's proof; their time limit is only a safety net.
+ */
+class PowerControllerLogicTest {
 
-    private final PowerKind kind = new PowerKind(Clock.systemUTC());
+    private static final Duration SAFETY_NET = Duration.ofSeconds(60);
+    private final PowerKind kind = PowerKinds.cpSatFirst();
     private final JobService jobs = mock(JobService.class);
     private final PowerController controller = new PowerController(jobs, kind);
 
-    private PowerProblem tightCap() {
+    private PowerRequest tightCap() {
         // cap 1 kW: "big" fills [0,3), so "late" (2 h, window [0,3)) runs after it
-        return PowerFixtures.problem(PowerFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, 1.0),
-                PowerFixtures.job("big", 0, 3, 3.0, List.of(PowerFixtures.FULL)),
-                PowerFixtures.lateOk(PowerFixtures.job("late", 0, 3, 2.0, List.of(PowerFixtures.FULL))));
+        return RequestFixtures.problem(RequestFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, 1.0),
+                RequestFixtures.job("big", 0, 3, 3.0, List.of(RequestFixtures.FULL)),
+                RequestFixtures.lateOk(RequestFixtures.job("late", 0, 3, 2.0, List.of(RequestFixtures.FULL))));
     }
 
     @Test
     void aLateJobComesWithItsReason() {
-        PowerProblem p = tightCap();
-        PowerSolution s = kind.solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(2))).solution();
+        PowerRequest p = tightCap();
+        PowerSolution s = kind.solve(p, null, SolveControl.withTimeLimit(SAFETY_NET)).solution();
         when(jobs.stored(kind, "j1")).thenReturn(new JobService.Stored<>(null, p, s));
         PowerController.JobStory late = controller.why("j1", "late");
         assertEquals("late", late.why().outcome());
@@ -48,8 +51,8 @@ class PowerControllerTest {
 
     @Test
     void unknownJobsAndUnsolvedSchedulesAreRefused() {
-        PowerProblem p = tightCap();
-        PowerSolution s = kind.solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(2))).solution();
+        PowerRequest p = tightCap();
+        PowerSolution s = kind.solve(p, null, SolveControl.withTimeLimit(SAFETY_NET)).solution();
         when(jobs.stored(kind, "j1")).thenReturn(new JobService.Stored<>(null, p, s));
         assertThrows(NotFoundException.class, () -> controller.why("j1", "nope"));
         when(jobs.stored(kind, "j2")).thenReturn(new JobService.Stored<>(mock(dev.computeplan.jobs.JobRecord.class), p, null));

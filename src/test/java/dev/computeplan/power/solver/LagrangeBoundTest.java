@@ -1,4 +1,4 @@
-package dev.computeplan.power;
+package dev.computeplan.power.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.solver.CapHeuristic;
 import dev.computeplan.power.solver.Costs;
