@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The interval model against the time-indexed model, the independent checker, and the heuristic's schedules. */
@@ -63,9 +64,10 @@ class IntervalModelTest {
     record Solved(Placement[] schedule, CpSolverStatus status, long objective, long bound) {
     }
 
-    static Solved solve(PowerInstance inst, IntervalModel model, double seconds) {
+    /** One worker and a deterministic-time limit: the same answer whatever the load of the machine. */
+    static Solved solve(PowerInstance inst, IntervalModel model, double deterministicSeconds) {
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(2).setRandomSeed(1).setCpModelProbingLevel(0);
+        solver.getParameters().setMaxDeterministicTime(deterministicSeconds).setNumWorkers(1).setRandomSeed(1).setCpModelProbingLevel(0);
         CpSolverStatus status = solver.solve(model.model());
         assertTrue(status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE,
                 () -> status + " " + model.model().validate());
@@ -92,7 +94,7 @@ class IntervalModelTest {
             assertChecked(p, inst, interval.schedule(), interval.objective());
 
             CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(3).setNumWorkers(2).setRandomSeed(1);
+            solver.getParameters().setMaxDeterministicTime(3).setNumWorkers(1).setRandomSeed(1);
             PowerModel timeIndexed = new PowerModel(inst).build();
             assertEquals(CpSolverStatus.OPTIMAL, solver.solve(timeIndexed.model()));
             assertEquals(Math.round(solver.objectiveValue()), interval.objective(), "seed " + seed);
@@ -119,7 +121,7 @@ class IntervalModelTest {
 
     @Test
     void theBoundIsNeverAboveAFeasibleScheduleAndTheObjectiveIsTheRecalculation() {
-        // larger: CP-SAT stops at its limit, possibly FEASIBLE with a gap
+        // larger: CP-SAT stops at its (deterministic) limit, possibly FEASIBLE with a gap
         PowerProblem p = capped(3, 40, 30, 1.5);
         PowerInstance inst = PowerInstance.of(p);
         CapHeuristic h = new CapHeuristic(inst);
@@ -127,7 +129,7 @@ class IntervalModelTest {
         assertTrue(!h.hasUnplaced(heuristic));
         IntervalModel model = IntervalModel.whole(inst).withUpperBound(h.total(heuristic)).build();
         model.hint(heuristic);
-        Solved s = solve(inst, model, 3);
+        Solved s = solve(inst, model, 0.5);
         assertTrue(s.status() == CpSolverStatus.OPTIMAL || s.status() == CpSolverStatus.FEASIBLE, s.status()::toString);
         assertEquals(s.objective(), Costs.total(inst, s.schedule()));
         assertChecked(p, inst, s.schedule(), s.objective());
@@ -157,6 +159,7 @@ class IntervalModelTest {
     }
 
     @Test
+    @Tag("slow")
     void theSolverUsesTheIntervalModelAboveTheTimeIndexedSizeAndItsAnswerPassesTheCheck() {
         PowerProblem p = capped(9, 48, 30, 1.2);
         PowerSolution s = new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(0).withIntervalMaxJobs(1000))
@@ -171,6 +174,7 @@ class IntervalModelTest {
     }
 
     @Test
+    @Tag("slow")
     void theSolverUsesWindowsAboveTheIntervalSizeAndItsAnswerPassesTheCheck() {
         PowerProblem p = capped(4, 72, 40, 1.2);
         PowerSolution s = new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(0).withIntervalMaxJobs(0))
@@ -182,6 +186,7 @@ class IntervalModelTest {
     }
 
     @Test
+    @Tag("slow")
     void aStopRequestDuringTheIntervalModelEndsTheSolveWithACheckedSchedule() throws Exception {
         // 5 s limit: the heuristic has the first second, CP-SAT the rest; the stop comes at 2 s
         PowerProblem p = capped(6, 96, 80, 1.5);

@@ -29,7 +29,7 @@ class LagrangeBoundTest {
             PowerInstance inst = PowerInstance.of(p);
             PowerModel model = new PowerModel(inst).build();
             CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(3).setNumWorkers(2).setRandomSeed(1);
+            solver.getParameters().setMaxDeterministicTime(3).setNumWorkers(1).setRandomSeed(1);
             assertEquals(CpSolverStatus.OPTIMAL, solver.solve(model.model()));
             long optimum = Costs.total(inst, model.extract(solver::booleanValue));
             CapHeuristic h = new CapHeuristic(inst);

@@ -37,7 +37,7 @@ class PowerModelTest {
 
     static Placement[] solveExactly(PowerInstance inst, PowerModel model) {
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(3).setNumWorkers(2).setRandomSeed(1);
+        solver.getParameters().setMaxDeterministicTime(3).setNumWorkers(1).setRandomSeed(1);
         CpSolverStatus status = solver.solve(model.model());
         assertEquals(CpSolverStatus.OPTIMAL, status);
         Placement[] schedule = model.extract(solver::booleanValue);
