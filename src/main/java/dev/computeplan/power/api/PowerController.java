@@ -1,14 +1,12 @@
 package dev.computeplan.power.api;
 
 import dev.computeplan.common.ConflictException;
-import dev.computeplan.jobs.JobService;
 import dev.computeplan.common.NotFoundException;
-import dev.computeplan.power.explain.PowerExplainer;
+import dev.computeplan.jobs.JobService;
+import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.power.explain.PowerExplanation;
 import dev.computeplan.power.model.CarbonSeries;
 import dev.computeplan.power.model.GpuCurves;
-import dev.computeplan.power.model.PowerLevel;
-import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,15 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 class PowerController {
 
     private final JobService jobs;
-    private final PowerKind kind;
+    private final ProblemKind<PowerRequest, PowerSolution> kind;
 
-    PowerController(JobService jobs, PowerKind kind) {
+    PowerController(JobService jobs, ProblemKind<PowerRequest, PowerSolution> kind) {
         this.jobs = jobs;
         this.kind = kind;
     }
 
     /** What a request may name: GPU models with their default levels, and the measured carbon series. */
-    record Defaults(Map<String, List<PowerLevel>> gpuModels, List<String> carbonSeries) {
+    record Defaults(Map<String, List<PowerRequest.PowerLevel>> gpuModels, List<String> carbonSeries) {
     }
 
     /** One job of a solved schedule: its line and, if it is late or dropped, why. */
@@ -48,22 +46,24 @@ class PowerController {
     @Operation(summary = "Default power-limit curves per GPU model and the named carbon series")
     @GetMapping("/defaults")
     Defaults defaults() {
-        Map<String, List<PowerLevel>> curves = new TreeMap<>();
-        GpuCurves.known().forEach(m -> curves.put(m, GpuCurves.levels(m)));
+        Map<String, List<PowerRequest.PowerLevel>> curves = new TreeMap<>();
+        GpuCurves.known().forEach(m -> curves.put(m, GpuCurves.levels(m).stream().map(PowerMapper::toRequest).toList()));
         return new Defaults(curves, CarbonSeries.NAMES);
     }
 
     @Operation(summary = "One job of a solved schedule: plan vs running at release at full power, and why it is late or dropped")
     @GetMapping("/jobs/{id}/why/{jobId}")
     JobStory why(@PathVariable String id, @PathVariable String jobId) {
-        JobService.Stored<PowerProblem, PowerSolution> stored = jobs.stored(kind, id);
+        JobService.Stored<PowerRequest, PowerSolution> stored = jobs.stored(kind, id);
         if (stored.solution() == null) {
             throw new ConflictException("Power job " + id + " has no schedule yet (status " + stored.job().status() + ").");
         }
         if (stored.problem().jobs().stream().noneMatch(j -> j.id().equals(jobId))) {
             throw new NotFoundException("Power job " + id + " has no job with id '" + jobId + "'.");
         }
-        PowerExplanation e = PowerExplainer.explain(stored.problem(), stored.solution());
+        if (!(kind.explain(stored.problem(), stored.solution()) instanceof PowerExplanation e)) {
+            throw new IllegalStateException("kind power explained job " + id + " without a power explanation");
+        }
         PowerExplanation.JobLine line = e.jobs().stream().filter(j -> j.jobId().equals(jobId)).findFirst().orElseThrow();
         PowerExplanation.Why why = e.lateOrDropped().stream().filter(w -> w.jobId().equals(jobId)).findFirst().orElse(null);
         return new JobStory(line, why);

@@ -27,23 +27,87 @@ public final class PowerExplainer {
         ScheduleChecker.Report report = ScheduleChecker.check(problem, grid, solution);
         PowerWeights w = problem.weightsOrDefault();
         int steps = grid.steps();
-        double stepHours = problem.grid().stepMinutes() / 60.0;
         Map<String, PowerSolution.JobPlan> plans = new HashMap<>();
         solution.jobs().forEach(p -> plans.put(p.jobId(), p));
-
-        // who runs at each step in the plan, and who would run there at release
-        List<List<String>> running = new ArrayList<>();
-        List<List<String>> atRelease = new ArrayList<>();
-        for (int t = 0; t < steps; t++) {
-            running.add(new ArrayList<>());
-            atRelease.add(new ArrayList<>());
-        }
-        List<PowerExplanation.JobLine> lines = new ArrayList<>();
-        double baseCo2 = 0;
-        double baseKwh = 0;
-        double baseCost = 0;
-        double planCost = 0;
+        JobLines jobs = new JobLines(problem, grid, w);
         for (PowerJob job : problem.jobs()) {
+            jobs.add(job, plans.get(job.id()));
+        }
+        List<PowerExplanation.StepLine> stepLines = new ArrayList<>();
+        int bindingSteps = stepLines(grid, report, largestWaitingDraw(problem, grid, plans), jobs, stepLines);
+        List<PowerExplanation.Why> whys = new ArrayList<>();
+        for (PowerJob job : problem.jobs()) {
+            PowerSolution.JobPlan plan = plans.get(job.id());
+            if (plan != null && (plan.dropped() || plan.lateSteps() > 0)) {
+                whys.add(why(problem, grid, report, jobs.running, job, plan, w));
+            }
+        }
+        double baseCo2 = jobs.baseCo2;
+        double co2 = report.co2Kg();
+        double saved = baseCo2 == 0 ? 0 : 100 * (baseCo2 / 1000 - co2) / (baseCo2 / 1000);
+        String sentence = String.format(Locale.ROOT, "%d jobs: %s kg CO2 vs %s kg if each ran at its release at full power "
+                        + "(%.2f%% saved), %d late, %d dropped, the cap binds in %d steps", problem.jobs().size(), kg(co2 * 1000),
+                kg(baseCo2), saved, report.lateJobs(), report.droppedJobs(), bindingSteps);
+        PowerExplanation.Summary summary = new PowerExplanation.Summary(solution.status(), solution.method(), report.objectiveUsd(),
+                solution.gap(), co2, baseCo2 / 1000, saved, report.energyKwh(), jobs.baseKwh, jobs.planCost, jobs.baseCost, report.lateJobs(),
+                report.droppedJobs(), bindingSteps, sentence);
+        return new PowerExplanation(summary, jobs.lines, steps <= ALL_STEPS_MAX ? "all" : "binding only", stepLines, whys,
+                report.violations());
+    }
+
+    /** Step lines (all, or only the binding ones on long grids) into {@code out}; returns the number of binding steps. */
+    private static int stepLines(ResolvedGrid grid, ScheduleChecker.Report report, double[] waitingKw, JobLines jobs,
+                                 List<PowerExplanation.StepLine> out) {
+        int steps = grid.steps();
+        int bindingSteps = 0;
+        for (int t = 0; t < steps; t++) {
+            Double headroom = grid.hasCap() ? grid.capKw()[t] - grid.baseKw()[t] - report.drawKw()[t] : null;
+            boolean binding = headroom != null && waitingKw[t] > headroom + 1e-9;
+            List<String> displaced = new ArrayList<>();
+            if (binding) {
+                bindingSteps++;
+                for (String id : jobs.atRelease.get(t)) {
+                    if (!jobs.running.get(t).contains(id)) {
+                        displaced.add(id);
+                    }
+                }
+            }
+            if (steps <= ALL_STEPS_MAX || binding) {
+                out.add(new PowerExplanation.StepLine(t, grid.timeOf(t), grid.hasCap() ? grid.capKw()[t] : null, grid.baseKw()[t],
+                        report.drawKw()[t], headroom, binding, displaced));
+            }
+        }
+        return bindingSteps;
+    }
+
+    /** Each job's line against running at its release at full power, with who runs (or would run) at each step. */
+    private static final class JobLines {
+
+        private final PowerProblem problem;
+        private final ResolvedGrid grid;
+        private final PowerWeights w;
+        private final double stepHours;
+        final List<List<String>> running = new ArrayList<>();
+        final List<List<String>> atRelease = new ArrayList<>();
+        final List<PowerExplanation.JobLine> lines = new ArrayList<>();
+        double baseCo2;
+        double baseKwh;
+        double baseCost;
+        double planCost;
+
+        JobLines(PowerProblem problem, ResolvedGrid grid, PowerWeights w) {
+            this.problem = problem;
+            this.grid = grid;
+            this.w = w;
+            this.stepHours = problem.grid().stepMinutes() / 60.0;
+            for (int t = 0; t < grid.steps(); t++) {
+                running.add(new ArrayList<>());
+                atRelease.add(new ArrayList<>());
+            }
+        }
+
+        void add(PowerJob job, PowerSolution.JobPlan plan) {
+            int steps = grid.steps();
             PowerLevel full = fullPower(job);
             int r = grid.stepOf(job.release());
             int n = JobTiming.runSteps(job, full, problem.grid().stepMinutes());
@@ -55,11 +119,10 @@ public final class PowerExplainer {
             baseKwh += base[0];
             baseCo2 += base[1];
             baseCost += base[2];
-            PowerSolution.JobPlan plan = plans.get(job.id());
             if (plan == null || plan.dropped()) {
                 lines.add(new PowerExplanation.JobLine(job.id(), null, true, List.of(), 0, 0, 0, full.name(), base[0], base[1] / 1000,
                         base[2], 0, "dropped; at release it would emit " + kg(base[1]) + " kg CO2"));
-                continue;
+                return;
             }
             PowerLevel level = ScheduleChecker.levelNamed(job, plan.level());
             double kw = level == null ? 0 : job.gpus() * level.powerW() / 1000.0;
@@ -86,47 +149,6 @@ public final class PowerExplainer {
             lines.add(new PowerExplanation.JobLine(job.id(), plan.level(), false, windows, sum[0], sum[1] / 1000, sum[2], full.name(),
                     base[0], base[1] / 1000, base[2], lateHours, sentence));
         }
-
-        double[] waitingKw = largestWaitingDraw(problem, grid, plans);
-        List<PowerExplanation.StepLine> stepLines = new ArrayList<>();
-        boolean[] binding = new boolean[steps];
-        int bindingSteps = 0;
-        for (int t = 0; t < steps; t++) {
-            Double headroom = grid.hasCap() ? grid.capKw()[t] - grid.baseKw()[t] - report.drawKw()[t] : null;
-            binding[t] = headroom != null && waitingKw[t] > headroom + 1e-9;
-            List<String> displaced = new ArrayList<>();
-            if (binding[t]) {
-                bindingSteps++;
-                for (String id : atRelease.get(t)) {
-                    if (!running.get(t).contains(id)) {
-                        displaced.add(id);
-                    }
-                }
-            }
-            if (steps <= ALL_STEPS_MAX || binding[t]) {
-                stepLines.add(new PowerExplanation.StepLine(t, grid.timeOf(t), grid.hasCap() ? grid.capKw()[t] : null, grid.baseKw()[t],
-                        report.drawKw()[t], headroom, binding[t], displaced));
-            }
-        }
-
-        List<PowerExplanation.Why> whys = new ArrayList<>();
-        for (PowerJob job : problem.jobs()) {
-            PowerSolution.JobPlan plan = plans.get(job.id());
-            if (plan != null && (plan.dropped() || plan.lateSteps() > 0)) {
-                whys.add(why(problem, grid, report, running, job, plan, w));
-            }
-        }
-
-        double co2 = report.co2Kg();
-        double saved = baseCo2 == 0 ? 0 : 100 * (baseCo2 / 1000 - co2) / (baseCo2 / 1000);
-        String sentence = String.format(Locale.ROOT, "%d jobs: %s kg CO2 vs %s kg if each ran at its release at full power "
-                        + "(%.2f%% saved), %d late, %d dropped, the cap binds in %d steps", problem.jobs().size(), kg(co2 * 1000),
-                kg(baseCo2), saved, report.lateJobs(), report.droppedJobs(), bindingSteps);
-        PowerExplanation.Summary summary = new PowerExplanation.Summary(solution.status(), solution.method(), report.objectiveUsd(),
-                solution.gap(), co2, baseCo2 / 1000, saved, report.energyKwh(), baseKwh, planCost, baseCost, report.lateJobs(),
-                report.droppedJobs(), bindingSteps, sentence);
-        return new PowerExplanation(summary, lines, steps <= ALL_STEPS_MAX ? "all" : "binding only", stepLines, whys,
-                report.violations());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.computeplan.power.explain;
 
+import dev.computeplan.power.model.PowerSolution;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -11,7 +12,7 @@ public record PowerExplanation(Summary summary, List<JobLine> jobs, String steps
                                List<Why> lateOrDropped, List<String> checkViolations) {
 
     /** Totals; {@code atRelease*} run every job from its release at full power, ignoring the cap. */
-    public record Summary(String status, String method, double objectiveUsd, Double gap, double co2Kg, double atReleaseCo2Kg,
+    public record Summary(PowerSolution.Status status, String method, double objectiveUsd, Double gap, double co2Kg, double atReleaseCo2Kg,
                           double co2SavedPercent, double energyKwh, double atReleaseEnergyKwh, double costUsd,
                           double atReleaseCostUsd, int lateJobs, int droppedJobs, int bindingSteps, String sentence) {
     }

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,58 +45,102 @@ public final class ScheduleChecker {
     }
 
     public static Report check(PowerProblem problem, ResolvedGrid grid, PowerSolution solution) {
-        List<String> violations = new ArrayList<>();
-        PowerWeights w = problem.weightsOrDefault();
-        int steps = grid.steps();
-        double stepHours = problem.grid().stepMinutes() / 60.0;
-        double[] drawKw = new double[steps];
-        int[] jobsAt = new int[steps];
-        Map<String, PowerSolution.JobPlan> plans = new HashMap<>();
-        for (PowerSolution.JobPlan plan : solution.jobs()) {
-            if (plans.put(plan.jobId(), plan) != null) {
-                violations.add("job " + plan.jobId() + " is planned twice");
-            }
+        return new Check(problem, grid).run(solution);
+    }
+
+    /** One check: the violations found and the totals summed so far, job by job, run by run, step by step. */
+    private static final class Check {
+
+        private final PowerProblem problem;
+        private final ResolvedGrid grid;
+        private final PowerWeights w;
+        private final int stepMinutes;
+        private final double stepHours;
+        private final double[] drawKw;
+        private final int[] jobsAt;
+        private final List<String> violations = new ArrayList<>();
+        private double co2G;
+        private double kwh;
+        private double energyCost;
+        private double penalty;
+        private int late;
+        private int dropped;
+
+        Check(PowerProblem problem, ResolvedGrid grid) {
+            this.problem = problem;
+            this.grid = grid;
+            this.w = problem.weightsOrDefault();
+            this.stepMinutes = problem.grid().stepMinutes();
+            this.stepHours = stepMinutes / 60.0;
+            this.drawKw = new double[grid.steps()];
+            this.jobsAt = new int[grid.steps()];
         }
-        double co2G = 0;
-        double kwh = 0;
-        double energyCost = 0;
-        double penalty = 0;
-        int late = 0;
-        int dropped = 0;
-        for (PowerJob job : problem.jobs()) {
-            PowerSolution.JobPlan plan = plans.remove(job.id());
-            if (plan == null) {
-                violations.add("job " + job.id() + " is missing from the schedule");
-                continue;
+
+        Report run(PowerSolution solution) {
+            Map<String, PowerSolution.JobPlan> plans = new HashMap<>();
+            for (PowerSolution.JobPlan plan : solution.jobs()) {
+                if (plans.put(plan.jobId(), plan) != null) {
+                    violations.add("job " + plan.jobId() + " is planned twice");
+                }
             }
+            for (PowerJob job : problem.jobs()) {
+                PowerSolution.JobPlan plan = plans.remove(job.id());
+                if (plan == null) {
+                    violations.add("job " + job.id() + " is missing from the schedule");
+                } else {
+                    job(job, plan);
+                }
+            }
+            for (String unknown : plans.keySet()) {
+                violations.add("the schedule plans unknown job " + unknown);
+            }
+            cap();
+            double objective = (w.includeEnergyCost() ? energyCost : 0) + w.co2PriceUsdPerTonne() * co2G / 1e6 + penalty;
+            return new Report(violations, co2G / 1000.0, kwh, energyCost, penalty, objective, late, dropped, drawKw);
+        }
+
+        private void job(PowerJob job, PowerSolution.JobPlan plan) {
             if (plan.dropped()) {
                 dropped++;
                 if (!job.mayBeDropped()) {
                     violations.add("job " + job.id() + " is dropped but may not be");
                 }
                 penalty += w.dropPenaltyUsd() * job.priority();
-                continue;
+                return;
             }
             PowerLevel level = levelNamed(job, plan.level());
             if (level == null) {
                 violations.add("job " + job.id() + " runs at unknown level " + plan.level());
-                continue;
+                return;
             }
             List<PowerSolution.Run> runs = plan.runs();
             if (runs == null || runs.isEmpty()) {
                 violations.add("job " + job.id() + " is neither dropped nor run");
-                continue;
+                return;
             }
             if (!job.interruptible() && runs.size() != 1) {
                 violations.add("job " + job.id() + " is not interruptible but has " + runs.size() + " runs");
             }
+            double runHours = runs(job, level, runs);
+            // work done: productive hours × GPUs × speed, after the overhead of every resume
+            double productive = runHours - (runs.size() - 1) * job.checkpointOverheadMinutes() / 60.0;
+            double work = productive * job.gpus() * level.relativeSpeed();
+            if (work < job.workGpuHours() * (1 - 1e-9)) {
+                violations.add(String.format(Locale.ROOT, "job %s does %.4f of its %.4f GPU-hours", job.id(), work,
+                        job.workGpuHours()));
+            }
+            lateness(job, plan, runs.get(runs.size() - 1).end());
+        }
+
+        /** Checks each run and adds its draw, energy, CO2 and cost; returns the hours run. */
+        private double runs(PowerJob job, PowerLevel level, List<PowerSolution.Run> runs) {
             double kw = job.gpus() * level.powerW() / 1000.0;
             double runHours = 0;
             int previousEnd = Integer.MIN_VALUE;
             for (PowerSolution.Run run : runs) {
                 int from = run.startStep();
                 int to = from + run.steps();
-                if (run.steps() < 1 || from < 0 || to > steps) {
+                if (run.steps() < 1 || from < 0 || to > grid.steps()) {
                     violations.add("job " + job.id() + " has a run outside the horizon: step " + from + " for " + run.steps());
                     continue;
                 }
@@ -109,8 +154,8 @@ public final class ScheduleChecker {
                 if (grid.timeOf(from).isBefore(job.release())) {
                     violations.add("job " + job.id() + " starts at " + grid.timeOf(from) + " before its release " + job.release());
                 }
-                if (job.interruptible() && run.steps() * problem.grid().stepMinutes() < job.minRunMinutes()) {
-                    violations.add("job " + job.id() + " has a run of " + run.steps() * problem.grid().stepMinutes()
+                if (job.interruptible() && run.steps() * stepMinutes < job.minRunMinutes()) {
+                    violations.add("job " + job.id() + " has a run of " + run.steps() * stepMinutes
                             + " min, shorter than its minimum " + job.minRunMinutes() + " min");
                 }
                 runHours += run.steps() * stepHours;
@@ -122,14 +167,10 @@ public final class ScheduleChecker {
                     energyCost += kw * stepHours * grid.price()[t] / 1000.0;
                 }
             }
-            // work done: productive hours × GPUs × speed, after the overhead of every resume
-            double productive = runHours - (runs.size() - 1) * job.checkpointOverheadMinutes() / 60.0;
-            double work = productive * job.gpus() * level.relativeSpeed();
-            if (work < job.workGpuHours() * (1 - 1e-9)) {
-                violations.add(String.format(java.util.Locale.ROOT, "job %s does %.4f of its %.4f GPU-hours", job.id(), work,
-                        job.workGpuHours()));
-            }
-            LocalDateTime end = runs.get(runs.size() - 1).end();
+            return runHours;
+        }
+
+        private void lateness(PowerJob job, PowerSolution.JobPlan plan, LocalDateTime end) {
             if (end.isAfter(job.deadline())) {
                 late++;
                 if (!job.mayBeLate()) {
@@ -137,7 +178,7 @@ public final class ScheduleChecker {
                 }
                 double lateHours = Duration.between(job.deadline(), end).toMinutes() / 60.0;
                 penalty += lateHours * w.latePenaltyUsdPerHour() * job.priority();
-                long lateSteps = Duration.between(job.deadline(), end).toMinutes() / problem.grid().stepMinutes();
+                long lateSteps = Duration.between(job.deadline(), end).toMinutes() / stepMinutes;
                 if (lateSteps != plan.lateSteps()) {
                     violations.add("job " + job.id() + " reports " + plan.lateSteps() + " late steps, but is " + lateSteps + " late");
                 }
@@ -145,18 +186,16 @@ public final class ScheduleChecker {
                 violations.add("job " + job.id() + " reports " + plan.lateSteps() + " late steps but is on time");
             }
         }
-        for (String unknown : plans.keySet()) {
-            violations.add("the schedule plans unknown job " + unknown);
-        }
-        for (int t = 0; t < steps; t++) {
-            double room = grid.capKw()[t] - grid.baseKw()[t];
-            if (drawKw[t] > room + CAP_TOLERANCE_KW * (jobsAt[t] + 1)) {
-                violations.add(String.format(java.util.Locale.ROOT, "step %d (%s): jobs draw %.3f kW but cap − base load is %.3f kW",
-                        t, grid.timeOf(t), drawKw[t], room));
+
+        private void cap() {
+            for (int t = 0; t < grid.steps(); t++) {
+                double room = grid.capKw()[t] - grid.baseKw()[t];
+                if (drawKw[t] > room + CAP_TOLERANCE_KW * (jobsAt[t] + 1)) {
+                    violations.add(String.format(Locale.ROOT, "step %d (%s): jobs draw %.3f kW but cap − base load is %.3f kW",
+                            t, grid.timeOf(t), drawKw[t], room));
+                }
             }
         }
-        double objective = (w.includeEnergyCost() ? energyCost : 0) + w.co2PriceUsdPerTonne() * co2G / 1e6 + penalty;
-        return new Report(violations, co2G / 1000.0, kwh, energyCost, penalty, objective, late, dropped, drawKw);
     }
 
     static PowerLevel levelNamed(PowerJob job, String name) {

@@ -1,33 +1,51 @@
 package dev.computeplan.power.model;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
 
 /**
- * The named measured carbon-intensity series ({@code ger}, {@code gb}, {@code fr}: 15-minute ENTSO-E data of
- * "Let's Wait Awhile"), read once from the shared data directory. A grid with coarser steps takes the value at
- * each step start, as the published 30-minute scenario does (the step mean gives 5.93% instead of 5.92%).
+ * The named measured carbon-intensity series ({@code ger}, {@code gb}, {@code fr}: 15-minute data derived from ENTSO-E
+ * production data, published with "Let's Wait Awhile"), bundled gzipped under {@code /power/carbon/} on the classpath
+ * and read on first use. A folder given as {@code overrideDir} may hold plain {@code <name>_ci.csv} files that replace
+ * the bundled ones. A grid with coarser steps takes the value at each step start, as the published 30-minute scenario
+ * does.
  */
 public final class CarbonSeries {
 
     public static final List<String> NAMES = List.of("ger", "gb", "fr");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final Map<String, Loaded> CACHE = new ConcurrentHashMap<>();
-
-    private CarbonSeries() {
-    }
-
     /** Forward fill over a gap in the measured data, at most this long. */
     static final Duration MAX_GAP = Duration.ofHours(1);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String RESOURCE_DIR = "/power/carbon/";
+
+    private final Path overrideDir;
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+
+    /** @param overrideDir a folder of {@code <name>_ci.csv} files that replace the bundled series, or null */
+    public CarbonSeries(Path overrideDir) {
+        this.overrideDir = overrideDir;
+    }
+
+    /** Only the series bundled with the product. */
+    public static CarbonSeries bundled() {
+        return new CarbonSeries(null);
+    }
 
     /** A measured series: values at sorted times (the data has a few 30-minute gaps in 15-minute data). */
     public record Loaded(LocalDateTime[] times, double[] values) {
@@ -42,7 +60,7 @@ public final class CarbonSeries {
 
         /** The value at {@code time}: the measurement at it, else the latest one at most {@link #MAX_GAP} before. */
         public Optional<Double> at(LocalDateTime time) {
-            int i = java.util.Arrays.binarySearch(times, time);
+            int i = Arrays.binarySearch(times, time);
             if (i >= 0) {
                 return Optional.of(values[i]);
             }
@@ -54,44 +72,52 @@ public final class CarbonSeries {
         }
     }
 
-    /** The shared data directory: system property {@code computeplan.shared-data}, then ../shared/data, /work/shared/data. */
-    public static Optional<Path> dataDir() {
-        String configured = System.getProperty("computeplan.shared-data");
-        for (String candidate : new String[] {configured, "../shared/data", "/work/shared/data"}) {
-            if (candidate != null && Files.isDirectory(Path.of(candidate))) {
-                return Optional.of(Path.of(candidate));
-            }
-        }
-        return Optional.empty();
-    }
-
-    public static Optional<Loaded> load(String name) {
+    /** The series of that name, read once; empty for an unknown name. */
+    public Optional<Loaded> load(String name) {
         if (!NAMES.contains(name)) {
             return Optional.empty();
         }
-        Optional<Path> dir = dataDir();
-        if (dir.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(CACHE.computeIfAbsent(name, n -> read(dir.get().resolve("carbon").resolve(n + "_ci.csv"))));
+        return Optional.of(loaded.computeIfAbsent(name, this::read));
     }
 
-    private static Loaded read(Path file) {
+    private Loaded read(String name) {
+        String file = name + "_ci.csv";
         try {
-            List<String> lines = Files.readAllLines(file);
-            LocalDateTime[] times = new LocalDateTime[lines.size() - 1];
-            double[] values = new double[lines.size() - 1];
-            for (int i = 1; i < lines.size(); i++) {
-                String[] cells = lines.get(i).split(",");
-                times[i - 1] = LocalDateTime.parse(cells[0], TIME);
-                values[i - 1] = Double.parseDouble(cells[1]);
-                if (i > 1 && !times[i - 1].isAfter(times[i - 2])) {
-                    throw new IllegalStateException(file + ": times not increasing at line " + (i + 1));
+            if (overrideDir != null && Files.isRegularFile(overrideDir.resolve(file))) {
+                try (BufferedReader in = Files.newBufferedReader(overrideDir.resolve(file), StandardCharsets.UTF_8)) {
+                    return parse(overrideDir.resolve(file).toString(), in);
                 }
             }
-            return new Loaded(times, values);
+            InputStream raw = CarbonSeries.class.getResourceAsStream(RESOURCE_DIR + file + ".gz");
+            if (raw == null) {
+                throw new IllegalStateException("bundled carbon series missing: " + RESOURCE_DIR + file + ".gz");
+            }
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
+                return parse(file, in);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Loaded parse(String source, BufferedReader in) throws IOException {
+        List<String> lines = new ArrayList<>();
+        in.readLine(); // header: Time,Carbon Intensity
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (!line.isBlank()) {
+                lines.add(line);
+            }
+        }
+        LocalDateTime[] times = new LocalDateTime[lines.size()];
+        double[] values = new double[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            times[i] = LocalDateTime.parse(cells[0], TIME);
+            values[i] = Double.parseDouble(cells[1]);
+            if (i > 0 && !times[i].isAfter(times[i - 1])) {
+                throw new IllegalStateException(source + ": times not increasing at line " + (i + 2));
+            }
+        }
+        return new Loaded(times, values);
     }
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Default power-limit curves: the median measured curves of {@code ../shared/data/power/default_curves_summary.csv}
- * (Zeus / Perseus traces). H100 has no public sweep: its curve is the A100 curve scaled to 700 W, as documented.
+ * Default power-limit curves: per GPU the median of the measured curves of the Zeus (NSDI'23) power traces and the
+ * Perseus (SOSP'24) training data, both published in the ml-energy/zeus repository (Apache-2.0). H100 has no public
+ * sweep: its curve is the A100 curve scaled to 700 W.
  */
 public final class GpuCurves {
 

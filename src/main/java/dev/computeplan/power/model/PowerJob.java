@@ -1,13 +1,5 @@
 package dev.computeplan.power.model;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -23,17 +15,17 @@ import java.util.List;
  * @param priority                  multiplies the late and drop penalties
  */
 public record PowerJob(
-        @NotBlank @Size(max = 200) String id,
-        @NotNull LocalDateTime release,
-        @NotNull LocalDateTime deadline,
-        @Positive @DecimalMax("10000000") double workGpuHours,
-        @Min(1) @Max(100_000) int gpus,
+        String id,
+        LocalDateTime release,
+        LocalDateTime deadline,
+        double workGpuHours,
+        int gpus,
         boolean interruptible,
-        @Min(0) @Max(100_000) int minRunMinutes,
-        @Min(0) @Max(100_000) int checkpointOverheadMinutes,
-        @Size(max = 16) List<@NotNull @Valid PowerLevel> levels,
+        int minRunMinutes,
+        int checkpointOverheadMinutes,
+        List<PowerLevel> levels,
         String gpuModel,
-        @Min(1) @Max(1000) int priority,
+        int priority,
         boolean mayBeLate,
         boolean mayBeDropped) {
 

@@ -1,9 +1,5 @@
 package dev.computeplan.power.model;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Positive;
 
 /**
  * One allowed GPU power limit of a job.
@@ -13,7 +9,7 @@ import jakarta.validation.constraints.Positive;
  * @param powerW        average draw per GPU at this limit, W (a capped, compute-bound GPU draws ~0.96 × its cap)
  */
 public record PowerLevel(
-        @NotBlank String name,
-        @DecimalMin(value = "0.05") @DecimalMax(value = "2.0") double relativeSpeed,
-        @Positive @DecimalMax(value = "10000") double powerW) {
+        String name,
+        double relativeSpeed,
+        double powerW) {
 }

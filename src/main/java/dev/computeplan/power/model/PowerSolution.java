@@ -9,11 +9,11 @@ import java.util.List;
  *
  * @param method   {@code cp-sat} (time-indexed), {@code interval-cp-sat}, {@code window-cp-sat}, {@code per-job-optimum},
  *                 {@code greedy-repair}, ...
- * @param status   {@code OPTIMAL}, {@code FEASIBLE}, {@code INFEASIBLE} or {@code UNKNOWN}
+ * @param status   how far the schedule is proven
  */
 public record PowerSolution(
         String method,
-        String status,
+        Status status,
         long objectiveMicroUsd,
         Long boundMicroUsd,
         Double gap,
@@ -24,6 +24,18 @@ public record PowerSolution(
         int lateJobs,
         int droppedJobs,
         List<JobPlan> jobs) {
+
+    /** How far a schedule is proven; the JSON values are the constant names. */
+    public enum Status {
+        /** No cheaper schedule exists (the bound equals the objective). */
+        OPTIMAL,
+        /** Holds every rule; cheaper ones may exist. */
+        FEASIBLE,
+        /** No schedule holds every rule (a job that may not be dropped cannot be placed). */
+        INFEASIBLE,
+        /** Nothing is known yet. */
+        UNKNOWN
+    }
 
     /**
      * Where one job runs. Non-interruptible jobs have exactly one run; dropped jobs none.

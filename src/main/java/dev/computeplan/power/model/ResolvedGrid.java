@@ -4,28 +4,17 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * The grid's per-step numbers as arrays, with defaults applied and a named series looked up.
+ * The grid's per-step numbers as arrays, with defaults applied.
  * {@code capKw[t]} is {@link Double#POSITIVE_INFINITY} where no cap is given.
  */
 public record ResolvedGrid(TimeGrid grid, double[] carbon, double[] price, double[] capKw, double[] baseKw) {
 
     public static final int OFF_GRID = Integer.MIN_VALUE;
 
-    /** Resolves a grid that passed {@link PowerValidator}. */
+    /** Resolves a grid whose per-step lists have {@code steps} entries each. */
     public static ResolvedGrid of(TimeGrid grid) {
         int n = grid.steps();
-        double[] carbon = new double[n];
-        if (grid.carbonGPerKwh() != null) {
-            carbon = toArray(grid.carbonGPerKwh(), n, 0);
-        } else {
-            CarbonSeries.Loaded series = CarbonSeries.load(grid.carbonSeries())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown carbon series " + grid.carbonSeries()));
-            for (int t = 0; t < n; t++) {
-                LocalDateTime time = grid.start().plusMinutes((long) t * grid.stepMinutes());
-                carbon[t] = series.at(time).orElseThrow(() -> new IllegalArgumentException("series does not cover " + time));
-            }
-        }
-        return new ResolvedGrid(grid, carbon, toArray(grid.priceUsdPerMwh(), n, 0),
+        return new ResolvedGrid(grid, toArray(grid.carbonGPerKwh(), n, 0), toArray(grid.priceUsdPerMwh(), n, 0),
                 toArray(grid.capKw(), n, Double.POSITIVE_INFINITY), toArray(grid.baseLoadKw(), n, 0));
     }
 

@@ -77,11 +77,7 @@ public final class CapHeuristic {
      * Reports each improved round. Returns the improved schedule (the input array is changed in place).
      */
     public Placement[] improve(Placement[] schedule, BooleanSupplier stop, Consumer<Placement[]> onImproved) {
-        long[] free = inst.freeMw.clone();
-        long[] used = Costs.load(inst, schedule);
-        for (int t = 0; t < inst.steps; t++) {
-            free[t] -= used[t];
-        }
+        long[] free = freeAfter(schedule);
         boolean improved = true;
         while (improved && !stop.getAsBoolean()) {
             improved = false;
@@ -233,74 +229,16 @@ public final class CapHeuristic {
      */
     public Placement[] ruinAndRecreate(Placement[] schedule, long seed, BooleanSupplier stop, Consumer<Placement[]> onImproved) {
         Random rnd = new Random(seed);
-        long[] free = inst.freeMw.clone();
-        long[] used = Costs.load(inst, schedule);
-        for (int t = 0; t < inst.steps; t++) {
-            free[t] -= used[t];
-        }
+        long[] free = freeAfter(schedule);
         long current = total(schedule);
         long lastReported = current;
         long lastReportNanos = System.nanoTime();
         while (!stop.getAsBoolean()) {
-            int center = pickCenter(schedule, rnd);
-            int half = 12 + rnd.nextInt(84);
-            int from = Math.max(0, center - half);
-            int to = Math.min(inst.steps, center + half);
-            List<PowerInstance.Job> removed = new ArrayList<>();
-            for (PowerInstance.Job job : inst.jobs) {
-                Placement p = schedule[job.index];
-                boolean hit = p.dropped() ? job.release < to && job.latestEnd > from : p.starts()[0] < to && p.end() > from;
-                if (hit && removed.size() < RUIN_MAX_JOBS) {
-                    removed.add(job);
-                }
-            }
+            List<PowerInstance.Job> removed = ruin(schedule, rnd);
             if (removed.isEmpty()) {
                 continue;
             }
-            // the reinsertion order, fixed before old[i] is taken so that old[i] stays job i's placement
-            if (rnd.nextBoolean()) {
-                removed.sort(Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline).thenComparingInt(j -> j.index));
-            } else {
-                Collections.shuffle(removed, rnd);
-            }
-            Placement[] old = new Placement[removed.size()];
-            long oldCost = 0;
-            for (int i = 0; i < old.length; i++) {
-                PowerInstance.Job job = removed.get(i);
-                old[i] = schedule[job.index];
-                oldCost += cost(job, old[i]);
-                if (!old[i].dropped()) {
-                    old[i].apply(free, job.levels[old[i].level()].drawMw, 1);
-                }
-            }
-            long newCost = 0;
-            Placement[] fresh = new Placement[removed.size()];
-            for (int i = 0; i < fresh.length; i++) {
-                PowerInstance.Job job = removed.get(i);
-                JobPlanner.Choice c = JobPlanner.best(inst, job, free);
-                fresh[i] = c == null ? Placement.DROPPED : c.placement();
-                newCost = Math.min(UNPLACED, newCost + cost(job, fresh[i]));
-                if (!fresh[i].dropped()) {
-                    fresh[i].apply(free, job.levels[fresh[i].level()].drawMw, -1);
-                }
-            }
-            boolean accept = newCost <= oldCost;
-            for (int i = 0; i < fresh.length; i++) {
-                PowerInstance.Job job = removed.get(i);
-                if (accept) {
-                    schedule[job.index] = fresh[i];
-                } else {
-                    if (!fresh[i].dropped()) {
-                        fresh[i].apply(free, job.levels[fresh[i].level()].drawMw, 1);
-                    }
-                    if (!old[i].dropped()) {
-                        old[i].apply(free, job.levels[old[i].level()].drawMw, -1);
-                    }
-                }
-            }
-            if (accept) {
-                current += newCost - oldCost;
-            }
+            current += recreate(schedule, free, removed, rnd);
             // report at most twice a second: each report serialises the whole schedule
             if (current < lastReported && System.nanoTime() - lastReportNanos > 500_000_000L) {
                 onImproved.accept(schedule.clone());
@@ -312,6 +250,82 @@ public final class CapHeuristic {
             onImproved.accept(schedule.clone());
         }
         return schedule;
+    }
+
+    /** The jobs (at most {@link #RUIN_MAX_JOBS}) that run, or could run if dropped, in a random window. */
+    private List<PowerInstance.Job> ruin(Placement[] schedule, Random rnd) {
+        int center = pickCenter(schedule, rnd);
+        int half = 12 + rnd.nextInt(84);
+        int from = Math.max(0, center - half);
+        int to = Math.min(inst.steps, center + half);
+        List<PowerInstance.Job> removed = new ArrayList<>();
+        for (PowerInstance.Job job : inst.jobs) {
+            Placement p = schedule[job.index];
+            boolean hit = p.dropped() ? job.release < to && job.latestEnd > from : p.starts()[0] < to && p.end() > from;
+            if (hit && removed.size() < RUIN_MAX_JOBS) {
+                removed.add(job);
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Takes the removed jobs out and puts them back one by one at their cheapest placement; keeps the result if it
+     * costs no more, else restores the old placements. Returns the change in cost (0 when restored).
+     */
+    private long recreate(Placement[] schedule, long[] free, List<PowerInstance.Job> removed, Random rnd) {
+        // the reinsertion order, fixed before old[i] is taken so that old[i] stays job i's placement
+        if (rnd.nextBoolean()) {
+            removed.sort(Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline).thenComparingInt(j -> j.index));
+        } else {
+            Collections.shuffle(removed, rnd);
+        }
+        Placement[] old = new Placement[removed.size()];
+        long oldCost = 0;
+        for (int i = 0; i < old.length; i++) {
+            PowerInstance.Job job = removed.get(i);
+            old[i] = schedule[job.index];
+            oldCost += cost(job, old[i]);
+            if (!old[i].dropped()) {
+                old[i].apply(free, job.levels[old[i].level()].drawMw, 1);
+            }
+        }
+        long newCost = 0;
+        Placement[] fresh = new Placement[removed.size()];
+        for (int i = 0; i < fresh.length; i++) {
+            PowerInstance.Job job = removed.get(i);
+            JobPlanner.Choice c = JobPlanner.best(inst, job, free);
+            fresh[i] = c == null ? Placement.DROPPED : c.placement();
+            newCost = Math.min(UNPLACED, newCost + cost(job, fresh[i]));
+            if (!fresh[i].dropped()) {
+                fresh[i].apply(free, job.levels[fresh[i].level()].drawMw, -1);
+            }
+        }
+        boolean accept = newCost <= oldCost;
+        for (int i = 0; i < fresh.length; i++) {
+            PowerInstance.Job job = removed.get(i);
+            if (accept) {
+                schedule[job.index] = fresh[i];
+            } else {
+                if (!fresh[i].dropped()) {
+                    fresh[i].apply(free, job.levels[fresh[i].level()].drawMw, 1);
+                }
+                if (!old[i].dropped()) {
+                    old[i].apply(free, job.levels[old[i].level()].drawMw, -1);
+                }
+            }
+        }
+        return accept ? newCost - oldCost : 0;
+    }
+
+    /** Cap − base load minus the schedule's draw, per step. */
+    private long[] freeAfter(Placement[] schedule) {
+        long[] free = inst.freeMw.clone();
+        long[] used = Costs.load(inst, schedule);
+        for (int t = 0; t < inst.steps; t++) {
+            free[t] -= used[t];
+        }
+        return free;
     }
 
     private int pickCenter(Placement[] schedule, Random rnd) {

@@ -116,9 +116,22 @@ public final class IntervalModel {
     }
 
     public void variables() {
+        long[] cheapest = costsPerStart();
+        long sumCheapest = 0;
+        for (int i = 0; i < chosen.length; i++) {
+            sumCheapest = cheapest[i] == Long.MAX_VALUE ? Long.MAX_VALUE : Math.min(Long.MAX_VALUE / 4, sumCheapest + cheapest[i]);
+        }
+        // slack = U − Σ_j cheapest_j: how much dearer than its cheapest start a job can be in a schedule costing ≤ U
+        long slack = upper == Long.MAX_VALUE || sumCheapest == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, upper - sumCheapest);
+        for (int i = 0; i < chosen.length; i++) {
+            jobVariables(i, cheapest[i], slack);
+        }
+    }
+
+    /** Fills {@code first} and {@code costPerStart}; returns each chosen job's cheapest cost (its drop penalty at most). */
+    private long[] costsPerStart() {
         double[] prefix = inst.prefix();
         long[] cheapest = new long[chosen.length];
-        long sumCheapest = 0;
         for (int i = 0; i < chosen.length; i++) {
             PowerInstance.Job job = inst.jobs[chosen[i]];
             first[i] = new int[job.levels.length];
@@ -136,45 +149,45 @@ public final class IntervalModel {
                 }
                 costPerStart[i][l] = k;
             }
-            sumCheapest = cheapest[i] == Long.MAX_VALUE ? Long.MAX_VALUE : Math.min(Long.MAX_VALUE / 4, sumCheapest + cheapest[i]);
         }
-        // slack = U − Σ_j cheapest_j: how much dearer than its cheapest start a job can be in a schedule costing ≤ U
-        long slack = upper == Long.MAX_VALUE || sumCheapest == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, upper - sumCheapest);
-        for (int i = 0; i < chosen.length; i++) {
-            PowerInstance.Job job = inst.jobs[chosen[i]];
-            int j = job.index;
-            int levels = job.levels.length;
-            present[i] = new BoolVar[levels];
-            start[i] = new IntVar[levels];
-            cost[i] = new IntVar[levels];
-            long limit = slack == Long.MAX_VALUE || cheapest[i] == Long.MAX_VALUE ? Long.MAX_VALUE : cheapest[i] + slack;
-            long dearest = job.droppable() ? job.dropPenalty : 0;
-            for (PowerInstance.Level level : job.levels) {
-                int l = level.index;
-                long[] k = costPerStart[i][l];
-                present[i][l] = model.newBoolVar("present[" + j + "," + l + "]");
-                List<Long> allowed = new ArrayList<>();
-                long lo = Long.MAX_VALUE;
-                long hi = 0;
-                for (int s = 0; s < k.length; s++) {
-                    if (k[s] <= limit) {
-                        allowed.add((long) first[i][l] + s);
-                        lo = Math.min(lo, k[s]);
-                        hi = Math.max(hi, k[s]);
-                    }
-                }
-                if (!allowed.isEmpty()) {
-                    start[i][l] = model.newIntVarFromDomain(Domain.fromValues(allowed.stream().mapToLong(Long::longValue).toArray()),
-                            "start[" + j + "," + l + "]");
-                    cost[i][l] = model.newIntVar(lo, hi, "cost[" + j + "," + l + "]");
-                    dearest = Math.max(dearest, hi);
+        return cheapest;
+    }
+
+    /** Chosen job i: per level presence, a start among the starts within the slack, its cost; drop; job cost. */
+    private void jobVariables(int i, long cheapestI, long slack) {
+        PowerInstance.Job job = inst.jobs[chosen[i]];
+        int j = job.index;
+        int levels = job.levels.length;
+        present[i] = new BoolVar[levels];
+        start[i] = new IntVar[levels];
+        cost[i] = new IntVar[levels];
+        long limit = slack == Long.MAX_VALUE || cheapestI == Long.MAX_VALUE ? Long.MAX_VALUE : cheapestI + slack;
+        long dearest = job.droppable() ? job.dropPenalty : 0;
+        for (PowerInstance.Level level : job.levels) {
+            int l = level.index;
+            long[] k = costPerStart[i][l];
+            present[i][l] = model.newBoolVar("present[" + j + "," + l + "]");
+            List<Long> allowed = new ArrayList<>();
+            long lo = Long.MAX_VALUE;
+            long hi = 0;
+            for (int s = 0; s < k.length; s++) {
+                if (k[s] <= limit) {
+                    allowed.add((long) first[i][l] + s);
+                    lo = Math.min(lo, k[s]);
+                    hi = Math.max(hi, k[s]);
                 }
             }
-            if (job.droppable()) {
-                drop[i] = model.newBoolVar("drop[" + j + "]");
+            if (!allowed.isEmpty()) {
+                start[i][l] = model.newIntVarFromDomain(Domain.fromValues(allowed.stream().mapToLong(Long::longValue).toArray()),
+                        "start[" + j + "," + l + "]");
+                cost[i][l] = model.newIntVar(lo, hi, "cost[" + j + "," + l + "]");
+                dearest = Math.max(dearest, hi);
             }
-            jobCost[i] = model.newIntVar(cheapest[i] == Long.MAX_VALUE ? 0 : cheapest[i], Math.max(dearest, 0), "jobCost[" + j + "]");
         }
+        if (job.droppable()) {
+            drop[i] = model.newBoolVar("drop[" + j + "]");
+        }
+        jobCost[i] = model.newIntVar(cheapestI == Long.MAX_VALUE ? 0 : cheapestI, Math.max(dearest, 0), "jobCost[" + j + "]");
     }
 
     public void constraints() {

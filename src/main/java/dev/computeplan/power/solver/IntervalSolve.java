@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** One CP-SAT run of an {@link IntervalModel}: time limit, workers and seed always set, every solution reported. */
+/** One CP-SAT run of an {@link IntervalModel}: time limit, workers, seed and probing always set, every solution reported. */
 final class IntervalSolve {
 
     /** CP-SAT's answer: status, its objective and best bound (µ$), and the schedule (null when none was found). */
@@ -17,9 +17,6 @@ final class IntervalSolve {
         }
     }
 
-    /** CP-SAT's presolve probing, off (default 2): on the 200-job week level 2 probed ~10 s of a 30 s limit on 2 cores. */
-    static final int PROBING_LEVEL = 0;
-
     private IntervalSolve() {
     }
 
@@ -28,13 +25,13 @@ final class IntervalSolve {
      * @param onSolution told of each solution: the full schedule and CP-SAT's bound at that time
      * @param onStop     receives the hook that stops the search (for a user's stop request)
      */
-    static Result run(IntervalModel m, Placement[] base, double seconds, int workers, int seed,
+    static Result run(IntervalModel m, Placement[] base, double seconds, PowerSolverSettings settings, int seed,
                       BiConsumer<Placement[], Long> onSolution, Consumer<Runnable> onStop) {
         PowerSolver.loadNative();
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(Math.max(0.05, seconds)).setNumWorkers(workers).setRandomSeed(seed)
-                .setLogSearchProgress(Boolean.getBoolean("computeplan.power.cplog"))
-                .setCpModelProbingLevel(PROBING_LEVEL);
+        solver.getParameters().setMaxTimeInSeconds(Math.max(0.05, seconds)).setNumWorkers(settings.workers()).setRandomSeed(seed)
+                .setLogSearchProgress(settings.cpLog())
+                .setCpModelProbingLevel(settings.probingLevel());
         onStop.accept(solver::stopSearch);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {

@@ -14,7 +14,7 @@ public final class JobPlanner {
     /** How far past the deadline the dynamic programme looks for a late finish, in steps (bounds its memory). */
     static final int LATE_SEARCH = 192;
     /** Bounds the programme's predecessor table (4 bytes a cell); a window cut by it may miss late finishes. */
-    private static final long DP_CELLS_MAX = 4_000_000L;
+    static final long DP_CELLS_MAX = 4_000_000L;
 
     private JobPlanner() {
     }
@@ -147,107 +147,8 @@ public final class JobPlanner {
         return s;
     }
 
-    /*
-     * Runs with a minimum length m and an overhead of ov steps per resume. State after a step:
-     * (started, p, k): p = steps run − ov × resumes ∈ [−ov, n], k = current run length capped at m (0 = idle).
-     * Idle is allowed when k ∈ {0, m}; the job is done when p = n and k = m (its last run is long enough).
-     */
+    /** The cheapest runs with a minimum length and a resume overhead ({@link RunsDp}). */
     static Choice runsDp(PowerInstance.Job job, PowerInstance.Level level, long[] free, long bound) {
-        int n = level.runSteps;
-        int m = job.minRun;
-        int ov = job.overhead;
-        int from = job.release;
-        int to = Math.min(job.latestEnd, Math.max(job.deadline, from + n) + LATE_SEARCH);
-        int pSize = n + ov + 1;
-        int states = 2 * pSize * (m + 1);
-        if ((long) states * (to - from) > DP_CELLS_MAX) {
-            to = (int) Math.max(from + 1, from + DP_CELLS_MAX / states);
-        }
-        long inf = Long.MAX_VALUE / 4;
-        long[] cur = new long[states];
-        long[] nxt = new long[states];
-        Arrays.fill(cur, inf);
-        int[][] pred = new int[to - from][];
-        cur[encode(0, 0, 0, ov, pSize, m)] = 0;
-        long bestCost = bound;
-        int bestT = -1;
-        int bestPrev = -1;
-        for (int t = from; t < to; t++) {
-            if (job.lateCost(t + 1) >= bestCost && t + 1 > job.deadline) {
-                break;
-            }
-            Arrays.fill(nxt, inf);
-            int[] pr = new int[states];
-            pred[t - from] = pr;
-            boolean canRun = free[t] >= level.drawMw;
-            long stepCost = canRun ? level.stepCost(t) : 0;
-            for (int s = 0; s < states; s++) {
-                long c = cur[s];
-                if (c >= inf) {
-                    continue;
-                }
-                int k = s % (m + 1);
-                int p = (s / (m + 1)) % pSize - ov;
-                int started = s / ((m + 1) * pSize);
-                if (k == 0 || k == m) {
-                    int idle = encode(started, p, 0, ov, pSize, m);
-                    if (c < nxt[idle]) {
-                        nxt[idle] = c;
-                        pr[idle] = s;
-                    }
-                }
-                if (!canRun) {
-                    continue;
-                }
-                int p2 = k == 0 && started == 1 ? p - ov + 1 : p + 1;
-                if (p2 < -ov) {
-                    continue;
-                }
-                p2 = Math.min(n, p2);
-                int k2 = Math.min(m, k + 1);
-                long c2 = c + stepCost;
-                if (p2 == n && k2 == m) {
-                    long total = c2 + job.lateCost(t + 1);
-                    if (total < bestCost) {
-                        bestCost = total;
-                        bestT = t;
-                        bestPrev = s;
-                    }
-                    continue;
-                }
-                int run = encode(1, p2, k2, ov, pSize, m);
-                if (c2 < nxt[run]) {
-                    nxt[run] = c2;
-                    pr[run] = s;
-                }
-            }
-            long[] swap = cur;
-            cur = nxt;
-            nxt = swap;
-        }
-        if (bestT < 0) {
-            return null;
-        }
-        // walk back: a step was run iff the state after it has k > 0
-        int[] ran = new int[n + (n + 1) * ov + m + 1];
-        int count = 0;
-        ran[count++] = bestT;
-        int s = bestPrev;
-        for (int t = bestT - 1; t >= from; t--) {
-            if (s % (m + 1) > 0) {
-                if (count == ran.length) {
-                    ran = Arrays.copyOf(ran, count * 2);
-                }
-                ran[count++] = t;
-            }
-            s = pred[t - from][s];
-        }
-        int[] steps = Arrays.copyOf(ran, count);
-        Arrays.sort(steps);
-        return new Choice(Placement.ofSteps(level.index, steps), bestCost);
-    }
-
-    private static int encode(int started, int p, int k, int ov, int pSize, int m) {
-        return (started * pSize + p + ov) * (m + 1) + k;
+        return new RunsDp(job, level, free, bound).solve();
     }
 }

@@ -7,6 +7,7 @@ import com.google.ortools.sat.CpSolverStatus;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
+import dev.computeplan.power.model.PowerSolution.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Chooses the path (see docs/power.md):
@@ -21,72 +24,33 @@ import java.util.function.BiConsumer;
  *   <li>per-job optimum: if it holds the cap it is optimal (it is the optimum of a relaxation);</li>
  *   <li>otherwise greedy insertion + remove-and-reinsert, started from the warm start when it is valid;</li>
  *   <li>then, if the time-indexed model is small enough, that exact CP-SAT model hinted with the best schedule so far;</li>
- *   <li>else, up to {@link #INTERVAL_MAX_JOBS} jobs, all non-interruptible: the interval CP-SAT model, hinted;</li>
+ *   <li>else, up to {@link PowerSolverSettings#intervalMaxJobs()} jobs, all non-interruptible: the interval CP-SAT
+ *       model, hinted;</li>
  *   <li>else: CP-SAT on windows of a few days with the other jobs fixed ({@link WindowSearch}), then the Lagrangian
  *       bound.</li>
  * </ol>
  */
 public final class PowerSolver {
 
-    /**
-     * Above this many 0/1 variables the time-indexed CP-SAT model is not built (the interval model or the windows run
-     * instead). Measured
-     * on 2 cores: a 200-job week (58k 0/1 variables) spends ~7 s in presolve and finds nothing better than the hint
-     * in 25 s, while ruin-and-recreate keeps improving (benchmarks/RESULTS.md).
-     */
-    public static final long CP_SAT_MAX_BOOLS = 30_000;
-    /** Share of the time limit the heuristic gets before CP-SAT takes over. */
-    static final double HEURISTIC_SHARE = 0.2;
-    /** Without CP-SAT, share of the time limit spent raising the Lagrangian lower bound after the search. */
-    static final double BOUND_SHARE = 0.25;
-    /**
-     * Up to this many jobs (all non-interruptible) the whole problem goes to the interval model once the time-indexed
-     * one is too big. Measured at 200 jobs (a week: within 0.35% of the bound in 30 s); 300 allows 1.5× that, not
-     * measured beyond. Above it the windows keep each CP-SAT model small.
-     */
-    public static final int INTERVAL_MAX_JOBS = 300;
-    /**
-     * Share of the limit the heuristic gets before the whole-problem interval model: on the 200-job week CP-SAT's own
-     * large neighbourhoods beat ruin-and-recreate by far (RESULTS.md), so it gets most of the time.
-     */
-    static final double INTERVAL_SEARCH_SHARE = 0.2;
-    /**
-     * Share of the limit ruin-and-recreate may take before the window search (which then runs until the last 25%, kept
-     * for the Lagrangian bound); it hands over earlier, but not before {@link #WINDOW_MIN_SHARE}, once it has stalled
-     * for {@link #STALL}. Measured on the year: at equal time windows beat ruin-and-recreate slightly at full power
-     * and lose to it with power levels, so they get only the time ruin-and-recreate no longer uses.
-     */
-    static final double WINDOW_SEARCH_SHARE = 1 - BOUND_SHARE;
-    static final double WINDOW_MIN_SHARE = 0.3;
-    static final Duration STALL = Duration.ofSeconds(3);
-    static final int WORKERS = Integer.getInteger("computeplan.power.workers", 2);
-    static final int SEED = 7;
+    /** What follows the local search. */
+    private enum Route { TIME_INDEXED, INTERVAL, WINDOWS, BOUND_ONLY }
+
+    /** A starting schedule and the name of the method that made it. */
+    private record Start(Placement[] schedule, String name) {
+    }
 
     private static volatile boolean nativeLoaded;
 
     private final Clock clock;
-    private final long cpSatMaxBools;
-    private final double heuristicShare;
-    private final int intervalMaxJobs;
+    private final PowerSolverSettings settings;
 
     public PowerSolver(Clock clock) {
-        this(clock, CP_SAT_MAX_BOOLS, HEURISTIC_SHARE);
+        this(clock, PowerSolverSettings.defaults());
     }
 
-    public PowerSolver(Clock clock, long cpSatMaxBools, double heuristicShare) {
-        this(clock, cpSatMaxBools, heuristicShare, INTERVAL_MAX_JOBS);
-    }
-
-    /**
-     * @param cpSatMaxBools  the largest model CP-SAT is used for
-     * @param heuristicShare share of the limit the local search gets before CP-SAT (0: CP-SAT right after the starts)
-     * @param intervalMaxJobs the most jobs the whole-problem interval model is used for (above: CP-SAT windows)
-     */
-    public PowerSolver(Clock clock, long cpSatMaxBools, double heuristicShare, int intervalMaxJobs) {
+    public PowerSolver(Clock clock, PowerSolverSettings settings) {
         this.clock = clock;
-        this.intervalMaxJobs = intervalMaxJobs;
-        this.cpSatMaxBools = cpSatMaxBools;
-        this.heuristicShare = heuristicShare;
+        this.settings = settings;
     }
 
     static synchronized void loadNative() {
@@ -100,20 +64,55 @@ public final class PowerSolver {
     public PowerSolution solve(PowerProblem problem, PowerSolution warmStart, SolveControl control) {
         Instant solveStart = clock.instant();
         Instant deadline = solveStart.plus(control.timeLimit());
-        Instant windowsEarliest = solveStart.plus(control.timeLimit().multipliedBy((long) (WINDOW_MIN_SHARE * 100)).dividedBy(100));
         PowerInstance inst = PowerInstance.of(problem);
         CapHeuristic heuristic = new CapHeuristic(inst);
         Placement[] ideal = heuristic.perJobOptimum();
         long bound = heuristic.lowerBound(ideal);
         if (!heuristic.hasUnplaced(ideal) && heuristic.withinCap(ideal)) {
-            PowerSolution optimum = SolutionMapper.toSolution(inst, ideal, "per-job-optimum", "OPTIMAL", bound);
+            PowerSolution optimum = SolutionMapper.toSolution(inst, ideal, "per-job-optimum", Status.OPTIMAL, bound);
             report(control, optimum);
             return optimum;
         }
+        Start start = bestStart(inst, heuristic, warmStart);
+        AtomicReference<PowerSolution> best = new AtomicReference<>(
+                SolutionMapper.toSolution(inst, start.schedule(), start.name(), statusOf(heuristic, start.schedule()), bound));
+        report(control, best.get());
+        Route route = route(inst);
+        Placement[] improved = localSearch(inst, heuristic, start.schedule(), route, solveStart, deadline, control, best, bound);
+        if (control.stopRequested()) {
+            return best.get();
+        }
+        switch (route) {
+            case INTERVAL:
+                return intervalCpSat(inst, improved, bound, deadline, control, best);
+            case TIME_INDEXED:
+                return cpSat(inst, improved, bound, deadline, control, best);
+            case WINDOWS:
+                if (!heuristic.hasUnplaced(improved)) {
+                    windows(inst, heuristic, improved, bound, solveStart, control, best);
+                    if (control.stopRequested()) {
+                        return best.get();
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+        // the rest of the time buys a better lower bound, so that the reported gap means something
+        long lagrange = new LagrangeBound(PowerInstance.of(problem)).bound(best.get().objectiveMicroUsd(), Integer.MAX_VALUE,
+                () -> control.stopRequested() || clock.instant().isAfter(deadline));
+        if (lagrange > bound) {
+            best.set(withBound(best.get(), lagrange));
+            report(control, best.get());
+        }
+        return best.get();
+    }
+
+    /** Three starts, the cheapest wins: cost-aware EDF insertion, first-come-first-served, shift-then-repair; or the warm start. */
+    private static Start bestStart(PowerInstance inst, CapHeuristic heuristic, PowerSolution warmStart) {
         Placement[] warm = SolutionMapper.fromSolution(inst, warmStart);
         boolean warmUsable = warm != null && !heuristic.hasUnplaced(warm) && heuristic.withinCap(warm)
                 && WorkCheck.doesAllWork(inst, warm);
-        // three starts, the cheapest wins: cost-aware EDF insertion, first-come-first-served, shift-then-repair
         Placement[] start = heuristic.greedy();
         String startName = "greedy";
         Placement[] fcfs = heuristic.earliestFit();
@@ -130,55 +129,65 @@ public final class PowerSolver {
             start = warm;
             startName = "warm-start";
         }
-        AtomicReference<PowerSolution> best = new AtomicReference<>(
-                SolutionMapper.toSolution(inst, start, startName, statusOf(heuristic, start), bound));
-        report(control, best.get());
-        boolean useCp = PowerModel.size(inst) <= cpSatMaxBools;
-        boolean useInterval = !useCp && IntervalModel.covers(inst) && inst.jobs.length <= intervalMaxJobs;
-        boolean useWindows = !useCp && !useInterval && inst.capped && Arrays.stream(inst.jobs).anyMatch(j -> !j.interruptible);
-        double share = useCp ? heuristicShare : useInterval ? INTERVAL_SEARCH_SHARE : useWindows ? WINDOW_SEARCH_SHARE : 1 - BOUND_SHARE;
+        return new Start(start, startName);
+    }
+
+    private Route route(PowerInstance inst) {
+        if (PowerModel.size(inst) <= settings.cpSatMaxBools()) {
+            return Route.TIME_INDEXED;
+        }
+        if (IntervalModel.covers(inst) && inst.jobs.length <= settings.intervalMaxJobs()) {
+            return Route.INTERVAL;
+        }
+        if (inst.capped && Arrays.stream(inst.jobs).anyMatch(j -> !j.interruptible)) {
+            return Route.WINDOWS;
+        }
+        return Route.BOUND_ONLY;
+    }
+
+    private double localSearchShare(Route route) {
+        return switch (route) {
+            case TIME_INDEXED -> settings.heuristicShare();
+            case INTERVAL -> settings.intervalSearchShare();
+            case WINDOWS -> settings.windowSearchShare();
+            case BOUND_ONLY -> 1 - settings.boundShare();
+        };
+    }
+
+    /** Improvement rounds, then ruin-and-recreate, for the route's share of the time left. */
+    private Placement[] localSearch(PowerInstance inst, CapHeuristic heuristic, Placement[] start, Route route, Instant solveStart,
+                                    Instant deadline, SolveControl control, AtomicReference<PowerSolution> best, long bound) {
+        boolean useWindows = route == Route.WINDOWS;
+        Instant windowsEarliest = solveStart.plus(
+                control.timeLimit().multipliedBy((long) (settings.windowMinShare() * 100)).dividedBy(100));
+        double share = localSearchShare(route);
         Instant heuristicEnd = clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy((long) (share * 100)).dividedBy(100));
-        // with windows to follow, ruin-and-recreate also ends once it has found nothing better for STALL
+        // with windows to follow, ruin-and-recreate also ends once it has found nothing better for a while
         AtomicReference<Instant> lastImproved = new AtomicReference<>(clock.instant());
-        java.util.function.BooleanSupplier stop = () -> control.stopRequested() || clock.instant().isAfter(heuristicEnd)
-                || useWindows && clock.instant().isAfter(lastImproved.get().plus(STALL)) && !clock.instant().isBefore(windowsEarliest);
-        java.util.function.Consumer<Placement[]> onImproved = s -> {
+        BooleanSupplier stop = () -> control.stopRequested() || clock.instant().isAfter(heuristicEnd)
+                || useWindows && clock.instant().isAfter(lastImproved.get().plus(settings.stall()))
+                && !clock.instant().isBefore(windowsEarliest);
+        Consumer<Placement[]> onImproved = s -> {
             lastImproved.set(clock.instant());
             best.set(SolutionMapper.toSolution(inst, s, "greedy-repair", statusOf(heuristic, s), bound));
             report(control, best.get());
         };
         Placement[] improved = heuristic.improve(start.clone(), stop, onImproved);
-        improved = heuristic.ruinAndRecreate(improved, SEED, stop, onImproved);
-        if (control.stopRequested()) {
-            return best.get();
-        }
-        if (useInterval) {
-            return intervalCpSat(inst, improved, bound, deadline, control, best);
-        }
-        if (useWindows && !heuristic.hasUnplaced(improved)) {
-            Instant windowsEnd = solveStart.plus(control.timeLimit().multipliedBy(100 - (long) (BOUND_SHARE * 100)).dividedBy(100));
-            WindowSearch ws = new WindowSearch(inst, WORKERS);
-            ws.improve(improved, SEED, control::stopRequested,
-                    () -> Duration.between(clock.instant(), windowsEnd).toMillis() / 1000.0,
-                    s -> {
-                        best.set(SolutionMapper.toSolution(inst, s, "window-cp-sat", statusOf(heuristic, s), bound));
-                        report(control, best.get());
-                    }, control::onStop);
-            if (control.stopRequested()) {
-                return best.get();
-            }
-        }
-        if (!useCp) {
-            // the rest of the time buys a better lower bound, so that the reported gap means something
-            long lagrange = new LagrangeBound(PowerInstance.of(problem)).bound(best.get().objectiveMicroUsd(), Integer.MAX_VALUE,
-                    () -> control.stopRequested() || clock.instant().isAfter(deadline));
-            if (lagrange > bound) {
-                best.set(withBound(best.get(), lagrange));
-                report(control, best.get());
-            }
-            return best.get();
-        }
-        return cpSat(inst, improved, bound, deadline, control, best);
+        return heuristic.ruinAndRecreate(improved, settings.seed(), stop, onImproved);
+    }
+
+    /** CP-SAT on windows of a few days until the bound's share of the limit starts. */
+    private void windows(PowerInstance inst, CapHeuristic heuristic, Placement[] improved, long bound, Instant solveStart,
+                         SolveControl control, AtomicReference<PowerSolution> best) {
+        Instant windowsEnd = solveStart.plus(
+                control.timeLimit().multipliedBy(100 - (long) (settings.boundShare() * 100)).dividedBy(100));
+        WindowSearch ws = new WindowSearch(inst, settings);
+        ws.improve(improved, settings.seed(), control::stopRequested,
+                () -> Duration.between(clock.instant(), windowsEnd).toMillis() / 1000.0,
+                s -> {
+                    best.set(SolutionMapper.toSolution(inst, s, "window-cp-sat", statusOf(heuristic, s), bound));
+                    report(control, best.get());
+                }, control::onStop);
     }
 
     /** The interval model on the whole problem, hinted with the heuristic's schedule, for the rest of the limit. */
@@ -190,11 +199,11 @@ public final class PowerSolver {
         if (placed) {
             model.hint(hint);
         }
-        // CP-SAT overshoots its limit by up to ~2 s on 2 loaded cores (measured on the week): give it 90% of what is
-        // left, less 0.3 s for reading and mapping its answer
+        // CP-SAT overshoots its limit on loaded cores: give it most of what is left, less time for reading and
+        // mapping its answer
         double seconds = 0.9 * Duration.between(clock.instant(), deadline).toMillis() / 1000.0 - 0.3;
-        IntervalSolve.Result r = IntervalSolve.run(model, new Placement[inst.jobs.length], seconds, WORKERS, SEED, (schedule, cpBound) -> {
-            PowerSolution s = SolutionMapper.toSolution(inst, schedule, "interval-cp-sat", "FEASIBLE", Math.max(heuristicBound, cpBound));
+        IntervalSolve.Result r = IntervalSolve.run(model, new Placement[inst.jobs.length], seconds, settings, settings.seed(), (schedule, cpBound) -> {
+            PowerSolution s = SolutionMapper.toSolution(inst, schedule, "interval-cp-sat", Status.FEASIBLE, Math.max(heuristicBound, cpBound));
             if (s.objectiveMicroUsd() < best.get().objectiveMicroUsd()) {
                 best.set(s);
                 report(control, s);
@@ -206,12 +215,10 @@ public final class PowerSolver {
                 throw new IllegalStateException("interval model objective " + r.objective() + " differs from its schedule's cost " + cost);
             }
             long bound = r.status() == CpSolverStatus.OPTIMAL ? cost : Math.max(heuristicBound, r.bound());
-            PowerSolution s = SolutionMapper.toSolution(inst, r.schedule(), "interval-cp-sat", r.status().name(), bound);
+            PowerSolution s = SolutionMapper.toSolution(inst, r.schedule(), "interval-cp-sat", Status.valueOf(r.status().name()), bound);
             best.set(s.objectiveMicroUsd() <= best.get().objectiveMicroUsd() ? s : withBound(best.get(), bound));
         } else if (r.status() == CpSolverStatus.INFEASIBLE) {
-            PowerSolution b = best.get();
-            best.set(new PowerSolution(b.method(), "INFEASIBLE", b.objectiveMicroUsd(), null, null, b.co2Kg(), b.energyKwh(),
-                    b.energyCostUsd(), b.penaltyUsd(), b.lateJobs(), b.droppedJobs(), b.jobs()));
+            best.set(infeasible(best.get()));
         } else {
             best.set(withBound(best.get(), Math.max(heuristicBound, r.bound())));
         }
@@ -227,11 +234,11 @@ public final class PowerSolver {
         }
         CpSolver solver = new CpSolver();
         double seconds = Math.max(0.1, Duration.between(clock.instant(), deadline).toMillis() / 1000.0);
-        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(WORKERS).setRandomSeed(SEED);
+        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(settings.workers()).setRandomSeed(settings.seed());
         control.onStop(solver::stopSearch);
         AtomicReference<RuntimeException> callbackFailure = new AtomicReference<>();
         BiConsumer<Placement[], Long> onSolution = (schedule, cpBound) -> {
-            PowerSolution s = SolutionMapper.toSolution(inst, schedule, "cp-sat", "FEASIBLE", Math.max(heuristicBound, cpBound));
+            PowerSolution s = SolutionMapper.toSolution(inst, schedule, "cp-sat", Status.FEASIBLE, Math.max(heuristicBound, cpBound));
             if (s.objectiveMicroUsd() < best.get().objectiveMicroUsd()) {
                 best.set(s);
                 report(control, s);
@@ -257,28 +264,31 @@ public final class PowerSolver {
         if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
             Placement[] schedule = model.extract(solver::booleanValue);
             long bound = status == CpSolverStatus.OPTIMAL ? new CapHeuristic(inst).total(schedule) : Math.max(heuristicBound, cpBound);
-            PowerSolution s = SolutionMapper.toSolution(inst, schedule, "cp-sat", status.name(), bound);
+            PowerSolution s = SolutionMapper.toSolution(inst, schedule, "cp-sat", Status.valueOf(status.name()), bound);
             if (s.objectiveMicroUsd() <= best.get().objectiveMicroUsd()) {
                 best.set(s);
             } else {
                 best.set(withBound(best.get(), bound));
             }
         } else if (status == CpSolverStatus.INFEASIBLE) {
-            PowerSolution b = best.get();
-            best.set(new PowerSolution(b.method(), "INFEASIBLE", b.objectiveMicroUsd(), null, null, b.co2Kg(), b.energyKwh(),
-                    b.energyCostUsd(), b.penaltyUsd(), b.lateJobs(), b.droppedJobs(), b.jobs()));
+            best.set(infeasible(best.get()));
         }
         return best.get();
     }
 
+    private static PowerSolution infeasible(PowerSolution b) {
+        return new PowerSolution(b.method(), Status.INFEASIBLE, b.objectiveMicroUsd(), null, null, b.co2Kg(), b.energyKwh(),
+                b.energyCostUsd(), b.penaltyUsd(), b.lateJobs(), b.droppedJobs(), b.jobs());
+    }
+
     private static PowerSolution withBound(PowerSolution s, long bound) {
         Double gap = s.objectiveMicroUsd() == 0 ? 0.0 : Math.max(0.0, (s.objectiveMicroUsd() - bound) / (double) s.objectiveMicroUsd());
-        return new PowerSolution(s.method(), gap == 0.0 ? "OPTIMAL" : s.status(), s.objectiveMicroUsd(), bound, gap, s.co2Kg(),
+        return new PowerSolution(s.method(), gap == 0.0 ? Status.OPTIMAL : s.status(), s.objectiveMicroUsd(), bound, gap, s.co2Kg(),
                 s.energyKwh(), s.energyCostUsd(), s.penaltyUsd(), s.lateJobs(), s.droppedJobs(), s.jobs());
     }
 
-    private static String statusOf(CapHeuristic heuristic, Placement[] schedule) {
-        return heuristic.hasUnplaced(schedule) ? "INFEASIBLE" : "FEASIBLE";
+    private static Status statusOf(CapHeuristic heuristic, Placement[] schedule) {
+        return heuristic.hasUnplaced(schedule) ? Status.INFEASIBLE : Status.FEASIBLE;
     }
 
     private static void report(SolveControl control, PowerSolution s) {

@@ -14,7 +14,7 @@ public final class SolutionMapper {
     private SolutionMapper() {
     }
 
-    public static PowerSolution toSolution(PowerInstance inst, Placement[] schedule, String method, String status, Long bound) {
+    public static PowerSolution toSolution(PowerInstance inst, Placement[] schedule, String method, PowerSolution.Status status, Long bound) {
         PowerWeights w = inst.problem.weightsOrDefault();
         long objective = new CapHeuristic(inst).total(schedule);
         double co2G = 0;

@@ -24,7 +24,7 @@ public final class WindowSearch {
     static final double WINDOW_SECONDS = 2.0;
 
     private final PowerInstance inst;
-    private final int workers;
+    private final PowerSolverSettings settings;
     private final int windowSteps;
     private final int maxJobs;
     private final double windowSeconds;
@@ -33,13 +33,13 @@ public final class WindowSearch {
     private int windows;
     private int improvedWindows;
 
-    public WindowSearch(PowerInstance inst, int workers) {
-        this(inst, workers, WINDOW_STEPS, MAX_JOBS, WINDOW_SECONDS);
+    public WindowSearch(PowerInstance inst, PowerSolverSettings settings) {
+        this(inst, settings, WINDOW_STEPS, MAX_JOBS, WINDOW_SECONDS);
     }
 
-    public WindowSearch(PowerInstance inst, int workers, int windowSteps, int maxJobs, double windowSeconds) {
+    public WindowSearch(PowerInstance inst, PowerSolverSettings settings, int windowSteps, int maxJobs, double windowSeconds) {
         this.inst = inst;
-        this.workers = workers;
+        this.settings = settings;
         this.windowSteps = windowSteps;
         this.maxJobs = maxJobs;
         this.windowSeconds = windowSeconds;
@@ -90,8 +90,8 @@ public final class WindowSearch {
             IntervalModel model = new IntervalModel(inst, chosen, free, from, to).withUpperBound(before).build();
             model.hint(schedule);
             windows++;
-            IntervalSolve.Result r = IntervalSolve.run(model, schedule, Math.min(windowSeconds, secondsLeft.getAsDouble()), workers,
-                    PowerSolver.SEED + windows, (s, b) -> { }, current::set);
+            IntervalSolve.Result r = IntervalSolve.run(model, schedule, Math.min(windowSeconds, secondsLeft.getAsDouble()), settings,
+                    settings.seed() + windows, (s, b) -> { }, current::set);
             // adaptive size: a window CP-SAT cannot close within its limit was too big, one closed quickly could be bigger
             if (r.status() == com.google.ortools.sat.CpSolverStatus.OPTIMAL) {
                 jobsNow = Math.min(maxJobs, jobsNow + Math.max(1, jobsNow / 5));

@@ -1,65 +1,102 @@
 package dev.computeplan.power.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.computeplan.common.ConflictException;
-import dev.computeplan.jobs.JobService;
 import dev.computeplan.common.NotFoundException;
-import dev.computeplan.common.SolveControl;
-import dev.computeplan.power.PowerFixtures;
-import dev.computeplan.power.model.PowerProblem;
+import dev.computeplan.jobs.JobRecord;
+import dev.computeplan.jobs.JobService;
+import dev.computeplan.jobs.ProblemKind;
+import dev.computeplan.power.explain.PowerExplainer;
+import dev.computeplan.power.model.CarbonSeries;
 import dev.computeplan.power.model.PowerSolution;
-import java.time.Clock;
-import java.time.Duration;
+import dev.computeplan.power.solver.PowerSolverTest;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 
-/** The controller's logic without a server: the stored job comes from a mocked JobService. */
+/**
+ * The power endpoints over HTTP with the job service and the kind mocked: status codes and problem+json bodies (the
+ * shared {@code ApiExceptionHandler} advice is part of the slice).
+ */
+@WebMvcTest(PowerController.class)
 class PowerControllerTest {
 
-    private final PowerKind kind = new PowerKind(Clock.systemUTC());
-    private final JobService jobs = mock(JobService.class);
-    private final PowerController controller = new PowerController(jobs, kind);
+    private static final PowerMapper MAPPER = new PowerMapper(CarbonSeries.bundled());
 
-    private PowerProblem tightCap() {
-        // cap 1 kW: "big" fills [0,3), so "late" (2 h, window [0,3)) runs after it
-        return PowerFixtures.problem(PowerFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, 1.0),
-                PowerFixtures.job("big", 0, 3, 3.0, List.of(PowerFixtures.FULL)),
-                PowerFixtures.lateOk(PowerFixtures.job("late", 0, 3, 2.0, List.of(PowerFixtures.FULL))));
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    JobService jobs;
+    @MockitoBean
+    ProblemKind<PowerRequest, PowerSolution> kind;
+
+    private final PowerRequest request = RequestFixtures.problem(RequestFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, null),
+            RequestFixtures.job("a", 0, 6, 2.0, List.of(RequestFixtures.FULL)));
+
+    @BeforeEach
+    void explainWithTheRealExplainer() {
+        when(kind.explain(any(), any())).thenAnswer(inv -> PowerExplainer.explain(MAPPER.toModel(inv.getArgument(0)), inv.getArgument(1)));
     }
 
     @Test
-    void aLateJobComesWithItsReason() {
-        PowerProblem p = tightCap();
-        PowerSolution s = kind.solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(2))).solution();
-        when(jobs.stored(kind, "j1")).thenReturn(new JobService.Stored<>(null, p, s));
-        PowerController.JobStory late = controller.why("j1", "late");
-        assertEquals("late", late.why().outcome());
-        assertEquals(List.of("big"), late.why().fullRanges().get(0).heldBy());
-        PowerController.JobStory big = controller.why("j1", "big");
-        assertNull(big.why());
-        assertEquals(0.160, big.job().co2Kg(), 1e-9); // [0,3): 100 + 50 + 10 g at 1 kW
+    void defaultsListTheCurvesAndTheBundledSeries() throws Exception {
+        mvc.perform(get("/api/v1/power/defaults"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.gpuModels['A100-PCIe'][0].name").value("300W"))
+                .andExpect(jsonPath("$.gpuModels['A100-PCIe'][0].relativeSpeed").value(1.0))
+                .andExpect(jsonPath("$.carbonSeries").value(org.hamcrest.Matchers.contains("ger", "gb", "fr")));
     }
 
     @Test
-    void unknownJobsAndUnsolvedSchedulesAreRefused() {
-        PowerProblem p = tightCap();
-        PowerSolution s = kind.solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(2))).solution();
-        when(jobs.stored(kind, "j1")).thenReturn(new JobService.Stored<>(null, p, s));
-        assertThrows(NotFoundException.class, () -> controller.why("j1", "nope"));
-        when(jobs.stored(kind, "j2")).thenReturn(new JobService.Stored<>(mock(dev.computeplan.jobs.JobRecord.class), p, null));
-        assertThrows(ConflictException.class, () -> controller.why("j2", "big"));
+    void aSolvedJobTellsItsStory() throws Exception {
+        PowerSolution solution = PowerSolverTest.solve(MAPPER.toModel(request));
+        when(jobs.stored(kind, "j1")).thenReturn(new JobService.Stored<>(mock(JobRecord.class), request, solution));
+        mvc.perform(get("/api/v1/power/jobs/j1/why/a"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.job.jobId").value("a"))
+                .andExpect(jsonPath("$.job.co2Kg").value(0.020))
+                .andExpect(jsonPath("$.why").doesNotExist());
     }
 
     @Test
-    void defaultsListTheCurvesAndSeries() {
-        PowerController.Defaults d = controller.defaults();
-        assertEquals(1.0, d.gpuModels().get("A100-PCIe").get(0).relativeSpeed());
-        assertTrue(d.carbonSeries().contains("ger"));
+    void anUnknownJobInTheScheduleIs404() throws Exception {
+        PowerSolution solution = PowerSolverTest.solve(MAPPER.toModel(request));
+        when(jobs.stored(kind, "j1")).thenReturn(new JobService.Stored<>(mock(JobRecord.class), request, solution));
+        mvc.perform(get("/api/v1/power/jobs/j1/why/nope"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'nope'")));
+    }
+
+    @Test
+    void anUnknownJobIdIs404() throws Exception {
+        when(jobs.stored(kind, "missing")).thenThrow(new NotFoundException("No job missing."));
+        mvc.perform(get("/api/v1/power/jobs/missing/why/a"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void aJobWithoutScheduleYetIs409() throws Exception {
+        JobRecord job = mock(JobRecord.class);
+        when(jobs.stored(kind, "j2")).thenReturn(new JobService.Stored<>(job, request, null));
+        mvc.perform(get("/api/v1/power/jobs/j2/why/a"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no schedule yet")));
     }
 }

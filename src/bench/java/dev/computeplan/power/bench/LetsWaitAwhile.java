@@ -1,12 +1,12 @@
 package dev.computeplan.power.bench;
 
-import dev.computeplan.power.model.CarbonSeries;
+import dev.computeplan.power.api.PowerMapper;
+import dev.computeplan.power.api.PowerRequest;
+import dev.computeplan.power.api.PowerRequest.PowerJob;
+import dev.computeplan.power.api.PowerRequest.PowerLevel;
+import dev.computeplan.power.api.PowerRequest.PowerWeights;
+import dev.computeplan.power.api.PowerRequest.TimeGrid;
 import dev.computeplan.power.model.GpuCurves;
-import dev.computeplan.power.model.PowerJob;
-import dev.computeplan.power.model.PowerLevel;
-import dev.computeplan.power.model.PowerProblem;
-import dev.computeplan.power.model.PowerWeights;
-import dev.computeplan.power.model.TimeGrid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,12 +16,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 /**
- * The "Let's Wait Awhile" ML scenario as power problems: {@code ml_jobs_2020.csv} on the German 2020 carbon series,
- * 30-minute steps from 2020-01-01 00:00 to the last deadline. Each job is one GPU; without levels it runs at 1 kW
+ * The "Let's Wait Awhile" ML scenario as power requests: {@code ml_jobs_2020.csv} (a shared test data set) on the
+ * bundled German 2020 carbon series, 30-minute steps from 2020-01-01 00:00 to the last deadline. Each job is one GPU; without levels it runs at 1 kW
  * (only the shape matters for CO2 savings).
  */
 public final class LetsWaitAwhile {
@@ -38,40 +37,37 @@ public final class LetsWaitAwhile {
     public record MlJob(int id, LocalDateTime release, int durationMinutes, LocalDateTime deadline) {
     }
 
-    public static Optional<List<MlJob>> jobs() {
-        Optional<Path> dir = CarbonSeries.dataDir();
-        if (dir.isEmpty()) {
-            return Optional.empty();
-        }
+    /** The job list, e.g. {@code ../shared/data/carbon/ml_jobs_2020.csv}. */
+    public static List<MlJob> jobs(Path file) {
         try {
-            List<String> lines = Files.readAllLines(dir.get().resolve("carbon/ml_jobs_2020.csv"));
+            List<String> lines = Files.readAllLines(file);
             List<MlJob> jobs = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] c = line.split(",");
                 jobs.add(new MlJob(Integer.parseInt(c[0]), LocalDateTime.parse(c[1]), Integer.parseInt(c[2]), LocalDateTime.parse(c[3])));
             }
-            return Optional.of(jobs);
+            return jobs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** The published scenario: no cap, CO2 only, one 1 kW level. */
-    public static PowerProblem paper(List<MlJob> jobs, boolean interruptible) {
+    public static PowerRequest paper(List<MlJob> jobs, boolean interruptible) {
         List<PowerJob> list = new ArrayList<>();
         for (MlJob j : jobs) {
             list.add(new PowerJob(String.valueOf(j.id()), j.release(), j.deadline(), j.durationMinutes() / 60.0, 1, interruptible, 0, 0,
                     List.of(ONE_KW), null, 1, false, false));
         }
-        return new PowerProblem(grid(jobs, START, null, 0), list, CO2_ONLY);
+        return new PowerRequest(grid(jobs, START, null, 0), list, CO2_ONLY);
     }
 
     /**
      * Under a site cap of {@code k} A100s at full power (k × 275.5 W), with A100 power levels (or full power only),
      * a time-of-use tariff, $100/t CO2, $10 per late hour; every job may be late.
      */
-    public static PowerProblem capped(List<MlJob> jobs, LocalDateTime start, int k, boolean interruptible, boolean levels) {
-        List<PowerLevel> curve = GpuCurves.levels("A100-PCIe");
+    public static PowerRequest capped(List<MlJob> jobs, LocalDateTime start, int k, boolean interruptible, boolean levels) {
+        List<PowerLevel> curve = GpuCurves.levels("A100-PCIe").stream().map(PowerMapper::toRequest).toList();
         List<PowerLevel> allowed = levels ? curve : List.of(curve.get(0));
         List<PowerJob> list = new ArrayList<>();
         for (MlJob j : jobs) {
@@ -79,7 +75,7 @@ public final class LetsWaitAwhile {
                     allowed, null, 1, true, false));
         }
         double capKw = k * curve.get(0).powerW() / 1000.0;
-        return new PowerProblem(grid(jobs, start, capKw, LATE_DAYS), list, new PowerWeights(100.0, true, 10.0, 0.0));
+        return new PowerRequest(grid(jobs, start, capKw, LATE_DAYS), list, new PowerWeights(100.0, true, 10.0, 0.0));
     }
 
     /** {@code count} jobs of at most {@code maxHours} drawn (seeded) from those released in [start, start + 7 d), windows clamped to the week. */

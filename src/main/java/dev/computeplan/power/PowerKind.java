@@ -1,13 +1,17 @@
-package dev.computeplan.power.api;
+package dev.computeplan.power;
 
-import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
+import dev.computeplan.jobs.ProblemKind;
+import dev.computeplan.power.api.PowerMapper;
+import dev.computeplan.power.api.PowerRequest;
+import dev.computeplan.power.api.PowerValidator;
 import dev.computeplan.power.explain.PowerExplainer;
+import dev.computeplan.power.explain.PowerExplanation;
 import dev.computeplan.power.explain.ScheduleChecker;
+import dev.computeplan.power.model.CarbonSeries;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
-import dev.computeplan.power.model.PowerValidator;
 import dev.computeplan.power.solver.PowerSolver;
 import java.time.Clock;
 import java.util.List;
@@ -15,12 +19,17 @@ import org.springframework.stereotype.Component;
 
 /** Kind {@code power}: when jobs run and at which GPU power limit, under a site power cap, for least cost and CO2. */
 @Component
-public class PowerKind implements ProblemKind<PowerProblem, PowerSolution> {
+public class PowerKind implements ProblemKind<PowerRequest, PowerSolution> {
 
+    private final PowerValidator validator;
+    private final PowerMapper mapper;
     private final PowerSolver solver;
 
-    public PowerKind(Clock clock) {
-        this.solver = new PowerSolver(clock);
+    public PowerKind(Clock clock, PowerProperties properties) {
+        CarbonSeries series = properties.carbonSeries();
+        this.validator = new PowerValidator(series);
+        this.mapper = new PowerMapper(series);
+        this.solver = new PowerSolver(clock, properties.solverSettings());
     }
 
     @Override
@@ -29,8 +38,8 @@ public class PowerKind implements ProblemKind<PowerProblem, PowerSolution> {
     }
 
     @Override
-    public Class<PowerProblem> problemType() {
-        return PowerProblem.class;
+    public Class<PowerRequest> problemType() {
+        return PowerRequest.class;
     }
 
     @Override
@@ -44,17 +53,18 @@ public class PowerKind implements ProblemKind<PowerProblem, PowerSolution> {
     }
 
     @Override
-    public List<Violation> validate(PowerProblem problem) {
-        return PowerValidator.validate(problem);
+    public List<Violation> validate(PowerRequest request) {
+        return validator.validate(request);
     }
 
     @Override
-    public Solved<PowerSolution> solve(PowerProblem problem, PowerSolution warmStart, SolveControl control) {
+    public Solved<PowerSolution> solve(PowerRequest request, PowerSolution warmStart, SolveControl control) {
+        PowerProblem problem = mapper.toModel(request);
         PowerSolution best = solver.solve(problem, warmStart, control);
         // every answer is re-checked by code that shares nothing with the solvers; a schedule the solver calls
         // feasible but the check rejects is a bug, never an answer
         ScheduleChecker.Report report = ScheduleChecker.check(problem, best);
-        if (!report.feasible() && !"INFEASIBLE".equals(best.status())) {
+        if (!report.feasible() && best.status() != PowerSolution.Status.INFEASIBLE) {
             throw new IllegalStateException("the " + best.method() + " schedule failed the independent check: "
                     + report.violations().subList(0, Math.min(3, report.violations().size())));
         }
@@ -62,7 +72,7 @@ public class PowerKind implements ProblemKind<PowerProblem, PowerSolution> {
     }
 
     @Override
-    public Object explain(PowerProblem problem, PowerSolution solution) {
-        return PowerExplainer.explain(problem, solution);
+    public PowerExplanation explain(PowerRequest request, PowerSolution solution) {
+        return PowerExplainer.explain(mapper.toModel(request), solution);
     }
 }

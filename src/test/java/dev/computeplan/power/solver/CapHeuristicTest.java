@@ -1,7 +1,8 @@
-package dev.computeplan.power;
+package dev.computeplan.power.solver;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerJob;
 import dev.computeplan.power.model.PowerLevel;
@@ -40,7 +41,7 @@ class CapHeuristicTest {
     }
 
     private static void assertChecked(String what, PowerProblem p, PowerInstance inst, Placement[] s) {
-        ScheduleChecker.Report r = ScheduleChecker.check(p, SolutionMapper.toSolution(inst, s, what, "FEASIBLE", null));
+        ScheduleChecker.Report r = ScheduleChecker.check(p, SolutionMapper.toSolution(inst, s, what, dev.computeplan.power.model.PowerSolution.Status.FEASIBLE, null));
         assertTrue(r.feasible(), () -> what + ": " + r.violations());
     }
 

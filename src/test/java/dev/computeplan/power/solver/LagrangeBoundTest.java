@@ -1,4 +1,4 @@
-package dev.computeplan.power;
+package dev.computeplan.power.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.solver.CapHeuristic;
 import dev.computeplan.power.solver.Costs;
@@ -28,7 +29,7 @@ class LagrangeBoundTest {
             PowerInstance inst = PowerInstance.of(p);
             PowerModel model = new PowerModel(inst).build();
             CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(3).setNumWorkers(2).setRandomSeed(1);
+            solver.getParameters().setMaxDeterministicTime(3).setNumWorkers(1).setRandomSeed(1);
             assertEquals(CpSolverStatus.OPTIMAL, solver.solve(model.model()));
             long optimum = Costs.total(inst, model.extract(solver::booleanValue));
             CapHeuristic h = new CapHeuristic(inst);

@@ -1,4 +1,4 @@
-package dev.computeplan.power;
+package dev.computeplan.power.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerJob;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The interval model against the time-indexed model, the independent checker, and the heuristic's schedules. */
@@ -62,9 +64,10 @@ class IntervalModelTest {
     record Solved(Placement[] schedule, CpSolverStatus status, long objective, long bound) {
     }
 
-    static Solved solve(PowerInstance inst, IntervalModel model, double seconds) {
+    /** One worker and a deterministic-time limit: the same answer whatever the load of the machine. */
+    static Solved solve(PowerInstance inst, IntervalModel model, double deterministicSeconds) {
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(2).setRandomSeed(1).setCpModelProbingLevel(0);
+        solver.getParameters().setMaxDeterministicTime(deterministicSeconds).setNumWorkers(1).setRandomSeed(1).setCpModelProbingLevel(0);
         CpSolverStatus status = solver.solve(model.model());
         assertTrue(status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE,
                 () -> status + " " + model.model().validate());
@@ -74,7 +77,7 @@ class IntervalModelTest {
     }
 
     private static void assertChecked(PowerProblem p, PowerInstance inst, Placement[] s, long objective) {
-        ScheduleChecker.Report r = ScheduleChecker.check(p, SolutionMapper.toSolution(inst, s, "interval", "FEASIBLE", null));
+        ScheduleChecker.Report r = ScheduleChecker.check(p, SolutionMapper.toSolution(inst, s, "interval", dev.computeplan.power.model.PowerSolution.Status.FEASIBLE, null));
         assertTrue(r.feasible(), r.violations()::toString);
         // the checker recomputes the objective in doubles from the JSON schedule: rounding differs by < 1 µ$ per job
         assertEquals(objective / 1e6, r.objectiveUsd(), 1e-6 * inst.jobs.length);
@@ -91,7 +94,7 @@ class IntervalModelTest {
             assertChecked(p, inst, interval.schedule(), interval.objective());
 
             CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(3).setNumWorkers(2).setRandomSeed(1);
+            solver.getParameters().setMaxDeterministicTime(3).setNumWorkers(1).setRandomSeed(1);
             PowerModel timeIndexed = new PowerModel(inst).build();
             assertEquals(CpSolverStatus.OPTIMAL, solver.solve(timeIndexed.model()));
             assertEquals(Math.round(solver.objectiveValue()), interval.objective(), "seed " + seed);
@@ -118,7 +121,7 @@ class IntervalModelTest {
 
     @Test
     void theBoundIsNeverAboveAFeasibleScheduleAndTheObjectiveIsTheRecalculation() {
-        // larger: CP-SAT stops at its limit, possibly FEASIBLE with a gap
+        // larger: CP-SAT stops at its (deterministic) limit, possibly FEASIBLE with a gap
         PowerProblem p = capped(3, 40, 30, 1.5);
         PowerInstance inst = PowerInstance.of(p);
         CapHeuristic h = new CapHeuristic(inst);
@@ -126,7 +129,7 @@ class IntervalModelTest {
         assertTrue(!h.hasUnplaced(heuristic));
         IntervalModel model = IntervalModel.whole(inst).withUpperBound(h.total(heuristic)).build();
         model.hint(heuristic);
-        Solved s = solve(inst, model, 3);
+        Solved s = solve(inst, model, 0.5);
         assertTrue(s.status() == CpSolverStatus.OPTIMAL || s.status() == CpSolverStatus.FEASIBLE, s.status()::toString);
         assertEquals(s.objective(), Costs.total(inst, s.schedule()));
         assertChecked(p, inst, s.schedule(), s.objective());
@@ -142,7 +145,7 @@ class IntervalModelTest {
         CapHeuristic h = new CapHeuristic(inst);
         Placement[] start = h.greedy();
         long before = h.total(start);
-        WindowSearch search = new WindowSearch(inst, 2, 24, 15, 0.5);
+        WindowSearch search = new WindowSearch(inst, PowerSolverSettings.defaults(), 24, 15, 0.5);
         List<Long> reported = new ArrayList<>();
         Placement[] after = search.improve(start.clone(), 3, () -> search.windows() >= 6, () -> 10.0,
                 s -> reported.add(h.total(s)), stop -> { });
@@ -156,9 +159,10 @@ class IntervalModelTest {
     }
 
     @Test
+    @Tag("slow")
     void theSolverUsesTheIntervalModelAboveTheTimeIndexedSizeAndItsAnswerPassesTheCheck() {
         PowerProblem p = capped(9, 48, 30, 1.2);
-        PowerSolution s = new PowerSolver(Clock.systemUTC(), 0, 0.2, 1000)
+        PowerSolution s = new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(0).withIntervalMaxJobs(1000))
                 .solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(2)));
         ScheduleChecker.Report r = ScheduleChecker.check(p, s);
         assertTrue(r.feasible(), r.violations()::toString);
@@ -170,9 +174,10 @@ class IntervalModelTest {
     }
 
     @Test
+    @Tag("slow")
     void theSolverUsesWindowsAboveTheIntervalSizeAndItsAnswerPassesTheCheck() {
         PowerProblem p = capped(4, 72, 40, 1.2);
-        PowerSolution s = new PowerSolver(Clock.systemUTC(), 0, 0.2, 0)
+        PowerSolution s = new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(0).withIntervalMaxJobs(0))
                 .solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(2)));
         ScheduleChecker.Report r = ScheduleChecker.check(p, s);
         assertTrue(r.feasible(), r.violations()::toString);
@@ -181,6 +186,7 @@ class IntervalModelTest {
     }
 
     @Test
+    @Tag("slow")
     void aStopRequestDuringTheIntervalModelEndsTheSolveWithACheckedSchedule() throws Exception {
         // 5 s limit: the heuristic has the first second, CP-SAT the rest; the stop comes at 2 s
         PowerProblem p = capped(6, 96, 80, 1.5);
@@ -195,7 +201,7 @@ class IntervalModelTest {
         });
         long t0 = System.nanoTime();
         stopper.start();
-        PowerSolution s = new PowerSolver(Clock.systemUTC(), 0, 0.2, 1000).solve(p, null, control);
+        PowerSolution s = new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(0).withIntervalMaxJobs(1000)).solve(p, null, control);
         double seconds = (System.nanoTime() - t0) / 1e9;
         stopper.join();
         assertTrue(seconds < 4, "took " + seconds + " s after a stop at 2 s of a 5 s limit");

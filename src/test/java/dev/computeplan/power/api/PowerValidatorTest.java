@@ -1,20 +1,19 @@
-package dev.computeplan.power;
+package dev.computeplan.power.api;
 
-import static dev.computeplan.power.PowerFixtures.FULL;
-import static dev.computeplan.power.PowerFixtures.T0;
-import static dev.computeplan.power.PowerFixtures.at;
-import static dev.computeplan.power.PowerFixtures.hourly;
-import static dev.computeplan.power.PowerFixtures.job;
-import static dev.computeplan.power.PowerFixtures.problem;
+import static dev.computeplan.power.api.RequestFixtures.FULL;
+import static dev.computeplan.power.api.RequestFixtures.T0;
+import static dev.computeplan.power.api.RequestFixtures.at;
+import static dev.computeplan.power.api.RequestFixtures.hourly;
+import static dev.computeplan.power.api.RequestFixtures.job;
+import static dev.computeplan.power.api.RequestFixtures.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.computeplan.common.Violation;
-import dev.computeplan.power.model.PowerJob;
-import dev.computeplan.power.model.PowerLevel;
-import dev.computeplan.power.model.PowerProblem;
-import dev.computeplan.power.model.PowerValidator;
-import dev.computeplan.power.model.TimeGrid;
+import dev.computeplan.power.api.PowerRequest.PowerJob;
+import dev.computeplan.power.api.PowerRequest.PowerLevel;
+import dev.computeplan.power.api.PowerRequest.TimeGrid;
+import dev.computeplan.power.model.CarbonSeries;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.List;
@@ -22,15 +21,17 @@ import org.junit.jupiter.api.Test;
 
 class PowerValidatorTest {
 
+    private static final PowerValidator VALIDATOR = new PowerValidator(CarbonSeries.bundled());
+
     private static final double[] CARBON = {100, 50, 10, 10, 80, 100};
 
-    private static List<String> fields(PowerProblem p) {
-        return PowerValidator.validate(p).stream().map(Violation::field).toList();
+    private static List<String> fields(PowerRequest p) {
+        return VALIDATOR.validate(p).stream().map(Violation::field).toList();
     }
 
     @Test
     void aConsistentProblemHasNoViolations() {
-        assertEquals(List.of(), PowerValidator.validate(problem(hourly(CARBON, 2.0), job("a", 0, 6, 2.0, List.of(FULL)))));
+        assertEquals(List.of(), VALIDATOR.validate(problem(hourly(CARBON, 2.0), job("a", 0, 6, 2.0, List.of(FULL)))));
     }
 
     @Test
@@ -69,7 +70,7 @@ class PowerValidatorTest {
         PowerJob tooLong = job("a", 0, 2, 3, List.of(FULL));
         PowerJob tooBig = job("b", 0, 6, 1, List.of(new PowerLevel("big", 1, 5000)));
         assertEquals(List.of("$.jobs[0].workGpuHours", "$.jobs[1].gpus"), fields(problem(hourly(CARBON, 2.0), tooLong, tooBig)));
-        assertEquals(List.of(), fields(problem(hourly(CARBON, 2.0), PowerFixtures.dropOk(tooLong), PowerFixtures.dropOk(tooBig))));
+        assertEquals(List.of(), fields(problem(hourly(CARBON, 2.0), RequestFixtures.dropOk(tooLong), RequestFixtures.dropOk(tooBig))));
     }
 
     @Test
@@ -80,7 +81,6 @@ class PowerValidatorTest {
 
     @Test
     void aNamedSeriesMustCoverTheGrid() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.computeplan.power.model.CarbonSeries.dataDir().isPresent());
         TimeGrid ok = new TimeGrid(java.time.LocalDateTime.of(2020, 3, 1, 0, 0), 30, 48, null, "ger", null, null, null);
         assertEquals(List.of(), fields(problem(ok, new PowerJob("a", ok.start(), ok.start().plusHours(10), 2, 1, false, 0, 0,
                 List.of(FULL), null, 1, false, false))));

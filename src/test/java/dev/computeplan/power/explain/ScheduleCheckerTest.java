@@ -1,14 +1,15 @@
-package dev.computeplan.power;
+package dev.computeplan.power.explain;
 
-import static dev.computeplan.power.PowerFixtures.FULL;
-import static dev.computeplan.power.PowerFixtures.at;
-import static dev.computeplan.power.PowerFixtures.hourly;
-import static dev.computeplan.power.PowerFixtures.interruptible;
-import static dev.computeplan.power.PowerFixtures.job;
-import static dev.computeplan.power.PowerFixtures.problem;
+import static dev.computeplan.power.model.PowerFixtures.FULL;
+import static dev.computeplan.power.model.PowerFixtures.at;
+import static dev.computeplan.power.model.PowerFixtures.hourly;
+import static dev.computeplan.power.model.PowerFixtures.interruptible;
+import static dev.computeplan.power.model.PowerFixtures.job;
+import static dev.computeplan.power.model.PowerFixtures.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
@@ -27,7 +28,7 @@ class ScheduleCheckerTest {
     }
 
     private static PowerSolution schedule(JobPlan... plans) {
-        return new PowerSolution("hand", "FEASIBLE", 0, null, null, 0, 0, 0, 0, 0, 0, List.of(plans));
+        return new PowerSolution("hand", dev.computeplan.power.model.PowerSolution.Status.FEASIBLE, 0, null, null, 0, 0, 0, 0, 0, 0, List.of(plans));
     }
 
     private static List<String> violations(PowerProblem p, JobPlan... plans) {

@@ -1,9 +1,10 @@
-package dev.computeplan.power;
+package dev.computeplan.power.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.common.SimpleSolveControl;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerJob;
@@ -17,9 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Stop requests, time limits and progress reports. */
+/**
+ * Stop requests, time limits and progress reports. The tests that measure wall-clock time are tagged slow; the fast
+ * ones stop the search from the test.
+ */
 class PowerSolveControlTest {
 
     private static final List<PowerLevel> LEVELS = List.of(new PowerLevel("300W", 1.0, 300), new PowerLevel("200W", 0.7, 190));
@@ -45,6 +50,7 @@ class PowerSolveControlTest {
     }
 
     @Test
+    @Tag("slow")
     void aStopRequestEndsTheSearchWithACheckedSchedule() throws Exception {
         PowerProblem p = busy(1, 200);
         SimpleSolveControl control = new SimpleSolveControl(Duration.ofSeconds(60));
@@ -67,6 +73,7 @@ class PowerSolveControlTest {
     }
 
     @Test
+    @Tag("slow")
     void theTimeLimitHoldsAndImprovementsAreReported() {
         PowerProblem p = busy(2, 200);
         AtomicInteger reports = new AtomicInteger();
@@ -88,6 +95,23 @@ class PowerSolveControlTest {
     }
 
     @Test
+    void aStopRequestedByTheFirstReportEndsTheSearchWithThatCheckedSchedule() {
+        PowerProblem p = busy(1, 200);
+        List<PowerSolution> reported = new ArrayList<>();
+        SimpleSolveControl control = new SimpleSolveControl(Duration.ofSeconds(600));
+        control.listener((s, score) -> {
+            reported.add((PowerSolution) s);
+            control.requestStop();
+        });
+        PowerSolution s = new PowerSolver(Clock.systemUTC()).solve(p, null, control);
+        assertEquals(1, reported.size());
+        assertEquals(reported.get(0).objectiveMicroUsd(), s.objectiveMicroUsd());
+        ScheduleChecker.Report report = ScheduleChecker.check(p, s);
+        assertTrue(report.feasible(), () -> report.violations().subList(0, Math.min(3, report.violations().size())).toString());
+        assertEquals(s.objectiveMicroUsd() / 1e6, report.objectiveUsd(), 1e-6 * p.jobs().size());
+    }
+
+    @Test
     void aFailingProgressReportIsNotSwallowed() {
         PowerProblem p = busy(3, 50);
         SimpleSolveControl control = new SimpleSolveControl(Duration.ofSeconds(2)).listener((s, score) -> {
@@ -99,6 +123,7 @@ class PowerSolveControlTest {
     }
 
     @Test
+    @Tag("slow")
     void aFailureInsideTheCpSatCallbackIsRethrown() {
         // small enough for CP-SAT, no local search before it (so CP-SAT has room to improve on the starts);
         // the listener fails only for solutions found by CP-SAT's callback
@@ -113,7 +138,7 @@ class PowerSolveControlTest {
                 }
             });
             try {
-                new PowerSolver(Clock.systemUTC(), 1_000_000, 0.0).solve(p, null, control);
+                new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(1_000_000).withHeuristicShare(0.0)).solve(p, null, control);
                 assertEquals(0, cpReports.get(), "a CP-SAT report failed but solve returned normally");
             } catch (IllegalStateException e) {
                 assertEquals(1, cpReports.get());

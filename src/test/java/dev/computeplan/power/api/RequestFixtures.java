@@ -1,29 +1,29 @@
-package dev.computeplan.power;
+package dev.computeplan.power.api;
 
-import dev.computeplan.power.model.PowerJob;
-import dev.computeplan.power.model.PowerLevel;
-import dev.computeplan.power.model.PowerProblem;
-import dev.computeplan.power.model.PowerWeights;
-import dev.computeplan.power.model.TimeGrid;
+import dev.computeplan.power.api.PowerRequest.PowerJob;
+import dev.computeplan.power.api.PowerRequest.PowerLevel;
+import dev.computeplan.power.api.PowerRequest.PowerWeights;
+import dev.computeplan.power.api.PowerRequest.TimeGrid;
+import dev.computeplan.power.model.PowerFixtures;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
-/** Small hand-made problems: hourly steps from 2026-01-01 00:00, CO2 priced at $1,000/t, energy not priced. */
-public final class PowerFixtures {
+/** {@link PowerFixtures} as requests: hourly steps from 2026-01-01 00:00, CO2 priced at $1,000/t, energy not priced. */
+public final class RequestFixtures {
 
-    public static final LocalDateTime T0 = LocalDateTime.of(2026, 1, 1, 0, 0);
-    /** $1,000/t makes 1 g CO2 cost 1,000 µ$; energy off; $1 per late hour; $5 per drop. */
+    public static final LocalDateTime T0 = PowerFixtures.T0;
     public static final PowerWeights CO2_ONLY = new PowerWeights(1000.0, false, 1.0, 5.0);
     public static final PowerLevel FULL = new PowerLevel("full", 1.0, 1000.0);
     public static final PowerLevel HALF = new PowerLevel("half", 0.5, 500.0);
 
-    private PowerFixtures() {
+    private RequestFixtures() {
     }
 
     public static TimeGrid hourly(double[] carbon, Double capKw) {
         List<Double> c = Arrays.stream(carbon).boxed().toList();
-        List<Double> cap = capKw == null ? null : java.util.Collections.nCopies(carbon.length, capKw);
+        List<Double> cap = capKw == null ? null : Collections.nCopies(carbon.length, capKw);
         return new TimeGrid(T0, 60, carbon.length, c, null, null, cap, null);
     }
 
@@ -51,7 +51,7 @@ public final class PowerFixtures {
                 j.checkpointOverheadMinutes(), j.levels(), j.gpuModel(), j.priority(), j.mayBeLate(), true);
     }
 
-    public static PowerProblem problem(TimeGrid grid, PowerJob... jobs) {
-        return new PowerProblem(grid, List.of(jobs), CO2_ONLY);
+    public static PowerRequest problem(TimeGrid grid, PowerJob... jobs) {
+        return new PowerRequest(grid, List.of(jobs), CO2_ONLY);
     }
 }

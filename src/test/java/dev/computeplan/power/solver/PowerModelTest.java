@@ -1,4 +1,4 @@
-package dev.computeplan.power;
+package dev.computeplan.power.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerJob;
 import dev.computeplan.power.model.PowerLevel;
@@ -36,7 +37,7 @@ class PowerModelTest {
 
     static Placement[] solveExactly(PowerInstance inst, PowerModel model) {
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(3).setNumWorkers(2).setRandomSeed(1);
+        solver.getParameters().setMaxDeterministicTime(3).setNumWorkers(1).setRandomSeed(1);
         CpSolverStatus status = solver.solve(model.model());
         assertEquals(CpSolverStatus.OPTIMAL, status);
         Placement[] schedule = model.extract(solver::booleanValue);
@@ -96,7 +97,7 @@ class PowerModelTest {
             CapHeuristic h = new CapHeuristic(inst);
             Placement[] dp = h.perJobOptimum();
             assertEquals(Costs.total(inst, cp), h.total(dp), "round " + round);
-            PowerSolution s = SolutionMapper.toSolution(inst, dp, "dp", "OPTIMAL", null);
+            PowerSolution s = SolutionMapper.toSolution(inst, dp, "dp", dev.computeplan.power.model.PowerSolution.Status.OPTIMAL, null);
             ScheduleChecker.Report report = ScheduleChecker.check(inst.problem, s);
             assertTrue(report.feasible(), report.violations()::toString);
         }
@@ -110,7 +111,7 @@ class PowerModelTest {
             PowerInstance inst = PowerInstance.of(problem);
             Placement[] cp = solveExactly(inst, new PowerModel(inst).build());
             double brute = bruteForce(problem, inst);
-            PowerSolution s = SolutionMapper.toSolution(inst, cp, "cp-sat", "OPTIMAL", null);
+            PowerSolution s = SolutionMapper.toSolution(inst, cp, "cp-sat", dev.computeplan.power.model.PowerSolution.Status.OPTIMAL, null);
             ScheduleChecker.Report report = ScheduleChecker.check(problem, s);
             assertTrue(report.feasible(), report.violations()::toString);
             assertEquals(brute, report.objectiveUsd(), 1e-5, "round " + round);
@@ -140,7 +141,7 @@ class PowerModelTest {
             for (int j = 0; j < idx.length; j++) {
                 schedule[j] = options.get(j).get(idx[j]);
             }
-            ScheduleChecker.Report r = ScheduleChecker.check(problem, SolutionMapper.toSolution(inst, schedule, "brute", "", null));
+            ScheduleChecker.Report r = ScheduleChecker.check(problem, SolutionMapper.toSolution(inst, schedule, "brute", PowerSolution.Status.FEASIBLE, null));
             if (r.feasible()) {
                 best = Math.min(best, r.objectiveUsd());
             }

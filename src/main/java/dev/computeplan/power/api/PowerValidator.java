@@ -1,6 +1,12 @@
-package dev.computeplan.power.model;
+package dev.computeplan.power.api;
 
 import dev.computeplan.common.Violation;
+import dev.computeplan.power.model.CarbonSeries;
+import dev.computeplan.power.model.GpuCurves;
+import dev.computeplan.power.model.JobTiming;
+import dev.computeplan.power.model.PowerJob;
+import dev.computeplan.power.model.PowerLevel;
+import dev.computeplan.power.model.ResolvedGrid;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,20 +16,26 @@ import java.util.Set;
 /** The rules Bean Validation cannot express: sizes, grid alignment, windows, references, fit. */
 public final class PowerValidator {
 
-    private PowerValidator() {
+    private final CarbonSeries series;
+    private final PowerMapper mapper;
+
+    public PowerValidator(CarbonSeries series) {
+        this.series = series;
+        this.mapper = new PowerMapper(series);
     }
 
-    public static List<Violation> validate(PowerProblem problem) {
+    /** Runs on a request that passed Bean Validation; field paths are JSON paths. */
+    public List<Violation> validate(PowerRequest request) {
         List<Violation> out = new ArrayList<>();
-        TimeGrid grid = problem.grid();
+        PowerRequest.TimeGrid grid = request.grid();
         validateGrid(grid, out);
         if (!out.isEmpty()) {
             return out;
         }
-        ResolvedGrid resolved = ResolvedGrid.of(grid);
+        ResolvedGrid resolved = ResolvedGrid.of(mapper.grid(grid));
         Set<String> ids = new HashSet<>();
-        for (int j = 0; j < problem.jobs().size(); j++) {
-            PowerJob job = problem.jobs().get(j);
+        for (int j = 0; j < request.jobs().size(); j++) {
+            PowerJob job = PowerMapper.job(request.jobs().get(j));
             String path = "$.jobs[" + j + "]";
             if (!ids.add(job.id())) {
                 out.add(new Violation(path + ".id", "duplicate job id '" + job.id() + "'"));
@@ -33,7 +45,7 @@ public final class PowerValidator {
         return out;
     }
 
-    private static void validateGrid(TimeGrid grid, List<Violation> out) {
+    private void validateGrid(PowerRequest.TimeGrid grid, List<Violation> out) {
         int n = grid.steps();
         boolean hasList = grid.carbonGPerKwh() != null;
         boolean hasSeries = grid.carbonSeries() != null;
@@ -58,26 +70,22 @@ public final class PowerValidator {
         }
     }
 
-    private static void validateSeries(TimeGrid grid, List<Violation> out) {
+    private void validateSeries(PowerRequest.TimeGrid grid, List<Violation> out) {
         String name = grid.carbonSeries();
         if (!CarbonSeries.NAMES.contains(name)) {
             out.add(new Violation("$.grid.carbonSeries", "unknown series '" + name + "'; known: " + CarbonSeries.NAMES));
             return;
         }
-        var series = CarbonSeries.load(name);
-        if (series.isEmpty()) {
-            out.add(new Violation("$.grid.carbonSeries", "the shared carbon data is not available on this server"));
-            return;
-        }
+        CarbonSeries.Loaded loaded = series.load(name).orElseThrow();
         LocalDateTime last = grid.start().plusMinutes((long) grid.stepMinutes() * (grid.steps() - 1));
-        if (series.get().at(grid.start()).isEmpty() || series.get().at(last).isEmpty()) {
-            out.add(new Violation("$.grid.carbonSeries", "series '" + name + "' covers " + series.get().first() + " to "
-                    + series.get().last() + ", not the whole grid"));
+        if (loaded.at(grid.start()).isEmpty() || loaded.at(last).isEmpty()) {
+            out.add(new Violation("$.grid.carbonSeries", "series '" + name + "' covers " + loaded.first() + " to "
+                    + loaded.last() + ", not the whole grid"));
             return;
         }
         for (int t = 0; t < grid.steps(); t++) {
             LocalDateTime time = grid.start().plusMinutes((long) grid.stepMinutes() * t);
-            if (series.get().at(time).isEmpty()) {
+            if (loaded.at(time).isEmpty()) {
                 out.add(new Violation("$.grid.carbonSeries", "series '" + name + "' has no value near " + time));
                 return;
             }

@@ -1,18 +1,17 @@
-package dev.computeplan.power;
+package dev.computeplan.power.explain;
 
-import static dev.computeplan.power.PowerFixtures.FULL;
-import static dev.computeplan.power.PowerFixtures.dropOk;
-import static dev.computeplan.power.PowerFixtures.hourly;
-import static dev.computeplan.power.PowerFixtures.job;
-import static dev.computeplan.power.PowerFixtures.lateOk;
-import static dev.computeplan.power.PowerFixtures.problem;
+import static dev.computeplan.power.model.PowerFixtures.FULL;
+import static dev.computeplan.power.model.PowerFixtures.dropOk;
+import static dev.computeplan.power.model.PowerFixtures.hourly;
+import static dev.computeplan.power.model.PowerFixtures.job;
+import static dev.computeplan.power.model.PowerFixtures.lateOk;
+import static dev.computeplan.power.model.PowerFixtures.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.computeplan.power.explain.PowerExplainer;
-import dev.computeplan.power.explain.PowerExplanation;
-import dev.computeplan.power.explain.ScheduleChecker;
+import dev.computeplan.power.model.PowerFixtures;
+import dev.computeplan.power.solver.PowerSolverTest;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
 import java.util.List;

@@ -1,16 +1,17 @@
-package dev.computeplan.power;
+package dev.computeplan.power.solver;
 
-import static dev.computeplan.power.PowerFixtures.FULL;
-import static dev.computeplan.power.PowerFixtures.HALF;
-import static dev.computeplan.power.PowerFixtures.dropOk;
-import static dev.computeplan.power.PowerFixtures.hourly;
-import static dev.computeplan.power.PowerFixtures.interruptible;
-import static dev.computeplan.power.PowerFixtures.job;
-import static dev.computeplan.power.PowerFixtures.lateOk;
-import static dev.computeplan.power.PowerFixtures.problem;
+import static dev.computeplan.power.model.PowerFixtures.FULL;
+import static dev.computeplan.power.model.PowerFixtures.HALF;
+import static dev.computeplan.power.model.PowerFixtures.dropOk;
+import static dev.computeplan.power.model.PowerFixtures.hourly;
+import static dev.computeplan.power.model.PowerFixtures.interruptible;
+import static dev.computeplan.power.model.PowerFixtures.job;
+import static dev.computeplan.power.model.PowerFixtures.lateOk;
+import static dev.computeplan.power.model.PowerFixtures.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerProblem;
@@ -22,13 +23,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Hand-solvable instances with exact answers; every schedule is re-checked by the independent checker. */
-class PowerSolverTest {
+public class PowerSolverTest {
 
     private static final double[] CARBON = {100, 50, 10, 10, 80, 100};
 
-    static PowerSolution solve(PowerProblem p) {
-        // a 0 threshold would skip CP-SAT; the default lets these tiny models use it
-        PowerSolution s = new PowerSolver(Clock.systemUTC()).solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(3)));
+    /**
+     * Solves with the time-indexed CP-SAT model right after the starts: on these tiny models it ends on its own with a
+     * proof, so the time limit is only a safety net.
+     */
+    public static PowerSolution solve(PowerProblem p) {
+        PowerSolution s = new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withHeuristicShare(0.0))
+                .solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(60)));
         ScheduleChecker.Report report = ScheduleChecker.check(p, s);
         assertTrue(report.feasible(), () -> report.violations().toString());
         // the checker's recomputed objective (doubles, $) equals the solver's integer one (µ$)
@@ -40,7 +45,7 @@ class PowerSolverTest {
     void oneJobRunsInTheCleanestTwoHours() {
         // 2 h at 1 kW: windows [0,2)=150 g, [1,3)=60, [2,4)=20, [3,5)=90, [4,6)=180 → start 2, 20 g → 20,000 µ$ at $1,000/t
         PowerSolution s = solve(problem(hourly(CARBON, null), job("a", 0, 6, 2.0, List.of(FULL))));
-        assertEquals("OPTIMAL", s.status());
+        assertEquals(PowerSolution.Status.OPTIMAL, s.status());
         assertEquals("per-job-optimum", s.method());
         assertEquals(20_000, s.objectiveMicroUsd());
         assertEquals(2, s.jobs().get(0).runs().get(0).startStep());
@@ -51,7 +56,7 @@ class PowerSolverTest {
         // cap 1.5 kW: two 1 kW jobs cannot overlap. Pairs of disjoint 2 h windows (sums above):
         // (0,2)=170 (0,3)=240 (0,4)=330 (1,3)=150 (1,4)=240 (2,4)=200 → 150 g, starts 1 and 3
         PowerSolution s = solve(problem(hourly(CARBON, 1.5), job("a", 0, 6, 2.0, List.of(FULL)), job("b", 0, 6, 2.0, List.of(FULL))));
-        assertEquals("OPTIMAL", s.status());
+        assertEquals(PowerSolution.Status.OPTIMAL, s.status());
         assertEquals(150_000, s.objectiveMicroUsd());
         assertEquals(List.of(1, 3), s.jobs().stream().map(j -> j.runs().get(0).startStep()).sorted().toList());
     }
@@ -63,7 +68,7 @@ class PowerSolverTest {
         // both half: 0.5·(170|150|200) twice, disjoint impossible but overlapping 1 kW fits: 75 + 75 = 150 > 95
         PowerSolution s = solve(problem(hourly(CARBON, 1.5),
                 job("a", 0, 6, 2.0, List.of(FULL, HALF)), job("b", 0, 6, 2.0, List.of(FULL, HALF))));
-        assertEquals("OPTIMAL", s.status());
+        assertEquals(PowerSolution.Status.OPTIMAL, s.status());
         assertEquals(95_000, s.objectiveMicroUsd());
     }
 
