@@ -13,12 +13,12 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 
-/** settings-power.yml, an empty configuration and {@link PowerSolverSettings#defaults()} say the same. */
+/** application.yml, an empty configuration and {@link PowerSolverSettings#defaults()} say the same. */
 class PowerPropertiesTest {
 
     @Test
     void theYamlDefaultsAreTheSolverDefaults() throws Exception {
-        var sources = new YamlPropertySourceLoader().load("settings-power", new FileSystemResource(Path.of("settings-power.yml")));
+        var sources = new YamlPropertySourceLoader().load("settings-power", new FileSystemResource(Path.of("src/main/resources/application.yml")));
         Binder binder = new Binder(ConfigurationPropertySources.from(sources));
         PowerProperties bound = binder.bind("computeplan.power", PowerProperties.class).get();
         assertEquals(PowerSolverSettings.defaults(), bound.solverSettings());

@@ -11,13 +11,13 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.FileSystemResource;
 
-/** The YAML defaults handed to the lead for application.yml bind to exactly the solver's defaults. */
+/** The defaults in application.yml bind to exactly the solver's defaults. */
 class ProcurementPropertiesTest {
 
     @Test
     void yamlDefaultsEqualTheSolverDefaults() throws Exception {
         StandardEnvironment env = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("settings", new FileSystemResource(Path.of("settings-procurement.yml")))
+        new YamlPropertySourceLoader().load("settings", new FileSystemResource(Path.of("src/main/resources/application.yml")))
                 .forEach(env.getPropertySources()::addFirst);
         ProcurementProperties bound = new Binder(ConfigurationPropertySources.get(env))
                 .bind("computeplan.procurement", ProcurementProperties.class).get();
