@@ -6,6 +6,7 @@ import dev.computeplan.common.Violation;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.explain.PlacementExplainer;
 import dev.computeplan.placement.solver.PlacementSolver;
+import dev.computeplan.placement.solver.PlacementSolverSettings;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -17,6 +18,7 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     public static final String NAME = "placement";
 
     private final PlacementExplainer explainer = new PlacementExplainer(PlacementSolver.solutionManager());
+    private final PlacementSolver solver = new PlacementSolver(PlacementSolverSettings.defaults());
 
     @Override
     public String name() {
@@ -46,7 +48,7 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     @Override
     public Solved<PlacementPlan> solve(PlacementRequest problem, PlacementPlan warmStart, SolveControl control) {
         PlacementSolution initial = PlacementMapper.toDomain(problem, warmStart);
-        PlacementSolution best = PlacementSolver.solve(initial, control.timeLimit(), control::onStop,
+        PlacementSolution best = solver.solve(initial, control.timeLimit(), control::onStop,
                 newBest -> control.newBest(PlacementMapper.toPlan(newBest), String.valueOf(newBest.getScore())));
         PlacementPlan plan = PlacementMapper.toPlan(best);
         return new Solved<>(plan, plan.score());

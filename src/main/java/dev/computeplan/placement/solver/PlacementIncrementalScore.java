@@ -102,7 +102,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     }
 
     /** With another limit for per-node arrays (0: maps always, the large-cluster path). */
-    PlacementIncrementalScore(long perNodeArrayCells) {
+    public PlacementIncrementalScore(long perNodeArrayCells) {
         this.perNodeArrayCells = perNodeArrayCells;
     }
 

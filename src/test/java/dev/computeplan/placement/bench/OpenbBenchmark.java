@@ -157,7 +157,7 @@ class OpenbBenchmark {
             dev.computeplan.placement.api.PlacementRequest req = new dev.computeplan.placement.api.PlacementRequest(
                     null, nodeDtos, null, null, null, workloads, null, null, null, null, Map.of("powerDraw", 0L));
             int seconds = Integer.parseInt(secondsProperty);
-            dev.computeplan.placement.domain.PlacementSolution best = dev.computeplan.placement.solver.PlacementSolver.solve(
+            dev.computeplan.placement.domain.PlacementSolution best = new dev.computeplan.placement.solver.PlacementSolver(dev.computeplan.placement.solver.PlacementSolverSettings.defaults()).solve(
                     dev.computeplan.placement.api.PlacementMapper.toDomain(req, null), java.time.Duration.ofSeconds(seconds),
                     stop -> { }, b -> { });
             dev.computeplan.placement.api.PlacementPlan plan = dev.computeplan.placement.api.PlacementMapper.toPlan(best);

@@ -35,7 +35,7 @@ class ScaleBenchmark {
         long start = System.nanoTime();
         long[] firstFeasible = {-1};
         String[] firstScore = {null};
-        PlacementSolution best = PlacementSolver.solve(PlacementMapper.toDomain(req, null), Duration.ofSeconds(seconds),
+        PlacementSolution best = new dev.computeplan.placement.solver.PlacementSolver(dev.computeplan.placement.solver.PlacementSolverSettings.defaults()).solve(PlacementMapper.toDomain(req, null), Duration.ofSeconds(seconds),
                 stop -> { }, newBest -> {
                     if (firstFeasible[0] < 0 && newBest.getScore().hardScore() == 0
                             && newBest.getWorkloads().stream().filter(w -> w.isAssigned()).count() > 0) {
@@ -70,7 +70,7 @@ class ScaleBenchmark {
                 workloads, req.balanceObjectives(), req.fragmentationProbes(), req.spareReserves(), req.moveCosts(), req.weights());
         long start = System.nanoTime();
         long[] firstAllPlaced = {-1};
-        PlacementSolution best = PlacementSolver.solve(PlacementMapper.toDomain(next, null), Duration.ofSeconds(seconds),
+        PlacementSolution best = new dev.computeplan.placement.solver.PlacementSolver(dev.computeplan.placement.solver.PlacementSolverSettings.defaults()).solve(PlacementMapper.toDomain(next, null), Duration.ofSeconds(seconds),
                 stop -> { }, newBest -> {
                     if (firstAllPlaced[0] < 0 && newBest.getScore().hardScore() == 0
                             && newBest.getWorkloads().stream().allMatch(w -> w.isAssigned())) {
