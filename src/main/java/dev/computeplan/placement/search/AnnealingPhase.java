@@ -341,7 +341,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
 
         boolean holdsTransient(Workload w) {
             for (int r = 0; r < w.resourceCount(); r++) {
-                if (score.isTransient(r) && w.requirement(r) > 0) {
+                if (score.fit().isTransient(r) && w.requirement(r) > 0) {
                     return true;
                 }
             }
@@ -463,7 +463,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             Workload w = movable[i];
             Node to = w.isMoved() && random.nextDouble() < homeShare[i] ? w.getCurrentNode()
                     : nodes[random.nextInt(nodes.length)];
-            if (to == w.getNode() || (relaxation == null && score.breaksFeasibleShift(w, to))) {
+            if (to == w.getNode() || (relaxation == null && score.fit().breaksFeasibleShift(w, to))) {
                 return false;
             }
             begin();
@@ -480,7 +480,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             Workload b = movable[j];
             Node na = a.getNode();
             Node nb = b.getNode();
-            if (na == nb || (relaxation == null && score.breaksFeasibleSwap(a, b))) {
+            if (na == nb || (relaxation == null && score.fit().breaksFeasibleSwap(a, b))) {
                 return false;
             }
             begin();
@@ -511,7 +511,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
             for (int k = 0; k < ejectedIndexes.length; k++) {
                 Workload e = ejected.get(k);
                 Node to = EjectionMove.destination(score, nodeList, e, from, target);
-                if (to == target && current.hardScore() == 0 && score.breaksHardOn(e, target)) {
+                if (to == target && current.hardScore() == 0 && score.fit().breaksHardOn(e, target)) {
                     // it fits nowhere, not even back: the move would end with a hard loss and be rejected
                     doomed = true;
                     return true;

@@ -51,7 +51,7 @@ public final class EjectionMove extends AbstractMove<PlacementSolution> {
     /** Where the ejected workload fits with the least rise in cost; its old node (now over-full) if nowhere. */
     static Node destination(PlacementIncrementalScore score, List<Node> nodes, Workload e, Node from, Node target) {
         // the freed node first among equals: the move is then a swap with ejection
-        Node best = score.cheapestFit(e, nodes, target, from);
+        Node best = score.fit().cheapestFit(e, nodes, target, from);
         return best != null ? best : target;
     }
 

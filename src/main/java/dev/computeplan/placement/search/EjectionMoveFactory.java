@@ -86,8 +86,8 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
 
     /** The workloads to move off {@code target} so that {@code w} fits, or null if there is no small such set. */
     static List<Workload> ejected(PlacementIncrementalScore score, Workload w, Node target) {
-        long[] over = score.overflow(w, target);
-        List<Workload> here = score.workloadsOn(target);
+        long[] over = score.fit().overflow(w, target);
+        List<Workload> here = score.fit().workloadsOn(target);
         boolean[] out = new boolean[here.size()];
         List<Workload> ejected = new ArrayList<>();
         // a workload of the same anti-affine service must leave whatever the resources say
@@ -186,7 +186,7 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
      * current node, so it counts as nothing freed there (the overflow merges plain and held use: this under-counts).
      */
     static long freed(PlacementIncrementalScore score, Workload v, int i, Node target) {
-        if (i >= v.resourceCount() || (score.isTransient(i) && v.getCurrentNode() == target)) {
+        if (i >= v.resourceCount() || (score.fit().isTransient(i) && v.getCurrentNode() == target)) {
             return 0L;
         }
         return v.requirement(i);

@@ -41,7 +41,7 @@ public final class FeasibleMoveFilters {
         public boolean accept(ScoreDirector<PlacementSolution> scoreDirector, ChangeMove<PlacementSolution> move) {
             PlacementIncrementalScore score = calculator(scoreDirector);
             return score == null
-                    || !score.breaksFeasibleShift((Workload) move.getEntity(), (Node) move.getToPlanningValue());
+                    || !score.fit().breaksFeasibleShift((Workload) move.getEntity(), (Node) move.getToPlanningValue());
         }
     }
 
@@ -51,7 +51,7 @@ public final class FeasibleMoveFilters {
         public boolean accept(ScoreDirector<PlacementSolution> scoreDirector, SwapMove<PlacementSolution> move) {
             PlacementIncrementalScore score = calculator(scoreDirector);
             return score == null
-                    || !score.breaksFeasibleSwap((Workload) move.getLeftEntity(), (Workload) move.getRightEntity());
+                    || !score.fit().breaksFeasibleSwap((Workload) move.getLeftEntity(), (Workload) move.getRightEntity());
         }
     }
 }

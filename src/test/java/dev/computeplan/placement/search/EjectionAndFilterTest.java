@@ -55,7 +55,7 @@ class EjectionAndFilterTest {
                 Workload w = workloads.get(random.nextInt(workloads.size()));
                 Node from = w.getNode();
                 Node to = nodes.get(random.nextInt(nodes.size()));
-                boolean skip = score.breaksFeasibleShift(w, to);
+                boolean skip = score.fit().breaksFeasibleShift(w, to);
                 move(score, w, to);
                 long localHard = localHard(score);
                 if (skip) {
@@ -73,7 +73,7 @@ class EjectionAndFilterTest {
                 Workload b = workloads.get(random.nextInt(workloads.size()));
                 Node na = a.getNode();
                 Node nb = b.getNode();
-                boolean skip = score.breaksFeasibleSwap(a, b);
+                boolean skip = score.fit().breaksFeasibleSwap(a, b);
                 move(score, a, nb);
                 move(score, b, na);
                 if (skip) {

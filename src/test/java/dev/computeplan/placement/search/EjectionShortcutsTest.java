@@ -53,7 +53,7 @@ class EjectionShortcutsTest {
             Node expected = null;
             long expectedCost = Long.MAX_VALUE;
             for (Node n : nodes) {
-                if (n != excluded && score.fits(w, n)) {
+                if (n != excluded && score.fit().fits(w, n)) {
                     long cost = costRise(s, score, w, n);
                     if (cost < expectedCost || (cost == expectedCost && n == preferred)) {
                         expected = n;
@@ -61,11 +61,11 @@ class EjectionShortcutsTest {
                     }
                 }
             }
-            assertThat(score.cheapestFit(w, nodes, excluded, preferred)).as("draw %d", k).isSameAs(expected);
+            assertThat(score.fit().cheapestFit(w, nodes, excluded, preferred)).as("draw %d", k).isSameAs(expected);
             elsewhere += expected != null && expected != home ? 1 : 0;
             Node other = nodes.get(random.nextInt(nodes.size()));
-            boolean breaks = score.breaksHardOn(w, other);
-            assertThat(breaks).isEqualTo(!score.fits(w, other));
+            boolean breaks = score.fit().breaksHardOn(w, other);
+            assertThat(breaks).isEqualTo(!score.fit().fits(w, other));
             score.move(w, other);
             if (breaks) {
                 assertThat(score.calculateScore().hardScore()).as("%s on %s", w, other).isNegative();
@@ -138,7 +138,7 @@ class EjectionShortcutsTest {
     /** The rise in load and balance cost of {@code n} if {@code w} joined it, from the sums of what runs there. */
     private static long costRise(PlacementSolution s, PlacementIncrementalScore score, Workload w, Node n) {
         long[] before = new long[n.resourceCount()];
-        for (Workload v : score.workloadsOn(n)) {
+        for (Workload v : score.fit().workloadsOn(n)) {
             for (int i = 0; i < before.length; i++) {
                 before[i] += i < v.resourceCount() ? v.requirement(i) : 0L;
             }
@@ -168,8 +168,8 @@ class EjectionShortcutsTest {
      * (the overflow and what a workload frees are the factory's own).
      */
     private static List<Workload> plainGreedy(PlacementIncrementalScore score, Workload w, Node target) {
-        long[] over = score.overflow(w, target);
-        List<Workload> here = new ArrayList<>(score.workloadsOn(target));
+        long[] over = score.fit().overflow(w, target);
+        List<Workload> here = new ArrayList<>(score.fit().workloadsOn(target));
         List<Workload> out = new ArrayList<>();
         if (w.getService() != null && w.getService().antiAffinity()) {
             for (Workload v : here) {
