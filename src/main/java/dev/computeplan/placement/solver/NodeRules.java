@@ -169,7 +169,7 @@ final class NodeRules {
                 amount[PREFERRED_I] += sign;
             }
         }
-        if (PlacementConstraintProvider.violatesNodeState(w)) {
+        if (RuleTerms.violatesNodeState(w)) {
             amount[NODE_STATE_I] += sign;
         }
         if (w.isMoved()) {

@@ -140,7 +140,7 @@ final class ServiceRules {
         amount[GANG_I] += g.allOrNothing();
         if (g.gang.topology() != GangTopology.ANY) {
             amount[GANG_TOPOLOGY_I] -= Math.max(0, g.perDomain.size() - 1);
-            Object key = PlacementConstraintProvider.topologyKey(w);
+            Object key = RuleTerms.topologyKey(w);
             int[] count = g.perDomain.computeIfAbsent(key, k -> new int[1]);
             count[0] += sign;
             if (count[0] == 0) {

@@ -459,7 +459,7 @@ class OpenbBenchmark {
             total += probe.popularity() * load.fragmentMilli(probe);
         }
         for (BalanceObjective b : balances) {
-            total += b.weight() * PlacementConstraintProvider.balanceShortfall(load, b);
+            total += b.weight() * load.balanceShortfall(b);
         }
         return total;
     }
