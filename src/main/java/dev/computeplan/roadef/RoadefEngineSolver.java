@@ -5,6 +5,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.search.AnnealingPhase;
+import dev.computeplan.placement.search.AnnealingShared;
 import dev.computeplan.placement.search.ExchangePhase;
 import dev.computeplan.placement.solver.PlacementSolverConfig;
 import dev.computeplan.placement.solver.SolverOptions;
@@ -194,7 +195,7 @@ public final class RoadefEngineSolver implements RoadefSolver {
         long first = firstTemperature(capacityPrice, temperature);
         SolverOptions options = SolverOptions.builder(limit).seed(seed).ruinRecreateWeight(RUIN_RECREATE_WEIGHT)
                 .search(PlacementSolverConfig.Search.SIMULATED_ANNEALING)
-                .annealing(new AnnealingPhase.Shared(first, temperature, lookAlikeShare, capacityPrice))
+                .annealing(new AnnealingShared(first, temperature, lookAlikeShare, capacityPrice))
                 .searches(SEARCHES).meetings(meetings).build();
         Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(PlacementSolverConfig.create(options))
                 .buildSolver();

@@ -2,6 +2,7 @@ package dev.computeplan.placement.solver;
 
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import dev.computeplan.placement.search.AnnealingPhase;
+import dev.computeplan.placement.search.AnnealingShared;
 import dev.computeplan.placement.search.ExchangePhase;
 
 import java.time.Duration;
@@ -24,7 +25,7 @@ import java.util.Objects;
  *                           clock (annealing cools by steps): the same answer on any machine, for tests
  */
 public record SolverOptions(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
-        double ruinRecreateWeight, PlacementSolverConfig.Search search, AnnealingPhase.Shared annealing,
+        double ruinRecreateWeight, PlacementSolverConfig.Search search, AnnealingShared annealing,
         int searches, List<ExchangePhase.Exchange> meetings, int lateAcceptanceSize, int firstSearchPercent,
         long stepLimit) {
 
@@ -54,7 +55,7 @@ public record SolverOptions(Duration timeLimit, Duration unimprovedLimit, long s
         private EnvironmentMode mode = EnvironmentMode.REPRODUCIBLE;
         private double ruinRecreateWeight = PlacementSolverConfig.RUIN_RECREATE_WEIGHT;
         private PlacementSolverConfig.Search search = PlacementSolverConfig.Search.LATE_ACCEPTANCE;
-        private AnnealingPhase.Shared annealing;
+        private AnnealingShared annealing;
         private int searches = 2;
         private List<ExchangePhase.Exchange> meetings = List.of();
         private int lateAcceptanceSize = DEFAULT_LATE_ACCEPTANCE_SIZE;
@@ -94,7 +95,7 @@ public record SolverOptions(Duration timeLimit, Duration unimprovedLimit, long s
             return this;
         }
 
-        public Builder annealing(AnnealingPhase.Shared value) {
+        public Builder annealing(AnnealingShared value) {
             annealing = value;
             return this;
         }
@@ -130,8 +131,8 @@ public record SolverOptions(Duration timeLimit, Duration unimprovedLimit, long s
         }
 
         public SolverOptions build() {
-            AnnealingPhase.Shared shared = annealing != null ? annealing
-                    : new AnnealingPhase.Shared(0L, AnnealingPhase.SIMILAR_SHARE);
+            AnnealingShared shared = annealing != null ? annealing
+                    : new AnnealingShared(0L, AnnealingPhase.SIMILAR_SHARE);
             return new SolverOptions(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, search, shared,
                     searches, meetings, lateAcceptanceSize, firstSearchPercent, stepLimit);
         }

@@ -58,7 +58,7 @@ class AnnealingPhaseTest {
     void aWalkThatMayOverfillCapacityStillAnswersWithAFeasibleExactlyScoredSolution() {
         RoadefInstance in = RoadefTestData.load("a2_2");
         long initial = RoadefTestData.originalCost("a2_2");
-        AnnealingPhase.Shared relaxed = new AnnealingPhase.Shared(initial / 1000, AnnealingPhase.SIMILAR_SHARE, 10.0);
+        AnnealingShared relaxed = new AnnealingShared(initial / 1000, AnnealingPhase.SIMILAR_SHARE, 10.0);
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(PlacementSolution.class)
                 .withEntityClasses(Workload.class)
@@ -84,7 +84,7 @@ class AnnealingPhaseTest {
     void aLaterPhaseOfTheSameSolveKeepsCapacityStrict() {
         RoadefInstance in = RoadefTestData.load("a2_2");
         long initial = RoadefTestData.originalCost("a2_2");
-        AnnealingPhase.Shared relaxed = new AnnealingPhase.Shared(initial / 1000, AnnealingPhase.SIMILAR_SHARE, 10.0);
+        AnnealingShared relaxed = new AnnealingShared(initial / 1000, AnnealingPhase.SIMILAR_SHARE, 10.0);
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(PlacementSolution.class)
                 .withEntityClasses(Workload.class)

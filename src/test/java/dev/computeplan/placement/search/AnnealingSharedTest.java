@@ -18,7 +18,7 @@ class AnnealingSharedTest {
 
     @Test
     void aPhaseThatNeverBeatItsStartHandsATenthOfItsTemperatureToTheNext() {
-        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(583_662L, AnnealingPhase.SIMILAR_SHARE);
+        AnnealingShared shared = new AnnealingShared(583_662L, AnnealingPhase.SIMILAR_SHARE);
         long first = shared.take(true);
         assertThat(first).isEqualTo(583_662L);
         assertThat(shared.take(false)).as("after a phase that improved").isEqualTo(583_662L);
@@ -32,7 +32,7 @@ class AnnealingSharedTest {
 
     @Test
     void aFirstPhaseMayStartHotterThanTheLaterOnesAndAFailureCoolsTheCoolerOfThem() {
-        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(10_000L, 1_000L, AnnealingPhase.SIMILAR_SHARE, 0.0);
+        AnnealingShared shared = new AnnealingShared(10_000L, 1_000L, AnnealingPhase.SIMILAR_SHARE, 0.0);
         assertThat(shared.take(true)).isEqualTo(10_000L);
         assertThat(shared.take(false)).isEqualTo(1_000L);
         shared.take(true);
@@ -45,7 +45,7 @@ class AnnealingSharedTest {
 
     @Test
     void theTemperatureStaysPositive() {
-        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(0L, AnnealingPhase.SIMILAR_SHARE);
+        AnnealingShared shared = new AnnealingShared(0L, AnnealingPhase.SIMILAR_SHARE);
         assertThat(shared.take(true)).isEqualTo(1L);
         shared.failed(1L);
         assertThat(shared.take(false)).isEqualTo(1L);
@@ -55,7 +55,7 @@ class AnnealingSharedTest {
     void theLookAlikeListsAreBuiltOncePerProblem() {
         RoadefInstance in = RoadefTestData.load("a1_1");
         PlacementSolution one = RoadefMapper.toPlacement(in, in.initialAssignment());
-        AnnealingPhase.Shared shared = new AnnealingPhase.Shared(1_000L, AnnealingPhase.SIMILAR_SHARE);
+        AnnealingShared shared = new AnnealingShared(1_000L, AnnealingPhase.SIMILAR_SHARE);
         Workload[] workloads = one.getWorkloads().toArray(Workload[]::new);
         Node[] nodes = one.getNodes().toArray(Node[]::new);
         int[][] first = shared.similar(workloads, nodes, new SplittableRandom(1));
@@ -74,24 +74,24 @@ class AnnealingSharedTest {
         RoadefInstance in = RoadefTestData.load("a1_1");
         PlacementSolution one = RoadefMapper.toPlacement(in, in.initialAssignment());
         Workload[] workloads = one.getWorkloads().toArray(Workload[]::new);
-        int[][] lists = new AnnealingPhase.Shared(1_000L, 0.0)
+        int[][] lists = new AnnealingShared(1_000L, 0.0)
                 .similar(workloads, one.getNodes().toArray(Node[]::new), new SplittableRandom(1));
         assertThat(lists).isDeepEqualTo(new int[workloads.length][0]);
     }
 
     @Test
     void theCapacityPriceRisesWhileTheWalkIsOverfullMoreThanItsTargetAndFallsOtherwise() {
-        AnnealingPhase.Relaxation r = new AnnealingPhase.Relaxation(10.0);
+        CapacityRelaxation r = new CapacityRelaxation(10.0);
         double start = r.price;
         r.penalty = 5L;
-        for (int i = 0; i < AnnealingPhase.Relaxation.WINDOW; i++) {
+        for (int i = 0; i < CapacityRelaxation.WINDOW; i++) {
             r.observe(0.0);
         }
         assertThat(r.price).as("always overfull, target 10 %").isGreaterThan(start);
-        assertThat(r.overfullMoves).isEqualTo(AnnealingPhase.Relaxation.WINDOW);
+        assertThat(r.overfullMoves).isEqualTo(CapacityRelaxation.WINDOW);
         double high = r.price;
         r.penalty = 0L;
-        for (int i = 0; i < AnnealingPhase.Relaxation.WINDOW; i++) {
+        for (int i = 0; i < CapacityRelaxation.WINDOW; i++) {
             r.observe(0.5);
         }
         assertThat(r.price).as("never overfull").isLessThan(high);
@@ -101,7 +101,7 @@ class AnnealingSharedTest {
         r.penalty = 1L;
         r.observe(0.95);
         r.penalty = 0L;
-        for (int i = 1; i < AnnealingPhase.Relaxation.WINDOW; i++) {
+        for (int i = 1; i < CapacityRelaxation.WINDOW; i++) {
             r.observe(0.95);
         }
         assertThat(r.price).isGreaterThan(before);
@@ -109,8 +109,8 @@ class AnnealingSharedTest {
 
     @Test
     void aShareOutsideZeroToOneIsRefused() {
-        assertThatThrownBy(() -> new AnnealingPhase.Shared(1_000L, 1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AnnealingPhase.Shared(1_000L, Double.NaN))
+        assertThatThrownBy(() -> new AnnealingShared(1_000L, 1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AnnealingShared(1_000L, Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

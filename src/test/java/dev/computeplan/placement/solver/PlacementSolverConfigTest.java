@@ -1,6 +1,7 @@
 package dev.computeplan.placement.solver;
 
 import dev.computeplan.placement.search.AnnealingPhase;
+import dev.computeplan.placement.search.AnnealingShared;
 import dev.computeplan.placement.search.ExchangePhase;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
@@ -22,7 +23,7 @@ class PlacementSolverConfigTest {
     private static SolverConfig annealing(Duration limit, int searches, List<ExchangePhase.Exchange> meetings) {
         return PlacementSolverConfig.create(SolverOptions.builder(limit).seed(1L).ruinRecreate(false)
                 .search(PlacementSolverConfig.Search.SIMULATED_ANNEALING)
-                .annealing(new AnnealingPhase.Shared(1_000L, AnnealingPhase.SIMILAR_SHARE))
+                .annealing(new AnnealingShared(1_000L, AnnealingPhase.SIMILAR_SHARE))
                 .searches(searches).meetings(meetings).build());
     }
 
