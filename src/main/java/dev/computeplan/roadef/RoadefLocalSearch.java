@@ -93,6 +93,11 @@ public final class RoadefLocalSearch implements RoadefSolver {
         private final RoadefSearchState state;
         private final SplittableRandom random;
         private final long deadline;
+        /** The last move tried. */
+        private boolean shift;
+        private int p1;
+        private int p2;
+        private int from;
 
         Run(RoadefInstance instance, int[] start, long seed, long deadline) {
             this.state = new RoadefSearchState(instance, start);
@@ -123,23 +128,8 @@ public final class RoadefLocalSearch implements RoadefSolver {
                 if ((step & CLOCK_CHECK_MASK) == 0 && (clock.millis() >= deadline || Thread.currentThread().isInterrupted())) {
                     break;
                 }
-                boolean shift = random.nextBoolean();
-                int p1 = random.nextInt(processes);
-                int p2 = -1;
-                int from = state.machineOf(p1);
-                if (shift) {
-                    int to = random.nextInt(machines - 1);
-                    if (to >= from) {
-                        to++;
-                    }
-                    if (!state.tryShift(p1, to)) {
-                        continue;
-                    }
-                } else {
-                    p2 = random.nextInt(processes);
-                    if (!state.trySwap(p1, p2)) {
-                        continue;
-                    }
+                if (!tryMove(processes, machines)) {
+                    continue;
                 }
                 long candidate = state.cost();
                 int slot = (int) (step % history);
@@ -167,6 +157,23 @@ public final class RoadefLocalSearch implements RoadefSolver {
                 state.copyAssignmentInto(bestAssignment);
             }
             return new Best(bestAssignment, best);
+        }
+
+        /** A random shift or swap, made if it keeps every rule; remembered in shift, p1, p2 and from for an undo. */
+        private boolean tryMove(int processes, int machines) {
+            shift = random.nextBoolean();
+            p1 = random.nextInt(processes);
+            p2 = -1;
+            from = state.machineOf(p1);
+            if (shift) {
+                int to = random.nextInt(machines - 1);
+                if (to >= from) {
+                    to++;
+                }
+                return state.tryShift(p1, to);
+            }
+            p2 = random.nextInt(processes);
+            return state.trySwap(p1, p2);
         }
 
         /**

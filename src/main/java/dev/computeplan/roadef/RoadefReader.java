@@ -41,6 +41,28 @@ public final class RoadefReader {
     }
 
     private static RoadefInstance parse(Tokens in, Tokens assignmentTokens) {
+        Resources res = resources(in);
+        int resources = res.transientResource().length;
+        Machines mac = machines(in, resources);
+        Services ser = services(in);
+        Processes pro = processes(in, resources, ser.spreadMin().length);
+        Balances bal = balances(in, resources);
+        long processMoveWeight = in.nonNegative("process move weight", 0, 0);
+        long serviceMoveWeight = in.nonNegative("service move weight", 0, 0);
+        long machineMoveWeight = in.nonNegative("machine move weight", 0, 0);
+        in.expectEnd();
+
+        int[] initial = readMachines(assignmentTokens, pro.service().length, mac.neighborhood().length);
+        return new RoadefInstance(res.transientResource(), res.loadCostWeight(), mac.neighborhood(), mac.location(),
+                mac.capacity(), mac.safety(), mac.moveCost(), ser.spreadMin(), ser.dependsOn(), pro.service(),
+                pro.requirement(), pro.moveCost(), bal.r1(), bal.r2(), bal.target(), bal.weight(),
+                processMoveWeight, serviceMoveWeight, machineMoveWeight, initial);
+    }
+
+    private record Resources(boolean[] transientResource, long[] loadCostWeight) {
+    }
+
+    private static Resources resources(Tokens in) {
         int resources = in.count("number of resources", 0, 0, 1_000);
         boolean[] transientResource = new boolean[resources];
         long[] loadCostWeight = new long[resources];
@@ -52,7 +74,13 @@ public final class RoadefReader {
             transientResource[r] = flag == 1;
             loadCostWeight[r] = in.nonNegative("load cost weight of resource %d", r, 0);
         }
+        return new Resources(transientResource, loadCostWeight);
+    }
 
+    private record Machines(int[] neighborhood, int[] location, long[] capacity, long[] safety, int[] moveCost) {
+    }
+
+    private static Machines machines(Tokens in, int resources) {
         int machines = in.count("number of machines", 0, 0, MAX_MACHINES);
         int[] neighborhood = new int[machines];
         int[] location = new int[machines];
@@ -73,7 +101,13 @@ public final class RoadefReader {
                         Integer.MAX_VALUE);
             }
         }
+        return new Machines(neighborhood, location, capacity, safety, moveCost);
+    }
 
+    private record Services(int[] spreadMin, int[][] dependsOn) {
+    }
+
+    private static Services services(Tokens in) {
         int services = in.count("number of services", 0, 0, MAX_COUNT);
         int[] spreadMin = new int[services];
         int[][] dependsOn = new int[services][];
@@ -85,7 +119,13 @@ public final class RoadefReader {
                 dependsOn[s][i] = in.index("dependency %d of service %d", i, s, services - 1);
             }
         }
+        return new Services(spreadMin, dependsOn);
+    }
 
+    private record Processes(int[] service, long[] requirement, long[] moveCost) {
+    }
+
+    private static Processes processes(Tokens in, int resources, int services) {
         int processes = in.count("number of processes", 0, 0, MAX_COUNT);
         if ((long) processes * resources > 200_000_000L) {
             throw in.error(processes + " processes x " + resources + " resources is too large");
@@ -100,7 +140,13 @@ public final class RoadefReader {
             }
             processMoveCost[p] = in.nonNegative("move cost of process %d", p, 0);
         }
+        return new Processes(service, requirement, processMoveCost);
+    }
 
+    private record Balances(int[] r1, int[] r2, long[] target, long[] weight) {
+    }
+
+    private static Balances balances(Tokens in, int resources) {
         int balances = in.count("number of balance objectives", 0, 0, MAX_COUNT);
         int[] r1 = new int[balances];
         int[] r2 = new int[balances];
@@ -112,15 +158,7 @@ public final class RoadefReader {
             target[b] = in.nonNegative("target of balance objective %d", b, 0);
             weight[b] = in.nonNegative("weight of balance objective %d", b, 0);
         }
-        long processMoveWeight = in.nonNegative("process move weight", 0, 0);
-        long serviceMoveWeight = in.nonNegative("service move weight", 0, 0);
-        long machineMoveWeight = in.nonNegative("machine move weight", 0, 0);
-        in.expectEnd();
-
-        int[] initial = readMachines(assignmentTokens, processes, machines);
-        return new RoadefInstance(transientResource, loadCostWeight, neighborhood, location, capacity, safety,
-                moveCost, spreadMin, dependsOn, service, requirement, processMoveCost, r1, r2, target, weight,
-                processMoveWeight, serviceMoveWeight, machineMoveWeight, initial);
+        return new Balances(r1, r2, target, weight);
     }
 
     private static int[] readMachines(Tokens in, int processes, int machines) {

@@ -83,7 +83,11 @@ final class RoadefSearchState {
         locationCount = new int[services * locations];
         distinctLocations = new int[services];
         neighborhoodCount = new int[services * neighborhoods];
-        // Everything starts at the initial machine (nothing moved), then moves to `start`.
+        place(start);
+    }
+
+    /** Everything starts at the initial machine (nothing moved), then moves to {@code start}. */
+    private void place(int[] start) {
         for (int p = 0; p < processes; p++) {
             assign[p] = initial[p];
             arrive(p, initial[p]);

@@ -27,8 +27,9 @@ import java.util.function.BooleanSupplier;
  * A fast first placement for big clusters: the construction heuristic scores every node for every workload
  * (|W| x |N| full score updates), this phase checks the simple hard rules with plain counters and puts each
  * unassigned plain workload (no gang, no spread rule, no dependency) on the fitting node with the least free GPU
- * left (best fit), searching nodes in order of free GPU so a placement usually looks at a few nodes only. What it cannot place is left to the construction heuristic. If the score says it broke a hard
- * rule after all, it undoes everything it did.
+ * left (best fit), searching nodes in order of free GPU so a placement usually looks at a few nodes only. What it
+ * cannot place is left to the construction heuristic. If the score says it broke a hard rule after all, it undoes
+ * everything it did.
  */
 public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
 
@@ -37,49 +38,10 @@ public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
     @Override
     public void changeWorkingSolution(ScoreDirector<PlacementSolution> sd, BooleanSupplier isPhaseTerminated) {
         PlacementSolution solution = sd.getWorkingSolution();
-        Set<Service> dependent = new HashSet<>();
-        solution.getServiceDependencies().forEach(d -> {
-            dependent.add(d.service());
-            dependent.add(d.dependsOn());
-        });
-        List<Node> nodes = solution.getNodes();
-        Map<Node, Tracker> trackers = new HashMap<>();
-        for (Node n : nodes) {
-            trackers.put(n, new Tracker(n));
-        }
-        Map<Rack, Long> rackDraw = new HashMap<>();
-        Map<String, Integer> zoneFree = new HashMap<>();
-        for (Workload w : solution.getWorkloads()) {
-            if (w.isAssigned()) {
-                trackers.get(w.getNode()).add(w);
-            }
-        }
-        for (Tracker t : trackers.values()) {
-            if (t.node.getRack() != null) {
-                rackDraw.merge(t.node.getRack(), t.power(), Long::sum);
-            }
-            if (t.node.getState() == NodeState.ACTIVE) {
-                zoneFree.merge(t.node.getZone(), t.packing().freeWholeGpus(), Integer::sum);
-            }
-        }
-        Map<String, Integer> reserve = new HashMap<>();
-        solution.getSpareReserves().forEach(r -> reserve.merge(r.zone(), r.gpus(), Math::max));
-
-        List<Workload> todo = new ArrayList<>();
-        for (Workload w : solution.getWorkloads()) {
-            if (!w.isAssigned() && !w.isPinned() && w.getGang() == null && (w.getService() == null
-                    || (w.getService().spreadMin() <= 1 && !dependent.contains(w.getService())))) {
-                todo.add(w);
-            }
-        }
+        Cluster cluster = new Cluster(solution);
+        List<Workload> todo = plainUnassigned(solution);
         todo.sort(new WorkloadDifficultyComparator().reversed());
         long hardBefore = score(sd).hardScore();
-        // Nodes by free GPU milli, ascending: the first fitting node from the workload's demand up is the best fit.
-        TreeMap<Long, LinkedHashSet<Tracker>> byFree = new TreeMap<>();
-        for (Node n : nodes) {
-            Tracker t = trackers.get(n);
-            byFree.computeIfAbsent(t.packing().freeMilli(), k -> new LinkedHashSet<>()).add(t);
-        }
         // This phase only adds load, so a shape that fit nowhere fits nowhere later either.
         Set<List<Object>> failedShapes = new HashSet<>();
         List<Workload> placed = new ArrayList<>();
@@ -91,20 +53,92 @@ public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
             if (failedShapes.contains(shape)) {
                 continue;
             }
-            Tracker best = null;
-            search:
-            for (Map.Entry<Long, LinkedHashSet<Tracker>> entry : byFree.tailMap(w.gpuDemandMilli(), true).entrySet()) {
-                for (Tracker t : entry.getValue()) {
-                    if (acceptable(t, w, rackDraw, zoneFree, reserve)) {
-                        best = t;
-                        break search;
-                    }
-                }
-            }
+            Tracker best = cluster.bestFit(w);
             if (best == null) {
                 failedShapes.add(shape);
                 continue;
             }
+            cluster.place(best, w);
+            sd.beforeVariableChanged(w, VARIABLE);
+            w.setNode(best.node);
+            sd.afterVariableChanged(w, VARIABLE);
+            placed.add(w);
+        }
+        sd.triggerVariableListeners();
+        if (score(sd).hardScore() < hardBefore) {
+            // A rule these counters do not see was broken: leave it all to the construction heuristic.
+            for (Workload w : placed) {
+                sd.beforeVariableChanged(w, VARIABLE);
+                w.setNode(null);
+                sd.afterVariableChanged(w, VARIABLE);
+            }
+            sd.triggerVariableListeners();
+        }
+    }
+
+    /** Unassigned workloads with no gang, spread rule or dependency, which the counters here fully judge. */
+    private static List<Workload> plainUnassigned(PlacementSolution solution) {
+        Set<Service> dependent = new HashSet<>();
+        solution.getServiceDependencies().forEach(d -> {
+            dependent.add(d.service());
+            dependent.add(d.dependsOn());
+        });
+        List<Workload> todo = new ArrayList<>();
+        for (Workload w : solution.getWorkloads()) {
+            if (!w.isAssigned() && !w.isPinned() && w.getGang() == null && (w.getService() == null
+                    || (w.getService().spreadMin() <= 1 && !dependent.contains(w.getService())))) {
+                todo.add(w);
+            }
+        }
+        return todo;
+    }
+
+    /** Every node's counters, the racks' draw and the zones' free GPUs, and the nodes by free GPU. */
+    private static final class Cluster {
+        final Map<Rack, Long> rackDraw = new HashMap<>();
+        final Map<String, Integer> zoneFree = new HashMap<>();
+        final Map<String, Integer> reserve = new HashMap<>();
+        /** Nodes by free GPU milli, ascending: the first fitting node from the workload's demand up is the best fit. */
+        final TreeMap<Long, LinkedHashSet<Tracker>> byFree = new TreeMap<>();
+
+        Cluster(PlacementSolution solution) {
+            Map<Node, Tracker> trackers = new HashMap<>();
+            for (Node n : solution.getNodes()) {
+                trackers.put(n, new Tracker(n));
+            }
+            for (Workload w : solution.getWorkloads()) {
+                if (w.isAssigned()) {
+                    trackers.get(w.getNode()).add(w);
+                }
+            }
+            for (Tracker t : trackers.values()) {
+                if (t.node.getRack() != null) {
+                    rackDraw.merge(t.node.getRack(), t.power(), Long::sum);
+                }
+                if (t.node.getState() == NodeState.ACTIVE) {
+                    zoneFree.merge(t.node.getZone(), t.packing().freeWholeGpus(), Integer::sum);
+                }
+            }
+            solution.getSpareReserves().forEach(r -> reserve.merge(r.zone(), r.gpus(), Math::max));
+            for (Node n : solution.getNodes()) {
+                Tracker t = trackers.get(n);
+                byFree.computeIfAbsent(t.packing().freeMilli(), k -> new LinkedHashSet<>()).add(t);
+            }
+        }
+
+        /** The fitting node with the least free GPU left, or null. */
+        Tracker bestFit(Workload w) {
+            for (Map.Entry<Long, LinkedHashSet<Tracker>> entry : byFree.tailMap(w.gpuDemandMilli(), true).entrySet()) {
+                for (Tracker t : entry.getValue()) {
+                    if (acceptable(t, w, rackDraw, zoneFree, reserve)) {
+                        return t;
+                    }
+                }
+            }
+            return null;
+        }
+
+        void place(Tracker best, Workload w) {
             Node n = best.node;
             int freeBefore = best.packing().freeWholeGpus();
             long powerBefore = best.power();
@@ -119,20 +153,6 @@ public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
                 rackDraw.merge(n.getRack(), best.power() - powerBefore, Long::sum);
             }
             zoneFree.merge(n.getZone(), best.packing().freeWholeGpus() - freeBefore, Integer::sum);
-            sd.beforeVariableChanged(w, VARIABLE);
-            w.setNode(n);
-            sd.afterVariableChanged(w, VARIABLE);
-            placed.add(w);
-        }
-        sd.triggerVariableListeners();
-        if (score(sd).hardScore() < hardBefore) {
-            // A rule these counters do not see was broken: leave it all to the construction heuristic.
-            for (Workload w : placed) {
-                sd.beforeVariableChanged(w, VARIABLE);
-                w.setNode(null);
-                sd.afterVariableChanged(w, VARIABLE);
-            }
-            sd.triggerVariableListeners();
         }
     }
 
