@@ -34,57 +34,42 @@ public final class RoadefEngineSolver implements RoadefSolver {
     static final Duration MINIMUM_SOLVE = Duration.ofMillis(200);
     static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
     /**
-     * No ruin-and-recreate: with tabu search each step evaluates 1,000 sampled moves, and one ruin-and-recreate move
-     * there re-scores every machine for each ruined process; weights 0.5 and 2 lost to 0 on a1_4 and a2_5 (20 s runs,
-     * benchmarks/RESULTS.md).
+     * No ruin-and-recreate: one such move re-scores every machine for each ruined process, which costs more than it
+     * finds on ROADEF's tightly packed machines.
      */
     static final double RUIN_RECREATE_WEIGHT = 0.0;
     /**
-     * One simulated annealing run per core, each with its own seed; the better answer wins. With ejection moves and
-     * the feasibility filters, annealing beat tabu search on all six instances tried at 30 s (a1_2, a1_4, a2_2,
-     * a2_3, a2_4, a2_5; benchmarks/RESULTS.md), so both cores anneal. Run i takes the i-th share (cyclically) of swap
-     * draws with a look-alike partner. Look-alike swaps trap some a1_4 runs at 300 s, but a second run without them
-     * (0.9 and 0) was no better in three 300 s tables (mean 1.07 % against 0.92 %: a1_4 better, a2_2, a2_3 and a2_5
-     * worse), so both runs keep them.
+     * One simulated annealing run per core, each with its own seed; the better answer wins. Run i takes the i-th
+     * share (cyclically) of swap draws with a look-alike partner.
      */
     static final double[] LOOK_ALIKE_SHARES = {AnnealingPhase.SIMILAR_SHARE};
     /**
-     * The runs meet after their first annealing phase and all go on from the best answer
-     * ({@link ExchangePhase}): a first phase's outcome is mostly luck (a2_2: 733-826M over 13 seeds) and a second
-     * phase polishes its start by 0-3.3 %, so two polishes of the better start beat one polish of each. A run waits
-     * at most this share of the limit for the other (they start together, so they arrive together).
+     * The runs meet after their first annealing phase and all go on from the best answer ({@link ExchangePhase}):
+     * a first phase's outcome is mostly luck and a second phase mostly polishes its start, so two polishes of the
+     * better start beat one polish of each. A run waits at most this share of the limit for the other.
      */
     static final double EXCHANGE_PATIENCE_SHARE = 0.05;
-    /**
-     * Annealing phases per run, of equal length, the runs meeting between each two. Three and four (100 s and 75 s
-     * at 300 s) summed 4.36 and 4.36 % over a1_4, a2_2, a2_3 and a2_5 against 4.70 and 4.42 % with two, a2_5 worse in
-     * both (2.96 and 2.98 %): inside the noise, so two stay (benchmarks/RESULTS.md).
-     */
+    /** Annealing phases per run, of equal length, the runs meeting between each two. */
     static final int SEARCHES = 2;
     /**
      * On instances with a transient resource each run's first annealing phase may overfill capacity at an adaptive
-     * price on its way ({@link AnnealingPhase.Relaxation}); its answers still keep it. Single 150 s phases on a2_2,
-     * six seeds each: mean 749.6M against 763.0M strict. A move off an initial machine locks transient capacity
-     * there, which is what cuts a strict walk into pockets; without such a resource (a2_5) the relaxed tables were
-     * worse than every strict one (benchmarks/RESULTS.md).
+     * price on its way ({@code CapacityRelaxation}); its answers still keep it. A move off an initial machine locks
+     * transient capacity there, which is what cuts a strict walk into pockets; without such a resource a strict walk
+     * does better.
      */
     static final boolean RELAX_CAPACITY = true;
-    /**
-     * A later annealing phase, and a relaxed first one, starts at this share of the initial cost (0.1 %: 0.01 %,
-     * 0.3 % and 1 % did worse in the early tables; a2_2 at 1 %: 4.4 and 6.6 %).
-     */
+    /** A later annealing phase, and a relaxed first one, starts at this share of the initial cost. */
     static final double ANNEALING_TEMPERATURE_SHARE = 0.001;
     /**
      * Where capacity stays strict (no transient resource), each run's first phase starts this many times hotter; the
-     * later phases, which polish the best first-phase answer, start at the share above. a2_5 at 300 s: first phases
-     * at 0.1 % ended at 319-331M, at 1 % at 308-316M; with a relaxed walk (a2_2) 1 % did worse (770-797M against
-     * 733-826M), as the walk already crosses between pockets through overfull nodes (benchmarks/RESULTS.md).
+     * later phases, which polish the best first-phase answer, start at the share above. A relaxed walk needs no
+     * extra heat: it already crosses between pockets through overfull nodes.
      */
     static final int STRICT_FIRST_HEAT = 10;
     /**
-     * The share above was tuned on set A, at most 100 machines. A move changes the cost of two machines, so its
+     * The share above suits clusters of up to this many machines. A move changes the cost of two machines, so its
      * size follows the cost per machine, not the total: on more machines the temperature shrinks in proportion
-     * (on 5,000 machines 0.1 % of the total accepted 92 % of scored moves and the search went nowhere).
+     * (else nearly every scored move is accepted and the search goes nowhere).
      */
     static final int TEMPERATURE_REFERENCE_MACHINES = 100;
 
@@ -211,7 +196,7 @@ public final class RoadefEngineSolver implements RoadefSolver {
             watchdog.scheduleAtFixedRate(solver::terminateEarly, Math.max(1, deadline - clock.millis()),
                     WATCHDOG_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
             // No score recomputation afterwards (PlacementSolver does one for construction stopped mid-step; here
-            // everything starts assigned, and on 50,000 workloads it costs as much as the first score): the
+            // everything starts assigned, and on large instances it costs as much as the first score): the
             // exact scorer re-checks the answer anyway.
             return solver.solve(problem);
         } finally {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Reads the ROADEF 2012 model and assignment files (whitespace-separated integers).
- * Parses raw bytes without regexes or boxing so the 50,000-process instances load in well under a second.
+ * Parses raw bytes without regexes or boxing, so that instances with tens of thousands of processes load fast.
  */
 public final class RoadefReader {
 

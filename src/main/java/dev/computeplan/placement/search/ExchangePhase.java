@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * Where parallel runs of one problem meet: each offers its working solution, waits for the others (at most the
  * exchange's patience), and carries on from the best offer. Between two annealing phases this makes both
  * runs' second phases polish the better first-phase answer with their own seeds, instead of each polishing its own:
- * a first phase's outcome spreads far more than a second phase's gain (benchmarks/RESULTS.md).
+ * a first phase's outcome spreads far more than a second phase's gain.
  */
 public final class ExchangePhase implements PhaseCommand<PlacementSolution> {
 
