@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -66,6 +67,7 @@ class RoadefCommandTest {
     }
 
     @Test
+    @Tag("slow") // the ROADEF solvers stop on the clock only
     void solvesWritesAFeasibleSolutionAndPrintsItsCostLast() throws Exception {
         Path data = RoadefTestData.setA();
         Path output = dir.resolve("a1_1.sol");
@@ -83,6 +85,7 @@ class RoadefCommandTest {
     }
 
     @Test
+    @Tag("slow") // the ROADEF solvers stop on the clock only
     void solvesWithThePlacementEngineByDefault() throws Exception {
         Path[] f = tinyFiles("0 1 0 2 1\n");
         Path output = dir.resolve("tiny.sol");

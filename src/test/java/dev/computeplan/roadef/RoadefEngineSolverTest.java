@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.computeplan.placement.domain.PlacementSolution;
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The placement engine solves ROADEF: feasible, no worse than the start, and its own score is the exact cost. */
 class RoadefEngineSolverTest {
 
     @Test
+    @Tag("slow") // the ROADEF solvers stop on the clock only
     void engineAnswerOnA1_1IsFeasibleAndItsScoreIsTheExactCost() {
         RoadefInstance in = RoadefTestData.load("a1_1");
         PlacementSolution best = new RoadefEngineSolver(Clock.systemUTC(), 1)
@@ -61,6 +63,7 @@ class RoadefEngineSolverTest {
     }
 
     @Test
+    @Tag("slow") // the ROADEF solvers stop on the clock only
     void engineKeepsTheTinyOptimumAndUsesTwoRuns() {
         RoadefInstance in = RoadefTestData.tiny();
         int[] solution = new RoadefEngineSolver(Clock.systemUTC(), 2).solve(in, Duration.ofMillis(600), 4);

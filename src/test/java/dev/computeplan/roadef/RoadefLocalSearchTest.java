@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RoadefLocalSearchTest {
 
     @Test
+    @Tag("slow") // the ROADEF solvers stop on the clock only
     void improvesA1_1FeasiblyWithinOneSecond() {
         RoadefInstance in = RoadefTestData.load("a1_1");
         int[] solution = new RoadefLocalSearch(Clock.systemUTC(), 2, 500).solve(in, Duration.ofSeconds(1), 3);
@@ -19,6 +21,7 @@ class RoadefLocalSearchTest {
     }
 
     @Test
+    @Tag("slow") // the ROADEF solvers stop on the clock only
     void findsTheTinyOptimumWithoutBreakingConstraints() {
         RoadefInstance in = RoadefTestData.tiny();
         int[] solution = new RoadefLocalSearch(Clock.systemUTC(), 1, 10).solve(in, Duration.ofMillis(200), 1);

@@ -3,6 +3,7 @@ package dev.computeplan.roadef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Whatever a solver returns, only a feasible assignment no worse than the initial one gets through. */
@@ -41,6 +42,7 @@ class RoadefSolveRunTest {
     }
 
     @Test
+    @Tag("slow") // the ROADEF solvers stop on the clock only
     void keepsAFeasibleBetterAnswer() {
         RoadefInstance a11 = RoadefTestData.load("a1_1");
         int[] better = new RoadefLocalSearch(java.time.Clock.systemUTC(), 1, 100).solve(a11, Duration.ofMillis(300), 2);

@@ -9,12 +9,12 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
-import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.search.AnnealingPhase;
 import dev.computeplan.placement.solver.PlacementSolver;
 import dev.computeplan.placement.solver.PlacementSolverConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnnealingPhaseTest {
 
     @Test
+    @Tag("slow")
     void theBestOfTheLoopIsReplayedExactlyImprovesOnTheInitialAssignmentAndIsReproducible() {
         RoadefInstance in = RoadefTestData.load("a2_2");
         long initial = RoadefTestData.originalCost("a2_2");
@@ -38,7 +39,6 @@ class AnnealingPhaseTest {
                 .withEntityClasses(Workload.class)
                 .withScoreDirectorFactory(PlacementSolverConfig.scoreDirector(EnvironmentMode.FULL_ASSERT))
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(60)))
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(
                         new AnnealingPhase(Duration.ofSeconds(2), initial / 1000, 5L, 0.4, 0.15).withStepLimit(100_000)));
 
@@ -55,6 +55,7 @@ class AnnealingPhaseTest {
     }
 
     @Test
+    @Tag("slow")
     void aWalkThatMayOverfillCapacityStillAnswersWithAFeasibleExactlyScoredSolution() {
         RoadefInstance in = RoadefTestData.load("a2_2");
         long initial = RoadefTestData.originalCost("a2_2");
@@ -64,7 +65,6 @@ class AnnealingPhaseTest {
                 .withEntityClasses(Workload.class)
                 .withScoreDirectorFactory(PlacementSolverConfig.scoreDirector(EnvironmentMode.FULL_ASSERT))
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(60)))
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(
                         new AnnealingPhase(Duration.ofSeconds(2), relaxed, true, 5L, 0.4, 0.15)
                                 .withStepLimit(100_000)));
@@ -89,7 +89,6 @@ class AnnealingPhaseTest {
                 .withSolutionClass(PlacementSolution.class)
                 .withEntityClasses(Workload.class)
                 .withScoreDirectorFactory(PlacementSolverConfig.scoreDirector(EnvironmentMode.REPRODUCIBLE))
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(60)))
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(
                         new AnnealingPhase(Duration.ofSeconds(2), relaxed, false, 5L, 0.4, 0.15)
                                 .withStepLimit(100_000)));

@@ -21,6 +21,7 @@ import dev.computeplan.placement.search.EjectionMoveFactory;
 import dev.computeplan.placement.solver.PlacementConstraintProvider;
 import dev.computeplan.placement.solver.PlacementIncrementalScore;
 import dev.computeplan.placement.solver.PlacementSolverConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -96,6 +97,7 @@ class EjectionAndFilterTest {
     }
 
     @Test
+    @Tag("slow")
     void ejectionMovesKeepTheScoreExactUnderFullAssert() {
         PlacementSolution s = a2_2();
         MoveIteratorFactoryConfig ejection = new MoveIteratorFactoryConfig()

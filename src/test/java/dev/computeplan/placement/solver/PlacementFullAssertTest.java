@@ -9,6 +9,7 @@ import dev.computeplan.placement.api.PlacementRequest;
 import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementValidator;
 import dev.computeplan.placement.domain.PlacementSolution;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,6 +31,7 @@ class PlacementFullAssertTest {
     private static final long STEPS = 300;
 
     @Test
+    @Tag("slow")
     void incrementalScoreEqualsFromScratchScoreUnderFullAssert() {
         PlacementRequest req = allFeatures();
         assertThat(PlacementValidator.validate(req)).isEmpty();
