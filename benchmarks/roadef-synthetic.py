@@ -3,7 +3,7 @@
 12 resources, 3 of them transient) to check load time, memory and time to first move of the solve path:
 
   python3 benchmarks/roadef-synthetic.py /tmp/big        # writes /tmp/big/model_big.txt, assignment_big.txt
-  java -cp target/classes:$(cat target/cp.txt) dev.computeplan.placement.roadef.RoadefMain score \
+  java -cp target/classes:$(cat target/cp.txt) dev.computeplan.roadef.RoadefMain score \
        --model /tmp/big/model_big.txt --assignment /tmp/big/assignment_big.txt --solution /tmp/big/assignment_big.txt
 
 Not a benchmark of solution quality (there is no best known value): the initial assignment is feasible by

@@ -7,7 +7,7 @@
 #   DIR      default ../shared/data/roadef2012/A (then /work/shared/data/roadef2012/A)
 #   SECONDS  per instance, default 10 (the challenge allows 300)
 # ROADEF_RUNNER=jar runs `java -jar target/computeplan.jar roadef ...` (the application's CLI);
-# the default runs dev.computeplan.placement.roadef.RoadefMain from target/classes.
+# the default runs dev.computeplan.roadef.RoadefMain from target/classes.
 # "engine moves/s" is the mean of the scored moves per second the engine's annealing phases log ("-" for --solver local).
 # Solutions go to target/roadef/solution_X.txt, the solver's output and log to solve_X.out and solve_X.err.
 # Gap: relative to the best known value, except a2_1 (best known 198) where it is the absolute difference, as the
@@ -31,9 +31,9 @@ if [[ "${ROADEF_RUNNER:-classes}" == jar ]]; then
   [[ -f target/computeplan.jar ]] || ./mvnw -q -DskipTests package
   runner=(java -jar target/computeplan.jar roadef)
 else
-  [[ -d target/classes/dev/computeplan/placement/roadef ]] || ./mvnw -q -DskipTests compile
+  [[ -d target/classes/dev/computeplan/roadef ]] || ./mvnw -q -DskipTests compile
   [[ -f target/cp.txt ]] || ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
-  runner=(java -Xmx4g -cp "target/classes:$(cat target/cp.txt)" dev.computeplan.placement.roadef.RoadefMain)
+  runner=(java -Xmx4g -cp "target/classes:$(cat target/cp.txt)" dev.computeplan.roadef.RoadefMain)
 fi
 
 mkdir -p target/roadef

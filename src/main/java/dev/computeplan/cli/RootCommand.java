@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 @Command(name = "computeplan", mixinStandardHelpOptions = true, version = "computeplan 0.1",
         description = "Solve and explain placement, procurement and power problems from JSON files.",
         subcommands = {SolveCommand.class, ValidateCommand.class, ExplainCommand.class, KindsCommand.class,
-                dev.computeplan.placement.roadef.RoadefCommand.class})
+                dev.computeplan.roadef.RoadefCommand.class})
 class RootCommand {
 }

@@ -11,6 +11,7 @@ import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.explain.PlacementChecker;
 import dev.computeplan.placement.explain.PlacementExplainer;
 import dev.computeplan.placement.solver.PlacementSolver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -22,6 +23,17 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     public static final String NAME = "placement";
 
     private final PlacementExplainer explainer = new PlacementExplainer(PlacementSolver.solutionManager());
+    private final PlacementSolver solver;
+
+    /** With the default settings, for tests and tools. */
+    public PlacementKind() {
+        this(PlacementProperties.defaults());
+    }
+
+    @Autowired
+    public PlacementKind(PlacementProperties properties) {
+        this.solver = new PlacementSolver(properties.solverSettings());
+    }
 
     @Override
     public String name() {
@@ -51,7 +63,7 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     @Override
     public Solved<PlacementPlan> solve(PlacementRequest problem, PlacementPlan warmStart, SolveControl control) {
         PlacementSolution initial = PlacementMapper.toDomain(problem, warmStart);
-        PlacementSolution best = PlacementSolver.solve(initial, control.timeLimit(), control::onStop,
+        PlacementSolution best = solver.solve(initial, control.timeLimit(), control::onStop,
                 newBest -> control.newBest(PlacementMapper.toPlan(newBest), String.valueOf(newBest.getScore())));
         PlacementPlan plan = PlacementMapper.toPlan(best);
         verify(problem, plan);

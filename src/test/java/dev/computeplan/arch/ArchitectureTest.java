@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -122,10 +123,7 @@ class ArchitectureTest {
                     // a mapping mistake; nothing else in explain may use api
                     .ignoreDependency(JavaClass.Predicates.resideInAPackage(k + ".explain.."),
                             JavaClass.Predicates.resideInAPackage(k + ".api..")
-                                    .and(JavaClass.Predicates.simpleNameEndingWith("Request")
-                                            .or(JavaClass.Predicates.simpleNameEndingWith("Plan"))
-                                            .or(JavaClass.Predicates.simpleNameContaining("Request$"))
-                                            .or(JavaClass.Predicates.simpleNameContaining("Plan$"))))
+                                    .and(HasName.Predicates.nameMatching(".*\\.api\\.[A-Za-z]+(Request|Plan)(\\$.*)?")))
                     .layer("Root").definedBy(k)
                     .layer("Domain").definedBy(k + ".domain..", k + ".model..")
                     .layer("Solver").definedBy(k + ".solver..", k + ".search..")

@@ -6,6 +6,7 @@ import dev.computeplan.placement.api.PlacementRequest;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.explain.PlacementChecker;
 import dev.computeplan.placement.solver.PlacementSolver;
+import dev.computeplan.placement.solver.PlacementSolverSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ final class OpenbBatch {
             for (String[] f : nodes) {
                 capacity += Integer.parseInt(f[3]) * 1000L;
             }
-            PlacementSolution best = PlacementSolver.solve(PlacementMapper.toDomain(req, null), Duration.ofSeconds(seconds),
+            PlacementSolution best = new PlacementSolver(PlacementSolverSettings.defaults()).solve(PlacementMapper.toDomain(req, null), Duration.ofSeconds(seconds),
                     stop -> { }, b -> { });
             PlacementPlan plan = PlacementMapper.toPlan(best);
             PlacementChecker.Report report = PlacementChecker.check(req, plan);

@@ -5,6 +5,7 @@ import dev.computeplan.placement.api.PlacementRequest;
 import dev.computeplan.placement.api.PlacementValidator;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.solver.PlacementSolver;
+import dev.computeplan.placement.solver.PlacementSolverSettings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class ScaleRun {
         long start = System.nanoTime();
         long[] firstFeasible = {-1};
         String[] firstScore = {null};
-        PlacementSolution best = PlacementSolver.solve(PlacementMapper.toDomain(req, null), Duration.ofSeconds(seconds),
+        PlacementSolution best = new PlacementSolver(PlacementSolverSettings.defaults()).solve(PlacementMapper.toDomain(req, null), Duration.ofSeconds(seconds),
                 stop -> { }, newBest -> {
                     if (firstFeasible[0] < 0 && newBest.getScore().hardScore() == 0
                             && newBest.getWorkloads().stream().filter(w -> w.isAssigned()).count() > 0) {
@@ -65,7 +66,7 @@ final class ScaleRun {
                 workloads, req.balanceObjectives(), req.fragmentationProbes(), req.spareReserves(), req.moveCosts(), req.weights());
         long start = System.nanoTime();
         long[] firstAllPlaced = {-1};
-        PlacementSolution best = PlacementSolver.solve(PlacementMapper.toDomain(next, null), Duration.ofSeconds(seconds),
+        PlacementSolution best = new PlacementSolver(PlacementSolverSettings.defaults()).solve(PlacementMapper.toDomain(next, null), Duration.ofSeconds(seconds),
                 stop -> { }, newBest -> {
                     if (firstAllPlaced[0] < 0 && newBest.getScore().hardScore() == 0
                             && newBest.getWorkloads().stream().allMatch(w -> w.isAssigned())) {

@@ -7,8 +7,11 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A placement problem as sent on the wire. Optional fields may be omitted; their defaults are stated per field.
@@ -106,5 +109,44 @@ public record PlacementRequest(
     }
 
     public record MoveCostDto(@NotBlank String from, @NotBlank String to, @NotNull @PositiveOrZero Long cost) {
+    }
+
+    /**
+     * The resource a balance objective may name without declaring it: a node's GPU milli (capacity = GPUs x 1000,
+     * a workload uses its whole GPUs x 1000 or its share), e.g. free CPU per free GPU. A declared resource of that
+     * name takes precedence.
+     */
+    public static final String GPU = "gpu";
+
+    /** The resources of the model: the declared ones, then {@link #GPU} when only a balance objective names it. */
+    public static List<String> resourceIds(PlacementRequest req) {
+        List<String> declared = declaredResourceIds(req);
+        boolean gpuNamed = (req.balanceObjectives() == null ? List.<BalanceDto>of() : req.balanceObjectives()).stream()
+                .anyMatch(b -> GPU.equals(b.resource1()) || GPU.equals(b.resource2()));
+        if (!gpuNamed || declared.contains(GPU)) {
+            return declared;
+        }
+        List<String> out = new ArrayList<>(declared);
+        out.add(GPU);
+        return List.copyOf(out);
+    }
+
+    /** Index of the undeclared {@link #GPU} resource in {@link #resourceIds}, or -1. */
+    public static int gpuResourceIndex(PlacementRequest req) {
+        return declaredResourceIds(req).contains(GPU) ? -1 : resourceIds(req).indexOf(GPU);
+    }
+
+    /** Declared resource ids, or the ones the node capacities use, in first-seen order. */
+    static List<String> declaredResourceIds(PlacementRequest req) {
+        if (req.resources() != null && !req.resources().isEmpty()) {
+            return req.resources().stream().map(ResourceDto::id).toList();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (NodeDto n : req.nodes()) {
+            if (n.capacity() != null) {
+                ids.addAll(n.capacity().keySet());
+            }
+        }
+        return List.copyOf(ids);
     }
 }

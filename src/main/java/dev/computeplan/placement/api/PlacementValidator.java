@@ -22,7 +22,7 @@ public final class PlacementValidator {
 
     public static List<Violation> validate(PlacementRequest req) {
         List<Violation> out = new ArrayList<>();
-        Set<String> resources = new LinkedHashSet<>(declaredResourceIds(req));
+        Set<String> resources = new LinkedHashSet<>(PlacementRequest.declaredResourceIds(req));
         if (req.resources() != null) {
             unique(req.resources(), PlacementRequest.ResourceDto::id, "$.resources", out);
         }
@@ -176,43 +176,15 @@ public final class PlacementValidator {
         }
     }
 
-    /**
-     * The resource a balance objective may name without declaring it: a node's GPU milli (capacity = GPUs x 1000,
-     * a workload uses its whole GPUs x 1000 or its share), e.g. free CPU per free GPU. A declared resource of that
-     * name takes precedence.
-     */
-    public static final String GPU = "gpu";
+    /** The undeclared GPU resource a balance objective may name ({@link PlacementRequest#GPU}). */
+    public static final String GPU = PlacementRequest.GPU;
 
-    /** The resources of the model: the declared ones, then {@link #GPU} when only a balance objective names it. */
     public static List<String> resourceIds(PlacementRequest req) {
-        List<String> declared = declaredResourceIds(req);
-        boolean gpuNamed = orEmpty(req.balanceObjectives()).stream()
-                .anyMatch(b -> GPU.equals(b.resource1()) || GPU.equals(b.resource2()));
-        if (!gpuNamed || declared.contains(GPU)) {
-            return declared;
-        }
-        List<String> out = new ArrayList<>(declared);
-        out.add(GPU);
-        return List.copyOf(out);
+        return PlacementRequest.resourceIds(req);
     }
 
-    /** Index of the undeclared {@link #GPU} resource in {@link #resourceIds}, or -1. */
     public static int gpuResourceIndex(PlacementRequest req) {
-        return declaredResourceIds(req).contains(GPU) ? -1 : resourceIds(req).indexOf(GPU);
-    }
-
-    /** Declared resource ids, or the ones the node capacities use, in first-seen order. */
-    private static List<String> declaredResourceIds(PlacementRequest req) {
-        if (req.resources() != null && !req.resources().isEmpty()) {
-            return req.resources().stream().map(PlacementRequest.ResourceDto::id).toList();
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (PlacementRequest.NodeDto n : req.nodes()) {
-            if (n.capacity() != null) {
-                ids.addAll(n.capacity().keySet());
-            }
-        }
-        return List.copyOf(ids);
+        return PlacementRequest.gpuResourceIndex(req);
     }
 
     static <T> List<T> orEmpty(List<T> list) {

@@ -2,7 +2,6 @@ package dev.computeplan.placement.explain;
 
 import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
-import dev.computeplan.placement.api.PlacementValidator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +34,8 @@ final class CheckContext {
 
     CheckContext(PlacementRequest req, PlacementPlan plan) {
         this.req = req;
-        this.resources = PlacementValidator.resourceIds(req);
-        this.gpuResource = PlacementValidator.gpuResourceIndex(req);
+        this.resources = PlacementRequest.resourceIds(req);
+        this.gpuResource = PlacementRequest.gpuResourceIndex(req);
         req.nodes().forEach(n -> nodes.put(n.id(), n));
         plan.assignments().forEach(a -> byWorkload.put(a.workload(), a));
         this.weights = req.weights() == null ? Map.of() : req.weights();

@@ -1,5 +1,6 @@
 package dev.computeplan.placement.solver;
 
+import dev.computeplan.placement.domain.BalanceObjective;
 import dev.computeplan.placement.domain.FragmentationProbe;
 import dev.computeplan.placement.domain.GpuPacking;
 import dev.computeplan.placement.domain.Node;
@@ -27,6 +28,11 @@ public record NodeLoad(Node node, long[] usage, long workloadPowerWatts, int wor
     }
 
     /** capacity - usage (negative when over capacity). */
+    /** How far target x free(r1) exceeds free(r2) on this node (0 if it does not): the balance rule's amount. */
+    public long balanceShortfall(BalanceObjective b) {
+        return Math.max(0L, b.target() * free(b.resource1().index()) - free(b.resource2().index()));
+    }
+
     public long free(int r) {
         return node.capacity(r) - usage[r];
     }

@@ -6,7 +6,6 @@ import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
-import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 import dev.computeplan.placement.domain.BalanceObjective;
 import dev.computeplan.placement.domain.FragmentationProbe;
@@ -40,14 +39,12 @@ import dev.computeplan.placement.solver.justifications.SpreadJustification;
 import dev.computeplan.placement.solver.justifications.TransientCapacityJustification;
 import dev.computeplan.placement.solver.justifications.UnassignedJustification;
 
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * The placement rules. Per-node rules read one incrementally maintained {@link NodeLoad} per node, so a move
- * re-evaluates only the two nodes it touches. Default weights are one unit per level; every weight can be
- * overridden per request by constraint name (ConstraintWeightOverrides), which is also how ROADEF's move
- * weights enter.
+ * The placement rules, the reference for the incremental score. Per-node rules read one {@link NodeLoad} per node,
+ * so a move re-evaluates only the nodes it touches. Every weight (one unit per level by default) can be overridden
+ * per request by constraint name, which is also how ROADEF's move weights enter.
  */
 public class PlacementConstraintProvider implements ConstraintProvider {
 
@@ -87,49 +84,20 @@ public class PlacementConstraintProvider implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
-                nodeCapacity(factory),
-                transientCapacity(factory),
-                gpuCapacity(factory),
-                gpuType(factory),
-                nodeState(factory),
-                serviceAntiAffinity(factory),
-                serviceSpread(factory),
-                serviceDependency(factory),
-                gangAllOrNothing(factory),
-                gangTopology(factory),
-                rackPowerCap(factory),
-                spareReserve(factory),
-                unassignedWorkload(factory),
-                processMove(factory),
-                serviceMove(factory),
-                machineMove(factory),
-                loadCost(factory),
-                balanceCost(factory),
-                fragmentation(factory),
-                preferredGpuType(factory),
-                powerDraw(factory),
-                gpuClassBalance(factory)
+                nodeCapacity(factory), transientCapacity(factory), gpuCapacity(factory), gpuType(factory),
+                nodeState(factory), serviceAntiAffinity(factory), serviceSpread(factory), serviceDependency(factory),
+                gangAllOrNothing(factory), gangTopology(factory), rackPowerCap(factory), spareReserve(factory),
+                unassignedWorkload(factory), processMove(factory), serviceMove(factory), machineMove(factory),
+                loadCost(factory), balanceCost(factory), fragmentation(factory), preferredGpuType(factory),
+                powerDraw(factory), gpuClassBalance(factory)
         };
-    }
-
-    // Shared building blocks: built from the same lambda instances so Timefold shares one grouping node.
-
-    /** (node, load) for every node with at least one workload. */
-    static BiConstraintStream<Node, NodeLoad> busyNodes(ConstraintFactory factory) {
-        return factory.forEach(Workload.class)
-                .groupBy(Workload::getNode, NodeLoadCollector.INSTANCE);
-    }
-
-    /** (node, load) for every node, empty ones with a zero load. */
-    static BiConstraintStream<Node, NodeLoad> allNodes(ConstraintFactory factory) {
-        return busyNodes(factory).complement(Node.class, NodeLoad::empty);
     }
 
     // ---- Hard ----
 
     // Per node and resource, the workloads on the node need at most its capacity.
     Constraint nodeCapacity(ConstraintFactory factory) {
-        return busyNodes(factory)
+        return RuleTerms.busyNodes(factory)
                 .join(Resource.class)
                 .filter((node, load, resource) -> !resource.gpuMirror() && load.excess(resource.index()) > 0)
                 .penalizeLong(HARD, (node, load, resource) -> load.excess(resource.index()))
@@ -143,48 +111,33 @@ public class PlacementConstraintProvider implements ConstraintProvider {
     // Per transient resource, usage plus what workloads moving away still hold stays within capacity;
     // counts only the excess that the moving workloads add on top of nodeCapacity's.
     Constraint transientCapacity(ConstraintFactory factory) {
-        UniConstraintStream<NodeLoad> loads = allNodes(factory).map((node, load) -> load);
+        UniConstraintStream<NodeLoad> loads = RuleTerms.allNodes(factory).map((node, load) -> load);
         return factory.forEach(Workload.class)
                 .filter(Workload::isMoved)
                 .groupBy(Workload::getCurrentNode, MovedOutCollector.INSTANCE)
                 .join(Resource.class, Joiners.filtering((node, out, resource) -> resource.transientUsage()))
                 .join(loads, Joiners.equal((node, out, resource) -> node, NodeLoad::node))
-                .filter((node, out, resource, load) -> transientExcess(load, out, resource) > 0)
-                .penalizeLong(HARD, (node, out, resource, load) -> transientExcess(load, out, resource))
+                .filter((node, out, resource, load) -> RuleTerms.transientExcess(load, out, resource) > 0)
+                .penalizeLong(HARD, (node, out, resource, load) -> RuleTerms.transientExcess(load, out, resource))
                 .justifyWith((node, out, resource, load, score) -> new TransientCapacityJustification(node.getId(),
                         resource.id(), load.usage(resource.index()), out.usage(resource.index()),
-                        node.capacity(resource.index()), transientExcess(load, out, resource),
+                        node.capacity(resource.index()), RuleTerms.transientExcess(load, out, resource),
                         "Node %s: %d %s in use plus %d still held by workloads moving away exceeds capacity %d"
                                 .formatted(node.getId(), load.usage(resource.index()), resource.id(),
                                         out.usage(resource.index()), node.capacity(resource.index()))))
                 .asConstraint(TRANSIENT_CAPACITY);
     }
 
-    static long transientExcess(NodeLoad load, MovedOutLoad out, Resource resource) {
-        int r = resource.index();
-        long capacity = load.node().capacity(r);
-        long withHeld = Math.max(0L, load.usage(r) + out.usage(r) - capacity);
-        return withHeld - load.excess(r);
-    }
-
     // Whole GPUs plus fractional shares (each on one GPU, never split) fit the node's GPUs.
     Constraint gpuCapacity(ConstraintFactory factory) {
-        return busyNodes(factory)
+        return RuleTerms.busyNodes(factory)
                 .filter((node, load) -> load.packing().overflowMilli() > 0)
                 .penalizeLong(HARD, (node, load) -> load.packing().overflowMilli())
                 .justifyWith((node, load, score) -> new GpuCapacityJustification(node.getId(), node.getGpuCount(),
-                        gpuDemandMilli(load), load.packing().overflowMilli(),
+                        RuleTerms.gpuDemandMilli(load), load.packing().overflowMilli(),
                         "Node %s has %d GPUs; %d milli-GPU of its workloads' demand does not fit without splitting a GPU"
                                 .formatted(node.getId(), node.getGpuCount(), load.packing().overflowMilli())))
                 .asConstraint(GPU_CAPACITY);
-    }
-
-    private static long gpuDemandMilli(NodeLoad load) {
-        long used = 0L;
-        for (int u : load.packing().usedMilli()) {
-            used += u;
-        }
-        return used + load.packing().overflowMilli();
     }
 
     // A GPU workload with allowed GPU types runs only on a node of one of those types.
@@ -202,17 +155,12 @@ public class PlacementConstraintProvider implements ConstraintProvider {
     // Nothing runs on a failed or draining node; a cordoned node keeps only the workloads already on it.
     Constraint nodeState(ConstraintFactory factory) {
         return factory.forEach(Workload.class)
-                .filter(PlacementConstraintProvider::violatesNodeState)
+                .filter(RuleTerms::violatesNodeState)
                 .penalizeLong(HARD)
                 .justifyWith((w, score) -> new NodeStateJustification(w.getId(), w.getNode().getId(),
                         w.getNode().getState().name(), "Workload %s is on node %s, which is %s".formatted(w.getId(),
                                 w.getNode().getId(), w.getNode().getState().name().toLowerCase())))
                 .asConstraint(NODE_STATE);
-    }
-
-    static boolean violatesNodeState(Workload w) {
-        NodeState state = w.getNode().getState();
-        return state.forbidsAll() || (state == NodeState.CORDONED && w.getNode() != w.getCurrentNode());
     }
 
     // Two workloads of an anti-affine service never share a node (ROADEF conflict).
@@ -278,7 +226,7 @@ public class PlacementConstraintProvider implements ConstraintProvider {
     Constraint gangTopology(ConstraintFactory factory) {
         return factory.forEach(Workload.class)
                 .filter(w -> w.getGang() != null && w.getGang().topology() != GangTopology.ANY)
-                .groupBy(Workload::getGang, ConstraintCollectors.countDistinct(PlacementConstraintProvider::topologyKey))
+                .groupBy(Workload::getGang, ConstraintCollectors.countDistinct(RuleTerms::topologyKey))
                 .filter((gang, domains) -> domains > 1)
                 .penalizeLong(HARD, (gang, domains) -> domains - 1)
                 .justifyWith((gang, domains, score) -> new GangTopologyJustification(gang.id(), gang.topology().name(),
@@ -287,18 +235,9 @@ public class PlacementConstraintProvider implements ConstraintProvider {
                 .asConstraint(GANG_TOPOLOGY);
     }
 
-    static Object topologyKey(Workload w) {
-        Node node = w.getNode();
-        if (w.getGang().topology() == GangTopology.SAME_RACK) {
-            // A node without a rack is its own rack.
-            return node.getRack() != null ? node.getRack() : node;
-        }
-        return node.getNetworkDomain();
-    }
-
     // The estimated draw of a rack's busy nodes stays within its power cap.
     Constraint rackPowerCap(ConstraintFactory factory) {
-        return busyNodes(factory)
+        return RuleTerms.busyNodes(factory)
                 .filter((node, load) -> node.getRack() != null && node.getRack().capped())
                 .groupBy((node, load) -> node.getRack(), ConstraintCollectors.sumLong((node, load) -> load.powerWatts()))
                 .filter((rack, draw) -> draw > rack.powerCapWatts())
@@ -311,7 +250,7 @@ public class PlacementConstraintProvider implements ConstraintProvider {
 
     // The active nodes of a zone keep at least the reserved number of completely free GPUs.
     Constraint spareReserve(ConstraintFactory factory) {
-        return allNodes(factory)
+        return RuleTerms.allNodes(factory)
                 .filter((node, load) -> node.getState() == NodeState.ACTIVE && node.getGpuCount() > 0)
                 .groupBy((node, load) -> node.getZone(),
                         ConstraintCollectors.sumLong((node, load) -> load.packing().freeWholeGpus()))
@@ -355,18 +294,12 @@ public class PlacementConstraintProvider implements ConstraintProvider {
         return factory.forEach(Workload.class)
                 .filter(w -> w.getService() != null && w.isMoved())
                 .groupBy(Workload::getService, ConstraintCollectors.count())
-                .groupBy(ConstraintCollectors.max((service, moved) -> new ServiceMoves(service.id(), moved),
-                        ServiceMoves.ORDER))
-                .penalizeLong(SOFT, ServiceMoves::moved)
+                .groupBy(ConstraintCollectors.max((service, moved) -> new RuleTerms.ServiceMoves(service.id(), moved),
+                        RuleTerms.ServiceMoves.ORDER))
+                .penalizeLong(SOFT, RuleTerms.ServiceMoves::moved)
                 .justifyWith((most, score) -> new ServiceMoveJustification(most.serviceId(), most.moved(),
                         "Service %s has the most migrated workloads: %d".formatted(most.serviceId(), most.moved())))
                 .asConstraint(SERVICE_MOVE);
-    }
-
-    /** Moved-workload count of one service; ordered by count, then id, so the maximum is deterministic. */
-    record ServiceMoves(String serviceId, int moved) {
-        static final Comparator<ServiceMoves> ORDER = Comparator.comparingInt(ServiceMoves::moved)
-                .thenComparing(ServiceMoves::serviceId, Comparator.reverseOrder());
     }
 
     // Each migration costs the node-to-node move cost (ROADEF machine move cost).
@@ -383,45 +316,37 @@ public class PlacementConstraintProvider implements ConstraintProvider {
 
     // Usage above a node's safety capacity costs the resource's load-cost weight per unit.
     Constraint loadCost(ConstraintFactory factory) {
-        return busyNodes(factory)
+        return RuleTerms.busyNodes(factory)
                 .join(Resource.class, Joiners.filtering((node, load, resource) -> resource.loadCostWeight() != 0
                         && load.usage(resource.index()) > node.safetyCapacity(resource.index())))
-                .penalizeLong(SOFT, (node, load, resource) -> resource.loadCostWeight() * overSafety(node, load, resource))
+                .penalizeLong(SOFT, (node, load, resource) -> resource.loadCostWeight() * RuleTerms.overSafety(node, load, resource))
                 .justifyWith((node, load, resource, score) -> new LoadCostJustification(node.getId(), resource.id(),
                         load.usage(resource.index()), node.safetyCapacity(resource.index()),
-                        overSafety(node, load, resource), resource.loadCostWeight(),
+                        RuleTerms.overSafety(node, load, resource), resource.loadCostWeight(),
                         "Node %s uses %d %s, %d above its safety capacity %d".formatted(node.getId(),
-                                load.usage(resource.index()), resource.id(), overSafety(node, load, resource),
+                                load.usage(resource.index()), resource.id(), RuleTerms.overSafety(node, load, resource),
                                 node.safetyCapacity(resource.index()))))
                 .asConstraint(LOAD_COST);
     }
 
-    private static long overSafety(Node node, NodeLoad load, Resource resource) {
-        return load.usage(resource.index()) - node.safetyCapacity(resource.index());
-    }
-
     // On every node, target x free(r1) above free(r2) costs the balance weight per unit (ROADEF balance cost).
     Constraint balanceCost(ConstraintFactory factory) {
-        return allNodes(factory)
+        return RuleTerms.allNodes(factory)
                 .join(BalanceObjective.class, Joiners.filtering((node, load, b) -> b.weight() != 0
-                        && balanceShortfall(load, b) > 0))
-                .penalizeLong(SOFT, (node, load, b) -> b.weight() * balanceShortfall(load, b))
+                        && load.balanceShortfall(b) > 0))
+                .penalizeLong(SOFT, (node, load, b) -> b.weight() * load.balanceShortfall(b))
                 .justifyWith((node, load, b, score) -> new BalanceJustification(node.getId(), b.id(),
                         load.free(b.resource1().index()), load.free(b.resource2().index()), b.target(),
-                        balanceShortfall(load, b), b.weight(),
+                        load.balanceShortfall(b), b.weight(),
                         "Node %s: %d x free %s (%d) exceeds free %s (%d) by %d".formatted(node.getId(), b.target(),
                                 b.resource1().id(), load.free(b.resource1().index()), b.resource2().id(),
-                                load.free(b.resource2().index()), balanceShortfall(load, b))))
+                                load.free(b.resource2().index()), load.balanceShortfall(b))))
                 .asConstraint(BALANCE);
-    }
-
-    public static long balanceShortfall(NodeLoad load, BalanceObjective b) {
-        return Math.max(0L, b.target() * load.free(b.resource1().index()) - load.free(b.resource2().index()));
     }
 
     // Free GPU capacity that typical workload shapes could not use, weighted by their popularity.
     Constraint fragmentation(ConstraintFactory factory) {
-        return allNodes(factory)
+        return RuleTerms.allNodes(factory)
                 .filter((node, load) -> node.getGpuCount() > 0 && node.getState() == NodeState.ACTIVE)
                 .join(FragmentationProbe.class, Joiners.filtering((node, load, probe) -> load.fragmentMilli(probe) > 0))
                 .penalizeLong(SOFT, (node, load, probe) -> probe.popularity() * load.fragmentMilli(probe))
@@ -446,7 +371,7 @@ public class PlacementConstraintProvider implements ConstraintProvider {
 
     // Total estimated draw of busy nodes (idle draw of a node that runs anything plus its workloads').
     Constraint powerDraw(ConstraintFactory factory) {
-        return busyNodes(factory)
+        return RuleTerms.busyNodes(factory)
                 .filter((node, load) -> load.powerWatts() > 0)
                 .penalizeLong(SOFT, (node, load) -> load.powerWatts())
                 .justifyWith((node, load, score) -> new PowerDrawJustification(node.getId(), load.powerWatts(),
@@ -457,18 +382,10 @@ public class PlacementConstraintProvider implements ConstraintProvider {
     // Per GPU class (GPU count x type), P x used^2 / capacity with P the total popularity of the probes that may run
     // on the class's type: GPU use spread over the classes in proportion to their size (see GpuClassBalance for why).
     Constraint gpuClassBalance(ConstraintFactory factory) {
-        UniConstraintStream<GpuClassBalance.ClassCapacity> capacity = factory.forEach(Node.class)
-                .filter(node -> node.getGpuCount() > 0)
-                .groupBy(GpuClassBalance::gpuClass, Node::getGpuType,
-                        ConstraintCollectors.sumLong(node -> node.getGpuCount() * 1000L))
-                .join(FragmentationProbe.class, Joiners.filtering((gpuClass, type, cap, probe) -> probe.allowsGpuType(type)))
-                .groupBy((gpuClass, type, cap, probe) -> gpuClass, (gpuClass, type, cap, probe) -> cap,
-                        ConstraintCollectors.sumLong((gpuClass, type, cap, probe) -> probe.popularity()))
-                .map(GpuClassBalance.ClassCapacity::new);
         return factory.forEach(Workload.class)
                 .filter(Workload::usesGpu)
                 .groupBy(w -> GpuClassBalance.gpuClass(w.getNode()), ConstraintCollectors.sumLong(Workload::gpuDemandMilli))
-                .join(capacity, Joiners.equal((gpuClass, used) -> gpuClass, GpuClassBalance.ClassCapacity::gpuClass))
+                .join(RuleTerms.gpuClassCapacities(factory), Joiners.equal((gpuClass, used) -> gpuClass, GpuClassBalance.ClassCapacity::gpuClass))
                 .filter((gpuClass, used, cap) -> cap.penalty(used) > 0)
                 .penalizeLong(SOFT, (gpuClass, used, cap) -> cap.penalty(used))
                 .justifyWith((gpuClass, used, cap, score) -> new GpuClassBalanceJustification(gpuClass, used,

@@ -6,6 +6,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.search.PutBackPolish;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,31 +18,32 @@ import java.util.function.Consumer;
 /** Runs Timefold on a placement problem: time limit, early stop, and each new best solution reported. */
 public final class PlacementSolver {
 
-    /** Explicit seed: the same request gives the same answer under the same time budget and load. */
-    public static final long SEED = 42L;
-
     /**
-     * Ruin-and-recreate re-inserts each ruined workload by scoring every node: worth it on ROADEF-sized clusters
-     * (100 machines), but on thousands of nodes one such move costs as much as thousands of change moves.
+     * Building a factory analyses the domain and compiles the constraints (about a second); solves with the same
+     * options (the usual case: one default time limit) reuse it. Few distinct keys exist.
      */
-    public static final int RUIN_RECREATE_MAX_NODES = 500;
+    private final Map<List<Object>, SolverFactory<PlacementSolution>> factories = new ConcurrentHashMap<>();
+    private final PlacementSolverSettings settings;
 
-    private static final SolverFactory<PlacementSolution> ANALYSIS_FACTORY = SolverFactory.create(
-            PlacementSolverConfig.forAnalysis(SEED));
-
-    /**
-     * Building a factory analyses the domain and compiles the constraints (about a second on this machine);
-     * solves with the same settings (the usual case: one default time limit) reuse it. Few distinct keys exist.
-     */
-    private static final Map<List<Object>, SolverFactory<PlacementSolution>> FACTORIES = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED_FACTORIES = 32;
-
-    private PlacementSolver() {
+    public PlacementSolver(PlacementSolverSettings settings) {
+        this.settings = settings;
     }
 
-    /** For score analysis and recommendations (no solving): one shared, thread-safe manager. */
+    public PlacementSolverSettings settings() {
+        return settings;
+    }
+
+    /**
+     * For score analysis and recommendations (no solving): one shared, thread-safe manager. Its factory is built
+     * once per process; it depends on no setting (its construction heuristic draws nothing at random).
+     */
     public static SolutionManager<PlacementSolution, HardMediumSoftLongScore> solutionManager() {
-        return SolutionManager.create(ANALYSIS_FACTORY);
+        return Analysis.MANAGER;
+    }
+
+    private static final class Analysis {
+        static final SolutionManager<PlacementSolution, HardMediumSoftLongScore> MANAGER = SolutionManager.create(
+                SolverFactory.create(PlacementSolverConfig.forAnalysis(PlacementSolverSettings.defaults().seed())));
     }
 
     /**
@@ -50,24 +52,31 @@ public final class PlacementSolver {
      * @param onStop   receives the early-termination hook to call when the job is stopped
      * @param onNewBest receives every new best solution (a clone owned by the receiver)
      */
-    public static PlacementSolution solve(PlacementSolution problem, Duration limit, Consumer<Runnable> onStop,
+    public PlacementSolution solve(PlacementSolution problem, Duration limit, Consumer<Runnable> onStop,
             Consumer<PlacementSolution> onNewBest) {
         return solve(problem, limit, null, EnvironmentMode.REPRODUCIBLE, onStop, onNewBest);
     }
 
-    public static PlacementSolution solve(PlacementSolution problem, Duration limit, Duration unimprovedLimit,
+    public PlacementSolution solve(PlacementSolution problem, Duration limit, Duration unimprovedLimit,
             EnvironmentMode mode, Consumer<Runnable> onStop, Consumer<PlacementSolution> onNewBest) {
+        return solve(problem, options(problem, limit).unimprovedLimit(unimprovedLimit).mode(mode).build(), onStop,
+                onNewBest);
+    }
+
+    /** The options this solver uses for {@code problem} under {@code limit}: its seed and tuning from the settings. */
+    public SolverOptions.Builder options(PlacementSolution problem, Duration limit) {
+        return SolverOptions.builder(limit).seed(settings.seed()).settings(settings)
+                .ruinRecreate(problem.getNodes().size() <= settings.ruinRecreateMaxNodes());
+    }
+
+    /** Solves with explicit options (e.g. a step limit in tests), then polishes and re-scores the answer. */
+    public PlacementSolution solve(PlacementSolution problem, SolverOptions options, Consumer<Runnable> onStop,
+            Consumer<PlacementSolution> onNewBest) {
         if (problem.getWorkloads().isEmpty()) {
             solutionManager().update(problem);
             return problem;
         }
-        boolean ruinRecreate = problem.getNodes().size() <= RUIN_RECREATE_MAX_NODES;
-        if (FACTORIES.size() > MAX_CACHED_FACTORIES) {
-            FACTORIES.clear();
-        }
-        Solver<PlacementSolution> solver = FACTORIES.computeIfAbsent(List.of(limit, String.valueOf(unimprovedLimit), mode, ruinRecreate),
-                key -> SolverFactory.<PlacementSolution>create(
-                        PlacementSolverConfig.create(limit, unimprovedLimit, SEED, mode, ruinRecreate))).buildSolver();
+        Solver<PlacementSolution> solver = factory(options).buildSolver();
         solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
         AtomicBoolean stopped = new AtomicBoolean();
         onStop.accept(() -> {
@@ -85,5 +94,19 @@ public final class PlacementSolver {
         // half-evaluated step: recompute it so that the answer's score and feasibility are its own.
         solutionManager().update(best);
         return best;
+    }
+
+    /** Annealing phases and meetings carry per-run state, so only factories without them are shared. */
+    private SolverFactory<PlacementSolution> factory(SolverOptions options) {
+        if (options.search() == PlacementSolverConfig.Search.SIMULATED_ANNEALING || !options.meetings().isEmpty()) {
+            return SolverFactory.create(PlacementSolverConfig.create(options));
+        }
+        if (factories.size() > settings.factoryCacheSize()) {
+            factories.clear();
+        }
+        List<Object> key = List.of(options.timeLimit(), String.valueOf(options.unimprovedLimit()), options.mode(),
+                options.ruinRecreateWeight(), options.search(), options.searches(), options.seed(),
+                options.lateAcceptanceSize(), options.firstSearchPercent(), options.stepLimit());
+        return factories.computeIfAbsent(key, k -> SolverFactory.create(PlacementSolverConfig.create(options)));
     }
 }

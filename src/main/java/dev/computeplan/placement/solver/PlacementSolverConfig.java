@@ -1,5 +1,12 @@
 package dev.computeplan.placement.solver;
 
+import dev.computeplan.placement.search.AnnealingPhase;
+import dev.computeplan.placement.search.ExchangePhase;
+import dev.computeplan.placement.search.EjectionMoveFactory;
+import dev.computeplan.placement.search.FeasibleMoveFilters;
+import dev.computeplan.placement.search.GangPlacementPhase;
+import dev.computeplan.placement.search.QuickFitPhase;
+
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
@@ -32,8 +39,6 @@ import java.util.List;
  */
 public final class PlacementSolverConfig {
 
-    /** Late acceptance list length: long enough to climb out of capacity plateaus, short enough to converge. */
-    public static final int LATE_ACCEPTANCE_SIZE = 400;
     public static final double CHANGE_WEIGHT = 10.0;
     public static final double SWAP_WEIGHT = 10.0;
     public static final double RUIN_RECREATE_WEIGHT = 1.0;
@@ -44,118 +49,92 @@ public final class PlacementSolverConfig {
     /** Tabu search: moves evaluated per step; the best non-tabu one is taken. */
     public static final int TABU_ACCEPTED_COUNT = 4_000;
     /**
-     * Swaps against change and ejection in simulated annealing ({@link AnnealingPhase}). On tightly packed clusters
-     * a feasible swap is rare (a2_2: 1 random pair in 227; at weight 10 the swap draws took two thirds of the time
-     * for 43 % of the scored moves), and at a fixed number of steps 2 did as well as 10, so in the same time
-     * fewer swaps leave room for more moves (benchmarks/RESULTS.md).
+     * Swaps against change and ejection in simulated annealing ({@link AnnealingPhase}): on tightly packed clusters
+     * a feasible swap is rare and costly to find, so fewer swaps leave time for more moves.
      */
     public static final double ANNEALING_SWAP_WEIGHT = 2.0;
     /** Ejection moves against change and swap's weights (tabu search and simulated annealing only). */
     public static final double EJECTION_WEIGHT = 3.0;
-    /** Share of the time limit for the first local search, before gangs get a second chance. */
-    public static final int FIRST_SEARCH_PERCENT = 50;
     /** The second annealing phase draws other moves than the first. */
     static final long SECOND_SEARCH_SEED_OFFSET = 1_000_003L;
 
     private PlacementSolverConfig() {
     }
 
-    /** Stops at {@code timeLimit} wall-clock time (and also on {@code unimprovedLimit} if not null). */
-    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode) {
-        return create(timeLimit, unimprovedLimit, seed, mode, true);
-    }
-
-    /** As {@link #create(Duration, Duration, long, EnvironmentMode)}, with or without ruin-and-recreate moves. */
-    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
-            boolean ruinRecreate) {
-        return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreate ? RUIN_RECREATE_WEIGHT : 0.0);
-    }
-
-    /**
-     * As {@link #create(Duration, Duration, long, EnvironmentMode)}, with ruin-and-recreate picked with
-     * {@code ruinRecreateWeight} against change and swap's {@link #CHANGE_WEIGHT} + {@link #SWAP_WEIGHT} (0 = none).
-     */
-    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
-            double ruinRecreateWeight) {
-        return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, Search.LATE_ACCEPTANCE);
-    }
-
     /**
      * How local search accepts moves. Late acceptance of single random moves suits GPU clusters with many free
-     * slots; on tightly packed clusters (ROADEF) most random moves break a capacity, and evaluating a sample of
-     * moves per step with a short tabu list found better solutions in the same time (benchmarks/RESULTS.md).
+     * slots; on tightly packed clusters most random moves break a capacity, and sampling many moves per step (tabu)
+     * or annealing with feasibility filters does better.
      */
     public enum Search { LATE_ACCEPTANCE, TABU, SIMULATED_ANNEALING }
 
-    /** As {@link #create(Duration, Duration, long, EnvironmentMode, double)}, with the given acceptance. */
-    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
-            double ruinRecreateWeight, Search search) {
-        return create(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, search,
-                new AnnealingPhase.Shared(0L, AnnealingPhase.SIMILAR_SHARE), 2, List.of());
+    /**
+     * The phase list of {@code options}: stops at its time limit (and also on its unimproved limit if set), its
+     * local searches of equal length, with a meeting of the parallel runs between each two where it has them.
+     */
+    public static SolverConfig create(SolverOptions options) {
+        TerminationConfig termination = new TerminationConfig().withSpentLimit(options.timeLimit());
+        if (options.unimprovedLimit() != null) {
+            termination.setUnimprovedSpentLimit(options.unimprovedLimit());
+        }
+        return new SolverConfig()
+                .withSolutionClass(PlacementSolution.class)
+                .withEntityClasses(Workload.class)
+                .withScoreDirectorFactory(scoreDirector(options.mode()))
+                .withEnvironmentMode(options.mode())
+                .withRandomSeed(options.seed())
+                .withTerminationConfig(termination)
+                .withPhaseList(phases(options));
     }
 
-    /**
-     * As above, in {@code searches} local search phases of equal length (at least 2; with 2 the first takes
-     * {@link #FIRST_SEARCH_PERCENT}). With simulated annealing, {@code shared} holds what its phases share
-     * ({@link AnnealingPhase.Shared}): the starting temperatures in soft units (a soft loss accepted with probability
-     * 1/e at the start; the temperature falls to zero with the phase's time), the share of swap draws that take a
-     * look-alike partner and the capacity price of a relaxed first phase. Parallel runs of one problem that share
-     * {@code meetings} (empty, or one per gap between two searches, in order) meet there and all go on from the
-     * best answer so far.
-     */
-    public static SolverConfig create(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
-            double ruinRecreateWeight, Search search, AnnealingPhase.Shared shared, int searches,
-            List<ExchangePhase.Exchange> meetings) {
-        if (searches < 2 || !(meetings.isEmpty() || meetings.size() == searches - 1)) {
-            throw new IllegalArgumentException("need at least 2 searches and no meetings or one between each two");
-        }
-        TerminationConfig termination = new TerminationConfig().withSpentLimit(timeLimit);
-        Duration first = searches == 2 ? timeLimit.multipliedBy(FIRST_SEARCH_PERCENT).dividedBy(100)
+    private static List<PhaseConfig> phases(SolverOptions options) {
+        Duration timeLimit = options.timeLimit();
+        int searches = options.searches();
+        Duration first = searches == 2 ? timeLimit.multipliedBy(options.firstSearchPercent()).dividedBy(100)
                 : Duration.ofMillis(timeLimit.toMillis() / searches);
-        if (unimprovedLimit != null) {
-            termination.setUnimprovedSpentLimit(unimprovedLimit);
-        }
         List<PhaseConfig> phases = new ArrayList<>(List.of(
                 new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
                 new CustomPhaseConfig().withCustomPhaseCommands(new QuickFitPhase()),
                 new ConstructionHeuristicPhaseConfig()
                         .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                search(first, ruinRecreateWeight, search, shared, true, seed)
-                        .withTerminationConfig(new TerminationConfig().withSpentLimit(first))));
+                search(first, options, true, options.seed()).withTerminationConfig(termination(first, options))));
         for (int k = 1; k < searches; k++) {
-            if (!meetings.isEmpty()) {
-                phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new ExchangePhase(meetings.get(k - 1))));
+            if (!options.meetings().isEmpty()) {
+                phases.add(new CustomPhaseConfig().withCustomPhaseCommands(
+                        new ExchangePhase(options.meetings().get(k - 1))));
             }
             // Local search may have freed room a pending gang now fits in; single moves cannot place it.
             phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()));
             boolean last = k == searches - 1;
-            PhaseConfig<?> next = search(last ? timeLimit.minus(first.multipliedBy(k)) : first, ruinRecreateWeight,
-                    search, shared, false, seed + k * SECOND_SEARCH_SEED_OFFSET);
-            phases.add(last ? next : next.withTerminationConfig(new TerminationConfig().withSpentLimit(first)));
+            PhaseConfig<?> next = search(last ? timeLimit.minus(first.multipliedBy(k)) : first, options, false,
+                    options.seed() + k * SECOND_SEARCH_SEED_OFFSET);
+            if (!last || options.stepLimit() > 0) {
+                next.withTerminationConfig(termination(first, options));
+            }
+            phases.add(next);
         }
-        return new SolverConfig()
-                .withSolutionClass(PlacementSolution.class)
-                .withEntityClasses(Workload.class)
-                .withScoreDirectorFactory(scoreDirector(mode))
-                .withEnvironmentMode(mode)
-                .withRandomSeed(seed)
-                .withTerminationConfig(termination)
-                .withPhaseList(phases);
+        return phases;
+    }
+
+    /** A non-last search's own stop: its share of the time, or the step limit when there is one. */
+    private static TerminationConfig termination(Duration share, SolverOptions options) {
+        return options.stepLimit() > 0 ? new TerminationConfig().withStepCountLimit((int) options.stepLimit())
+                : new TerminationConfig().withSpentLimit(share);
     }
 
     /**
-     * Simulated annealing runs as {@link AnnealingPhase} on the incremental score directly (about 2.5 times the
-     * scored moves per second of Timefold's local search on ROADEF, benchmarks/RESULTS.md); the other searches are
-     * Timefold local search phases. {@code budget} is the span over which the annealing temperature falls to zero.
+     * Simulated annealing runs as {@link AnnealingPhase} on the incremental score directly (far more scored moves
+     * per second than Timefold's local search); the other searches are Timefold local search phases. {@code budget} is the span over which the annealing temperature falls to zero.
      */
-    static PhaseConfig<?> search(Duration budget, double ruinRecreateWeight, Search search,
-            AnnealingPhase.Shared shared, boolean first, long seed) {
-        if (search == Search.SIMULATED_ANNEALING) {
+    static PhaseConfig<?> search(Duration budget, SolverOptions options, boolean first, long seed) {
+        if (options.search() == Search.SIMULATED_ANNEALING) {
             double total = CHANGE_WEIGHT + ANNEALING_SWAP_WEIGHT + EJECTION_WEIGHT;
-            return new CustomPhaseConfig().withCustomPhaseCommands(new AnnealingPhase(budget, shared, first,
-                    seed, ANNEALING_SWAP_WEIGHT / total, EJECTION_WEIGHT / total));
+            AnnealingPhase phase = new AnnealingPhase(budget, options.annealing(), first, seed,
+                    ANNEALING_SWAP_WEIGHT / total, EJECTION_WEIGHT / total);
+            return new CustomPhaseConfig().withCustomPhaseCommands(
+                    options.stepLimit() > 0 ? phase.withStepLimit(options.stepLimit()) : phase);
         }
-        return localSearch(ruinRecreateWeight, search);
+        return localSearch(options.ruinRecreateWeight(), options.search(), options.lateAcceptanceSize());
     }
 
     /**
@@ -181,7 +160,7 @@ public final class PlacementSolverConfig {
                         .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING));
     }
 
-    static LocalSearchPhaseConfig localSearch(double ruinRecreateWeight, Search search) {
+    static LocalSearchPhaseConfig localSearch(double ruinRecreateWeight, Search search, int lateAcceptanceSize) {
         ChangeMoveSelectorConfig change = new ChangeMoveSelectorConfig();
         change.setFixedProbabilityWeight(CHANGE_WEIGHT);
         SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig();
@@ -211,7 +190,7 @@ public final class PlacementSolverConfig {
                 .withAcceptorConfig(switch (search) {
                     case TABU -> new LocalSearchAcceptorConfig().withEntityTabuSize(ENTITY_TABU_SIZE);
                     case SIMULATED_ANNEALING -> throw new IllegalArgumentException("annealing runs as AnnealingPhase");
-                    case LATE_ACCEPTANCE -> new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE);
+                    case LATE_ACCEPTANCE -> new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize);
                 })
                 .withForagerConfig(new LocalSearchForagerConfig()
                         .withAcceptedCountLimit(search == Search.TABU ? TABU_ACCEPTED_COUNT : 1));

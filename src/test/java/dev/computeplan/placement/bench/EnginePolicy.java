@@ -127,7 +127,7 @@ final class EnginePolicy {
             total += probe.popularity() * load.fragmentMilli(probe);
         }
         for (BalanceObjective b : balances) {
-            total += b.weight() * PlacementConstraintProvider.balanceShortfall(load, b);
+            total += b.weight() * load.balanceShortfall(b);
         }
         return total;
     }

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GangEvictionTest {
 
+    private static final long STEPS = 2_000;
+
     private final Resource cpu = new Resource(0, "cpu", false, 0);
     private final Rack r1 = new Rack("r1", 0);
     private final Rack r2 = new Rack("r2", 0);
@@ -44,7 +46,8 @@ class GangEvictionTest {
         }
         PlacementSolution problem = new PlacementSolution(List.of(cpu), nodes, List.of(r1, r2), List.of(), List.of(),
                 List.of(gang), List.of(), List.of(), List.of(), workloads);
-        return PlacementSolver.solve(problem, Duration.ofSeconds(2), stop -> { }, best -> { });
+        return new PlacementSolver(PlacementSolverSettings.defaults()).solve(problem, SolverOptions.builder(Duration.ofMinutes(1))
+                .seed(PlacementSolverSettings.defaults().seed()).stepLimit(STEPS).build(), stop -> { }, best -> { });
     }
 
     @Test

@@ -1,9 +1,12 @@
 package dev.computeplan.placement.solver;
 
+import dev.computeplan.placement.search.AnnealingPhase;
+import dev.computeplan.placement.search.AnnealingShared;
+import dev.computeplan.placement.search.ExchangePhase;
+
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
-import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import dev.computeplan.placement.domain.PlacementSolution;
 import org.junit.jupiter.api.Test;
@@ -18,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PlacementSolverConfigTest {
 
     private static SolverConfig annealing(Duration limit, int searches, List<ExchangePhase.Exchange> meetings) {
-        return PlacementSolverConfig.create(limit, null, 1L, EnvironmentMode.REPRODUCIBLE, 0.0,
-                PlacementSolverConfig.Search.SIMULATED_ANNEALING,
-                new AnnealingPhase.Shared(1_000L, AnnealingPhase.SIMILAR_SHARE), searches, meetings);
+        return PlacementSolverConfig.create(SolverOptions.builder(limit).seed(1L).ruinRecreate(false)
+                .search(PlacementSolverConfig.Search.SIMULATED_ANNEALING)
+                .annealing(new AnnealingShared(1_000L, AnnealingPhase.SIMILAR_SHARE))
+                .searches(searches).meetings(meetings).build());
     }
 
     private static List<Object> commands(SolverConfig config) {

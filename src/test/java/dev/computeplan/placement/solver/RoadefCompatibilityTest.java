@@ -9,7 +9,7 @@ import dev.computeplan.placement.domain.Resource;
 import dev.computeplan.placement.domain.Service;
 import dev.computeplan.placement.domain.ServiceDependency;
 import dev.computeplan.placement.domain.Workload;
-import org.junit.jupiter.api.Assumptions;
+import dev.computeplan.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,15 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The domain is general enough for ROADEF 2012: a minimal mapping of the challenge's instances onto the public
  * domain classes scores their initial assignment exactly at the published original cost, feasible. (The full
- * reader, writer and benchmark live in placement/roadef; this test only guards the engine's semantics.)
+ * reader, writer and benchmark live in dev.computeplan.roadef; this test only guards the engine's semantics.)
  */
 class RoadefCompatibilityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a1_1", "a1_2", "a2_2", "a2_5"})
     void initialAssignmentScoresTheOriginalCost(String instance) throws IOException {
-        Path dir = dataDir().resolve("roadef2012/A");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "ROADEF data not present");
+        Path dir = SharedData.require("roadef2012/A");
         PlacementSolution solution = map(tokens(dir.resolve("model_" + instance + ".txt")),
                 tokens(dir.resolve("assignment_" + instance + ".txt")));
         long original = Long.parseLong(Files.readString(dir.resolve("original_cost_" + instance + ".txt")).trim());
@@ -43,11 +42,6 @@ class RoadefCompatibilityTest {
         assertThat(score.hardScore()).isZero();
         assertThat(score.mediumScore()).isZero();
         assertThat(-score.softScore()).isEqualTo(original);
-    }
-
-    static Path dataDir() {
-        Path relative = Path.of("../shared/data");
-        return Files.isDirectory(relative) ? relative : Path.of("/work/shared/data");
     }
 
     static long[] tokens(Path file) throws IOException {

@@ -1,8 +1,0 @@
-package dev.computeplan.placement.roadef;
-
-/** A model, assignment or solution file that does not follow the ROADEF 2012 format. */
-public class RoadefFormatException extends RuntimeException {
-    public RoadefFormatException(String message) {
-        super(message);
-    }
-}

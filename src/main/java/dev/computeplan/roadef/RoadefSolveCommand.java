@@ -1,0 +1,98 @@
+package dev.computeplan.roadef;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Solves, re-checks the answer with the exact scorer (falling back to the initial assignment if it is not
+ * feasible), writes the solution file and prints its exact cost as the last line.
+ */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "Solve an instance; the last line printed is the exact cost of the written solution.")
+class RoadefSolveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "model_X.txt")
+    Path model;
+
+    @Option(names = "--assignment", required = true, description = "assignment_X.txt (initial assignment)")
+    Path assignment;
+
+    @Option(names = "--output", required = true, description = "solution file to write")
+    Path output;
+
+    @Option(names = "--seconds", required = true, description = "time limit in seconds (the challenge allows 300)")
+    double seconds;
+
+    @Option(names = "--seed", defaultValue = "0", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--solver", defaultValue = RoadefSolvers.ENGINE,
+            description = "engine (the placement engine, default) or local (ROADEF-specific late acceptance search)")
+    String solver;
+
+    @Option(names = "--threads", defaultValue = "2",
+            description = "independent parallel runs, best one wins (default ${DEFAULT-VALUE}: the challenge machine has 2 cores)")
+    int threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(seconds > 0) || seconds > 86_400) {
+            err.println("error: --seconds must be in (0, 86400]");
+            return RoadefScoreCommand.EXIT_BAD_INPUT;
+        }
+        if (threads < 1 || threads > 64) {
+            err.println("error: --threads must be in 1..64");
+            return RoadefScoreCommand.EXIT_BAD_INPUT;
+        }
+        RoadefSolver chosen = RoadefSolvers.byName(solver, threads);
+        if (chosen == null) {
+            err.println("error: unknown solver '" + solver + "', use one of " + RoadefSolvers.NAMES);
+            return RoadefScoreCommand.EXIT_BAD_INPUT;
+        }
+        RoadefInstance instance;
+        try {
+            instance = RoadefReader.read(model, assignment);
+        } catch (IOException e) {
+            err.println("error: cannot read " + e.getMessage());
+            return RoadefScoreCommand.EXIT_BAD_INPUT;
+        } catch (RoadefFormatException e) {
+            err.println("error: " + e.getMessage());
+            return RoadefScoreCommand.EXIT_BAD_INPUT;
+        }
+        RoadefSolveRun.Result result;
+        try {
+            result = RoadefSolveRun.run(chosen, instance, Duration.ofMillis(Math.round(seconds * 1000)), seed);
+        } catch (ArithmeticException e) {
+            err.println("error: the cost does not fit in 64-bit integers");
+            return RoadefScoreCommand.EXIT_BAD_INPUT;
+        }
+        try {
+            RoadefSolutionWriter.write(output, result.assignment());
+        } catch (IOException e) {
+            err.println("error: cannot write " + output + ": " + e.getMessage());
+            return RoadefScoreCommand.EXIT_BAD_INPUT;
+        }
+        if (!result.note().isEmpty()) {
+            err.println("warning: " + result.note());
+        }
+        out.println("initial " + result.initialScore().total());
+        out.println((result.score().feasible() ? "feasible " : "infeasible ") + result.score().total());
+        out.println(result.score().parts());
+        out.println(result.score().total());
+        out.flush();
+        err.flush();
+        return result.score().feasible() ? 0 : RoadefScoreCommand.EXIT_INFEASIBLE;
+    }
+}
