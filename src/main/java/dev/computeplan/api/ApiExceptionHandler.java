@@ -47,8 +47,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(QueueFullException.class)
     ResponseEntity<ProblemDetail> queueFull(QueueFullException e) {
         ProblemDetail pd = Problems.of(429, "Too many jobs", e.getMessage());
-        return ResponseEntity.status(429).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(pd);
+        return ResponseEntity.status(429)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(pd);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -59,13 +61,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
         List<Violation> errors = e.getConstraintViolations().stream()
-                .map(v -> new Violation(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+                .map(v -> new Violation(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
         return respond(Problems.withErrors(400, "Invalid parameter", "A request parameter is out of range.", errors));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return respond(Problems.withErrors(400, "Invalid parameter", "A request parameter has the wrong type.",
+        return respond(Problems.withErrors(
+                400,
+                "Invalid parameter",
+                "A request parameter has the wrong type.",
                 List.of(new Violation(e.getName(), "cannot read '" + e.getValue() + "'"))));
     }
 
@@ -76,30 +82,36 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex.getCause() instanceof PayloadTooLargeException tooLarge) {
-            return new ResponseEntity<>(Problems.of(413, "Payload too large", tooLarge.getMessage()), problemHeaders(), 413);
+            return new ResponseEntity<>(
+                    Problems.of(413, "Payload too large", tooLarge.getMessage()), problemHeaders(), 413);
         }
-        ProblemDetail pd = Problems.withErrors(400, "Unreadable input", "The request body cannot be read.",
+        ProblemDetail pd = Problems.withErrors(
+                400,
+                "Unreadable input",
+                "The request body cannot be read.",
                 List.of(new Violation("$", "a JSON body is required")));
         return new ResponseEntity<>(pd, problemHeaders(), 400);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
-                                                                            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Violation> errors = ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new Violation(
-                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> new Violation(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
-        return new ResponseEntity<>(Problems.withErrors(400, "Invalid parameter", "A request parameter is out of range.", errors),
-                problemHeaders(), 400);
+        return new ResponseEntity<>(
+                Problems.withErrors(400, "Invalid parameter", "A request parameter is out of range.", errors),
+                problemHeaders(),
+                400);
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpHeaders merged = new HttpHeaders();
         if (headers != null) {
             merged.putAll(headers);
@@ -115,7 +127,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail pd) {
-        return ResponseEntity.status(pd.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(pd.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 
     private static String lastNode(String path) {

@@ -40,7 +40,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            mapper.writeValue(response.getOutputStream(),
+            mapper.writeValue(
+                    response.getOutputStream(),
                     Problems.of(413, "Payload too large", new PayloadTooLargeException(limit).getMessage()));
             return;
         }

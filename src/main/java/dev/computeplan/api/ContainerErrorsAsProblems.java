@@ -19,7 +19,8 @@ class ContainerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServ
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new ProblemValve()));
+        factory.addContextCustomizers(
+                context -> context.getParent().getPipeline().addValve(new ProblemValve()));
     }
 
     /** Writes a problem+json body for an error response that nothing else has written. */
@@ -32,7 +33,8 @@ class ContainerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServ
                 return;
             }
             String title = status == 400 ? "Bad request" : status >= 500 ? "Internal error" : "Request failed";
-            String body = "{\"type\":\"https://computeplan.dev/problems/" + title.toLowerCase().replace(' ', '-')
+            String body = "{\"type\":\"https://computeplan.dev/problems/"
+                    + title.toLowerCase().replace(' ', '-')
                     + "\",\"title\":\"" + title + "\",\"status\":" + status
                     + ",\"detail\":\"The server refused the request line or path.\"}";
             try {

@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 public class ExampleCatalog {
 
     /** An example: its name (unique over all kinds), its kind, and where to fetch it. */
-    public record Example(String name, String kind, String href, String submitTo) {
-    }
+    public record Example(String name, String kind, String href, String submitTo) {}
 
     private final List<Example> examples = new ArrayList<>();
     private final java.util.Map<String, Resource> resources = new java.util.HashMap<>();

@@ -38,7 +38,8 @@ class KindSchemasCustomizer implements OpenApiCustomizer {
         }
         List<Schema> refs = new ArrayList<>();
         for (ProblemKind<?, ?> kind : kinds.all()) {
-            ResolvedSchema resolved = ModelConverters.getInstance().resolveAsResolvedSchema(new AnnotatedType(kind.problemType()));
+            ResolvedSchema resolved =
+                    ModelConverters.getInstance().resolveAsResolvedSchema(new AnnotatedType(kind.problemType()));
             if (resolved == null || resolved.schema == null) {
                 continue;
             }
@@ -61,7 +62,9 @@ class KindSchemasCustomizer implements OpenApiCustomizer {
             PathItem item = openApi.getPaths().get(path);
             Operation post = item == null ? null : item.getPost();
             if (post != null) {
-                post.setRequestBody(new RequestBody().required(true).description("The problem of the kind named in the path")
+                post.setRequestBody(new RequestBody()
+                        .required(true)
+                        .description("The problem of the kind named in the path")
                         .content(new Content().addMediaType("application/json", new MediaType().schema(oneOf))));
             }
         }

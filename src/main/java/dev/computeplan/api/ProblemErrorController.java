@@ -35,6 +35,8 @@ class ProblemErrorController implements ErrorController {
         };
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ProblemDetail pd = Problems.of(status, title, title + (uri == null ? "" : " for " + uri));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 }

@@ -9,8 +9,7 @@ import org.springframework.http.ProblemDetail;
 /** Builds RFC 9457 problem details the same way everywhere. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(int status, String title, String detail) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);

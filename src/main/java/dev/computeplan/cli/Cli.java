@@ -14,10 +14,10 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("solve", "validate", "explain", "kinds", "roadef", "help", "--help", "-h");
+    private static final Set<String> COMMANDS =
+            Set.of("solve", "validate", "explain", "kinds", "roadef", "help", "--help", "-h");
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static boolean handles(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
@@ -41,7 +41,8 @@ public final class Cli {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 // As arguments, not default properties: these must win over application.yml.
-                .run("--computeplan.jobs.enabled=false",
+                .run(
+                        "--computeplan.jobs.enabled=false",
                         "--spring.flyway.enabled=false",
                         "--spring.autoconfigure.exclude="
                                 + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"

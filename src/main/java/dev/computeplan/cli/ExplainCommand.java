@@ -11,8 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain a solution (as written by 'solve') of a problem file: the same explanation as the API's.")
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description =
+                "Explain a solution (as written by 'solve') of a problem file: the same explanation as the API's.")
 class ExplainCommand implements Callable<Integer> {
 
     @Spec

@@ -2,9 +2,9 @@ package dev.computeplan.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.computeplan.common.SimpleSolveControl;
 import dev.computeplan.jobs.ParsedRequest;
 import dev.computeplan.jobs.ProblemKind;
-import dev.computeplan.common.SimpleSolveControl;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "solve", mixinStandardHelpOptions = true,
-        description = "Solve a problem file (a request body as for POST /api/v1/KIND/jobs) and print or write the solution.")
+@Command(
+        name = "solve",
+        mixinStandardHelpOptions = true,
+        description =
+                "Solve a problem file (a request body as for POST /api/v1/KIND/jobs) and print or write the solution.")
 class SolveCommand implements Callable<Integer> {
 
     @Spec
@@ -51,11 +54,10 @@ class SolveCommand implements Callable<Integer> {
         }
         ParsedRequest<P> request = support.reader.read(k, body);
         Duration limit = request.timeLimit();
-        SimpleSolveControl control = new SimpleSolveControl(limit)
-                .listener((solution, score) -> {
-                    err.println("best: " + score);
-                    err.flush();
-                });
+        SimpleSolveControl control = new SimpleSolveControl(limit).listener((solution, score) -> {
+            err.println("best: " + score);
+            err.flush();
+        });
         Thread hook = new Thread(control::requestStop);
         Runtime.getRuntime().addShutdownHook(hook);
         ProblemKind.Solved<S> solved;

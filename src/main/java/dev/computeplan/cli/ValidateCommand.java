@@ -2,7 +2,6 @@ package dev.computeplan.cli;
 
 import dev.computeplan.common.Violation;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "List the problems of a problem file without solving it; exit code 0 when valid, 1 when not.")
 class ValidateCommand implements Callable<Integer> {
 
@@ -30,7 +31,8 @@ class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         return CliSupport.guarded(err, () -> {
-            List<Violation> problems = support.reader.problemsOf(support.kind(input.kind), support.readJson(input.file));
+            List<Violation> problems =
+                    support.reader.problemsOf(support.kind(input.kind), support.readJson(input.file));
             PrintWriter out = spec.commandLine().getOut();
             if (problems.isEmpty()) {
                 out.println("valid");

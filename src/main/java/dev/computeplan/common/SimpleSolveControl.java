@@ -11,7 +11,7 @@ public class SimpleSolveControl implements SolveControl {
     private final Duration timeLimit;
     private final List<Runnable> stopActions = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
-    private volatile BiConsumer<Object, String> bestListener = (s, score) -> { };
+    private volatile BiConsumer<Object, String> bestListener = (s, score) -> {};
 
     public SimpleSolveControl(Duration timeLimit) {
         this.timeLimit = timeLimit;

@@ -2,7 +2,6 @@ package dev.computeplan.jobs;
 
 import dev.computeplan.common.InvalidInputException;
 import dev.computeplan.common.Violation;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,10 +25,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The solve-job API, the same for every problem kind. */
 @RestController
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "computeplan.jobs.enabled", havingValue = "true", matchIfMissing = true)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+        name = "computeplan.jobs.enabled",
+        havingValue = "true",
+        matchIfMissing = true)
 @Validated
 @RequestMapping("/api/v1/{kind}")
-@Tag(name = "jobs", description = "Submit, follow, stop and explain solve jobs of any kind (placement, procurement, power)")
+@Tag(
+        name = "jobs",
+        description = "Submit, follow, stop and explain solve jobs of any kind (placement, procurement, power)")
 class JobController {
 
     private final JobService jobs;
@@ -40,20 +44,26 @@ class JobController {
         this.events = events;
     }
 
-    @Operation(summary = "Submit a problem to solve",
-            description = "The body is the problem of the kind, plus an optional \"termination\": {\"seconds\": N}. Answers 202 with the job.")
+    @Operation(
+            summary = "Submit a problem to solve",
+            description =
+                    "The body is the problem of the kind, plus an optional \"termination\": {\"seconds\": N}. Answers 202 with the job.")
     @PostMapping(path = "/jobs", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<JobView> submit(@Parameter(description = "placement, procurement or power") @PathVariable String kind,
-                                   @RequestBody String body) {
+    ResponseEntity<JobView> submit(
+            @Parameter(description = "placement, procurement or power") @PathVariable String kind,
+            @RequestBody String body) {
         JobView job = jobs.submit(kind, jobs.reader().parseTree(body));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(job.links().self())).body(job);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create(job.links().self()))
+                .body(job);
     }
 
     @Operation(summary = "List jobs of a kind, newest first")
     @GetMapping("/jobs")
-    JobPage list(@PathVariable String kind,
-                 @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    JobPage list(
+            @PathVariable String kind,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return jobs.list(kind, page, size);
     }
 
@@ -100,6 +110,5 @@ class JobController {
     }
 
     /** Result of the validate endpoint. */
-    record ValidationReport(boolean valid, List<Violation> problems) {
-    }
+    record ValidationReport(boolean valid, List<Violation> problems) {}
 }

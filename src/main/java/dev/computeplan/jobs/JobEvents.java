@@ -48,7 +48,8 @@ public class JobEvents implements SmartLifecycle {
                 return;
             }
             try {
-                JobRecord job = store.find(watch.kind, watch.id, JobStore.Load.SUMMARY).orElse(null);
+                JobRecord job =
+                        store.find(watch.kind, watch.id, JobStore.Load.SUMMARY).orElse(null);
                 if (job == null) {
                     watch.done = true;
                     emitter.complete();
@@ -56,12 +57,15 @@ public class JobEvents implements SmartLifecycle {
                 }
                 if (job.bestCount() != watch.bestCount && job.score() != null) {
                     watch.bestCount = job.bestCount();
-                    emitter.send(SseEmitter.event().name("best").id(job.id() + ":" + job.bestCount())
+                    emitter.send(SseEmitter.event()
+                            .name("best")
+                            .id(job.id() + ":" + job.bestCount())
                             .data(new BestEvent(job.bestCount(), job.score()), MediaType.APPLICATION_JSON));
                 }
                 if (job.status() != watch.status) {
                     watch.status = job.status();
-                    emitter.send(SseEmitter.event().name("status")
+                    emitter.send(SseEmitter.event()
+                            .name("status")
                             .data(new StatusEvent(job.status(), job.score(), job.error()), MediaType.APPLICATION_JSON));
                 }
                 if (job.status().isFinal()) {
@@ -79,12 +83,10 @@ public class JobEvents implements SmartLifecycle {
     }
 
     /** Payload of a {@code best} event. */
-    public record BestEvent(int bestSolutions, String score) {
-    }
+    public record BestEvent(int bestSolutions, String score) {}
 
     /** Payload of a {@code status} event. */
-    public record StatusEvent(JobStatus status, String score, String error) {
-    }
+    public record StatusEvent(JobStatus status, String score, String error) {}
 
     private static final class Watch {
         final String kind;

@@ -19,8 +19,10 @@ final class JobMetrics {
         for (JobStatus s : JobStatus.values()) {
             AtomicLong count = new AtomicLong();
             statusCounts.put(s, count);
-            Gauge.builder("computeplan.jobs", count, AtomicLong::get).tag("status", s.name())
-                    .description("Solve jobs in the database by status").register(meters);
+            Gauge.builder("computeplan.jobs", count, AtomicLong::get)
+                    .tag("status", s.name())
+                    .description("Solve jobs in the database by status")
+                    .register(meters);
         }
     }
 
@@ -29,8 +31,11 @@ final class JobMetrics {
     }
 
     void solved(String kind, JobStatus outcome, Duration wallTime) {
-        Timer.builder("computeplan.solve.duration").tag("kind", kind).tag("status", outcome.name())
-                .description("Wall-clock time of finished solves").register(meters)
+        Timer.builder("computeplan.solve.duration")
+                .tag("kind", kind)
+                .tag("status", outcome.name())
+                .description("Wall-clock time of finished solves")
+                .register(meters)
                 .record(wallTime);
     }
 }

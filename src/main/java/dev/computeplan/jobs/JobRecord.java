@@ -22,8 +22,26 @@ public record JobRecord(
         boolean stopRequested) {
 
     /** A new job waiting for a worker: no solution, no owner, no attempt yet. */
-    public static JobRecord queued(String id, String kind, String problem, long timeLimitMs, String solverName, long now) {
-        return new JobRecord(id, kind, JobStatus.QUEUED, problem, timeLimitMs, solverName, null, null, 0, null, now, null,
-                null, now, 0, 0, null, false);
+    public static JobRecord queued(
+            String id, String kind, String problem, long timeLimitMs, String solverName, long now) {
+        return new JobRecord(
+                id,
+                kind,
+                JobStatus.QUEUED,
+                problem,
+                timeLimitMs,
+                solverName,
+                null,
+                null,
+                0,
+                null,
+                now,
+                null,
+                null,
+                now,
+                0,
+                0,
+                null,
+                false);
     }
 }

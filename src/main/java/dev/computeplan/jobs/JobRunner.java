@@ -1,8 +1,7 @@
 package dev.computeplan.jobs;
 
-import dev.computeplan.common.SimpleSolveControl;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.computeplan.common.SimpleSolveControl;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -45,7 +44,13 @@ public class JobRunner implements SmartLifecycle {
     private volatile boolean active;
     private volatile boolean shuttingDown;
 
-    public JobRunner(JobStore store, KindRegistry kinds, ObjectMapper mapper, Clock clock, JobProperties props, MeterRegistry meters) {
+    public JobRunner(
+            JobStore store,
+            KindRegistry kinds,
+            ObjectMapper mapper,
+            Clock clock,
+            JobProperties props,
+            MeterRegistry meters) {
         this.store = store;
         this.kinds = kinds;
         this.mapper = mapper;
@@ -116,7 +121,8 @@ public class JobRunner implements SmartLifecycle {
     private synchronized void dispatch() {
         while (active && !shuttingDown && slots.tryAcquire()) {
             long now = now();
-            Optional<JobRecord> claimed = store.claimNext(owner, now, now + props.lease().toMillis());
+            Optional<JobRecord> claimed =
+                    store.claimNext(owner, now, now + props.lease().toMillis());
             if (claimed.isEmpty()) {
                 slots.release();
                 return;
@@ -136,7 +142,13 @@ public class JobRunner implements SmartLifecycle {
         try {
             ProblemKind<?, ?> kind = kinds.find(job.kind()).orElse(null);
             if (kind == null) {
-                store.finish(job.id(), owner, JobStatus.FAILED, "This service has no problem kind '" + job.kind() + "'", 0, now());
+                store.finish(
+                        job.id(),
+                        owner,
+                        JobStatus.FAILED,
+                        "This service has no problem kind '" + job.kind() + "'",
+                        0,
+                        now());
                 return;
             }
             run(kind, job);
@@ -193,7 +205,8 @@ public class JobRunner implements SmartLifecycle {
             long now = now();
             for (RunningJob r : running.values()) {
                 r.flush(false);
-                boolean owned = store.renewLease(r.job().id(), owner, now + props.lease().toMillis(), r.solvedMs(), now);
+                boolean owned = store.renewLease(
+                        r.job().id(), owner, now + props.lease().toMillis(), r.solvedMs(), now);
                 if (!owned || store.isStopRequested(r.job().id())) {
                     r.control().requestStop();
                 }

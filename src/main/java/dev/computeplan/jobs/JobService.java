@@ -1,12 +1,11 @@
 package dev.computeplan.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.computeplan.common.ConflictException;
 import dev.computeplan.common.NotFoundException;
 import dev.computeplan.common.QueueFullException;
 import dev.computeplan.common.Violation;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -22,8 +21,14 @@ public class JobService {
     private final Clock clock;
     private final JobProperties props;
 
-    public JobService(JobStore store, JobRunner runner, KindRegistry kinds, ProblemReader reader, ObjectMapper mapper,
-                      Clock clock, JobProperties props) {
+    public JobService(
+            JobStore store,
+            JobRunner runner,
+            KindRegistry kinds,
+            ProblemReader reader,
+            ObjectMapper mapper,
+            Clock clock,
+            JobProperties props) {
         this.store = store;
         this.runner = runner;
         this.kinds = kinds;
@@ -38,11 +43,17 @@ public class JobService {
         ParsedRequest<?> request = reader.read(kind, body);
         if (store.countQueued() >= props.queueCapacity()) {
             long retry = Math.max(1, Math.min(300, props.defaultTimeLimit().toSeconds()));
-            throw new QueueFullException("The queue holds " + props.queueCapacity() + " jobs already; try again later.", retry);
+            throw new QueueFullException(
+                    "The queue holds " + props.queueCapacity() + " jobs already; try again later.", retry);
         }
         long now = clock.millis();
-        JobRecord job = JobRecord.queued(UUID.randomUUID().toString(), kind.name(), request.problemJson(),
-                request.timeLimit().toMillis(), kind.solverName(), now);
+        JobRecord job = JobRecord.queued(
+                UUID.randomUUID().toString(),
+                kind.name(),
+                request.problemJson(),
+                request.timeLimit().toMillis(),
+                kind.solverName(),
+                now);
         store.insert(job);
         runner.nudge();
         return JobView.of(job, null);
@@ -58,7 +69,8 @@ public class JobService {
 
     public JobPage list(String kindName, int page, int size) {
         kinds.get(kindName);
-        List<JobView> items = store.list(kindName, page * size, size).stream().map(this::view).toList();
+        List<JobView> items =
+                store.list(kindName, page * size, size).stream().map(this::view).toList();
         return new JobPage(items, page, size, store.count(kindName));
     }
 
@@ -110,8 +122,7 @@ public class JobService {
         }
     }
 
-    public record Stored<P, S>(JobRecord job, P problem, S solution) {
-    }
+    public record Stored<P, S>(JobRecord job, P problem, S solution) {}
 
     JobRecord record(String kindName, String id, JobStore.Load load) {
         kinds.get(kindName);

@@ -17,10 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class JobStore {
 
-    private static final String SUMMARY_COLUMNS = "id, kind, status, NULL AS problem, time_limit_ms, solver_name, NULL AS solution, "
-            + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
-    private static final String SOLUTION_COLUMNS = "id, kind, status, NULL AS problem, time_limit_ms, solver_name, solution, "
-            + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
+    private static final String SUMMARY_COLUMNS =
+            "id, kind, status, NULL AS problem, time_limit_ms, solver_name, NULL AS solution, "
+                    + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
+    private static final String SOLUTION_COLUMNS =
+            "id, kind, status, NULL AS problem, time_limit_ms, solver_name, solution, "
+                    + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
     private static final String ALL_COLUMNS = "id, kind, status, problem, time_limit_ms, solver_name, solution, "
             + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
 
@@ -35,14 +37,25 @@ public class JobStore {
     }
 
     public void insert(JobRecord job) {
-        jdbc.update("INSERT INTO solve_job (id, kind, status, problem, time_limit_ms, solver_name, created_at, updated_at) "
+        jdbc.update(
+                "INSERT INTO solve_job (id, kind, status, problem, time_limit_ms, solver_name, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                job.id(), job.kind(), job.status().name(), job.problem(), job.timeLimitMs(), job.solverName(),
-                job.createdAt(), job.updatedAt());
+                job.id(),
+                job.kind(),
+                job.status().name(),
+                job.problem(),
+                job.timeLimitMs(),
+                job.solverName(),
+                job.createdAt(),
+                job.updatedAt());
     }
 
     /** How much of a job to load: the problem can be megabytes, so only what the caller reads. */
-    public enum Load { SUMMARY, SOLUTION, ALL }
+    public enum Load {
+        SUMMARY,
+        SOLUTION,
+        ALL
+    }
 
     public Optional<JobRecord> find(String kind, String id, Load load) {
         String columns = switch (load) {
@@ -50,18 +63,24 @@ public class JobStore {
             case SOLUTION -> SOLUTION_COLUMNS;
             case ALL -> ALL_COLUMNS;
         };
-        List<JobRecord> rows = jdbc.query("SELECT " + columns
-                + " FROM solve_job WHERE id = ? AND kind = ?", ROW, id, kind);
+        List<JobRecord> rows =
+                jdbc.query("SELECT " + columns + " FROM solve_job WHERE id = ? AND kind = ?", ROW, id, kind);
         return rows.stream().findFirst();
     }
 
     public Optional<JobRecord> findById(String id) {
-        return jdbc.query("SELECT " + ALL_COLUMNS + " FROM solve_job WHERE id = ?", ROW, id).stream().findFirst();
+        return jdbc.query("SELECT " + ALL_COLUMNS + " FROM solve_job WHERE id = ?", ROW, id).stream()
+                .findFirst();
     }
 
     public List<JobRecord> list(String kind, int offset, int limit) {
-        return jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM solve_job WHERE kind = ? ORDER BY created_at DESC, id DESC "
-                + "LIMIT ? OFFSET ?", ROW, kind, limit, offset);
+        return jdbc.query(
+                "SELECT " + SUMMARY_COLUMNS + " FROM solve_job WHERE kind = ? ORDER BY created_at DESC, id DESC "
+                        + "LIMIT ? OFFSET ?",
+                ROW,
+                kind,
+                limit,
+                offset);
     }
 
     public long count(String kind) {
@@ -79,23 +98,29 @@ public class JobStore {
         for (JobStatus s : JobStatus.values()) {
             counts.put(s, 0L);
         }
-        jdbc.query("SELECT status, COUNT(*) FROM solve_job GROUP BY status",
-                rs -> {
-                    counts.put(JobStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                });
+        jdbc.query("SELECT status, COUNT(*) FROM solve_job GROUP BY status", rs -> {
+            counts.put(JobStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        });
         return counts;
     }
 
     /** Claims the oldest queued job for {@code owner}, or returns empty when none is left. */
     public Optional<JobRecord> claimNext(String owner, long now, long leaseUntil) {
         return tx.execute(status -> {
-            List<String> ids = jdbc.queryForList("SELECT id FROM solve_job WHERE status = 'QUEUED' "
-                    + "ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", String.class);
+            List<String> ids = jdbc.queryForList(
+                    "SELECT id FROM solve_job WHERE status = 'QUEUED' "
+                            + "ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+                    String.class);
             for (String id : ids) {
-                int updated = jdbc.update("UPDATE solve_job SET status = 'SOLVING', owner = ?, lease_until = ?, "
+                int updated = jdbc.update(
+                        "UPDATE solve_job SET status = 'SOLVING', owner = ?, lease_until = ?, "
                                 + "started_at = COALESCE(started_at, ?), attempts = attempts + 1, updated_at = ? "
                                 + "WHERE id = ? AND status = 'QUEUED'",
-                        owner, leaseUntil, now, now, id);
+                        owner,
+                        leaseUntil,
+                        now,
+                        now,
+                        id);
                 if (updated == 1) {
                     return findById(id);
                 }
@@ -106,8 +131,15 @@ public class JobStore {
 
     /** Renews the lease; false when this replica no longer owns the job. */
     public boolean renewLease(String id, String owner, long leaseUntil, long solvedMs, long now) {
-        return jdbc.update("UPDATE solve_job SET lease_until = ?, solved_ms = ?, updated_at = ? "
-                + "WHERE id = ? AND owner = ? AND status = 'SOLVING'", leaseUntil, solvedMs, now, id, owner) == 1;
+        return jdbc.update(
+                        "UPDATE solve_job SET lease_until = ?, solved_ms = ?, updated_at = ? "
+                                + "WHERE id = ? AND owner = ? AND status = 'SOLVING'",
+                        leaseUntil,
+                        solvedMs,
+                        now,
+                        id,
+                        owner)
+                == 1;
     }
 
     public boolean isStopRequested(String id) {
@@ -116,40 +148,71 @@ public class JobStore {
     }
 
     public void saveBest(String id, String owner, String solution, String score, int bestCount, long now) {
-        jdbc.update("UPDATE solve_job SET solution = ?, score = ?, best_count = ?, updated_at = ? WHERE id = ? AND owner = ?",
-                solution, score, bestCount, now, id, owner);
+        jdbc.update(
+                "UPDATE solve_job SET solution = ?, score = ?, best_count = ?, updated_at = ? WHERE id = ? AND owner = ?",
+                solution,
+                score,
+                bestCount,
+                now,
+                id,
+                owner);
     }
 
     public void finish(String id, String owner, JobStatus status, String error, long solvedMs, long now) {
-        jdbc.update("UPDATE solve_job SET status = ?, error = ?, solved_ms = ?, finished_at = ?, updated_at = ?, "
+        jdbc.update(
+                "UPDATE solve_job SET status = ?, error = ?, solved_ms = ?, finished_at = ?, updated_at = ?, "
                         + "owner = NULL, lease_until = NULL WHERE id = ? AND owner = ?",
-                status.name(), error, solvedMs, now, now, id, owner);
+                status.name(),
+                error,
+                solvedMs,
+                now,
+                now,
+                id,
+                owner);
     }
 
     /** Gives a job back to the queue (service shutting down); its best solution stays for the warm start. */
     public void release(String id, String owner, long solvedMs, long now) {
-        jdbc.update("UPDATE solve_job SET status = 'QUEUED', owner = NULL, lease_until = NULL, solved_ms = ?, updated_at = ? "
-                + "WHERE id = ? AND owner = ? AND status = 'SOLVING'", solvedMs, now, id, owner);
+        jdbc.update(
+                "UPDATE solve_job SET status = 'QUEUED', owner = NULL, lease_until = NULL, solved_ms = ?, updated_at = ? "
+                        + "WHERE id = ? AND owner = ? AND status = 'SOLVING'",
+                solvedMs,
+                now,
+                id,
+                owner);
     }
 
     /** A queued job stops at once; returns true if it was still queued. */
     public boolean stopQueued(String id, long now) {
-        return jdbc.update("UPDATE solve_job SET status = 'STOPPED', stop_requested = TRUE, finished_at = ?, updated_at = ? "
-                + "WHERE id = ? AND status = 'QUEUED'", now, now, id) == 1;
+        return jdbc.update(
+                        "UPDATE solve_job SET status = 'STOPPED', stop_requested = TRUE, finished_at = ?, updated_at = ? "
+                                + "WHERE id = ? AND status = 'QUEUED'",
+                        now,
+                        now,
+                        id)
+                == 1;
     }
 
     public void requestStop(String id, long now) {
-        jdbc.update("UPDATE solve_job SET stop_requested = TRUE, updated_at = ? WHERE id = ? AND status = 'SOLVING'", now, id);
+        jdbc.update(
+                "UPDATE solve_job SET stop_requested = TRUE, updated_at = ? WHERE id = ? AND status = 'SOLVING'",
+                now,
+                id);
     }
 
     /** Re-queues solving jobs whose owner stopped renewing its lease (or every solving job, when {@code all}). */
     public int requeueExpired(long now, boolean all) {
         if (all) {
-            return jdbc.update("UPDATE solve_job SET status = 'QUEUED', owner = NULL, lease_until = NULL, updated_at = ? "
-                    + "WHERE status = 'SOLVING'", now);
+            return jdbc.update(
+                    "UPDATE solve_job SET status = 'QUEUED', owner = NULL, lease_until = NULL, updated_at = ? "
+                            + "WHERE status = 'SOLVING'",
+                    now);
         }
-        return jdbc.update("UPDATE solve_job SET status = 'QUEUED', owner = NULL, lease_until = NULL, updated_at = ? "
-                + "WHERE status = 'SOLVING' AND lease_until < ?", now, now);
+        return jdbc.update(
+                "UPDATE solve_job SET status = 'QUEUED', owner = NULL, lease_until = NULL, updated_at = ? "
+                        + "WHERE status = 'SOLVING' AND lease_until < ?",
+                now,
+                now);
     }
 
     private static JobRecord map(ResultSet rs, int row) throws SQLException {

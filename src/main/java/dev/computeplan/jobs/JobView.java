@@ -19,16 +19,19 @@ public record JobView(
         Links links) {
 
     /** How far the solve is: best solutions found so far, seconds solved, and the time limit. */
-    public record Progress(int bestSolutions, double solvingSeconds, double timeLimitSeconds, int attempts) {
-    }
+    public record Progress(int bestSolutions, double solvingSeconds, double timeLimitSeconds, int attempts) {}
 
-    public record Links(String self, String solution, String explanation, String events) {
-    }
+    public record Links(String self, String solution, String explanation, String events) {}
 
     static JobView of(JobRecord r, Double liveSolvingSeconds) {
         String self = "/api/v1/" + r.kind() + "/jobs/" + r.id();
         double solving = liveSolvingSeconds != null ? liveSolvingSeconds : r.solvedMs() / 1000.0;
-        return new JobView(r.id(), r.kind(), r.status(), r.score(), r.solverName(),
+        return new JobView(
+                r.id(),
+                r.kind(),
+                r.status(),
+                r.score(),
+                r.solverName(),
                 Instant.ofEpochMilli(r.createdAt()),
                 r.startedAt() == null ? null : Instant.ofEpochMilli(r.startedAt()),
                 r.finishedAt() == null ? null : Instant.ofEpochMilli(r.finishedAt()),

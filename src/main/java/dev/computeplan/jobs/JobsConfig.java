@@ -39,8 +39,13 @@ public class JobsConfig {
         }
 
         @Bean
-        JobRunner jobRunner(JobStore store, KindRegistry kinds, ObjectMapper mapper, Clock clock, JobProperties props,
-                            MeterRegistry meters) {
+        JobRunner jobRunner(
+                JobStore store,
+                KindRegistry kinds,
+                ObjectMapper mapper,
+                Clock clock,
+                JobProperties props,
+                MeterRegistry meters) {
             return new JobRunner(store, kinds, mapper, clock, props, meters);
         }
 
@@ -50,8 +55,14 @@ public class JobsConfig {
         }
 
         @Bean
-        JobService jobService(JobStore store, JobRunner runner, KindRegistry kinds, ProblemReader reader, ObjectMapper mapper,
-                              Clock clock, JobProperties props) {
+        JobService jobService(
+                JobStore store,
+                JobRunner runner,
+                KindRegistry kinds,
+                ProblemReader reader,
+                ObjectMapper mapper,
+                Clock clock,
+                JobProperties props) {
             return new JobService(store, runner, kinds, reader, mapper, clock, props);
         }
     }

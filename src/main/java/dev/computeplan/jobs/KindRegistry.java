@@ -1,7 +1,6 @@
 package dev.computeplan.jobs;
 
 import dev.computeplan.common.NotFoundException;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,9 @@ public class KindRegistry {
     }
 
     public ProblemKind<?, ?> get(String name) {
-        return find(name).orElseThrow(() -> new NotFoundException("No problem kind '" + name + "'. Known kinds: " + kinds.keySet()));
+        return find(name)
+                .orElseThrow(
+                        () -> new NotFoundException("No problem kind '" + name + "'. Known kinds: " + kinds.keySet()));
     }
 
     public Collection<ProblemKind<?, ?>> all() {

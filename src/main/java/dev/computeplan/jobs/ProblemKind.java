@@ -2,7 +2,6 @@ package dev.computeplan.jobs;
 
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
-
 import java.util.List;
 
 /**
@@ -42,6 +41,5 @@ public interface ProblemKind<P, S> {
     Object explain(P problem, S solution);
 
     /** A solution with its score (or objective) as text. */
-    record Solved<S>(S solution, String score) {
-    }
+    record Solved<S>(S solution, String score) {}
 }

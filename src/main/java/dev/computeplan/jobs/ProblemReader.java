@@ -1,8 +1,5 @@
 package dev.computeplan.jobs;
 
-import dev.computeplan.common.InvalidInputException;
-import dev.computeplan.common.Violation;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +10,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.computeplan.common.InvalidInputException;
+import dev.computeplan.common.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -51,14 +50,16 @@ public class ProblemReader {
         try {
             JsonNode node = mapper.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw InvalidInputException.unreadable("The request body is empty.", List.of(new Violation("$", "a JSON object is required")));
+                throw InvalidInputException.unreadable(
+                        "The request body is empty.", List.of(new Violation("$", "a JSON object is required")));
             }
             return node;
         } catch (JsonProcessingException e) {
             // Jackson's nesting and number-length limits report no location
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw InvalidInputException.unreadable("The request body is not valid JSON.",
+            throw InvalidInputException.unreadable(
+                    "The request body is not valid JSON.",
                     List.of(new Violation("$", "malformed JSON" + where + ": " + e.getOriginalMessage())));
         }
     }
@@ -66,7 +67,8 @@ public class ProblemReader {
     /** Reads a full request: the problem plus an optional {@code termination}. */
     public <P> ParsedRequest<P> read(ProblemKind<P, ?> kind, JsonNode body) {
         if (!(body instanceof ObjectNode object)) {
-            throw InvalidInputException.unreadable("The request body must be a JSON object.", List.of(new Violation("$", "expected a JSON object")));
+            throw InvalidInputException.unreadable(
+                    "The request body must be a JSON object.", List.of(new Violation("$", "expected a JSON object")));
         }
         ObjectNode problemNode = object.deepCopy();
         JsonNode terminationNode = problemNode.remove("termination");
@@ -95,11 +97,12 @@ public class ProblemReader {
         try {
             problem = mapper.treeToValue(node, kind.problemType());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw InvalidInputException.unreadable("The request body does not match the " + kind.name() + " schema.",
-                    List.of(violationOf(e)));
+            throw InvalidInputException.unreadable(
+                    "The request body does not match the " + kind.name() + " schema.", List.of(violationOf(e)));
         }
         if (problem == null) {
-            throw InvalidInputException.unreadable("The request body is empty.", List.of(new Violation("$", "a JSON object is required")));
+            throw InvalidInputException.unreadable(
+                    "The request body is empty.", List.of(new Violation("$", "a JSON object is required")));
         }
         List<Violation> violations = beanViolations(problem, "$");
         if (violations.isEmpty()) {
@@ -149,7 +152,8 @@ public class ProblemReader {
             termination = mapper.treeToValue(node, Termination.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             Violation v = violationOf(e);
-            throw InvalidInputException.unreadable("termination cannot be read.",
+            throw InvalidInputException.unreadable(
+                    "termination cannot be read.",
                     List.of(new Violation(v.field().replaceFirst("^\\$", "\\$.termination"), v.message())));
         }
         List<Violation> violations = beanViolations(termination, "$.termination");
@@ -161,8 +165,8 @@ public class ProblemReader {
         }
         Duration limit = Duration.ofSeconds(termination.seconds());
         if (limit.compareTo(maxTimeLimit) > 0) {
-            throw InvalidInputException.invalid(List.of(new Violation("$.termination.seconds",
-                    "must be at most " + maxTimeLimit.toSeconds() + " on this service")));
+            throw InvalidInputException.invalid(List.of(new Violation(
+                    "$.termination.seconds", "must be at most " + maxTimeLimit.toSeconds() + " on this service")));
         }
         return limit;
     }
@@ -223,7 +227,9 @@ public class ProblemReader {
     }
 
     private static String describe(Object value) {
-        return value instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"" : String.valueOf(value);
+        return value instanceof String s
+                ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\""
+                : String.valueOf(value);
     }
 
     private static String simpleType(Class<?> type) {

@@ -23,8 +23,15 @@ final class RunningJob {
     private long lastSaveNanos;
     private final Object saveLock = new Object();
 
-    RunningJob(JobRecord job, SimpleSolveControl control, long startNanos, JobStore store, ObjectMapper mapper,
-            String owner, Duration saveInterval, Clock clock) {
+    RunningJob(
+            JobRecord job,
+            SimpleSolveControl control,
+            long startNanos,
+            JobStore store,
+            ObjectMapper mapper,
+            String owner,
+            Duration saveInterval,
+            Clock clock) {
         this.job = job;
         this.control = control;
         this.startNanos = startNanos;

@@ -11,10 +11,9 @@ import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.explain.PlacementChecker;
 import dev.computeplan.placement.explain.PlacementExplainer;
 import dev.computeplan.placement.solver.PlacementSolver;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /** The {@code placement} problem kind: GPU/compute cluster placement solved with Timefold. */
 @Component
@@ -63,7 +62,10 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     @Override
     public Solved<PlacementPlan> solve(PlacementRequest problem, PlacementPlan warmStart, SolveControl control) {
         PlacementSolution initial = PlacementMapper.toDomain(problem, warmStart);
-        PlacementSolution best = solver.solve(initial, control.timeLimit(), control::onStop,
+        PlacementSolution best = solver.solve(
+                initial,
+                control.timeLimit(),
+                control::onStop,
                 newBest -> control.newBest(PlacementMapper.toPlan(newBest), String.valueOf(newBest.getScore())));
         PlacementPlan plan = PlacementMapper.toPlan(best);
         verify(problem, plan);
@@ -82,7 +84,8 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
         if (!report.feasible()) {
             throw new IllegalStateException("the placement the solver scored " + plan.score()
                     + " failed the independent check: "
-                    + report.violations().subList(0, Math.min(3, report.violations().size())));
+                    + report.violations()
+                            .subList(0, Math.min(3, report.violations().size())));
         }
     }
 

@@ -15,20 +15,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("computeplan.placement")
 public record PlacementProperties(
-        long seed,
-        int ruinRecreateMaxNodes,
-        int factoryCacheSize,
-        int lateAcceptanceSize,
-        int firstSearchPercent) {
+        long seed, int ruinRecreateMaxNodes, int factoryCacheSize, int lateAcceptanceSize, int firstSearchPercent) {
 
     public static PlacementProperties defaults() {
         PlacementSolverSettings d = PlacementSolverSettings.defaults();
-        return new PlacementProperties(d.seed(), d.ruinRecreateMaxNodes(), d.factoryCacheSize(), d.lateAcceptanceSize(),
+        return new PlacementProperties(
+                d.seed(),
+                d.ruinRecreateMaxNodes(),
+                d.factoryCacheSize(),
+                d.lateAcceptanceSize(),
                 d.firstSearchPercent());
     }
 
     public PlacementSolverSettings solverSettings() {
-        return new PlacementSolverSettings(seed, ruinRecreateMaxNodes, factoryCacheSize, lateAcceptanceSize,
-                firstSearchPercent);
+        return new PlacementSolverSettings(
+                seed, ruinRecreateMaxNodes, factoryCacheSize, lateAcceptanceSize, firstSearchPercent);
     }
 }

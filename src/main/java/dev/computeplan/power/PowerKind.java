@@ -66,7 +66,8 @@ public class PowerKind implements ProblemKind<PowerRequest, PowerSolution> {
         ScheduleChecker.Report report = ScheduleChecker.check(problem, best);
         if (!report.feasible() && best.status() != PowerSolution.Status.INFEASIBLE) {
             throw new IllegalStateException("the " + best.method() + " schedule failed the independent check: "
-                    + report.violations().subList(0, Math.min(3, report.violations().size())));
+                    + report.violations()
+                            .subList(0, Math.min(3, report.violations().size())));
         }
         return new Solved<>(best, PowerSolver.scoreText(best));
     }

@@ -31,13 +31,34 @@ public record PowerProperties(
     /** The defaults, as binding an empty configuration gives them. */
     public static PowerProperties defaults() {
         PowerSolverSettings d = PowerSolverSettings.defaults();
-        return new PowerProperties(null, d.workers(), d.seed(), d.cpSatMaxBools(), d.heuristicShare(), d.intervalMaxJobs(),
-                d.intervalSearchShare(), d.boundShare(), d.windowMinShare(), d.stall(), d.probingLevel(), d.cpLog());
+        return new PowerProperties(
+                null,
+                d.workers(),
+                d.seed(),
+                d.cpSatMaxBools(),
+                d.heuristicShare(),
+                d.intervalMaxJobs(),
+                d.intervalSearchShare(),
+                d.boundShare(),
+                d.windowMinShare(),
+                d.stall(),
+                d.probingLevel(),
+                d.cpLog());
     }
 
     public PowerSolverSettings solverSettings() {
-        return new PowerSolverSettings(workers, seed, cpSatMaxBools, heuristicShare, intervalMaxJobs, intervalSearchShare,
-                boundShare, windowMinShare, stall, probingLevel, cpLog);
+        return new PowerSolverSettings(
+                workers,
+                seed,
+                cpSatMaxBools,
+                heuristicShare,
+                intervalMaxJobs,
+                intervalSearchShare,
+                boundShare,
+                windowMinShare,
+                stall,
+                probingLevel,
+                cpLog);
     }
 
     public CarbonSeries carbonSeries() {

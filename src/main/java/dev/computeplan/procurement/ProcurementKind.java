@@ -60,8 +60,13 @@ public class ProcurementKind implements ProblemKind<ProcurementRequest, Procurem
     public Solved<ProcurementPlan> solve(ProcurementRequest request, ProcurementPlan warmStart, SolveControl control) {
         ProcurementProblem problem = ProcurementMapper.toProblem(request);
         // the base plan is reported as soon as it exists, so that a crash while solving variants loses nothing
-        ProcurementPlan plan = solver.solve(problem, warmStart, control.timeLimit(), control::onStop,
-                control::stopRequested, base -> control.newBest(verified(problem, base), scoreText(base)));
+        ProcurementPlan plan = solver.solve(
+                problem,
+                warmStart,
+                control.timeLimit(),
+                control::onStop,
+                control::stopRequested,
+                base -> control.newBest(verified(problem, base), scoreText(base)));
         String score = scoreText(verified(problem, plan));
         if (plan.objectiveUsd() != null) {
             control.newBest(plan, score);

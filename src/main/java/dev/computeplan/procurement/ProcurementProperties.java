@@ -26,11 +26,12 @@ public record ProcurementProperties(
 
     public static ProcurementProperties defaults() {
         ProcurementSolverSettings d = ProcurementSolverSettings.defaults();
-        return new ProcurementProperties(d.relativeGap(), d.scipParams(), d.solverLog(), d.roundedStart(), d.coverRows(),
-                d.warmStartShare());
+        return new ProcurementProperties(
+                d.relativeGap(), d.scipParams(), d.solverLog(), d.roundedStart(), d.coverRows(), d.warmStartShare());
     }
 
     public ProcurementSolverSettings settings() {
-        return new ProcurementSolverSettings(relativeGap, scipParams, solverLog, roundedStart, coverRows, warmStartShare);
+        return new ProcurementSolverSettings(
+                relativeGap, scipParams, solverLog, roundedStart, coverRows, warmStartShare);
     }
 }

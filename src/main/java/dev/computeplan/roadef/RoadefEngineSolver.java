@@ -1,6 +1,5 @@
 package dev.computeplan.roadef;
 
-
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import dev.computeplan.placement.domain.PlacementSolution;
@@ -31,6 +30,7 @@ public final class RoadefEngineSolver implements RoadefSolver {
 
     /** Time kept back from the limit for mapping, solver start-up and mapping back. */
     static final Duration OVERHEAD_MARGIN = Duration.ofMillis(300);
+
     static final Duration MINIMUM_SOLVE = Duration.ofMillis(200);
     static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
     /**
@@ -102,14 +102,14 @@ public final class RoadefEngineSolver implements RoadefSolver {
             long temperature = startingTemperature(instance);
             List<ExchangePhase.Exchange> meetings = new ArrayList<>();
             for (int k = 1; threads > 1 && k < SEARCHES; k++) {
-                meetings.add(new ExchangePhase.Exchange(threads,
-                        Duration.ofMillis((long) (timeLimit.toMillis() * EXCHANGE_PATIENCE_SHARE))));
+                meetings.add(new ExchangePhase.Exchange(
+                        threads, Duration.ofMillis((long) (timeLimit.toMillis() * EXCHANGE_PATIENCE_SHARE))));
             }
             for (int i = 0; i < threads; i++) {
                 long runSeed = seed + i;
                 double lookAlikeShare = LOOK_ALIKE_SHARES[i % LOOK_ALIKE_SHARES.length];
-                runs.add(pool.submit(() -> solveOnce(instance, deadline, runSeed, lookAlikeShare, temperature,
-                        meetings)));
+                runs.add(pool.submit(
+                        () -> solveOnce(instance, deadline, runSeed, lookAlikeShare, temperature, meetings)));
             }
             PlacementSolution best = null;
             for (Future<PlacementSolution> run : runs) {
@@ -154,8 +154,10 @@ public final class RoadefEngineSolver implements RoadefSolver {
     }
 
     static long startingTemperature(RoadefInstance instance) {
-        return (long) (RoadefScorer.score(instance, instance.initialAssignment()).total() * ANNEALING_TEMPERATURE_SHARE
-                * machineScale(instance.machineCount()));
+        return (long)
+                (RoadefScorer.score(instance, instance.initialAssignment()).total()
+                        * ANNEALING_TEMPERATURE_SHARE
+                        * machineScale(instance.machineCount()));
     }
 
     /**
@@ -171,18 +173,28 @@ public final class RoadefEngineSolver implements RoadefSolver {
         return Math.min(1.0, TEMPERATURE_REFERENCE_MACHINES / (double) Math.max(1, machines));
     }
 
-    private PlacementSolution solveOnce(RoadefInstance instance, long deadline, long seed,
-            double lookAlikeShare, long temperature, List<ExchangePhase.Exchange> meetings) {
+    private PlacementSolution solveOnce(
+            RoadefInstance instance,
+            long deadline,
+            long seed,
+            double lookAlikeShare,
+            long temperature,
+            List<ExchangePhase.Exchange> meetings) {
         PlacementSolution problem = RoadefMapper.toPlacement(instance, instance.initialAssignment());
         long left = deadline - clock.millis() - OVERHEAD_MARGIN.toMillis();
         Duration limit = Duration.ofMillis(Math.max(MINIMUM_SOLVE.toMillis(), left));
         double capacityPrice = capacityPrice(instance);
         long first = firstTemperature(capacityPrice, temperature);
-        SolverOptions options = SolverOptions.builder(limit).seed(seed).ruinRecreateWeight(RUIN_RECREATE_WEIGHT)
+        SolverOptions options = SolverOptions.builder(limit)
+                .seed(seed)
+                .ruinRecreateWeight(RUIN_RECREATE_WEIGHT)
                 .search(PlacementSolverConfig.Search.SIMULATED_ANNEALING)
                 .annealing(new AnnealingShared(first, temperature, lookAlikeShare, capacityPrice))
-                .searches(SEARCHES).meetings(meetings).build();
-        Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(PlacementSolverConfig.create(options))
+                .searches(SEARCHES)
+                .meetings(meetings)
+                .build();
+        Solver<PlacementSolution> solver = SolverFactory.<PlacementSolution>create(
+                        PlacementSolverConfig.create(options))
                 .buildSolver();
         // The engine's spent limit starts after its set-up; on large instances that set-up is long, so also
         // stop it at the wall-clock deadline (it still finishes the step it is in, and its initial score).
@@ -193,8 +205,11 @@ public final class RoadefEngineSolver implements RoadefSolver {
         });
         try {
             // repeated: a request made before the solver has started solving is not kept
-            watchdog.scheduleAtFixedRate(solver::terminateEarly, Math.max(1, deadline - clock.millis()),
-                    WATCHDOG_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            watchdog.scheduleAtFixedRate(
+                    solver::terminateEarly,
+                    Math.max(1, deadline - clock.millis()),
+                    WATCHDOG_PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS);
             // No score recomputation afterwards (PlacementSolver does one for construction stopped mid-step; here
             // everything starts assigned, and on large instances it costs as much as the first score): the
             // exact scorer re-checks the answer anyway.

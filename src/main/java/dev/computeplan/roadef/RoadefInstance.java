@@ -19,17 +19,17 @@ public final class RoadefInstance {
     private final int machineCount;
     private final int[] neighborhood;
     private final int[] location;
-    private final long[] capacity;        // [m * R + r]
-    private final long[] safetyCapacity;  // [m * R + r]
-    private final int[] machineMoveCost;  // [from * M + to]
+    private final long[] capacity; // [m * R + r]
+    private final long[] safetyCapacity; // [m * R + r]
+    private final int[] machineMoveCost; // [from * M + to]
 
     private final int[] spreadMin;
     private final int[][] dependsOn;
-    private final int[][] dependents;     // reverse of dependsOn: services that depend on s
+    private final int[][] dependents; // reverse of dependsOn: services that depend on s
     private final int[][] processesOfService;
 
     private final int[] service;
-    private final long[] requirement;     // [p * R + r]
+    private final long[] requirement; // [p * R + r]
     private final long[] processMoveCost;
 
     private final int[] balanceResource1;
@@ -45,13 +45,27 @@ public final class RoadefInstance {
     private final int neighborhoodCount;
     private final int locationCount;
 
-    RoadefInstance(boolean[] transientResource, long[] loadCostWeight,
-                   int[] neighborhood, int[] location, long[] capacity, long[] safetyCapacity, int[] machineMoveCost,
-                   int[] spreadMin, int[][] dependsOn,
-                   int[] service, long[] requirement, long[] processMoveCost,
-                   int[] balanceResource1, int[] balanceResource2, long[] balanceTarget, long[] balanceWeight,
-                   long processMoveWeight, long serviceMoveWeight, long machineMoveWeight,
-                   int[] initialAssignment) {
+    RoadefInstance(
+            boolean[] transientResource,
+            long[] loadCostWeight,
+            int[] neighborhood,
+            int[] location,
+            long[] capacity,
+            long[] safetyCapacity,
+            int[] machineMoveCost,
+            int[] spreadMin,
+            int[][] dependsOn,
+            int[] service,
+            long[] requirement,
+            long[] processMoveCost,
+            int[] balanceResource1,
+            int[] balanceResource2,
+            long[] balanceTarget,
+            long[] balanceWeight,
+            long processMoveWeight,
+            long serviceMoveWeight,
+            long machineMoveWeight,
+            int[] initialAssignment) {
         this.resourceCount = transientResource.length;
         this.transientResource = transientResource.clone();
         this.loadCostWeight = loadCostWeight.clone();
@@ -94,10 +108,13 @@ public final class RoadefInstance {
         require(requirement.length == (long) p * r, "R requirements per process");
         require(processMoveCost.length == p, "one move cost per process");
         int b = balanceResource1.length;
-        require(balanceResource2.length == b && balanceTarget.length == b && balanceWeight.length == b,
+        require(
+                balanceResource2.length == b && balanceTarget.length == b && balanceWeight.length == b,
                 "balance objective arrays of equal length");
-        require(initialAssignment.length == p, "initial assignment has " + initialAssignment.length
-                + " machines, expected one per process (" + p + ")");
+        require(
+                initialAssignment.length == p,
+                "initial assignment has " + initialAssignment.length + " machines, expected one per process (" + p
+                        + ")");
         for (int i = 0; i < m; i++) {
             require(neighborhood[i] >= 0 && location[i] >= 0, "machine " + i + ": negative neighborhood or location");
         }
@@ -110,12 +127,17 @@ public final class RoadefInstance {
         }
         for (int i = 0; i < p; i++) {
             require(service[i] >= 0 && service[i] < s, "process " + i + ": unknown service " + service[i]);
-            require(initialAssignment[i] >= 0 && initialAssignment[i] < m,
+            require(
+                    initialAssignment[i] >= 0 && initialAssignment[i] < m,
                     "process " + i + ": initial machine " + initialAssignment[i] + " out of range 0.." + (m - 1));
         }
         for (int i = 0; i < b; i++) {
-            require(balanceResource1[i] >= 0 && balanceResource1[i] < r && balanceResource2[i] >= 0
-                    && balanceResource2[i] < r, "balance objective " + i + ": unknown resource");
+            require(
+                    balanceResource1[i] >= 0
+                            && balanceResource1[i] < r
+                            && balanceResource2[i] >= 0
+                            && balanceResource2[i] < r,
+                    "balance objective " + i + ": unknown resource");
         }
     }
 
@@ -166,51 +188,141 @@ public final class RoadefInstance {
         return out;
     }
 
-    public int resourceCount() { return resourceCount; }
-    public int machineCount() { return machineCount; }
-    public int serviceCount() { return spreadMin.length; }
-    public int processCount() { return service.length; }
-    public int balanceCount() { return balanceResource1.length; }
-    public int neighborhoodCount() { return neighborhoodCount; }
-    public int locationCount() { return locationCount; }
+    public int resourceCount() {
+        return resourceCount;
+    }
 
-    public boolean isTransient(int r) { return transientResource[r]; }
-    public long loadCostWeight(int r) { return loadCostWeight[r]; }
+    public int machineCount() {
+        return machineCount;
+    }
 
-    public int neighborhood(int m) { return neighborhood[m]; }
-    public int location(int m) { return location[m]; }
-    public long capacity(int m, int r) { return capacity[m * resourceCount + r]; }
-    public long safetyCapacity(int m, int r) { return safetyCapacity[m * resourceCount + r]; }
+    public int serviceCount() {
+        return spreadMin.length;
+    }
+
+    public int processCount() {
+        return service.length;
+    }
+
+    public int balanceCount() {
+        return balanceResource1.length;
+    }
+
+    public int neighborhoodCount() {
+        return neighborhoodCount;
+    }
+
+    public int locationCount() {
+        return locationCount;
+    }
+
+    public boolean isTransient(int r) {
+        return transientResource[r];
+    }
+
+    public long loadCostWeight(int r) {
+        return loadCostWeight[r];
+    }
+
+    public int neighborhood(int m) {
+        return neighborhood[m];
+    }
+
+    public int location(int m) {
+        return location[m];
+    }
+
+    public long capacity(int m, int r) {
+        return capacity[m * resourceCount + r];
+    }
+
+    public long safetyCapacity(int m, int r) {
+        return safetyCapacity[m * resourceCount + r];
+    }
     /** Cost of moving a process whose initial machine is {@code from} to machine {@code to}. */
-    public int machineMoveCost(int from, int to) { return machineMoveCost[from * machineCount + to]; }
+    public int machineMoveCost(int from, int to) {
+        return machineMoveCost[from * machineCount + to];
+    }
 
-    public int spreadMin(int s) { return spreadMin[s]; }
-    public int dependsOnCount(int s) { return dependsOn[s].length; }
-    public int dependsOn(int s, int i) { return dependsOn[s][i]; }
-    public int dependentCount(int s) { return dependents[s].length; }
-    public int dependent(int s, int i) { return dependents[s][i]; }
-    public int serviceSize(int s) { return processesOfService[s].length; }
-    public int processOfService(int s, int i) { return processesOfService[s][i]; }
+    public int spreadMin(int s) {
+        return spreadMin[s];
+    }
 
-    public int service(int p) { return service[p]; }
-    public long requirement(int p, int r) { return requirement[p * resourceCount + r]; }
-    public long processMoveCost(int p) { return processMoveCost[p]; }
+    public int dependsOnCount(int s) {
+        return dependsOn[s].length;
+    }
 
-    public int balanceResource1(int b) { return balanceResource1[b]; }
-    public int balanceResource2(int b) { return balanceResource2[b]; }
-    public long balanceTarget(int b) { return balanceTarget[b]; }
-    public long balanceWeight(int b) { return balanceWeight[b]; }
+    public int dependsOn(int s, int i) {
+        return dependsOn[s][i];
+    }
 
-    public long processMoveWeight() { return processMoveWeight; }
-    public long serviceMoveWeight() { return serviceMoveWeight; }
-    public long machineMoveWeight() { return machineMoveWeight; }
+    public int dependentCount(int s) {
+        return dependents[s].length;
+    }
 
-    public int initialMachine(int p) { return initialAssignment[p]; }
-    public int[] initialAssignment() { return initialAssignment.clone(); }
+    public int dependent(int s, int i) {
+        return dependents[s][i];
+    }
+
+    public int serviceSize(int s) {
+        return processesOfService[s].length;
+    }
+
+    public int processOfService(int s, int i) {
+        return processesOfService[s][i];
+    }
+
+    public int service(int p) {
+        return service[p];
+    }
+
+    public long requirement(int p, int r) {
+        return requirement[p * resourceCount + r];
+    }
+
+    public long processMoveCost(int p) {
+        return processMoveCost[p];
+    }
+
+    public int balanceResource1(int b) {
+        return balanceResource1[b];
+    }
+
+    public int balanceResource2(int b) {
+        return balanceResource2[b];
+    }
+
+    public long balanceTarget(int b) {
+        return balanceTarget[b];
+    }
+
+    public long balanceWeight(int b) {
+        return balanceWeight[b];
+    }
+
+    public long processMoveWeight() {
+        return processMoveWeight;
+    }
+
+    public long serviceMoveWeight() {
+        return serviceMoveWeight;
+    }
+
+    public long machineMoveWeight() {
+        return machineMoveWeight;
+    }
+
+    public int initialMachine(int p) {
+        return initialAssignment[p];
+    }
+
+    public int[] initialAssignment() {
+        return initialAssignment.clone();
+    }
 
     @Override
     public String toString() {
-        return "RoadefInstance[R=" + resourceCount + ", M=" + machineCount + ", S=" + serviceCount()
-                + ", P=" + processCount() + ", B=" + balanceCount() + "]";
+        return "RoadefInstance[R=" + resourceCount + ", M=" + machineCount + ", S=" + serviceCount() + ", P="
+                + processCount() + ", B=" + balanceCount() + "]";
     }
 }

@@ -22,6 +22,7 @@ public final class RoadefLocalSearch implements RoadefSolver {
 
     /** Late acceptance history: a move is accepted if it is no worse than the cost this many steps ago. */
     public static final int DEFAULT_HISTORY = 2_000;
+
     public static final int DEFAULT_THREADS = 2;
     private static final int CLOCK_CHECK_MASK = 1023;
     /** Shifts sampled per greedy step (capped by the number of distinct shifts): close to steepest descent on set A. */
@@ -85,8 +86,7 @@ public final class RoadefLocalSearch implements RoadefSolver {
         }
     }
 
-    private record Best(int[] assignment, long cost) {
-    }
+    private record Best(int[] assignment, long cost) {}
 
     /** One single-threaded late acceptance run. */
     private final class Run implements Callable<Best> {
@@ -95,6 +95,7 @@ public final class RoadefLocalSearch implements RoadefSolver {
         private final long deadline;
         /** The last move tried. */
         private boolean shift;
+
         private int p1;
         private int p2;
         private int from;
@@ -125,7 +126,8 @@ public final class RoadefLocalSearch implements RoadefSolver {
             }
             Arrays.fill(past, current);
             for (long step = 0; ; step++) {
-                if ((step & CLOCK_CHECK_MASK) == 0 && (clock.millis() >= deadline || Thread.currentThread().isInterrupted())) {
+                if ((step & CLOCK_CHECK_MASK) == 0
+                        && (clock.millis() >= deadline || Thread.currentThread().isInterrupted())) {
                     break;
                 }
                 if (!tryMove(processes, machines)) {

@@ -7,8 +7,7 @@ import picocli.CommandLine;
 /** Runs {@code roadef score|solve} without the Spring application, e.g. from benchmarks/roadef.sh. */
 public final class RoadefMain {
 
-    private RoadefMain() {
-    }
+    private RoadefMain() {}
 
     public static void main(String[] args) {
         quietLogging();

@@ -23,13 +23,12 @@ import java.util.Map;
  */
 public final class RoadefMapper {
 
-    private RoadefMapper() {
-    }
+    private RoadefMapper() {}
 
     public static PlacementSolution toPlacement(RoadefInstance in, int[] assignment) {
         if (assignment.length != in.processCount()) {
-            throw new IllegalArgumentException("assignment has " + assignment.length + " machines for "
-                    + in.processCount() + " processes");
+            throw new IllegalArgumentException(
+                    "assignment has " + assignment.length + " machines for " + in.processCount() + " processes");
         }
         int resources = in.resourceCount();
         List<Resource> resourceList = new ArrayList<>(resources);
@@ -48,8 +47,14 @@ public final class RoadefMapper {
             for (int to = 0; to < moveCosts.length; to++) {
                 moveCosts[to] = in.machineMoveCost(m, to);
             }
-            nodes.add(new Node(m, "m" + m, capacity, safety, "location" + in.location(m),
-                    "neighborhood" + in.neighborhood(m)).withMoveCosts(moveCosts));
+            nodes.add(new Node(
+                            m,
+                            "m" + m,
+                            capacity,
+                            safety,
+                            "location" + in.location(m),
+                            "neighborhood" + in.neighborhood(m))
+                    .withMoveCosts(moveCosts));
         }
         List<Service> services = new ArrayList<>(in.serviceCount());
         for (int s = 0; s < in.serviceCount(); s++) {
@@ -63,8 +68,12 @@ public final class RoadefMapper {
         }
         List<BalanceObjective> balances = new ArrayList<>(in.balanceCount());
         for (int b = 0; b < in.balanceCount(); b++) {
-            balances.add(new BalanceObjective("b" + b, resourceList.get(in.balanceResource1(b)),
-                    resourceList.get(in.balanceResource2(b)), in.balanceTarget(b), in.balanceWeight(b)));
+            balances.add(new BalanceObjective(
+                    "b" + b,
+                    resourceList.get(in.balanceResource1(b)),
+                    resourceList.get(in.balanceResource2(b)),
+                    in.balanceTarget(b),
+                    in.balanceWeight(b)));
         }
         List<Workload> workloads = new ArrayList<>(in.processCount());
         for (int p = 0; p < in.processCount(); p++) {
@@ -72,8 +81,13 @@ public final class RoadefMapper {
             for (int r = 0; r < resources; r++) {
                 requirement[r] = in.requirement(p, r);
             }
-            workloads.add(new Workload(processId(p), requirement, services.get(in.service(p)),
-                    nodes.get(in.initialMachine(p)), in.processMoveCost(p)).withNode(nodes.get(assignment[p])));
+            workloads.add(new Workload(
+                            processId(p),
+                            requirement,
+                            services.get(in.service(p)),
+                            nodes.get(in.initialMachine(p)),
+                            in.processMoveCost(p))
+                    .withNode(nodes.get(assignment[p])));
         }
         return new PlacementSolution(resourceList, nodes, services, dependencies, balances, workloads)
                 .withConstraintWeightOverrides(weights(in));

@@ -13,31 +13,38 @@ public final class RoadefReader {
 
     /** Above this, the M x M move cost matrix no longer fits one Java array. */
     static final int MAX_MACHINES = 46_000;
+
     static final int MAX_COUNT = 10_000_000;
 
-    private RoadefReader() {
-    }
+    private RoadefReader() {}
 
     public static RoadefInstance read(Path model, Path assignment) throws IOException {
-        Tokens modelTokens = new Tokens(Files.readAllBytes(model), model.getFileName().toString());
-        Tokens assignmentTokens = new Tokens(Files.readAllBytes(assignment), assignment.getFileName().toString());
+        Tokens modelTokens =
+                new Tokens(Files.readAllBytes(model), model.getFileName().toString());
+        Tokens assignmentTokens = new Tokens(
+                Files.readAllBytes(assignment), assignment.getFileName().toString());
         return parse(modelTokens, assignmentTokens);
     }
 
     public static RoadefInstance parse(String model, String assignment) {
-        return parse(new Tokens(model.getBytes(StandardCharsets.US_ASCII), "model"),
+        return parse(
+                new Tokens(model.getBytes(StandardCharsets.US_ASCII), "model"),
                 new Tokens(assignment.getBytes(StandardCharsets.US_ASCII), "assignment"));
     }
 
     /** Reads a solution (or assignment) file: exactly one machine index per process of the instance. */
     public static int[] readSolution(Path solution, RoadefInstance instance) throws IOException {
-        return readMachines(new Tokens(Files.readAllBytes(solution), solution.getFileName().toString()),
-                instance.processCount(), instance.machineCount());
+        return readMachines(
+                new Tokens(Files.readAllBytes(solution), solution.getFileName().toString()),
+                instance.processCount(),
+                instance.machineCount());
     }
 
     public static int[] parseSolution(String solution, RoadefInstance instance) {
-        return readMachines(new Tokens(solution.getBytes(StandardCharsets.US_ASCII), "solution"),
-                instance.processCount(), instance.machineCount());
+        return readMachines(
+                new Tokens(solution.getBytes(StandardCharsets.US_ASCII), "solution"),
+                instance.processCount(),
+                instance.machineCount());
     }
 
     private static RoadefInstance parse(Tokens in, Tokens assignmentTokens) {
@@ -53,14 +60,30 @@ public final class RoadefReader {
         in.expectEnd();
 
         int[] initial = readMachines(assignmentTokens, pro.service().length, mac.neighborhood().length);
-        return new RoadefInstance(res.transientResource(), res.loadCostWeight(), mac.neighborhood(), mac.location(),
-                mac.capacity(), mac.safety(), mac.moveCost(), ser.spreadMin(), ser.dependsOn(), pro.service(),
-                pro.requirement(), pro.moveCost(), bal.r1(), bal.r2(), bal.target(), bal.weight(),
-                processMoveWeight, serviceMoveWeight, machineMoveWeight, initial);
+        return new RoadefInstance(
+                res.transientResource(),
+                res.loadCostWeight(),
+                mac.neighborhood(),
+                mac.location(),
+                mac.capacity(),
+                mac.safety(),
+                mac.moveCost(),
+                ser.spreadMin(),
+                ser.dependsOn(),
+                pro.service(),
+                pro.requirement(),
+                pro.moveCost(),
+                bal.r1(),
+                bal.r2(),
+                bal.target(),
+                bal.weight(),
+                processMoveWeight,
+                serviceMoveWeight,
+                machineMoveWeight,
+                initial);
     }
 
-    private record Resources(boolean[] transientResource, long[] loadCostWeight) {
-    }
+    private record Resources(boolean[] transientResource, long[] loadCostWeight) {}
 
     private static Resources resources(Tokens in) {
         int resources = in.count("number of resources", 0, 0, 1_000);
@@ -77,8 +100,7 @@ public final class RoadefReader {
         return new Resources(transientResource, loadCostWeight);
     }
 
-    private record Machines(int[] neighborhood, int[] location, long[] capacity, long[] safety, int[] moveCost) {
-    }
+    private record Machines(int[] neighborhood, int[] location, long[] capacity, long[] safety, int[] moveCost) {}
 
     private static Machines machines(Tokens in, int resources) {
         int machines = in.count("number of machines", 0, 0, MAX_MACHINES);
@@ -97,15 +119,14 @@ public final class RoadefReader {
                 safety[m * resources + r] = in.nonNegative("safety capacity of machine %d resource %d", m, r);
             }
             for (int to = 0; to < machines; to++) {
-                moveCost[m * machines + to] = (int) in.ranged("move cost from machine %d to %d", m, to,
-                        Integer.MAX_VALUE);
+                moveCost[m * machines + to] =
+                        (int) in.ranged("move cost from machine %d to %d", m, to, Integer.MAX_VALUE);
             }
         }
         return new Machines(neighborhood, location, capacity, safety, moveCost);
     }
 
-    private record Services(int[] spreadMin, int[][] dependsOn) {
-    }
+    private record Services(int[] spreadMin, int[][] dependsOn) {}
 
     private static Services services(Tokens in) {
         int services = in.count("number of services", 0, 0, MAX_COUNT);
@@ -122,8 +143,7 @@ public final class RoadefReader {
         return new Services(spreadMin, dependsOn);
     }
 
-    private record Processes(int[] service, long[] requirement, long[] moveCost) {
-    }
+    private record Processes(int[] service, long[] requirement, long[] moveCost) {}
 
     private static Processes processes(Tokens in, int resources, int services) {
         int processes = in.count("number of processes", 0, 0, MAX_COUNT);
@@ -143,8 +163,7 @@ public final class RoadefReader {
         return new Processes(service, requirement, processMoveCost);
     }
 
-    private record Balances(int[] r1, int[] r2, long[] target, long[] weight) {
-    }
+    private record Balances(int[] r1, int[] r2, long[] target, long[] weight) {}
 
     private static Balances balances(Tokens in, int resources) {
         int balances = in.count("number of balance objectives", 0, 0, MAX_COUNT);

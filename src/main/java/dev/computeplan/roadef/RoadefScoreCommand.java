@@ -10,8 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Prints {@code feasible COST} and the five cost parts (exit 0) or {@code infeasible} and each violation (exit 1). */
-@Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Exact cost and feasibility of a solution file. Exit 0 feasible, 1 infeasible, 2 unreadable input.")
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description =
+                "Exact cost and feasibility of a solution file. Exit 0 feasible, 1 infeasible, 2 unreadable input.")
 class RoadefScoreCommand implements Callable<Integer> {
 
     static final int EXIT_INFEASIBLE = 1;

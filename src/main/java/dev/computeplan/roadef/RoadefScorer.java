@@ -14,8 +14,7 @@ import java.util.Set;
  */
 public final class RoadefScorer {
 
-    private RoadefScorer() {
-    }
+    private RoadefScorer() {}
 
     public static RoadefScore score(RoadefInstance in, int[] assignment) {
         List<RoadefViolation> violations = new ArrayList<>();
@@ -40,37 +39,51 @@ public final class RoadefScorer {
         checkConflict(in, assignment, violations);
         checkSpread(in, assignment, violations);
         checkDependency(in, assignment, violations);
-        return new RoadefScore(violations, loadCost(in, usage), balanceCost(in, usage),
-                processMoveCost(in, assignment), serviceMoveCost(in, assignment), machineMoveCost(in, assignment));
+        return new RoadefScore(
+                violations,
+                loadCost(in, usage),
+                balanceCost(in, usage),
+                processMoveCost(in, assignment),
+                serviceMoveCost(in, assignment),
+                machineMoveCost(in, assignment));
     }
 
     private static boolean validAssignment(RoadefInstance in, int[] assignment, List<RoadefViolation> out) {
         if (assignment.length != in.processCount()) {
-            out.add(new RoadefViolation(RoadefViolation.Constraint.ASSIGNMENT, "solution has " + assignment.length
-                    + " machines, the instance has " + in.processCount() + " processes"));
+            out.add(new RoadefViolation(
+                    RoadefViolation.Constraint.ASSIGNMENT,
+                    "solution has " + assignment.length + " machines, the instance has " + in.processCount()
+                            + " processes"));
             return false;
         }
         for (int p = 0; p < assignment.length; p++) {
             if (assignment[p] < 0 || assignment[p] >= in.machineCount()) {
-                out.add(new RoadefViolation(RoadefViolation.Constraint.ASSIGNMENT, "process " + p
-                        + " is on machine " + assignment[p] + ", which does not exist"));
+                out.add(new RoadefViolation(
+                        RoadefViolation.Constraint.ASSIGNMENT,
+                        "process " + p + " is on machine " + assignment[p] + ", which does not exist"));
             }
         }
         return out.isEmpty();
     }
 
-    // capacity: usage(m,r) <= capacity(m,r); transient r: usage(m,r) + requirements of processes moved away from m <= capacity(m,r)
-    private static void checkCapacity(RoadefInstance in, long[][] usage, long[][] movedAway, List<RoadefViolation> out) {
+    // capacity: usage(m,r) <= capacity(m,r); transient r: usage(m,r) + requirements of processes moved away from m <=
+    // capacity(m,r)
+    private static void checkCapacity(
+            RoadefInstance in, long[][] usage, long[][] movedAway, List<RoadefViolation> out) {
         for (int m = 0; m < in.machineCount(); m++) {
             for (int r = 0; r < in.resourceCount(); r++) {
                 long capacity = in.capacity(m, r);
                 if (usage[m][r] > capacity) {
-                    out.add(new RoadefViolation(RoadefViolation.Constraint.CAPACITY, "machine " + m + " resource " + r
-                            + ": usage " + usage[m][r] + " exceeds capacity " + capacity));
+                    out.add(new RoadefViolation(
+                            RoadefViolation.Constraint.CAPACITY,
+                            "machine " + m + " resource " + r + ": usage " + usage[m][r] + " exceeds capacity "
+                                    + capacity));
                 } else if (in.isTransient(r) && usage[m][r] + movedAway[m][r] > capacity) {
-                    out.add(new RoadefViolation(RoadefViolation.Constraint.TRANSIENT, "machine " + m
-                            + " transient resource " + r + ": usage " + usage[m][r] + " plus " + movedAway[m][r]
-                            + " still held by processes moved away exceeds capacity " + capacity));
+                    out.add(new RoadefViolation(
+                            RoadefViolation.Constraint.TRANSIENT,
+                            "machine " + m
+                                    + " transient resource " + r + ": usage " + usage[m][r] + " plus " + movedAway[m][r]
+                                    + " still held by processes moved away exceeds capacity " + capacity));
                 }
             }
         }
@@ -84,8 +97,10 @@ public final class RoadefScorer {
                 int p = in.processOfService(s, i);
                 Integer other = firstOnMachine.putIfAbsent(assignment[p], p);
                 if (other != null) {
-                    out.add(new RoadefViolation(RoadefViolation.Constraint.CONFLICT, "service " + s + ": processes "
-                            + other + " and " + p + " are both on machine " + assignment[p]));
+                    out.add(new RoadefViolation(
+                            RoadefViolation.Constraint.CONFLICT,
+                            "service " + s + ": processes " + other + " and " + p + " are both on machine "
+                                    + assignment[p]));
                 }
             }
         }
@@ -99,8 +114,10 @@ public final class RoadefScorer {
                 locations.add(in.location(assignment[in.processOfService(s, i)]));
             }
             if (locations.size() < in.spreadMin(s)) {
-                out.add(new RoadefViolation(RoadefViolation.Constraint.SPREAD, "service " + s + " runs in "
-                        + locations.size() + " location(s), needs at least " + in.spreadMin(s)));
+                out.add(new RoadefViolation(
+                        RoadefViolation.Constraint.SPREAD,
+                        "service " + s + " runs in " + locations.size() + " location(s), needs at least "
+                                + in.spreadMin(s)));
             }
         }
     }
@@ -120,8 +137,10 @@ public final class RoadefScorer {
                 int t = in.dependsOn(s, k);
                 for (int n : neighborhoods.get(s)) {
                     if (!neighborhoods.get(t).contains(n)) {
-                        out.add(new RoadefViolation(RoadefViolation.Constraint.DEPENDENCY, "service " + s
-                                + " runs in neighborhood " + n + " but service " + t + ", which it depends on, does not"));
+                        out.add(new RoadefViolation(
+                                RoadefViolation.Constraint.DEPENDENCY,
+                                "service " + s + " runs in neighborhood " + n + " but service " + t
+                                        + ", which it depends on, does not"));
                     }
                 }
             }
@@ -151,7 +170,8 @@ public final class RoadefScorer {
             for (int m = 0; m < in.machineCount(); m++) {
                 long avail1 = in.capacity(m, r1) - usage[m][r1];
                 long avail2 = in.capacity(m, r2) - usage[m][r2];
-                sum = Math.addExact(sum, Math.max(0, Math.subtractExact(Math.multiplyExact(in.balanceTarget(b), avail1), avail2)));
+                sum = Math.addExact(
+                        sum, Math.max(0, Math.subtractExact(Math.multiplyExact(in.balanceTarget(b), avail1), avail2)));
             }
             total = Math.addExact(total, Math.multiplyExact(in.balanceWeight(b), sum));
         }

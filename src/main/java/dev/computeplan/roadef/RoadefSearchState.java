@@ -20,21 +20,22 @@ final class RoadefSearchState {
     private final int[] assign;
     private final int[] initial;
     private final int[] service;
-    private final long[] req;            // [p * R + r]
-    private final long[] capacity;       // [m * R + r]
-    private final long[] safety;         // [m * R + r]
+    private final long[] req; // [p * R + r]
+    private final long[] capacity; // [m * R + r]
+    private final long[] safety; // [m * R + r]
     private final boolean[] transientResource;
-    private final long[] usage;          // [m * R + r]
-    private final long[] movedAway;      // [m * R + r]: requirements of processes whose initial machine is m but now run elsewhere
-    private final long[] machineCost;    // load + balance cost of machine m
+    private final long[] usage; // [m * R + r]
+    private final long[]
+            movedAway; // [m * R + r]: requirements of processes whose initial machine is m but now run elsewhere
+    private final long[] machineCost; // load + balance cost of machine m
     private long machineCostSum;
-    private long processMoveSum;         // sum of processMoveCost over moved processes, unweighted
-    private long machineMoveSum;         // sum of moveCost(initial, current), unweighted
+    private long processMoveSum; // sum of processMoveCost over moved processes, unweighted
+    private long machineMoveSum; // sum of moveCost(initial, current), unweighted
     private final int[] movedInService;
     private final int[] servicesWithMoved; // how many services have exactly k moved processes
     private int maxMoved;
-    private final long[] occupied;       // bit (s * M + m): service s has a process on machine m
-    private final int[] locationCount;   // [s * L + l]
+    private final long[] occupied; // bit (s * M + m): service s has a process on machine m
+    private final int[] locationCount; // [s * L + l]
     private final int[] distinctLocations;
     private final int[] neighborhoodCount; // [s * N + n]
 
@@ -105,7 +106,9 @@ final class RoadefSearchState {
     }
 
     long cost() {
-        return machineCostSum + in.processMoveWeight() * processMoveSum + in.serviceMoveWeight() * maxMoved
+        return machineCostSum
+                + in.processMoveWeight() * processMoveSum
+                + in.serviceMoveWeight() * maxMoved
                 + in.machineMoveWeight() * machineMoveSum;
     }
 
@@ -165,8 +168,12 @@ final class RoadefSearchState {
         leave(p2);
         arrive(p1, m2);
         arrive(p2, m1);
-        boolean ok = transientFits(m1) && transientFits(m2) && spreadHolds(s1) && spreadHolds(s2)
-                && dependencyHolds(p1, m1, m2) && dependencyHolds(p2, m2, m1);
+        boolean ok = transientFits(m1)
+                && transientFits(m2)
+                && spreadHolds(s1)
+                && spreadHolds(s2)
+                && dependencyHolds(p1, m1, m2)
+                && dependencyHolds(p2, m2, m1);
         if (!ok) {
             leave(p1);
             leave(p2);
@@ -230,7 +237,8 @@ final class RoadefSearchState {
         return distinctLocations[s] >= in.spreadMin(s);
     }
 
-    // a process of s arriving in neighborhood b needs every t that s depends on there; s leaving a must not strand dependents
+    // a process of s arriving in neighborhood b needs every t that s depends on there; s leaving a must not strand
+    // dependents
     private boolean dependencyHolds(int p, int from, int to) {
         int a = in.neighborhood(from);
         int b = in.neighborhood(to);

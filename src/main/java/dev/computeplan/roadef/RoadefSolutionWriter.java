@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Writes a solution file: the machine of each process, space-separated, on one line. */
 public final class RoadefSolutionWriter {
 
-    private RoadefSolutionWriter() {
-    }
+    private RoadefSolutionWriter() {}
 
     public static String format(int[] assignment) {
         StringBuilder sb = new StringBuilder(assignment.length * 5);

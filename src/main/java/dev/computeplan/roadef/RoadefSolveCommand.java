@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
  * Solves, re-checks the answer with the exact scorer (falling back to the initial assignment if it is not
  * feasible), writes the solution file and prints its exact cost as the last line.
  */
-@Command(name = "solve", mixinStandardHelpOptions = true,
+@Command(
+        name = "solve",
+        mixinStandardHelpOptions = true,
         description = "Solve an instance; the last line printed is the exact cost of the written solution.")
 class RoadefSolveCommand implements Callable<Integer> {
 
@@ -36,12 +38,17 @@ class RoadefSolveCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--solver", defaultValue = RoadefSolvers.ENGINE,
+    @Option(
+            names = "--solver",
+            defaultValue = RoadefSolvers.ENGINE,
             description = "engine (the placement engine, default) or local (ROADEF-specific late acceptance search)")
     String solver;
 
-    @Option(names = "--threads", defaultValue = "2",
-            description = "independent parallel runs, best one wins (default ${DEFAULT-VALUE}: the challenge machine has 2 cores)")
+    @Option(
+            names = "--threads",
+            defaultValue = "2",
+            description =
+                    "independent parallel runs, best one wins (default ${DEFAULT-VALUE}: the challenge machine has 2 cores)")
     int threads;
 
     @Override
@@ -88,7 +95,8 @@ class RoadefSolveCommand implements Callable<Integer> {
             err.println("warning: " + result.note());
         }
         out.println("initial " + result.initialScore().total());
-        out.println((result.score().feasible() ? "feasible " : "infeasible ") + result.score().total());
+        out.println((result.score().feasible() ? "feasible " : "infeasible ")
+                + result.score().total());
         out.println(result.score().parts());
         out.println(result.score().total());
         out.flush();

@@ -10,10 +10,10 @@ final class RoadefSolvers {
     static final String ENGINE = "engine";
     /** The ROADEF-specific incremental late acceptance search, for comparison. */
     static final String LOCAL = "local";
+
     static final List<String> NAMES = List.of(ENGINE, LOCAL);
 
-    private RoadefSolvers() {
-    }
+    private RoadefSolvers() {}
 
     /** The named solver, or null if there is none by that name. */
     static RoadefSolver byName(String name, int threads) {

@@ -2,23 +2,26 @@ package dev.computeplan.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.computeplan.common.Violation;
 import dev.computeplan.jobs.KindRegistry;
 import dev.computeplan.jobs.ProblemReader;
-import dev.computeplan.common.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /** Every file in problems/KIND/ is a valid request body of a kind this build serves. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "computeplan.jobs.enabled=false",
-        "spring.flyway.enabled=false",
-        "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
-                + "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "computeplan.jobs.enabled=false",
+            "spring.flyway.enabled=false",
+            "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
+                    + "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"
+        })
 class ExamplesAreValidTest {
 
     @Autowired

@@ -44,15 +44,21 @@ class FuzzedBodiesIT {
     private static List<JsonNode> seeds;
     /** Every POST path of the served spec: {kind} paths are tried with each kind, the others with their own kind. */
     private static List<String> postPaths;
+
     private static Path dataDir;
 
     @BeforeContainer
     static void start() throws Exception {
         dataDir = Files.createTempDirectory("computeplan-fuzz");
-        context = new SpringApplicationBuilder(ComputeplanApplication.class, TestKindConfig.class).run(
-                "--server.port=0", "--computeplan.data-dir=" + dataDir, "--computeplan.jobs.workers=1",
-                "--computeplan.jobs.queue-capacity=3", "--computeplan.jobs.max-time-limit=1s",
-                "--computeplan.jobs.default-time-limit=1s", "--logging.level.root=WARN");
+        context = new SpringApplicationBuilder(ComputeplanApplication.class, TestKindConfig.class)
+                .run(
+                        "--server.port=0",
+                        "--computeplan.data-dir=" + dataDir,
+                        "--computeplan.jobs.workers=1",
+                        "--computeplan.jobs.queue-capacity=3",
+                        "--computeplan.jobs.max-time-limit=1s",
+                        "--computeplan.jobs.default-time-limit=1s",
+                        "--logging.level.root=WARN");
         http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
         postPaths = new ArrayList<>();
         http.get("/v3/api-docs").json().get("paths").fields().forEachRemaining(e -> {
@@ -64,7 +70,9 @@ class FuzzedBodiesIT {
         seeds = new ArrayList<>();
         kinds = new ArrayList<>();
         kinds.add("countdown");
-        seeds.add(JSON.readTree("{\"target\": 3, \"stepMillis\": 10, \"items\": [{\"name\": \"a\", \"weight\": 1, \"dependsOn\": \"a\"}]}"));
+        seeds.add(
+                JSON.readTree(
+                        "{\"target\": 3, \"stepMillis\": 10, \"items\": [{\"name\": \"a\", \"weight\": 1, \"dependsOn\": \"a\"}]}"));
         for (ExampleCatalog.Example example : catalog.list()) {
             seeds.add(JSON.readTree(catalog.body(example.name())));
             if (!kinds.contains(example.kind())) {
@@ -84,14 +92,17 @@ class FuzzedBodiesIT {
     }
 
     @Property(tries = 1500)
-    void mutatedProblemsNeverCause5xx(@ForAll("mutatedBodies") Map.Entry<String, String> kindAndBody,
-                                      @ForAll("endpointIndex") int endpointIndex) {
+    void mutatedProblemsNeverCause5xx(
+            @ForAll("mutatedBodies") Map.Entry<String, String> kindAndBody,
+            @ForAll("endpointIndex") int endpointIndex) {
         String kind = kindAndBody.getKey();
         List<String> paths = postPaths.stream()
-                .filter(p -> p.contains("{kind}") || p.startsWith("/api/v1/" + kind + "/")).toList();
+                .filter(p -> p.contains("{kind}") || p.startsWith("/api/v1/" + kind + "/"))
+                .toList();
         String path = paths.get(endpointIndex % paths.size()).replace("{kind}", kind);
         Http.Response r = http.post(path, kindAndBody.getValue());
-        assertThat(r.status()).as("%s with body %s answered %s", path, abbreviate(kindAndBody.getValue()), r.body())
+        assertThat(r.status())
+                .as("%s with body %s answered %s", path, abbreviate(kindAndBody.getValue()), r.body())
                 .isLessThan(500);
         if (r.status() >= 400) {
             assertThat(r.header("Content-Type")).startsWith("application/problem+json");
@@ -99,16 +110,20 @@ class FuzzedBodiesIT {
     }
 
     @Property(tries = 500)
-    void arbitraryTextNeverCauses5xx(@ForAll("kindNames") String kind, @ForAll("junk") String body,
-                                     @ForAll("endpoints") String endpoint) {
+    void arbitraryTextNeverCauses5xx(
+            @ForAll("kindNames") String kind, @ForAll("junk") String body, @ForAll("endpoints") String endpoint) {
         Http.Response r = http.post("/api/v1/" + kind + endpoint, body);
-        assertThat(r.status()).as("body %s answered %s", abbreviate(body), r.body()).isLessThan(500);
+        assertThat(r.status())
+                .as("body %s answered %s", abbreviate(body), r.body())
+                .isLessThan(500);
     }
 
     @Property(tries = 400)
     void getEndpointsWithOddParametersNeverCause5xx(@ForAll("getCalls") String pathAndQuery) {
         Http.Response r = http.get(pathAndQuery);
-        assertThat(r.status()).as("GET %s answered %s", pathAndQuery, abbreviate(r.body())).isLessThan(500);
+        assertThat(r.status())
+                .as("GET %s answered %s", pathAndQuery, abbreviate(r.body()))
+                .isLessThan(500);
     }
 
     @Provide
@@ -121,9 +136,13 @@ class FuzzedBodiesIT {
                 operations.add(e.getValue().get("get"));
             }
         });
-        List<String> ids = new ArrayList<>(List.of("nope", "0", "-1", "%20", "x".repeat(300), "..%2F..", "00000000-0000-0000-0000-000000000000"));
+        List<String> ids = new ArrayList<>(
+                List.of("nope", "0", "-1", "%20", "x".repeat(300), "..%2F..", "00000000-0000-0000-0000-000000000000"));
         for (String kind : kinds) {
-            http.get("/api/v1/" + kind + "/jobs?size=5").json().path("items").forEach(j -> ids.add(j.get("id").asText()));
+            http.get("/api/v1/" + kind + "/jobs?size=5")
+                    .json()
+                    .path("items")
+                    .forEach(j -> ids.add(j.get("id").asText()));
         }
         List<String> values = List.of("", "0", "-5", "abc", "99999999999999999999", "1.5", "train-a-0", "%00", "true");
         return Combinators.combine(Arbitraries.integers().between(0, paths.size() - 1), Arbitraries.longs())
@@ -136,12 +155,16 @@ class FuzzedBodiesIT {
                     while (path.contains("{")) {
                         int open = path.indexOf('{');
                         int close = path.indexOf('}', open);
-                        path = path.substring(0, open) + ids.get(random.nextInt(ids.size())) + path.substring(close + 1);
+                        path = path.substring(0, open)
+                                + ids.get(random.nextInt(ids.size()))
+                                + path.substring(close + 1);
                     }
                     StringBuilder query = new StringBuilder();
                     for (JsonNode param : operations.get(i).path("parameters")) {
                         if ("query".equals(param.path("in").asText()) && random.nextBoolean()) {
-                            query.append(query.length() == 0 ? "?" : "&").append(param.get("name").asText()).append('=')
+                            query.append(query.length() == 0 ? "?" : "&")
+                                    .append(param.get("name").asText())
+                                    .append('=')
                                     .append(values.get(random.nextInt(values.size())));
                         }
                     }
@@ -168,8 +191,19 @@ class FuzzedBodiesIT {
     Arbitrary<String> junk() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(200),
-                Arbitraries.of("", "null", "[]", "{}", "0", "\"x\"", "{\"termination\": {\"seconds\": -1}}", "{\"a\":",
-                        "[{}]", "{\"termination\": null}", "\u0000", "{\"x\": 1e999}"));
+                Arbitraries.of(
+                        "",
+                        "null",
+                        "[]",
+                        "{}",
+                        "0",
+                        "\"x\"",
+                        "{\"termination\": {\"seconds\": -1}}",
+                        "{\"a\":",
+                        "[{}]",
+                        "{\"termination\": null}",
+                        "\u0000",
+                        "{\"x\": 1e999}"));
     }
 
     @Provide
@@ -230,7 +264,9 @@ class FuzzedBodiesIT {
     private static JsonNode tweak(JsonNode value, Random random) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (value.isIntegralNumber()) {
-            long[] choices = {0, -1, -value.asLong(), value.asLong() * 1000, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+            long[] choices = {
+                0, -1, -value.asLong(), value.asLong() * 1000, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE
+            };
             return f.numberNode(choices[random.nextInt(choices.length)]);
         }
         if (value.isNumber()) {

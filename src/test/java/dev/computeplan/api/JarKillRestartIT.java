@@ -42,9 +42,15 @@ class JarKillRestartIT {
             String body = http.get(examples.get(0).get("href").asText()).body();
             String quick = withSeconds(body, 1);
             String slow = withSeconds(body, 60);
-            finishedId = http.post("/api/v1/" + kind + "/jobs", quick).json().get("id").asText();
+            finishedId = http.post("/api/v1/" + kind + "/jobs", quick)
+                    .json()
+                    .get("id")
+                    .asText();
             await(http, kind, finishedId, j -> j.get("status").asText().matches("COMPLETED|STOPPED|FAILED"), 60);
-            solvingId = http.post("/api/v1/" + kind + "/jobs", slow).json().get("id").asText();
+            solvingId = http.post("/api/v1/" + kind + "/jobs", slow)
+                    .json()
+                    .get("id")
+                    .asText();
             await(http, kind, solvingId, j -> "SOLVING".equals(j.get("status").asText()), 60);
             Thread.sleep(1500);
         } finally {
@@ -54,14 +60,24 @@ class JarKillRestartIT {
         try {
             Http http = new Http(port);
             awaitUp(http);
-            JsonNode finished = http.get("/api/v1/" + kind + "/jobs/" + finishedId).json();
+            JsonNode finished =
+                    http.get("/api/v1/" + kind + "/jobs/" + finishedId).json();
             assertThat(finished.get("status").asText()).isEqualTo("COMPLETED");
-            assertThat(http.get("/api/v1/" + kind + "/jobs/" + finishedId + "/solution").status()).isEqualTo(200);
-            JsonNode resumed = await(http, kind, solvingId, j -> "SOLVING".equals(j.get("status").asText())
-                    && j.at("/progress/attempts").asInt() == 2, 60);
+            assertThat(http.get("/api/v1/" + kind + "/jobs/" + finishedId + "/solution")
+                            .status())
+                    .isEqualTo(200);
+            JsonNode resumed = await(
+                    http,
+                    kind,
+                    solvingId,
+                    j -> "SOLVING".equals(j.get("status").asText())
+                            && j.at("/progress/attempts").asInt() == 2,
+                    60);
             assertThat(resumed.at("/progress/attempts").asInt()).isEqualTo(2);
-            assertThat(http.delete("/api/v1/" + kind + "/jobs/" + solvingId).status()).isEqualTo(200);
-            JsonNode stopped = await(http, kind, solvingId, j -> "STOPPED".equals(j.get("status").asText()), 60);
+            assertThat(http.delete("/api/v1/" + kind + "/jobs/" + solvingId).status())
+                    .isEqualTo(200);
+            JsonNode stopped = await(
+                    http, kind, solvingId, j -> "STOPPED".equals(j.get("status").asText()), 60);
             assertThat(stopped.get("score")).isNotNull();
         } finally {
             second.destroy();
@@ -71,9 +87,18 @@ class JarKillRestartIT {
 
     private Process start(int port) throws IOException {
         Path log = dataDir.resolve("service-" + port + "-" + System.nanoTime() + ".log");
-        return new ProcessBuilder(List.of(javaBin(), "-Xmx1g", "-jar", JAR.toString(), "--server.port=" + port,
-                "--computeplan.data-dir=" + dataDir, "--computeplan.jobs.workers=1", "--logging.level.root=WARN"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(List.of(
+                        javaBin(),
+                        "-Xmx1g",
+                        "-jar",
+                        JAR.toString(),
+                        "--server.port=" + port,
+                        "--computeplan.data-dir=" + dataDir,
+                        "--computeplan.jobs.workers=1",
+                        "--logging.level.root=WARN"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static String javaBin() {
@@ -81,7 +106,8 @@ class JarKillRestartIT {
     }
 
     private static String withSeconds(String body, int seconds) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) Http.JSON.readTree(body);
+        com.fasterxml.jackson.databind.node.ObjectNode node =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Http.JSON.readTree(body);
         node.putObject("termination").put("seconds", seconds);
         return node.toString();
     }
@@ -110,5 +136,4 @@ class JarKillRestartIT {
             return s.getLocalPort();
         }
     }
-
 }

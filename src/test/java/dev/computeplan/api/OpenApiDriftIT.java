@@ -39,7 +39,8 @@ class OpenApiDriftIT {
     void servedSpecEqualsThePublishedOne() throws Exception {
         Http.Response served = new Http(port).get("/v3/api-docs");
         assertThat(served.status()).isEqualTo(200);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .enable(SerializationFeature.INDENT_OUTPUT);
         JsonNode actual = mapper.readTree(served.body());
         String canonical = mapper.writeValueAsString(mapper.treeToValue(actual, Object.class)) + "\n";
@@ -47,9 +48,12 @@ class OpenApiDriftIT {
             Files.createDirectories(PUBLISHED.getParent());
             Files.writeString(PUBLISHED, canonical);
         }
-        assertThat(Files.exists(PUBLISHED)).as("docs/openapi.json is missing; run ./mvnw verify -Dopenapi.write=true").isTrue();
+        assertThat(Files.exists(PUBLISHED))
+                .as("docs/openapi.json is missing; run ./mvnw verify -Dopenapi.write=true")
+                .isTrue();
         JsonNode published = mapper.readTree(Files.readString(PUBLISHED));
-        assertThat(actual).as("The API changed: regenerate docs/openapi.json with ./mvnw verify -Dopenapi.write=true")
+        assertThat(actual)
+                .as("The API changed: regenerate docs/openapi.json with ./mvnw verify -Dopenapi.write=true")
                 .isEqualTo(published);
         assertThat(new Http(port).get("/swagger-ui.html").status()).isIn(200, 302);
     }

@@ -1,14 +1,13 @@
 package dev.computeplan.arch;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.computeplan.jobs.ProblemKind;
@@ -35,11 +34,14 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.computeplan");
         kinds = new TreeSet<>();
         for (JavaClass c : main) {
-            if (!c.isInterface() && c.isAssignableTo(ProblemKind.class) && c.getPackageName().startsWith(BASE)
+            if (!c.isInterface()
+                    && c.isAssignableTo(ProblemKind.class)
+                    && c.getPackageName().startsWith(BASE)
                     && c.getPackageName().indexOf('.', BASE.length()) < 0) {
                 kinds.add(c.getPackageName().substring(BASE.length()));
             }
@@ -56,8 +58,12 @@ class ArchitectureTest {
         for (String kind : kinds) {
             for (String other : kinds) {
                 if (!kind.equals(other)) {
-                    noClasses().that().resideInAPackage(BASE + kind + "..")
-                            .should().dependOnClassesThat().resideInAPackage(BASE + other + "..")
+                    noClasses()
+                            .that()
+                            .resideInAPackage(BASE + kind + "..")
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAPackage(BASE + other + "..")
                             .check(main);
                 }
             }
@@ -68,20 +74,31 @@ class ArchitectureTest {
     void sharedPackagesKnowNoKindAndNoCommandLine() {
         for (String shared : SHARED) {
             for (String kind : kinds) {
-                noClasses().that().resideInAPackage(BASE + shared + "..")
-                        .should().dependOnClassesThat().resideInAPackage(BASE + kind + "..")
+                noClasses()
+                        .that()
+                        .resideInAPackage(BASE + shared + "..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(BASE + kind + "..")
                         .check(main);
             }
-            noClasses().that().resideInAPackage(BASE + shared + "..")
-                    .should().dependOnClassesThat().resideInAPackage(BASE + "cli..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + shared + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(BASE + "cli..")
                     .check(main);
         }
     }
 
     @Test
     void commonDependsOnNothingElseOfTheProject() {
-        noClasses().that().resideInAPackage(BASE + "common..")
-                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.computeplan..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + "common..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.computeplan..")
                         .and(JavaClass.Predicates.resideOutsideOfPackage(BASE + "common..")))
                 .check(main);
     }
@@ -89,8 +106,12 @@ class ArchitectureTest {
     @Test
     void noKindUsesTheCommandLine() {
         for (String kind : kinds) {
-            noClasses().that().resideInAPackage(BASE + kind + "..")
-                    .should().dependOnClassesThat().resideInAPackage(BASE + "cli..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + kind + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(BASE + "cli..")
                     .check(main);
         }
     }
@@ -117,22 +138,33 @@ class ArchitectureTest {
     void roomsAreLayeredInsideEveryKind() {
         for (String kind : kinds) {
             String k = BASE + kind;
-            layeredArchitecture().consideringOnlyDependenciesInAnyPackage(k + "..")
+            layeredArchitecture()
+                    .consideringOnlyDependenciesInAnyPackage(k + "..")
                     .withOptionalLayers(true)
                     // placement's independent checker reads the wire records it checks, so that it also catches
                     // a mapping mistake; nothing else in explain may use api
-                    .ignoreDependency(JavaClass.Predicates.resideInAPackage(k + ".explain.."),
+                    .ignoreDependency(
+                            JavaClass.Predicates.resideInAPackage(k + ".explain.."),
                             JavaClass.Predicates.resideInAPackage(k + ".api..")
                                     .and(HasName.Predicates.nameMatching(".*\\.api\\.[A-Za-z]+(Request|Plan)(\\$.*)?")))
-                    .layer("Root").definedBy(k)
-                    .layer("Domain").definedBy(k + ".domain..", k + ".model..")
-                    .layer("Solver").definedBy(k + ".solver..", k + ".search..")
-                    .layer("Explain").definedBy(k + ".explain..")
-                    .layer("Api").definedBy(k + ".api..")
-                    .whereLayer("Root").mayNotBeAccessedByAnyLayer()
-                    .whereLayer("Api").mayOnlyBeAccessedByLayers("Root")
-                    .whereLayer("Explain").mayOnlyBeAccessedByLayers("Api", "Root")
-                    .whereLayer("Solver").mayOnlyBeAccessedByLayers("Explain", "Api", "Root")
+                    .layer("Root")
+                    .definedBy(k)
+                    .layer("Domain")
+                    .definedBy(k + ".domain..", k + ".model..")
+                    .layer("Solver")
+                    .definedBy(k + ".solver..", k + ".search..")
+                    .layer("Explain")
+                    .definedBy(k + ".explain..")
+                    .layer("Api")
+                    .definedBy(k + ".api..")
+                    .whereLayer("Root")
+                    .mayNotBeAccessedByAnyLayer()
+                    .whereLayer("Api")
+                    .mayOnlyBeAccessedByLayers("Root")
+                    .whereLayer("Explain")
+                    .mayOnlyBeAccessedByLayers("Api", "Root")
+                    .whereLayer("Solver")
+                    .mayOnlyBeAccessedByLayers("Explain", "Api", "Root")
                     .check(main);
         }
     }
@@ -141,13 +173,20 @@ class ArchitectureTest {
     void modelsSolversAndExplanationsArePlainJava() {
         for (String kind : kinds) {
             String k = BASE + kind;
-            noClasses().that().resideInAnyPackage(k + ".domain..", k + ".model..", k + ".solver..", k + ".search..",
-                            k + ".explain..")
-                    .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", BASE + "jobs..",
-                            BASE + "api..", BASE + "cli..")
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(
+                            k + ".domain..", k + ".model..", k + ".solver..", k + ".search..", k + ".explain..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("org.springframework..", BASE + "jobs..", BASE + "api..", BASE + "cli..")
                     .check(main);
-            noClasses().that().resideInAnyPackage(k + ".domain..", k + ".model..")
-                    .should().dependOnClassesThat().resideInAnyPackage("com.google.ortools..")
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(k + ".domain..", k + ".model..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("com.google.ortools..")
                     .check(main);
         }
     }
@@ -155,8 +194,11 @@ class ArchitectureTest {
     /** Exception: a custom value range must extend Timefold's countable value range base class. */
     @Test
     void timefoldInternalsOnlyInTheCustomSearch() {
-        noClasses().that().resideOutsideOfPackage(BASE + "*.search..")
-                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("ai.timefold.solver.core.impl..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(BASE + "*.search..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("ai.timefold.solver.core.impl..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(
                                 "ai.timefold.solver.core.impl.domain.valuerange.."))))
                 .check(main);
@@ -166,8 +208,12 @@ class ArchitectureTest {
     void everyKindHasItsKindClassAndSettingsAtTheRoot() {
         for (String kind : kinds) {
             String prefix = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
-            assertThat(main.contain(BASE + kind + "." + prefix + "Kind")).as(prefix + "Kind").isTrue();
-            assertThat(main.contain(BASE + kind + "." + prefix + "Properties")).as(prefix + "Properties").isTrue();
+            assertThat(main.contain(BASE + kind + "." + prefix + "Kind"))
+                    .as(prefix + "Kind")
+                    .isTrue();
+            assertThat(main.contain(BASE + kind + "." + prefix + "Properties"))
+                    .as(prefix + "Properties")
+                    .isTrue();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.computeplan.jobs;
 
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,15 +20,15 @@ import java.util.Set;
  */
 public class CountdownKind implements ProblemKind<CountdownKind.Problem, CountdownKind.Solution> {
 
-    public record Item(@NotBlank String name, @Min(0) int weight, String dependsOn) {
-    }
+    public record Item(@NotBlank String name, @Min(0) int weight, String dependsOn) {}
 
-    public record Problem(@Min(1) @Max(100_000) int target, @Min(1) @Max(10_000) int stepMillis,
-                          @NotNull @Size(max = 1000) @Valid List<Item> items, Boolean fail) {
-    }
+    public record Problem(
+            @Min(1) @Max(100_000) int target,
+            @Min(1) @Max(10_000) int stepMillis,
+            @NotNull @Size(max = 1000) @Valid List<Item> items,
+            Boolean fail) {}
 
-    public record Solution(int reached, boolean warmStarted) {
-    }
+    public record Solution(int reached, boolean warmStarted) {}
 
     @Override
     public String name() {
@@ -102,7 +101,12 @@ public class CountdownKind implements ProblemKind<CountdownKind.Problem, Countdo
 
     @Override
     public Object explain(Problem problem, Solution solution) {
-        return Map.of("reached", solution.reached(), "target", problem.target(),
-                "remaining", problem.target() - solution.reached());
+        return Map.of(
+                "reached",
+                solution.reached(),
+                "target",
+                problem.target(),
+                "remaining",
+                problem.target() - solution.reached());
     }
 }

@@ -16,7 +16,8 @@ public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Http(int port) {
@@ -36,17 +37,20 @@ public final class Http {
     }
 
     public Response post(String path, String body, String contentType) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response post(String path, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Polls a job until {@code condition} holds; fails with the last state seen when the timeout passes. */
-    public JsonNode awaitJob(String kind, String id, java.util.function.Predicate<JsonNode> condition, Duration timeout) {
+    public JsonNode awaitJob(
+            String kind, String id, java.util.function.Predicate<JsonNode> condition, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         JsonNode job = null;
         while (System.nanoTime() < end) {
@@ -66,9 +70,13 @@ public final class Http {
 
     /** Reads a Server-Sent Events stream until the server ends it (or the timeout passes). */
     public List<String> eventLines(String path, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                .header("Accept", "text/event-stream").GET().build();
-        HttpResponse<java.util.stream.Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> response =
+                client.send(request, HttpResponse.BodyHandlers.ofLines());
         try (var lines = response.body()) {
             return lines.collect(Collectors.toList());
         }
@@ -76,7 +84,8 @@ public final class Http {
 
     private Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> r = client.send(builder.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    client.send(builder.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

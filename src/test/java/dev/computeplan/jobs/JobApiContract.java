@@ -28,8 +28,9 @@ abstract class JobApiContract {
     }
 
     static String body(int target, int stepMillis, int seconds) {
-        return "{\"target\": " + target + ", \"stepMillis\": " + stepMillis + ", \"items\": [{\"name\": \"a\", \"weight\": 1}],"
-                + " \"termination\": {\"seconds\": " + seconds + "}}";
+        return "{\"target\": " + target + ", \"stepMillis\": " + stepMillis
+                + ", \"items\": [{\"name\": \"a\", \"weight\": 1}]," + " \"termination\": {\"seconds\": " + seconds
+                + "}}";
     }
 
     String submit(String body) {
@@ -62,9 +63,11 @@ abstract class JobApiContract {
         assertThat(done.at("/progress/bestSolutions").asInt()).isEqualTo(5);
         assertThat(done.at("/progress/timeLimitSeconds").asDouble()).isEqualTo(30.0);
 
-        JsonNode solution = http.get("/api/v1/countdown/jobs/" + id + "/solution").json();
+        JsonNode solution =
+                http.get("/api/v1/countdown/jobs/" + id + "/solution").json();
         assertThat(solution.get("reached").asInt()).isEqualTo(5);
-        JsonNode explanation = http.get("/api/v1/countdown/jobs/" + id + "/explanation").json();
+        JsonNode explanation =
+                http.get("/api/v1/countdown/jobs/" + id + "/explanation").json();
         assertThat(explanation.get("remaining").asInt()).isZero();
 
         String newer = submit(body(1, 10, 5));
@@ -82,9 +85,14 @@ abstract class JobApiContract {
         List<String> events = lines.stream().filter(l -> l.startsWith("event:")).toList();
         assertThat(events).contains("event:best", "event:status");
         assertThat(events.get(events.size() - 1)).isEqualTo("event:status");
-        String lastData = lines.stream().filter(l -> l.startsWith("data:")).reduce((a, b) -> b).orElseThrow();
+        String lastData = lines.stream()
+                .filter(l -> l.startsWith("data:"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(lastData).contains("\"status\":\"COMPLETED\"");
-        assertThat(lines.stream().filter(l -> l.startsWith("data:") && l.contains("\"bestSolutions\"")).count())
+        assertThat(lines.stream()
+                        .filter(l -> l.startsWith("data:") && l.contains("\"bestSolutions\""))
+                        .count())
                 .isGreaterThanOrEqualTo(2);
     }
 
@@ -95,15 +103,24 @@ abstract class JobApiContract {
         Http.Response stopped = http.delete("/api/v1/countdown/jobs/" + id);
         assertThat(stopped.status()).isEqualTo(200);
         JsonNode job = awaitJob(id, status("STOPPED"), Duration.ofSeconds(10));
-        int reached = http.get("/api/v1/countdown/jobs/" + id + "/solution").json().get("reached").asInt();
-        assertThat(reached).isGreaterThanOrEqualTo(3).isEqualTo(job.at("/progress/bestSolutions").asInt());
+        int reached = http.get("/api/v1/countdown/jobs/" + id + "/solution")
+                .json()
+                .get("reached")
+                .asInt();
+        assertThat(reached)
+                .isGreaterThanOrEqualTo(3)
+                .isEqualTo(job.at("/progress/bestSolutions").asInt());
         assertThat(job.get("score").asText()).isEqualTo("-" + (10_000 - reached) + "remaining");
     }
 
     @Test
     void unknownIdsKindsAndRoutesAnswer404AsProblemJson() {
-        for (String path : List.of("/api/v1/countdown/jobs/nope", "/api/v1/countdown/jobs/nope/solution",
-                "/api/v1/nosuchkind/jobs", "/api/v1/examples/nope", "/no/such/route")) {
+        for (String path : List.of(
+                "/api/v1/countdown/jobs/nope",
+                "/api/v1/countdown/jobs/nope/solution",
+                "/api/v1/nosuchkind/jobs",
+                "/api/v1/examples/nope",
+                "/no/such/route")) {
             Http.Response r = http.get(path);
             assertThat(r.status()).as(path).isEqualTo(404);
             assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");
@@ -114,8 +131,8 @@ abstract class JobApiContract {
 
     @Test
     void pathsTheServletContainerRefusesAnswer400AsProblemJson() {
-        for (String path : List.of("/api/v1/examples/..%2f..%2fetc%2fpasswd", "/api/v1/examples/a%00b",
-                "/api/v1/examples/a%5Cb")) {
+        for (String path : List.of(
+                "/api/v1/examples/..%2f..%2fetc%2fpasswd", "/api/v1/examples/a%00b", "/api/v1/examples/a%5Cb")) {
             Http.Response r = http.get(path);
             assertThat(r.status()).as(path).isEqualTo(400);
             assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");
@@ -139,16 +156,19 @@ abstract class JobApiContract {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().at("/errors/0/field").asText()).isEqualTo("$");
 
-        Http.Response wrongType = http.post("/api/v1/countdown/jobs",
+        Http.Response wrongType = http.post(
+                "/api/v1/countdown/jobs",
                 "{\"target\": 5, \"stepMillis\": 10, \"items\": [{\"name\": \"a\", \"weight\": \"heavy\"}]}");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().at("/errors/0/field").asText()).isEqualTo("$.items[0].weight");
 
-        Http.Response unknownField = http.post("/api/v1/countdown/jobs", "{\"target\": 5, \"stepMillis\": 10, \"items\": [], \"colour\": 1}");
+        Http.Response unknownField = http.post(
+                "/api/v1/countdown/jobs", "{\"target\": 5, \"stepMillis\": 10, \"items\": [], \"colour\": 1}");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.json().at("/errors/0/message").asText()).contains("colour");
 
-        Http.Response outOfRange = http.post("/api/v1/countdown/jobs",
+        Http.Response outOfRange = http.post(
+                "/api/v1/countdown/jobs",
                 "{\"target\": 0, \"stepMillis\": 10, \"items\": [{\"name\": \"\", \"weight\": -1}]}");
         assertThat(outOfRange.status()).isEqualTo(422);
         assertThat(outOfRange.header("Content-Type")).startsWith("application/problem+json");
@@ -160,7 +180,8 @@ abstract class JobApiContract {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.json().at("/errors/0/field").asText()).isEqualTo("$.items");
 
-        Http.Response unknownRef = http.post("/api/v1/countdown/jobs",
+        Http.Response unknownRef = http.post(
+                "/api/v1/countdown/jobs",
                 "{\"target\": 3, \"stepMillis\": 10, \"items\": [{\"name\": \"a\", \"weight\": 1, \"dependsOn\": \"zz\"}]}");
         assertThat(unknownRef.status()).isEqualTo(422);
         assertThat(unknownRef.json().at("/errors/0/field").asText()).isEqualTo("$.items[0].dependsOn");
@@ -178,8 +199,10 @@ abstract class JobApiContract {
     void validateListsProblemsWithoutSolving() {
         JsonNode ok = http.post("/api/v1/countdown/validate", body(3, 10, 5)).json();
         assertThat(ok.get("valid").asBoolean()).isTrue();
-        JsonNode bad = http.post("/api/v1/countdown/validate",
-                "{\"target\": 3, \"stepMillis\": 10, \"items\": [{\"name\": \"a\", \"weight\": 1}, {\"name\": \"a\", \"weight\": 1}]}").json();
+        JsonNode bad = http.post(
+                        "/api/v1/countdown/validate",
+                        "{\"target\": 3, \"stepMillis\": 10, \"items\": [{\"name\": \"a\", \"weight\": 1}, {\"name\": \"a\", \"weight\": 1}]}")
+                .json();
         assertThat(bad.get("valid").asBoolean()).isFalse();
         assertThat(bad.at("/problems/0/field").asText()).isEqualTo("$.items[1].name");
     }
@@ -206,7 +229,9 @@ abstract class JobApiContract {
             }
         }
         try {
-            assertThat(rejected).as("no 429 after " + ids.size() + " submissions").isNotNull();
+            assertThat(rejected)
+                    .as("no 429 after " + ids.size() + " submissions")
+                    .isNotNull();
             assertThat(rejected.header("Retry-After")).matches("\\d+");
             assertThat(rejected.header("Content-Type")).startsWith("application/problem+json");
         } finally {

@@ -11,8 +11,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @JobApiTest
 @ActiveProfiles("postgres")
-@EnabledIfEnvironmentVariable(named = PostgresTestDatabase.URL_VARIABLE, matches = ".+",
-        disabledReason = "PostgreSQL not tested: COMPUTEPLAN_TEST_PG_URL is not set (see README, Running the PostgreSQL tests)")
+@EnabledIfEnvironmentVariable(
+        named = PostgresTestDatabase.URL_VARIABLE,
+        matches = ".+",
+        disabledReason =
+                "PostgreSQL not tested: COMPUTEPLAN_TEST_PG_URL is not set (see README, Running the PostgreSQL tests)")
 class JobApiPostgresIT extends JobApiContract {
 
     @DynamicPropertySource

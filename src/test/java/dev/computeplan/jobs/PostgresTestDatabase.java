@@ -14,14 +14,14 @@ public final class PostgresTestDatabase {
 
     public static final String URL_VARIABLE = "COMPUTEPLAN_TEST_PG_URL";
 
-    private PostgresTestDatabase() {
-    }
+    private PostgresTestDatabase() {}
 
     public static String url() {
         String url = System.getenv(URL_VARIABLE);
         if (url == null || url.isBlank()) {
             if (System.getenv("CI") != null) {
-                throw new IllegalStateException("CI is set but COMPUTEPLAN_TEST_PG_URL is not: .ci/run must start PostgreSQL");
+                throw new IllegalStateException(
+                        "CI is set but COMPUTEPLAN_TEST_PG_URL is not: .ci/run must start PostgreSQL");
             }
             Assumptions.abort("COMPUTEPLAN_TEST_PG_URL is not set; see README (Running the PostgreSQL tests)");
         }
@@ -40,7 +40,8 @@ public final class PostgresTestDatabase {
     public static String freshSchemaUrl() {
         String base = url();
         String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(base, user(), password()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(base, user(), password());
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot reach PostgreSQL at " + base, e);

@@ -1,20 +1,22 @@
 package dev.computeplan.jobs;
 
-import dev.computeplan.common.InvalidInputException;
-import dev.computeplan.common.Violation;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.computeplan.common.InvalidInputException;
+import dev.computeplan.common.Violation;
 import jakarta.validation.Validation;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ProblemReaderTest {
 
-    private final ProblemReader reader = new ProblemReader(new ObjectMapper(),
-            Validation.buildDefaultValidatorFactory().getValidator(), Duration.ofSeconds(30), Duration.ofMinutes(10));
+    private final ProblemReader reader = new ProblemReader(
+            new ObjectMapper(),
+            Validation.buildDefaultValidatorFactory().getValidator(),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(10));
     private final CountdownKind kind = new CountdownKind();
 
     private InvalidInputException failure(String json) {
@@ -28,8 +30,10 @@ class ProblemReaderTest {
 
     @Test
     void readsTheProblemAndTheTermination() {
-        ParsedRequest<CountdownKind.Problem> r = reader.read(kind, reader.parseTree(
-                "{\"target\": 4, \"stepMillis\": 10, \"items\": [], \"termination\": {\"seconds\": 7}}"));
+        ParsedRequest<CountdownKind.Problem> r = reader.read(
+                kind,
+                reader.parseTree(
+                        "{\"target\": 4, \"stepMillis\": 10, \"items\": [], \"termination\": {\"seconds\": 7}}"));
         assertThat(r.problem().target()).isEqualTo(4);
         assertThat(r.timeLimit()).isEqualTo(Duration.ofSeconds(7));
         assertThat(r.problemJson()).doesNotContain("termination");
@@ -37,20 +41,23 @@ class ProblemReaderTest {
 
     @Test
     void withoutTerminationTheDefaultLimitApplies() {
-        assertThat(reader.read(kind, reader.parseTree("{\"target\": 4, \"stepMillis\": 10, \"items\": []}")).timeLimit())
+        assertThat(reader.read(kind, reader.parseTree("{\"target\": 4, \"stepMillis\": 10, \"items\": []}"))
+                        .timeLimit())
                 .isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
     void typeErrorsNameTheJsonPathAndAre400() {
-        InvalidInputException e = failure("{\"target\": 4, \"stepMillis\": 10, \"items\": [{\"name\": \"a\", \"weight\": 1.5}]}");
+        InvalidInputException e =
+                failure("{\"target\": 4, \"stepMillis\": 10, \"items\": [{\"name\": \"a\", \"weight\": 1.5}]}");
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.violations()).containsExactly(new Violation("$.items[0].weight", "cannot read 1.5 as an integer"));
     }
 
     @Test
     void ruleErrorsAre422WithEveryPath() {
-        InvalidInputException e = failure("{\"target\": -1, \"stepMillis\": 10, \"items\": [{\"name\": \" \", \"weight\": 1}]}");
+        InvalidInputException e =
+                failure("{\"target\": -1, \"stepMillis\": 10, \"items\": [{\"name\": \" \", \"weight\": 1}]}");
         assertThat(e.status()).isEqualTo(422);
         assertThat(e.violations()).extracting(Violation::field).containsExactly("$.items[0].name", "$.target");
     }
@@ -63,8 +70,10 @@ class ProblemReaderTest {
 
     @Test
     void terminationAboveTheServiceMaximumIsRejected() {
-        InvalidInputException e = failure("{\"target\": 1, \"stepMillis\": 10, \"items\": [], \"termination\": {\"seconds\": 601}}");
-        assertThat(e.violations()).containsExactly(new Violation("$.termination.seconds", "must be at most 600 on this service"));
+        InvalidInputException e =
+                failure("{\"target\": 1, \"stepMillis\": 10, \"items\": [], \"termination\": {\"seconds\": 601}}");
+        assertThat(e.violations())
+                .containsExactly(new Violation("$.termination.seconds", "must be at most 600 on this service"));
     }
 
     @Test
@@ -92,6 +101,8 @@ class ProblemReaderTest {
     void aNumberBeyondJacksonsLengthLimitIsUnreadableInput() {
         InvalidInputException e = failure("{\"target\": " + "9".repeat(100_000) + "}");
         assertThat(e.status()).isEqualTo(400);
-        assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.message()).startsWith("malformed JSON"));
+        assertThat(e.violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.message()).startsWith("malformed JSON"));
     }
 }

@@ -54,20 +54,32 @@ class RecoveryIT {
         String running;
         try (ConfigurableApplicationContext first = start()) {
             Http http = http(first);
-            finished = http.post("/api/v1/countdown/jobs", "{\"target\": 2, \"stepMillis\": 10, \"items\": []}").json().get("id").asText();
+            finished = http.post("/api/v1/countdown/jobs", "{\"target\": 2, \"stepMillis\": 10, \"items\": []}")
+                    .json()
+                    .get("id")
+                    .asText();
             await(http, finished, j -> "COMPLETED".equals(j.get("status").asText()));
-            running = http.post("/api/v1/countdown/jobs", "{\"target\": 40, \"stepMillis\": 100, \"items\": []}").json().get("id").asText();
+            running = http.post("/api/v1/countdown/jobs", "{\"target\": 40, \"stepMillis\": 100, \"items\": []}")
+                    .json()
+                    .get("id")
+                    .asText();
             await(http, running, j -> j.at("/progress/bestSolutions").asInt() >= 5);
         }
         try (ConfigurableApplicationContext second = start()) {
             Http http = http(second);
             JsonNode done = http.get("/api/v1/countdown/jobs/" + finished).json();
             assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-            assertThat(http.get("/api/v1/countdown/jobs/" + finished + "/solution").json().get("reached").asInt()).isEqualTo(2);
+            assertThat(http.get("/api/v1/countdown/jobs/" + finished + "/solution")
+                            .json()
+                            .get("reached")
+                            .asInt())
+                    .isEqualTo(2);
 
-            JsonNode resumed = await(http, running, j -> "COMPLETED".equals(j.get("status").asText()));
+            JsonNode resumed =
+                    await(http, running, j -> "COMPLETED".equals(j.get("status").asText()));
             assertThat(resumed.at("/progress/attempts").asInt()).isEqualTo(2);
-            JsonNode solution = http.get("/api/v1/countdown/jobs/" + running + "/solution").json();
+            JsonNode solution =
+                    http.get("/api/v1/countdown/jobs/" + running + "/solution").json();
             assertThat(solution.get("reached").asInt()).isEqualTo(40);
             assertThat(solution.get("warmStarted").asBoolean()).isTrue();
         }
@@ -78,25 +90,34 @@ class RecoveryIT {
         String id;
         try (ConfigurableApplicationContext first = start()) {
             Http http = http(first);
-            id = http.post("/api/v1/countdown/jobs", "{\"target\": 20, \"stepMillis\": 100, \"items\": []}").json().get("id").asText();
+            id = http.post("/api/v1/countdown/jobs", "{\"target\": 20, \"stepMillis\": 100, \"items\": []}")
+                    .json()
+                    .get("id")
+                    .asText();
             await(http, id, j -> j.at("/progress/bestSolutions").asInt() >= 3);
         }
         // Leave the row as a replica that died mid-solve leaves it: SOLVING, owned by it, lease still running.
         long leaseEnd = System.currentTimeMillis() + 4000;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/computeplan", "sa", "");
-             PreparedStatement ps = c.prepareStatement(
-                     "UPDATE solve_job SET status = 'SOLVING', owner = 'dead-replica', lease_until = ? WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE solve_job SET status = 'SOLVING', owner = 'dead-replica', lease_until = ? WHERE id = ?")) {
             ps.setLong(1, leaseEnd);
             ps.setString(2, id);
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
         try (ConfigurableApplicationContext second = start("--computeplan.jobs.single-node=false")) {
             Http http = http(second);
-            assertThat(http.get("/api/v1/countdown/jobs/" + id).json().get("status").asText()).isEqualTo("SOLVING");
-            JsonNode done = await(http, id, j -> "COMPLETED".equals(j.get("status").asText()));
+            assertThat(http.get("/api/v1/countdown/jobs/" + id)
+                            .json()
+                            .get("status")
+                            .asText())
+                    .isEqualTo("SOLVING");
+            JsonNode done =
+                    await(http, id, j -> "COMPLETED".equals(j.get("status").asText()));
             assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(leaseEnd);
             assertThat(done.at("/progress/attempts").asInt()).isGreaterThanOrEqualTo(2);
-            JsonNode solution = http.get("/api/v1/countdown/jobs/" + id + "/solution").json();
+            JsonNode solution =
+                    http.get("/api/v1/countdown/jobs/" + id + "/solution").json();
             assertThat(solution.get("reached").asInt()).isEqualTo(20);
             assertThat(solution.get("warmStarted").asBoolean()).isTrue();
         }

@@ -1,5 +1,9 @@
 package dev.computeplan.placement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import dev.computeplan.common.SimpleSolveControl;
 import dev.computeplan.placement.api.PlacementExamples;
@@ -8,19 +12,14 @@ import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
 import dev.computeplan.placement.explain.PlacementChecker;
 import dev.computeplan.placement.explain.PlacementExplanation;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The placement kind end to end on the example scenarios, re-checked by the independent checker. The tests that
@@ -56,7 +55,8 @@ class PlacementKindTest {
         assertThat(-score.softScore()).isEqualTo(report.soft());
         PlacementExplanation explanation = (PlacementExplanation) kind.explain(req, plan);
         assertThat(explanation.score()).isEqualTo(plan.score());
-        assertThat(explanation.displaced()).extracting(PlacementExplanation.Displacement::workload)
+        assertThat(explanation.displaced())
+                .extracting(PlacementExplanation.Displacement::workload)
                 .contains("notebook-0", "notebook-1");
     }
 
@@ -81,29 +81,51 @@ class PlacementKindTest {
     @Test
     void aHardRuleWeightedZeroIsNotCheckedEither() {
         PlacementRequest base = twoWorkloadsOnOneSmallNode();
-        PlacementRequest req = new PlacementRequest(base.resources(), base.nodes(), null, null, null, base.workloads(),
-                null, null, null, null, Map.of("nodeCapacity", 0L));
+        PlacementRequest req = new PlacementRequest(
+                base.resources(),
+                base.nodes(),
+                null,
+                null,
+                null,
+                base.workloads(),
+                null,
+                null,
+                null,
+                null,
+                Map.of("nodeCapacity", 0L));
         assertThat(kind.validate(req)).isEmpty();
         assertThatCode(() -> PlacementKind.verify(req, plan(true, "n1", "n1"))).doesNotThrowAnyException();
     }
 
     /** One node of 4 CPUs, two workloads of 3 CPUs each. */
     private static PlacementRequest twoWorkloadsOnOneSmallNode() {
-        return new PlacementRequest(null,
-                List.of(new PlacementRequest.NodeDto("n1", Map.of("cpu", 4L), null, "z", null, null, null, null, null, null)),
-                null, null, null,
-                List.of(workload("w1"), workload("w2")), null, null, null, null, null);
+        return new PlacementRequest(
+                null,
+                List.of(new PlacementRequest.NodeDto(
+                        "n1", Map.of("cpu", 4L), null, "z", null, null, null, null, null, null)),
+                null,
+                null,
+                null,
+                List.of(workload("w1"), workload("w2")),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static PlacementRequest.WorkloadDto workload(String id) {
-        return new PlacementRequest.WorkloadDto(id, Map.of("cpu", 3L), null, null, null, null, null, null, null, null,
-                null, null, null);
+        return new PlacementRequest.WorkloadDto(
+                id, Map.of("cpu", 3L), null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static PlacementPlan plan(boolean feasible, String w1At, String w2At) {
         int assigned = (w1At == null ? 0 : 1) + (w2At == null ? 0 : 1);
-        return new PlacementPlan(feasible ? "0hard/0medium/0soft" : "-2hard/0medium/0soft", feasible,
-                List.of(new PlacementPlan.Assignment("w1", w1At, List.of(), null, false),
+        return new PlacementPlan(
+                feasible ? "0hard/0medium/0soft" : "-2hard/0medium/0soft",
+                feasible,
+                List.of(
+                        new PlacementPlan.Assignment("w1", w1At, List.of(), null, false),
                         new PlacementPlan.Assignment("w2", w2At, List.of(), null, false)),
                 new PlacementPlan.Summary(assigned, 2 - assigned, 0, 0, 0));
     }
@@ -114,7 +136,8 @@ class PlacementKindTest {
         PlacementRequest req = PlacementExamples.load("placement-small.json");
         assertThat(kind.validate(req)).isEmpty();
         AtomicInteger bests = new AtomicInteger();
-        SimpleSolveControl control = new SimpleSolveControl(Duration.ofSeconds(3)).listener((s, score) -> bests.incrementAndGet());
+        SimpleSolveControl control =
+                new SimpleSolveControl(Duration.ofSeconds(3)).listener((s, score) -> bests.incrementAndGet());
 
         PlacementPlan plan = kind.solve(req, null, control).solution();
 
@@ -139,7 +162,8 @@ class PlacementKindTest {
 
         PlacementExplanation explanation = (PlacementExplanation) kind.explain(req, plan);
         assertThat(explanation.score()).isEqualTo(plan.score());
-        assertThat(explanation.displaced()).extracting(PlacementExplanation.Displacement::workload)
+        assertThat(explanation.displaced())
+                .extracting(PlacementExplanation.Displacement::workload)
                 .contains("notebook-0", "notebook-1");
         assertThat(explanation.displaced().get(0).description()).contains("failed node v100-2");
     }
@@ -149,18 +173,24 @@ class PlacementKindTest {
     void aFailedRackIsEvacuatedWithItsGangKeptWholeOnOneRack() {
         PlacementRequest req = PlacementExamples.load("placement-rack-failure.json");
         assertThat(kind.validate(req)).isEmpty();
-        PlacementPlan plan = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(3))).solution();
+        PlacementPlan plan = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(3)))
+                .solution();
 
         PlacementChecker.Report report = PlacementChecker.check(req, plan);
         assertThat(report.violations()).isEmpty();
         assertThat(plan.feasible()).isTrue();
         Map<String, String> rackOf = req.nodes().stream()
                 .collect(Collectors.toMap(PlacementRequest.NodeDto::id, PlacementRequest.NodeDto::rack));
-        var gang = plan.assignments().stream().filter(a -> a.workload().startsWith("llm-train-")).toList();
+        var gang = plan.assignments().stream()
+                .filter(a -> a.workload().startsWith("llm-train-"))
+                .toList();
         assertThat(gang).hasSize(4).allMatch(a -> a.node() != null);
-        assertThat(gang.stream().map(a -> rackOf.get(a.node())).distinct().toList()).hasSize(1).doesNotContain("rack-2");
+        assertThat(gang.stream().map(a -> rackOf.get(a.node())).distinct().toList())
+                .hasSize(1)
+                .doesNotContain("rack-2");
         PlacementExplanation explanation = (PlacementExplanation) kind.explain(req, plan);
-        assertThat(explanation.displaced()).extracting(PlacementExplanation.Displacement::workload)
+        assertThat(explanation.displaced())
+                .extracting(PlacementExplanation.Displacement::workload)
                 .contains("llm-train-0", "llm-train-3");
         // Workloads on healthy nodes move only when the move pays for its migration cost: putting any one of them
         // back where it runs would not give a better score.
@@ -169,12 +199,15 @@ class PlacementKindTest {
         var score = manager.update(solution);
         long movedFromHealthy = 0;
         for (var w : solution.getWorkloads()) {
-            if (w.isMoved() && !rackOf.get(w.getCurrentNode().getId()).equals("rack-2")
+            if (w.isMoved()
+                    && !rackOf.get(w.getCurrentNode().getId()).equals("rack-2")
                     && !w.getCurrentNode().getId().equals("node-0-1")) {
                 movedFromHealthy++;
                 var moved = w.getNode();
                 w.setNode(w.getCurrentNode());
-                assertThat(manager.update(solution)).as("%s put back", w.getId()).isLessThanOrEqualTo(score);
+                assertThat(manager.update(solution))
+                        .as("%s put back", w.getId())
+                        .isLessThanOrEqualTo(score);
                 w.setNode(moved);
             }
         }
@@ -186,22 +219,28 @@ class PlacementKindTest {
     void aGangThatFitsNowhereEvictsTheLowPriorityNotebooksOfOneRack() {
         PlacementRequest req = PlacementExamples.load("placement-gang-preemption.json");
         assertThat(kind.validate(req)).isEmpty();
-        PlacementPlan plan = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(3))).solution();
+        PlacementPlan plan = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(3)))
+                .solution();
 
         assertThat(PlacementChecker.check(req, plan).violations()).isEmpty();
         Map<String, String> rackOf = req.nodes().stream()
                 .collect(Collectors.toMap(PlacementRequest.NodeDto::id, PlacementRequest.NodeDto::rack));
-        var gang = plan.assignments().stream().filter(a -> a.workload().startsWith("pretrain-")).toList();
+        var gang = plan.assignments().stream()
+                .filter(a -> a.workload().startsWith("pretrain-"))
+                .toList();
         assertThat(gang).hasSize(2).allMatch(a -> a.node() != null);
         String rack = rackOf.get(gang.get(0).node());
         assertThat(rackOf.get(gang.get(1).node())).isEqualTo(rack);
         // Every node ran two 3-GPU notebooks; the two 8-GPU workers need both nodes of one rack, and the
         // notebooks from there fit nowhere else (2 GPUs free per node): those four, and only those, wait.
-        var pending = plan.assignments().stream().filter(a -> a.node() == null).map(PlacementPlan.Assignment::workload)
+        var pending = plan.assignments().stream()
+                .filter(a -> a.node() == null)
+                .map(PlacementPlan.Assignment::workload)
                 .toList();
         assertThat(pending).hasSize(4).allMatch(id -> id.startsWith("notebook-" + rack.substring("rack-".length())));
         PlacementExplanation explanation = (PlacementExplanation) kind.explain(req, plan);
-        assertThat(explanation.preempted()).extracting(PlacementExplanation.Preemption::workload)
+        assertThat(explanation.preempted())
+                .extracting(PlacementExplanation.Preemption::workload)
                 .containsExactlyInAnyOrderElementsOf(pending);
         assertThat(explanation.preempted()).allSatisfy(p -> {
             assertThat(p.arrivals()).hasSize(1).allMatch(a -> a.startsWith("pretrain-"));
@@ -213,16 +252,46 @@ class PlacementKindTest {
     @Tag("slow")
     void runningWorkloadsStayWhenNothingForcesAMove() {
         PlacementRequest req = PlacementExamples.load("placement-small.json");
-        PlacementPlan first = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(2))).solution();
+        PlacementPlan first = kind.solve(req, null, new SimpleSolveControl(Duration.ofSeconds(2)))
+                .solution();
         // Re-plan with every placed workload running where the first plan put it, plus nothing new.
-        var running = req.workloads().stream().map(w -> {
-            String node = first.assignments().stream().filter(a -> a.workload().equals(w.id())).findFirst().orElseThrow().node();
-            return new PlacementRequest.WorkloadDto(w.id(), w.requirements(), w.gpus(), w.gpuMilli(), w.allowedGpuTypes(),
-                    w.preferredGpuTypes(), w.priority(), w.service(), w.gang(), node, 1000L, w.powerWatts(), false);
-        }).toList();
-        PlacementRequest again = new PlacementRequest(req.resources(), req.nodes(), req.racks(), req.services(), req.gangs(),
-                running, req.balanceObjectives(), req.fragmentationProbes(), req.spareReserves(), req.moveCosts(), req.weights());
-        PlacementPlan second = kind.solve(again, null, new SimpleSolveControl(Duration.ofSeconds(2))).solution();
+        var running = req.workloads().stream()
+                .map(w -> {
+                    String node = first.assignments().stream()
+                            .filter(a -> a.workload().equals(w.id()))
+                            .findFirst()
+                            .orElseThrow()
+                            .node();
+                    return new PlacementRequest.WorkloadDto(
+                            w.id(),
+                            w.requirements(),
+                            w.gpus(),
+                            w.gpuMilli(),
+                            w.allowedGpuTypes(),
+                            w.preferredGpuTypes(),
+                            w.priority(),
+                            w.service(),
+                            w.gang(),
+                            node,
+                            1000L,
+                            w.powerWatts(),
+                            false);
+                })
+                .toList();
+        PlacementRequest again = new PlacementRequest(
+                req.resources(),
+                req.nodes(),
+                req.racks(),
+                req.services(),
+                req.gangs(),
+                running,
+                req.balanceObjectives(),
+                req.fragmentationProbes(),
+                req.spareReserves(),
+                req.moveCosts(),
+                req.weights());
+        PlacementPlan second = kind.solve(again, null, new SimpleSolveControl(Duration.ofSeconds(2)))
+                .solution();
         assertThat(second.summary().moved()).isZero();
         assertThat(second.feasible()).isTrue();
     }

@@ -1,19 +1,17 @@
 package dev.computeplan.placement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.computeplan.placement.solver.PlacementSolverSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The defaults of {@code computeplan.placement} in application.yml bind to exactly the solver's built-in defaults. */
 class PlacementPropertiesTest {
@@ -24,11 +22,12 @@ class PlacementPropertiesTest {
 
     @Test
     void yamlDefaultsEqualTheSolverDefaults() throws IOException {
-        List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("placement",
-                new FileSystemResource(yaml()));
+        List<PropertySource<?>> sources =
+                new YamlPropertySourceLoader().load("placement", new FileSystemResource(yaml()));
         Binder binder = new Binder(ConfigurationPropertySources.from(sources));
 
-        PlacementProperties properties = binder.bind("computeplan.placement", PlacementProperties.class).get();
+        PlacementProperties properties =
+                binder.bind("computeplan.placement", PlacementProperties.class).get();
 
         assertThat(properties.solverSettings()).isEqualTo(PlacementSolverSettings.defaults());
     }

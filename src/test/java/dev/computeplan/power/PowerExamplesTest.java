@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class PowerExamplesTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().findAndRegisterModules().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final PowerMapper TO_MODEL = new PowerMapper(CarbonSeries.bundled());
     private static final Duration SAFETY_NET = Duration.ofSeconds(60);
 
@@ -46,7 +46,10 @@ class PowerExamplesTest {
     static List<String> names() throws Exception {
         List<String> names = new ArrayList<>();
         try (var files = Files.list(Path.of("problems/power"))) {
-            files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("power-") && n.endsWith(".json")).sorted().forEach(names::add);
+            files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("power-") && n.endsWith(".json"))
+                    .sorted()
+                    .forEach(names::add);
         }
         assertTrue(names.size() >= 3, names::toString);
         return names;
@@ -77,11 +80,16 @@ class PowerExamplesTest {
     void theTightCapExampleHasALateAndADroppedJobWithReasons() throws Exception {
         PowerRequest request = read("power-tight-cap.json");
         PowerKind kind = PowerKinds.cpSatFirst();
-        PowerSolution s = kind.solve(request, null, SolveControl.withTimeLimit(SAFETY_NET)).solution();
+        PowerSolution s = kind.solve(request, null, SolveControl.withTimeLimit(SAFETY_NET))
+                .solution();
         assertEquals(PowerSolution.Status.OPTIMAL, s.status());
         PowerExplanation e = kind.explain(request, s);
-        assertEquals(List.of("flexible:late", "optional:dropped"),
-                e.lateOrDropped().stream().map(w -> w.jobId() + ":" + w.outcome()).sorted().toList());
+        assertEquals(
+                List.of("flexible:late", "optional:dropped"),
+                e.lateOrDropped().stream()
+                        .map(w -> w.jobId() + ":" + w.outcome())
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -98,7 +106,8 @@ class PowerExamplesTest {
             ScheduleChecker.Report r = ScheduleChecker.check(p, s);
             assertTrue(r.feasible(), name + ": " + r.violations());
             assertEquals(s.objectiveMicroUsd() / 1e6, r.objectiveUsd(), 1e-4, name);
-            PowerSolution again = kind.solve(request, s, SolveControl.withTimeLimit(Duration.ofSeconds(3))).solution();
+            PowerSolution again = kind.solve(request, s, SolveControl.withTimeLimit(Duration.ofSeconds(3)))
+                    .solution();
             assertTrue(again.objectiveMicroUsd() <= s.objectiveMicroUsd(), name);
         }
     }

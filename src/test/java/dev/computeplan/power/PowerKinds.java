@@ -5,8 +5,7 @@ import java.time.Clock;
 /** Kinds for tests. */
 public final class PowerKinds {
 
-    private PowerKinds() {
-    }
+    private PowerKinds() {}
 
     public static PowerKind defaults() {
         return new PowerKind(Clock.systemUTC(), PowerProperties.defaults());
@@ -18,7 +17,20 @@ public final class PowerKinds {
      */
     public static PowerKind cpSatFirst() {
         PowerProperties d = PowerProperties.defaults();
-        return new PowerKind(Clock.systemUTC(), new PowerProperties(null, d.workers(), d.seed(), d.cpSatMaxBools(), 0.0,
-                d.intervalMaxJobs(), d.intervalSearchShare(), d.boundShare(), d.windowMinShare(), d.stall(), d.probingLevel(), d.cpLog()));
+        return new PowerKind(
+                Clock.systemUTC(),
+                new PowerProperties(
+                        null,
+                        d.workers(),
+                        d.seed(),
+                        d.cpSatMaxBools(),
+                        0.0,
+                        d.intervalMaxJobs(),
+                        d.intervalSearchShare(),
+                        d.boundShare(),
+                        d.windowMinShare(),
+                        d.stall(),
+                        d.probingLevel(),
+                        d.cpLog()));
     }
 }

@@ -8,19 +8,21 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.FileSystemResource;
 
 /** application.yml, an empty configuration and {@link PowerSolverSettings#defaults()} say the same. */
 class PowerPropertiesTest {
 
     @Test
     void theYamlDefaultsAreTheSolverDefaults() throws Exception {
-        var sources = new YamlPropertySourceLoader().load("settings-power", new FileSystemResource(Path.of("src/main/resources/application.yml")));
+        var sources = new YamlPropertySourceLoader()
+                .load("settings-power", new FileSystemResource(Path.of("src/main/resources/application.yml")));
         Binder binder = new Binder(ConfigurationPropertySources.from(sources));
-        PowerProperties bound = binder.bind("computeplan.power", PowerProperties.class).get();
+        PowerProperties bound =
+                binder.bind("computeplan.power", PowerProperties.class).get();
         assertEquals(PowerSolverSettings.defaults(), bound.solverSettings());
         assertNull(bound.carbonDir());
     }

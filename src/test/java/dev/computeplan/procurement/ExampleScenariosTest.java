@@ -29,13 +29,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExampleScenariosTest {
 
     static Stream<Path> examples() throws IOException {
-        return Files.list(Path.of("problems/procurement")).filter(p -> p.toString().endsWith(".json")).sorted();
+        return Files.list(Path.of("problems/procurement"))
+                .filter(p -> p.toString().endsWith(".json"))
+                .sorted();
     }
 
     static ProcurementProblem read(Path file) throws IOException {
-        ProcurementRequest request = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        ProcurementRequest request = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .readValue(file.toFile(), ProcurementRequest.class);
-        assertThat(Validation.buildDefaultValidatorFactory().getValidator().validate(request)).isEmpty();
+        assertThat(Validation.buildDefaultValidatorFactory().getValidator().validate(request))
+                .isEmpty();
         ProcurementProblem problem = ProcurementMapper.toProblem(request);
         assertThat(ProblemValidator.validate(problem)).isEmpty();
         return problem;
@@ -48,8 +52,12 @@ class ExampleScenariosTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"procurement-default-catalogue.json", "procurement-mixed-fleet.json",
-            "procurement-infeasible-lead-times.json"})
+    @ValueSource(
+            strings = {
+                "procurement-default-catalogue.json",
+                "procurement-mixed-fleet.json",
+                "procurement-infeasible-lead-times.json"
+            })
     void smallExampleIsSolvedAndItsPlanChecksOut(String name) throws IOException {
         solveAndCheck(Path.of("problems/procurement", name));
     }
@@ -67,7 +75,9 @@ class ExampleScenariosTest {
         if (file.getFileName().toString().contains("infeasible")) {
             // the demonstration of conflict explanations: no delivery can arrive in the first quarter
             assertThat(plan.status()).isEqualTo(PlanStatus.INFEASIBLE);
-            assertThat(plan.conflict()).hasSize(6).anyMatch(c -> c.startsWith("demand of pretrain in 2027Q1"))
+            assertThat(plan.conflict())
+                    .hasSize(6)
+                    .anyMatch(c -> c.startsWith("demand of pretrain in 2027Q1"))
                     .anyMatch(c -> c.startsWith("lead time of NVIDIA B200 (HGX B200) (2 quarters"));
             return;
         }
@@ -75,7 +85,8 @@ class ExampleScenariosTest {
         PlanChecker.Result check = PlanChecker.check(problem, plan);
         assertThat(check.violations()).isEmpty();
         assertThat(check.costs().totalUsd()).isCloseTo(plan.objectiveUsd(), within(1e-6 * plan.objectiveUsd()));
-        assertThat(plan.variants()).hasSize(problem.variants().size())
+        assertThat(plan.variants())
+                .hasSize(problem.variants().size())
                 .allSatisfy(v -> assertThat(v.violations()).isEmpty());
     }
 }

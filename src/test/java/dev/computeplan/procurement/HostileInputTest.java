@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.computeplan.common.InvalidInputException;
-import dev.computeplan.jobs.ProblemReader;
 import dev.computeplan.common.SolveControl;
+import dev.computeplan.jobs.ProblemReader;
+import dev.computeplan.procurement.api.ProcurementRequest;
 import dev.computeplan.procurement.model.PlanStatus;
 import dev.computeplan.procurement.model.ProcurementPlan;
-import dev.computeplan.procurement.api.ProcurementRequest;
 import jakarta.validation.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +30,51 @@ class HostileInputTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("null budget element", (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("policy"))
-                        .putArray("capexBudgetUsd").addNull().add(1).add(1).add(1), true),
-                Arguments.of("no precision", (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("workloads").get(1))
-                        .putArray("precisions"), true),
-                Arguments.of("huge power", (Consumer<ObjectNode>) n -> fill((ObjectNode) n.get("sites").get(0), "powerMw", 1e300), false),
-                Arguments.of("zero demand", (Consumer<ObjectNode>) n -> fill((ObjectNode) n.get("workloads").get(0), "demand", 0), false),
-                Arguments.of("huge demand", (Consumer<ObjectNode>) n -> fill((ObjectNode) n.get("workloads").get(1), "demand", 1e300), false),
-                Arguments.of("tiny throughput", (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("workloads").get(1).get("measured").get(0))
-                        .put("perAccelerator", 1e-300), false),
-                Arguments.of("free hardware", (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("catalogue").get(1))
-                        .put("purchaseUsd", 0).put("serverUsd", 0).put("opexUsdPerServerQuarter", 0), false));
+                Arguments.of(
+                        "null budget element",
+                        (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("policy"))
+                                .putArray("capexBudgetUsd")
+                                .addNull()
+                                .add(1)
+                                .add(1)
+                                .add(1),
+                        true),
+                Arguments.of(
+                        "no precision",
+                        (Consumer<ObjectNode>)
+                                n -> ((ObjectNode) n.get("workloads").get(1)).putArray("precisions"),
+                        true),
+                Arguments.of(
+                        "huge power",
+                        (Consumer<ObjectNode>)
+                                n -> fill((ObjectNode) n.get("sites").get(0), "powerMw", 1e300),
+                        false),
+                Arguments.of(
+                        "zero demand",
+                        (Consumer<ObjectNode>)
+                                n -> fill((ObjectNode) n.get("workloads").get(0), "demand", 0),
+                        false),
+                Arguments.of(
+                        "huge demand",
+                        (Consumer<ObjectNode>)
+                                n -> fill((ObjectNode) n.get("workloads").get(1), "demand", 1e300),
+                        false),
+                Arguments.of(
+                        "tiny throughput",
+                        (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("workloads")
+                                        .get(1)
+                                        .get("measured")
+                                        .get(0))
+                                .put("perAccelerator", 1e-300),
+                        false),
+                Arguments.of(
+                        "free hardware",
+                        (Consumer<ObjectNode>)
+                                n -> ((ObjectNode) n.get("catalogue").get(1))
+                                        .put("purchaseUsd", 0)
+                                        .put("serverUsd", 0)
+                                        .put("opexUsdPerServerQuarter", 0),
+                        false));
     }
 
     private static void fill(ObjectNode node, String field, double value) {
@@ -58,12 +92,16 @@ class HostileInputTest {
         return cases().filter(a -> !(boolean) a.get()[2]);
     }
 
-    private final ProblemReader reader = new ProblemReader(MAPPER, Validation.buildDefaultValidatorFactory().getValidator(),
-            Duration.ofSeconds(10), Duration.ofSeconds(60));
+    private final ProblemReader reader = new ProblemReader(
+            MAPPER,
+            Validation.buildDefaultValidatorFactory().getValidator(),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60));
     private final ProcurementKind kind = new ProcurementKind(ProcurementProperties.defaults());
 
     private ObjectNode changed(Consumer<ObjectNode> change) throws Exception {
-        ObjectNode body = (ObjectNode) MAPPER.readTree(Files.readString(Path.of("problems/procurement/procurement-default-catalogue.json")));
+        ObjectNode body = (ObjectNode)
+                MAPPER.readTree(Files.readString(Path.of("problems/procurement/procurement-default-catalogue.json")));
         change.accept(body);
         return body;
     }
@@ -80,9 +118,12 @@ class HostileInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("acceptedCases")
     void isAcceptedAndNeverThrows(String name, Consumer<ObjectNode> change, boolean rejected) throws Exception {
-        ProcurementRequest problem = reader.read(kind, (JsonNode) changed(change)).problem();
-        ProcurementPlan plan = kind.solve(problem, null, SolveControl.withTimeLimit(Duration.ofSeconds(1))).solution();
-        assertThat(plan.status()).isIn(PlanStatus.OPTIMAL, PlanStatus.FEASIBLE, PlanStatus.INFEASIBLE, PlanStatus.NOT_SOLVED);
+        ProcurementRequest problem =
+                reader.read(kind, (JsonNode) changed(change)).problem();
+        ProcurementPlan plan = kind.solve(problem, null, SolveControl.withTimeLimit(Duration.ofSeconds(1)))
+                .solution();
+        assertThat(plan.status())
+                .isIn(PlanStatus.OPTIMAL, PlanStatus.FEASIBLE, PlanStatus.INFEASIBLE, PlanStatus.NOT_SOLVED);
         assertThat(MAPPER.writeValueAsString(kind.explain(problem, plan))).isNotEmpty();
     }
 }

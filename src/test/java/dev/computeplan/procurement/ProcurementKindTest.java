@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.computeplan.common.InvalidInputException;
-import dev.computeplan.jobs.ProblemReader;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
+import dev.computeplan.jobs.ProblemReader;
+import dev.computeplan.procurement.api.ProcurementRequest;
 import dev.computeplan.procurement.explain.Explanation;
 import dev.computeplan.procurement.model.ProcurementPlan;
-import dev.computeplan.procurement.api.ProcurementRequest;
 import jakarta.validation.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,11 @@ import org.junit.jupiter.api.Test;
 class ProcurementKindTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ProblemReader reader = new ProblemReader(mapper, Validation.buildDefaultValidatorFactory().getValidator(),
-            Duration.ofSeconds(10), Duration.ofSeconds(60));
+    private final ProblemReader reader = new ProblemReader(
+            mapper,
+            Validation.buildDefaultValidatorFactory().getValidator(),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60));
     private final ProcurementKind kind = new ProcurementKind(ProcurementProperties.defaults());
 
     @Test
@@ -45,8 +48,10 @@ class ProcurementKindTest {
     void warmStartIsAcceptedAndGivesAPlanAtLeastAsGood() throws Exception {
         String body = Files.readString(Path.of("problems/procurement/procurement-default-catalogue.json"));
         ProcurementRequest problem = reader.read(kind, reader.parseTree(body)).problem();
-        ProcurementPlan first = kind.solve(problem, null, SolveControl.withTimeLimit(Fixtures.SAFETY_LIMIT)).solution();
-        ProcurementPlan second = kind.solve(problem, first, SolveControl.withTimeLimit(Fixtures.SAFETY_LIMIT)).solution();
+        ProcurementPlan first = kind.solve(problem, null, SolveControl.withTimeLimit(Fixtures.SAFETY_LIMIT))
+                .solution();
+        ProcurementPlan second = kind.solve(problem, first, SolveControl.withTimeLimit(Fixtures.SAFETY_LIMIT))
+                .solution();
         assertThat(second.objectiveUsd()).isLessThanOrEqualTo(first.objectiveUsd() * (1 + 1e-3));
     }
 
@@ -69,8 +74,10 @@ class ProcurementKindTest {
         var problem = Fixtures.twoAccelerators(1.0, true);
         ProcurementPlan plan = Fixtures.solve(problem);
         ProcurementPlan broken = plan.toBuilder()
-                .purchases(java.util.List.of(new ProcurementPlan.Purchase("X", "S", 0, "Q1", 1, 1))).build();
-        assertThatThrownBy(() -> ProcurementKind.verified(problem, broken)).isInstanceOf(IllegalStateException.class)
+                .purchases(java.util.List.of(new ProcurementPlan.Purchase("X", "S", 0, "Q1", 1, 1)))
+                .build();
+        assertThatThrownBy(() -> ProcurementKind.verified(problem, broken))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("busy accelerators but only 1 installed");
         assertThat(ProcurementKind.verified(problem, plan)).isSameAs(plan);
     }
@@ -80,7 +87,10 @@ class ProcurementKindTest {
         String body = Files.readString(Path.of("problems/procurement/procurement-mixed-fleet.json"))
                 .replace("\"sku\": \"NVIDIA A100 80GB SXM\"", "\"sku\": \"A100 typo\"");
         assertThatThrownBy(() -> reader.read(kind, reader.parseTree(body)))
-                .isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
-                        .extracting(Violation::field).containsExactly("$.sites[0].existingFleet[0].sku"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        ex -> assertThat(ex.violations())
+                                .extracting(Violation::field)
+                                .containsExactly("$.sites[0].existingFleet[0].sku"));
     }
 }

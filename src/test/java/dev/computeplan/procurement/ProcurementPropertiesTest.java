@@ -17,10 +17,12 @@ class ProcurementPropertiesTest {
     @Test
     void yamlDefaultsEqualTheSolverDefaults() throws Exception {
         StandardEnvironment env = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("settings", new FileSystemResource(Path.of("src/main/resources/application.yml")))
+        new YamlPropertySourceLoader()
+                .load("settings", new FileSystemResource(Path.of("src/main/resources/application.yml")))
                 .forEach(env.getPropertySources()::addFirst);
         ProcurementProperties bound = new Binder(ConfigurationPropertySources.get(env))
-                .bind("computeplan.procurement", ProcurementProperties.class).get();
+                .bind("computeplan.procurement", ProcurementProperties.class)
+                .get();
         assertThat(bound.settings()).isEqualTo(ProcurementSolverSettings.defaults());
         assertThat(ProcurementProperties.defaults().settings()).isEqualTo(ProcurementSolverSettings.defaults());
     }

@@ -43,25 +43,29 @@ class RoadefCommandTest {
     @Test
     void scoresAFeasibleSolutionWithItsFiveParts() throws Exception {
         Path[] f = tinyFiles("0 1 0 1 0\n");
-        Run run = run("score", "--model", f[0].toString(), "--assignment", f[1].toString(), "--solution", f[2].toString());
+        Run run = run(
+                "score", "--model", f[0].toString(), "--assignment", f[1].toString(), "--solution", f[2].toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.lines()).containsExactly("feasible 4384",
-                "load 1, balance 75, process move 108, service move 200, machine move 4000");
+        assertThat(run.lines())
+                .containsExactly(
+                        "feasible 4384", "load 1, balance 75, process move 108, service move 200, machine move 4000");
     }
 
     @Test
     void reportsEachViolationAndExitsOne() throws Exception {
         Path[] f = tinyFiles("0 1 0 2 2\n");
-        Run run = run("score", "--model", f[0].toString(), "--assignment", f[1].toString(), "--solution", f[2].toString());
+        Run run = run(
+                "score", "--model", f[0].toString(), "--assignment", f[1].toString(), "--solution", f[2].toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.lines()).containsExactly("infeasible",
-                "conflict: service 2: processes 3 and 4 are both on machine 2");
+        assertThat(run.lines())
+                .containsExactly("infeasible", "conflict: service 2: processes 3 and 4 are both on machine 2");
     }
 
     @Test
     void unreadableSolutionExitsTwoWithTheReason() throws Exception {
         Path[] f = tinyFiles("0 1 0\n");
-        Run run = run("score", "--model", f[0].toString(), "--assignment", f[1].toString(), "--solution", f[2].toString());
+        Run run = run(
+                "score", "--model", f[0].toString(), "--assignment", f[1].toString(), "--solution", f[2].toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("machine of process 3");
     }
@@ -71,9 +75,20 @@ class RoadefCommandTest {
     void solvesWritesAFeasibleSolutionAndPrintsItsCostLast() throws Exception {
         Path data = RoadefTestData.setA();
         Path output = dir.resolve("a1_1.sol");
-        Run run = run("solve", "--model", data.resolve("model_a1_1.txt").toString(),
-                "--assignment", data.resolve("assignment_a1_1.txt").toString(),
-                "--output", output.toString(), "--seconds", "1", "--seed", "5", "--solver", "local");
+        Run run = run(
+                "solve",
+                "--model",
+                data.resolve("model_a1_1.txt").toString(),
+                "--assignment",
+                data.resolve("assignment_a1_1.txt").toString(),
+                "--output",
+                output.toString(),
+                "--seconds",
+                "1",
+                "--seed",
+                "5",
+                "--solver",
+                "local");
         assertThat(run.exit()).as(run.err()).isZero();
         List<String> lines = run.lines();
         long printed = Long.parseLong(lines.get(lines.size() - 1));
@@ -89,8 +104,18 @@ class RoadefCommandTest {
     void solvesWithThePlacementEngineByDefault() throws Exception {
         Path[] f = tinyFiles("0 1 0 2 1\n");
         Path output = dir.resolve("tiny.sol");
-        Run run = run("solve", "--model", f[0].toString(), "--assignment", f[1].toString(),
-                "--output", output.toString(), "--seconds", "1", "--threads", "1");
+        Run run = run(
+                "solve",
+                "--model",
+                f[0].toString(),
+                "--assignment",
+                f[1].toString(),
+                "--output",
+                output.toString(),
+                "--seconds",
+                "1",
+                "--threads",
+                "1");
         assertThat(run.exit()).as(run.err()).isZero();
         // the tiny optimum is the initial assignment (RoadefLocalSearchTest): cost 70
         assertThat(run.lines()).contains("initial 70", "feasible 70");
@@ -101,23 +126,48 @@ class RoadefCommandTest {
     @Test
     void rejectsUnknownSolverAndBadTimeLimit() throws Exception {
         Path[] f = tinyFiles("0 1 0 2 1\n");
-        Run unknown = run("solve", "--model", f[0].toString(), "--assignment", f[1].toString(),
-                "--output", dir.resolve("o.txt").toString(), "--seconds", "1", "--solver", "magic");
+        Run unknown = run(
+                "solve",
+                "--model",
+                f[0].toString(),
+                "--assignment",
+                f[1].toString(),
+                "--output",
+                dir.resolve("o.txt").toString(),
+                "--seconds",
+                "1",
+                "--solver",
+                "magic");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown solver 'magic'");
-        Run negative = run("solve", "--model", f[0].toString(), "--assignment", f[1].toString(),
-                "--output", dir.resolve("o.txt").toString(), "--seconds", "-1");
+        Run negative = run(
+                "solve",
+                "--model",
+                f[0].toString(),
+                "--assignment",
+                f[1].toString(),
+                "--output",
+                dir.resolve("o.txt").toString(),
+                "--seconds",
+                "-1");
         assertThat(negative.exit()).isEqualTo(2);
     }
 
     @Test
     void costBeyond64BitsIsAnErrorNotAWrongNumber() throws Exception {
         // balance target and weight 2^40: 2^40 * (2^40 * free - free) does not fit in a long
-        Path model = Files.writeString(dir.resolve("huge.txt"),
+        Path model = Files.writeString(
+                dir.resolve("huge.txt"),
                 RoadefTestData.TINY_MODEL.replace("0 1 2\n5\n", "0 1 1099511627776\n1099511627776\n"));
         Path assignment = Files.writeString(dir.resolve("assignment.txt"), RoadefTestData.TINY_ASSIGNMENT);
-        Run run = run("score", "--model", model.toString(), "--assignment", assignment.toString(),
-                "--solution", assignment.toString());
+        Run run = run(
+                "score",
+                "--model",
+                model.toString(),
+                "--assignment",
+                assignment.toString(),
+                "--solution",
+                assignment.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("does not fit in 64-bit");
     }

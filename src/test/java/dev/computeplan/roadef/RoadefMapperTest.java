@@ -25,7 +25,8 @@ class RoadefMapperTest {
     void mapsBackToTheSameAssignment() {
         RoadefInstance in = RoadefTestData.tiny();
         int[] assignment = {0, 1, 1, 2, 0};
-        assertThat(RoadefMapper.toAssignment(RoadefMapper.toPlacement(in, assignment))).containsExactly(assignment);
+        assertThat(RoadefMapper.toAssignment(RoadefMapper.toPlacement(in, assignment)))
+                .containsExactly(assignment);
     }
 
     @Test
@@ -47,7 +48,9 @@ class RoadefMapperTest {
             int[] solution = new RoadefLocalSearch(Clock.systemUTC(), 1, 200).solve(in, Duration.ofMillis(500), 11);
             RoadefScore exact = RoadefScorer.score(in, solution);
             assertThat(exact.feasible()).isTrue();
-            assertThat(exact.processMoveCost() + exact.machineMoveCost()).as(name + " moved something").isPositive();
+            assertThat(exact.processMoveCost() + exact.machineMoveCost())
+                    .as(name + " moved something")
+                    .isPositive();
             HardMediumSoftLongScore score = engineScore(in, solution);
             assertThat(score.hardScore()).as(name).isZero();
             assertThat(-score.softScore()).as(name).isEqualTo(exact.total());
@@ -67,11 +70,11 @@ class RoadefMapperTest {
     void engineSeesEveryHandMadeInfeasibility() {
         RoadefInstance in = RoadefTestData.tiny();
         int[][] infeasible = {
-                {0, 1, 0, 0, 1},  // capacity
-                {0, 2, 1, 1, 0},  // transient
-                {0, 1, 0, 2, 2},  // conflict
-                {2, 1, 0, 2, 1},  // spread
-                {0, 1, 2, 2, 1},  // dependency
+            {0, 1, 0, 0, 1}, // capacity
+            {0, 2, 1, 1, 0}, // transient
+            {0, 1, 0, 2, 2}, // conflict
+            {2, 1, 0, 2, 1}, // spread
+            {0, 1, 2, 2, 1}, // dependency
         };
         for (int[] solution : infeasible) {
             assertThat(RoadefScorer.score(in, solution).feasible()).isFalse();

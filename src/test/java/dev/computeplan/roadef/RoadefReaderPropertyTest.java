@@ -19,16 +19,18 @@ class RoadefReaderPropertyTest {
     }
 
     @Property(tries = 500)
-    void modelWithOneCharacterReplacedIsRejectedOrValid(@ForAll @IntRange(min = 0, max = 200) int position,
-                                                        @ForAll @CharRange(from = ' ', to = '~') char replacement) {
+    void modelWithOneCharacterReplacedIsRejectedOrValid(
+            @ForAll @IntRange(min = 0, max = 200) int position,
+            @ForAll @CharRange(from = ' ', to = '~') char replacement) {
         int at = Math.min(position, MODEL.length() - 1);
         String damaged = MODEL.substring(0, at) + replacement + MODEL.substring(at + 1);
         assertCleanOutcome(damaged, RoadefTestData.TINY_ASSIGNMENT);
     }
 
     @Property(tries = 200)
-    void assignmentWithOneCharacterReplacedIsRejectedOrValid(@ForAll @IntRange(min = 0, max = 9) int position,
-                                                             @ForAll @CharRange(from = ' ', to = '~') char replacement) {
+    void assignmentWithOneCharacterReplacedIsRejectedOrValid(
+            @ForAll @IntRange(min = 0, max = 9) int position,
+            @ForAll @CharRange(from = ' ', to = '~') char replacement) {
         String assignment = RoadefTestData.TINY_ASSIGNMENT;
         String damaged = assignment.substring(0, position) + replacement + assignment.substring(position + 1);
         assertCleanOutcome(MODEL, damaged);

@@ -57,7 +57,8 @@ class RoadefReaderTest {
         String truncated = RoadefTestData.TINY_MODEL.substring(0, RoadefTestData.TINY_MODEL.indexOf("5\n0 5 2 7"));
         assertThatThrownBy(() -> RoadefReader.parse(truncated, RoadefTestData.TINY_ASSIGNMENT))
                 .isInstanceOf(RoadefFormatException.class)
-                .hasMessageContaining("end of file").hasMessageContaining("number of processes");
+                .hasMessageContaining("end of file")
+                .hasMessageContaining("number of processes");
     }
 
     @Test
@@ -71,28 +72,34 @@ class RoadefReaderTest {
     @Test
     void rejectsUnknownMachineAndWrongLengthInAssignment() {
         assertThatThrownBy(() -> RoadefReader.parse(RoadefTestData.TINY_MODEL, "0 1 0 3 1"))
-                .isInstanceOf(RoadefFormatException.class).hasMessageContaining("machine of process 3");
+                .isInstanceOf(RoadefFormatException.class)
+                .hasMessageContaining("machine of process 3");
         assertThatThrownBy(() -> RoadefReader.parse(RoadefTestData.TINY_MODEL, "0 1 0 2"))
-                .isInstanceOf(RoadefFormatException.class).hasMessageContaining("end of file");
+                .isInstanceOf(RoadefFormatException.class)
+                .hasMessageContaining("end of file");
         assertThatThrownBy(() -> RoadefReader.parse(RoadefTestData.TINY_MODEL, "0 1 0 2 1 1"))
-                .isInstanceOf(RoadefFormatException.class).hasMessageContaining("extra data");
+                .isInstanceOf(RoadefFormatException.class)
+                .hasMessageContaining("extra data");
     }
 
     @Test
     void rejectsUnknownServiceInDependency() {
         String bad = RoadefTestData.TINY_MODEL.replace("1 1 0\n", "1 1 7\n");
         assertThatThrownBy(() -> RoadefReader.parse(bad, RoadefTestData.TINY_ASSIGNMENT))
-                .isInstanceOf(RoadefFormatException.class).hasMessageContaining("dependency 0 of service 1");
+                .isInstanceOf(RoadefFormatException.class)
+                .hasMessageContaining("dependency 0 of service 1");
     }
 
     @Test
     void rejectsSelfDependencyAndBadTransientFlag() {
         String selfDependent = RoadefTestData.TINY_MODEL.replace("1 1 0\n", "1 1 1\n");
         assertThatThrownBy(() -> RoadefReader.parse(selfDependent, RoadefTestData.TINY_ASSIGNMENT))
-                .isInstanceOf(RoadefFormatException.class).hasMessageContaining("service 1 depends on itself");
+                .isInstanceOf(RoadefFormatException.class)
+                .hasMessageContaining("service 1 depends on itself");
         String badFlag = RoadefTestData.TINY_MODEL.replaceFirst("0 10\n", "2 10\n");
         assertThatThrownBy(() -> RoadefReader.parse(badFlag, RoadefTestData.TINY_ASSIGNMENT))
-                .isInstanceOf(RoadefFormatException.class).hasMessageContaining("must be 0 or 1");
+                .isInstanceOf(RoadefFormatException.class)
+                .hasMessageContaining("must be 0 or 1");
     }
 
     @Test

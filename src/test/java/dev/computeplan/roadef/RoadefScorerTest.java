@@ -3,9 +3,9 @@ package dev.computeplan.roadef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.computeplan.roadef.RoadefViolation.Constraint;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class RoadefScorerTest {
 
@@ -20,7 +20,8 @@ class RoadefScorerTest {
         RoadefScore score = RoadefScorer.score(in, in.initialAssignment());
         assertThat(score.violations()).isEmpty();
         assertThat(score.total()).isEqualTo(RoadefTestData.originalCost(name));
-        assertThat(score.processMoveCost() + score.serviceMoveCost() + score.machineMoveCost()).isZero();
+        assertThat(score.processMoveCost() + score.serviceMoveCost() + score.machineMoveCost())
+                .isZero();
     }
 
     @Test
@@ -69,19 +70,22 @@ class RoadefScorerTest {
     @Test
     void capacityViolationNamesMachineAndResource() {
         // p3 -> m0: m0 = 11/10, resource 0 over its capacity 10
-        assertOnly(new int[] {0, 1, 0, 0, 1}, Constraint.CAPACITY, "machine 0 resource 0: usage 11 exceeds capacity 10");
+        assertOnly(
+                new int[] {0, 1, 0, 0, 1}, Constraint.CAPACITY, "machine 0 resource 0: usage 11 exceeds capacity 10");
     }
 
     @Test
     void transientViolationCountsProcessesMovedAway() {
-        // p1 m1 -> m2, p2 m0 -> m1, p3 m2 -> m1, p4 m1 -> m0: m1 = 6/8, but p1 (3) and p4 (1) still hold r1 on m1: 12 > 10
+        // p1 m1 -> m2, p2 m0 -> m1, p3 m2 -> m1, p4 m1 -> m0: m1 = 6/8, but p1 (3) and p4 (1) still hold r1 on m1: 12 >
+        // 10
         assertOnly(new int[] {0, 2, 1, 1, 0}, Constraint.TRANSIENT, "machine 1 transient resource 1: usage 8 plus 4");
     }
 
     @Test
     void conflictViolationNamesServiceAndMachine() {
         // p4 -> m2 joins p3 of the same service s2
-        assertOnly(new int[] {0, 1, 0, 2, 2}, Constraint.CONFLICT, "service 2: processes 3 and 4 are both on machine 2");
+        assertOnly(
+                new int[] {0, 1, 0, 2, 2}, Constraint.CONFLICT, "service 2: processes 3 and 4 are both on machine 2");
     }
 
     @Test
@@ -93,7 +97,9 @@ class RoadefScorerTest {
     @Test
     void dependencyViolationNamesBothServices() {
         // p2 (s1) -> m2 in neighborhood 1, where s0 has no process
-        assertOnly(new int[] {0, 1, 2, 2, 1}, Constraint.DEPENDENCY,
+        assertOnly(
+                new int[] {0, 1, 2, 2, 1},
+                Constraint.DEPENDENCY,
                 "service 1 runs in neighborhood 1 but service 0, which it depends on, does not");
     }
 
@@ -101,9 +107,12 @@ class RoadefScorerTest {
     void malformedSolutionIsInfeasible() {
         RoadefScore score = RoadefScorer.score(RoadefTestData.tiny(), new int[] {0, 1, 5, 2, 1});
         assertThat(score.feasible()).isFalse();
-        assertThat(score.violations()).singleElement().extracting(RoadefViolation::constraint)
+        assertThat(score.violations())
+                .singleElement()
+                .extracting(RoadefViolation::constraint)
                 .isEqualTo(Constraint.ASSIGNMENT);
-        assertThat(RoadefScorer.score(RoadefTestData.tiny(), new int[] {0, 1}).feasible()).isFalse();
+        assertThat(RoadefScorer.score(RoadefTestData.tiny(), new int[] {0, 1}).feasible())
+                .isFalse();
     }
 
     private static void assertOnly(int[] solution, Constraint constraint, String messagePart) {

@@ -73,10 +73,18 @@ class RoadefSearchStateTest {
     void rejectsEachHardConstraintOnTheTinyInstance() {
         RoadefInstance in = RoadefTestData.tiny();
         RoadefSearchState state = new RoadefSearchState(in, in.initialAssignment());
-        assertThat(state.tryShift(3, 0)).as("capacity: m0 would hold 11 of resource 0").isFalse();
-        assertThat(state.tryShift(4, 2)).as("conflict: p3 of the same service is on m2").isFalse();
-        assertThat(state.tryShift(0, 2)).as("spread: s0 would be in location 1 only").isFalse();
-        assertThat(state.tryShift(2, 2)).as("dependency: s0 has no process in neighborhood 1").isFalse();
+        assertThat(state.tryShift(3, 0))
+                .as("capacity: m0 would hold 11 of resource 0")
+                .isFalse();
+        assertThat(state.tryShift(4, 2))
+                .as("conflict: p3 of the same service is on m2")
+                .isFalse();
+        assertThat(state.tryShift(0, 2))
+                .as("spread: s0 would be in location 1 only")
+                .isFalse();
+        assertThat(state.tryShift(2, 2))
+                .as("dependency: s0 has no process in neighborhood 1")
+                .isFalse();
         assertThat(state.assignment()).containsExactly(0, 1, 0, 2, 1);
         assertThat(state.cost()).isEqualTo(70);
         // moved case from RoadefScorerTest: p2 m0 -> m1 costs 1209
@@ -93,6 +101,7 @@ class RoadefSearchStateTest {
         assertThat(state.tryShift(3, 1)).isFalse();
         // same rule via a swap: p3 (m2) <-> p2 (m1) would leave p1 + p2 = 5 of r1 on m2 plus 6 still held by p3 > 10
         assertThat(state.trySwap(3, 2)).isFalse();
-        assertThat(state.cost()).isEqualTo(RoadefScorer.score(in, state.assignment()).total());
+        assertThat(state.cost())
+                .isEqualTo(RoadefScorer.score(in, state.assignment()).total());
     }
 }

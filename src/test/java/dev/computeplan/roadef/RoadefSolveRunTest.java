@@ -13,8 +13,8 @@ class RoadefSolveRunTest {
 
     @Test
     void keepsInitialAssignmentWhenTheSolverAnswerIsInfeasible() {
-        RoadefSolveRun.Result result = RoadefSolveRun.run((in, limit, seed) -> new int[] {0, 1, 0, 2, 2},
-                tiny, Duration.ofSeconds(1), 0);
+        RoadefSolveRun.Result result =
+                RoadefSolveRun.run((in, limit, seed) -> new int[] {0, 1, 0, 2, 2}, tiny, Duration.ofSeconds(1), 0);
         assertThat(result.assignment()).containsExactly(0, 1, 0, 2, 1);
         assertThat(result.score().total()).isEqualTo(70);
         assertThat(result.note()).contains("infeasible").contains("conflict");
@@ -22,22 +22,40 @@ class RoadefSolveRunTest {
 
     @Test
     void keepsInitialAssignmentWhenTheSolverFailsOrReturnsGarbage() {
-        assertThat(RoadefSolveRun.run((in, limit, seed) -> { throw new IllegalStateException("boom"); },
-                tiny, Duration.ofSeconds(1), 0).note()).contains("boom");
-        assertThat(RoadefSolveRun.run((in, limit, seed) -> {
-            throw new IllegalStateException("run failed", new IllegalArgumentException("the reason"));
-        }, tiny, Duration.ofSeconds(1), 0).note()).as("the cause is named").contains("run failed", "the reason");
-        assertThat(RoadefSolveRun.run((in, limit, seed) -> new int[] {0, -1, 0, 2, 1},
-                tiny, Duration.ofSeconds(1), 0).assignment()).containsExactly(0, 1, 0, 2, 1);
-        assertThat(RoadefSolveRun.run((in, limit, seed) -> null, tiny, Duration.ofSeconds(1), 0).score().feasible())
+        assertThat(RoadefSolveRun.run(
+                                (in, limit, seed) -> {
+                                    throw new IllegalStateException("boom");
+                                },
+                                tiny,
+                                Duration.ofSeconds(1),
+                                0)
+                        .note())
+                .contains("boom");
+        assertThat(RoadefSolveRun.run(
+                                (in, limit, seed) -> {
+                                    throw new IllegalStateException(
+                                            "run failed", new IllegalArgumentException("the reason"));
+                                },
+                                tiny,
+                                Duration.ofSeconds(1),
+                                0)
+                        .note())
+                .as("the cause is named")
+                .contains("run failed", "the reason");
+        assertThat(RoadefSolveRun.run((in, limit, seed) -> new int[] {0, -1, 0, 2, 1}, tiny, Duration.ofSeconds(1), 0)
+                        .assignment())
+                .containsExactly(0, 1, 0, 2, 1);
+        assertThat(RoadefSolveRun.run((in, limit, seed) -> null, tiny, Duration.ofSeconds(1), 0)
+                        .score()
+                        .feasible())
                 .isTrue();
     }
 
     @Test
     void keepsInitialAssignmentWhenTheAnswerCostsMore() {
         // 1209 > 70 (RoadefScorerTest)
-        RoadefSolveRun.Result result = RoadefSolveRun.run((in, limit, seed) -> new int[] {0, 1, 1, 2, 1},
-                tiny, Duration.ofSeconds(1), 0);
+        RoadefSolveRun.Result result =
+                RoadefSolveRun.run((in, limit, seed) -> new int[] {0, 1, 1, 2, 1}, tiny, Duration.ofSeconds(1), 0);
         assertThat(result.score().total()).isEqualTo(70);
     }
 

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /** The shared set-A files (never copied into the repo) and a tiny hand-made instance. */
 public final class RoadefTestData {
 
-    public static final String[] SET_A = {"a1_1", "a1_2", "a1_3", "a1_4", "a1_5", "a2_1", "a2_2", "a2_3", "a2_4", "a2_5"};
+    public static final String[] SET_A = {"a1_1", "a1_2", "a1_3", "a1_4", "a1_5", "a2_1", "a2_2", "a2_3", "a2_4", "a2_5"
+    };
 
     /**
      * Two resources (r0 plain, load weight 10; r1 transient, load weight 1), three machines
@@ -42,10 +43,10 @@ public final class RoadefTestData {
             5
             3 100 1000
             """;
+
     public static final String TINY_ASSIGNMENT = "0 1 0 2 1\n";
 
-    private RoadefTestData() {
-    }
+    private RoadefTestData() {}
 
     public static RoadefInstance tiny() {
         return RoadefReader.parse(TINY_MODEL, TINY_ASSIGNMENT);
@@ -67,7 +68,8 @@ public final class RoadefTestData {
 
     public static long originalCost(String name) {
         try {
-            return Long.parseLong(Files.readString(setA().resolve("original_cost_" + name + ".txt")).trim());
+            return Long.parseLong(Files.readString(setA().resolve("original_cost_" + name + ".txt"))
+                    .trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

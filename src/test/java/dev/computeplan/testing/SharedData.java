@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class SharedData {
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The data root, whether or not it exists. */
     public static Path root() {

@@ -8,8 +8,7 @@ import java.util.Random;
 /** The two published baselines the engine is compared with: best-fit and FGD (fragmentation gradient descent). */
 final class BaselinePolicies {
 
-    private BaselinePolicies() {
-    }
+    private BaselinePolicies() {}
 
     /** Best-fit: the node left with the least free GPU capacity, then least free CPU share. */
     static Policy.Choice bestFit(ClusterState s, Pod p) {
@@ -111,7 +110,9 @@ final class BaselinePolicies {
         }
         double total = 0;
         for (Shape m : shapes) {
-            boolean fits = m.cpu() <= cpu && m.mem() <= mem && m.gpus() > 0
+            boolean fits = m.cpu() <= cpu
+                    && m.mem() <= mem
+                    && m.gpus() > 0
                     && (m.gpus() == 1 && m.milli() < 1000 ? maxFree >= m.milli() : freeWhole >= m.gpus());
             long f;
             if (!fits) {

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -23,13 +22,21 @@ public final class Main {
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         switch (args[0]) {
-            case "openb" -> System.out.print(OpenbRun.run(Integer.parseInt(arg(rest, 0, null)),
-                    list(arg(rest, 1, "default,gpuspec33")), list(arg(rest, 2, "best-fit,fgd,engine")),
-                    Double.parseDouble(arg(rest, 3, "1"))));
-            case "openb-batch" -> System.out.print(OpenbBatch.run(Integer.parseInt(arg(rest, 0, null)),
-                    list(arg(rest, 1, "default,gpuspec33"))));
-            case "scale" -> ScaleRun.run(Integer.parseInt(arg(rest, 0, "2000")), Integer.parseInt(arg(rest, 1, "10000")),
-                    Integer.parseInt(arg(rest, 2, "10")), Integer.parseInt(arg(rest, 3, "0")));
+            case "openb" ->
+                System.out.print(OpenbRun.run(
+                        Integer.parseInt(arg(rest, 0, null)),
+                        list(arg(rest, 1, "default,gpuspec33")),
+                        list(arg(rest, 2, "best-fit,fgd,engine")),
+                        Double.parseDouble(arg(rest, 3, "1"))));
+            case "openb-batch" ->
+                System.out.print(
+                        OpenbBatch.run(Integer.parseInt(arg(rest, 0, null)), list(arg(rest, 1, "default,gpuspec33"))));
+            case "scale" ->
+                ScaleRun.run(
+                        Integer.parseInt(arg(rest, 0, "2000")),
+                        Integer.parseInt(arg(rest, 1, "10000")),
+                        Integer.parseInt(arg(rest, 2, "10")),
+                        Integer.parseInt(arg(rest, 3, "0")));
             default -> usage();
         }
     }

@@ -7,7 +7,6 @@ import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.explain.PlacementChecker;
 import dev.computeplan.placement.solver.PlacementSolver;
 import dev.computeplan.placement.solver.PlacementSolverSettings;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +23,13 @@ import java.util.Map;
  */
 final class OpenbBatch {
 
-    private OpenbBatch() {
-    }
+    private OpenbBatch() {}
 
     static String run(int seconds, List<String> traces) throws IOException {
         Path data = OpenbTrace.dataDir();
         List<String[]> nodes = OpenbTrace.nodes(data);
-        StringBuilder table = new StringBuilder("| trace | policy | GPU alloc (130% submitted) | seconds |\n|---|---|---|---|\n");
+        StringBuilder table =
+                new StringBuilder("| trace | policy | GPU alloc (130% submitted) | seconds |\n|---|---|---|---|\n");
         for (String trace : traces) {
             List<Pod> arrivals = OpenbTrace.arrivals(OpenbTrace.pods(data, trace), new ClusterState(nodes), 0);
             PlacementRequest req = request(nodes, arrivals);
@@ -38,15 +37,16 @@ final class OpenbBatch {
             for (String[] f : nodes) {
                 capacity += Integer.parseInt(f[3]) * 1000L;
             }
-            PlacementSolution best = new PlacementSolver(PlacementSolverSettings.defaults()).solve(PlacementMapper.toDomain(req, null), Duration.ofSeconds(seconds),
-                    stop -> { }, b -> { });
+            PlacementSolution best = new PlacementSolver(PlacementSolverSettings.defaults())
+                    .solve(PlacementMapper.toDomain(req, null), Duration.ofSeconds(seconds), stop -> {}, b -> {});
             PlacementPlan plan = PlacementMapper.toPlan(best);
             PlacementChecker.Report report = PlacementChecker.check(req, plan);
             if (!report.feasible()) {
                 throw new IllegalStateException("batch answer infeasible: " + report.violations());
             }
             double allocated = (double) plan.summary().gpuAllocatedMilli() / capacity;
-            table.append(String.format(Locale.ROOT, "| %s | engine batch (Timefold) | %.2f%% | %d |%n", trace, 100 * allocated, seconds));
+            table.append(String.format(
+                    Locale.ROOT, "| %s | engine batch (Timefold) | %.2f%% | %d |%n", trace, 100 * allocated, seconds));
             System.err.println("OPENB-BATCH " + trace + " " + allocated + " " + best.getScore());
         }
         Files.writeString(Path.of("target/openb-batch-table.md"), table.toString());
@@ -56,17 +56,37 @@ final class OpenbBatch {
     private static PlacementRequest request(List<String[]> nodes, List<Pod> arrivals) {
         List<PlacementRequest.NodeDto> nodeDtos = new ArrayList<>();
         for (String[] f : nodes) {
-            nodeDtos.add(new PlacementRequest.NodeDto(f[0], Map.of("cpu", Long.parseLong(f[1]), "memory", Long.parseLong(f[2])),
-                    null, "z", null, null, Integer.parseInt(f[3]), f[4], null, null));
+            nodeDtos.add(new PlacementRequest.NodeDto(
+                    f[0],
+                    Map.of("cpu", Long.parseLong(f[1]), "memory", Long.parseLong(f[2])),
+                    null,
+                    "z",
+                    null,
+                    null,
+                    Integer.parseInt(f[3]),
+                    f[4],
+                    null,
+                    null));
         }
         List<PlacementRequest.WorkloadDto> workloads = new ArrayList<>();
         for (int i = 0; i < arrivals.size(); i++) {
             Pod p = arrivals.get(i);
-            workloads.add(new PlacementRequest.WorkloadDto("pod-" + i, Map.of("cpu", p.cpu(), "memory", p.mem()),
-                    p.share() ? 0 : p.gpus(), p.share() ? p.milli() : 0, List.of(p.spec()), List.of(),
-                    Math.max(1L, p.gpuMilli()), null, null, null, null, null, null));
+            workloads.add(new PlacementRequest.WorkloadDto(
+                    "pod-" + i,
+                    Map.of("cpu", p.cpu(), "memory", p.mem()),
+                    p.share() ? 0 : p.gpus(),
+                    p.share() ? p.milli() : 0,
+                    List.of(p.spec()),
+                    List.of(),
+                    Math.max(1L, p.gpuMilli()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
         }
-        return new PlacementRequest(null, nodeDtos, null, null, null, workloads, null, null, null, null,
-                Map.of("powerDraw", 0L));
+        return new PlacementRequest(
+                null, nodeDtos, null, null, null, workloads, null, null, null, null, Map.of("powerDraw", 0L));
     }
 }

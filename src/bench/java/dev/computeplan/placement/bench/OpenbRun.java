@@ -1,7 +1,6 @@
 package dev.computeplan.placement.bench;
 
 import dev.computeplan.placement.domain.BalanceObjective;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +16,11 @@ import java.util.Locale;
  */
 final class OpenbRun {
 
-    static final String HEADER = "| trace | policy | GPU alloc at 100% | GPU alloc at 130% | ms/pod | seeds | at 130% per seed |\n"
-            + "|---|---|---|---|---|---|---|\n";
+    static final String HEADER =
+            "| trace | policy | GPU alloc at 100% | GPU alloc at 130% | ms/pod | seeds | at 130% per seed |\n"
+                    + "|---|---|---|---|---|---|---|\n";
 
-    private OpenbRun() {
-    }
+    private OpenbRun() {}
 
     /** Averages over seeds 0..seeds-1 of every trace and policy; prints the table and writes target/openb-table.md. */
     static String run(int seeds, List<String> traces, List<String> policies, double balanceWeight) throws IOException {
@@ -47,17 +46,31 @@ final class OpenbRun {
                     msPerPod += r[2];
                     perSeed.append(String.format(Locale.ROOT, "%s%.2f", perSeed.isEmpty() ? "" : " ", 100 * r[1]));
                 }
-                table.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %.2f%% | %.3f | %d | %s |%n", trace, policyName,
-                        100 * at100 / seeds, 100 * at130 / seeds, msPerPod / seeds, seeds, perSeed));
-                System.err.println("OPENB " + trace + " " + policyName + " " + at100 / seeds + " " + at130 / seeds + " per seed " + perSeed);
+                table.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %.2f%% | %.2f%% | %.3f | %d | %s |%n",
+                        trace,
+                        policyName,
+                        100 * at100 / seeds,
+                        100 * at130 / seeds,
+                        msPerPod / seeds,
+                        seeds,
+                        perSeed));
+                System.err.println("OPENB " + trace + " " + policyName + " " + at100 / seeds + " " + at130 / seeds
+                        + " per seed " + perSeed);
             }
         }
         Files.writeString(Path.of("target/openb-table.md"), table.toString());
         return table.toString();
     }
 
-    private static Policy policy(String name, List<Shape> shapes, List<Shape> typedShapes, List<BalanceObjective> balances,
-            ClusterState state, int seed) {
+    private static Policy policy(
+            String name,
+            List<Shape> shapes,
+            List<Shape> typedShapes,
+            List<BalanceObjective> balances,
+            ClusterState state,
+            int seed) {
         return switch (name) {
             case "best-fit" -> BaselinePolicies::bestFit;
             case "fgd" -> BaselinePolicies.fgd(shapes, state, seed);

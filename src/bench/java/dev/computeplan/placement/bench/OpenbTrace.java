@@ -12,12 +12,13 @@ import java.util.Random;
 /** Reads the OpenB node and pod lists and draws a seeded arrival order. */
 final class OpenbTrace {
 
-    private OpenbTrace() {
-    }
+    private OpenbTrace() {}
 
     /** The OpenB directory of the shared data set. */
     static Path dataDir() {
-        return Files.isDirectory(Path.of("../shared/data/openb")) ? Path.of("../shared/data/openb") : Path.of("/work/shared/data/openb");
+        return Files.isDirectory(Path.of("../shared/data/openb"))
+                ? Path.of("../shared/data/openb")
+                : Path.of("/work/shared/data/openb");
     }
 
     static List<String[]> nodes(Path data) throws IOException {
@@ -28,7 +29,12 @@ final class OpenbTrace {
         List<Pod> out = new ArrayList<>();
         for (String[] f : csv(data.resolve("openb_pod_list_" + trace + ".csv"))) {
             String spec = f[5].trim();
-            out.add(new Pod(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]),
+            out.add(new Pod(
+                    f[0],
+                    Long.parseLong(f[1]),
+                    Long.parseLong(f[2]),
+                    Integer.parseInt(f[3]),
+                    Integer.parseInt(f[4]),
                     spec.isEmpty() ? new String[0] : spec.split("\\|")));
         }
         return out;

@@ -10,8 +10,7 @@ import dev.computeplan.power.solver.PowerInstance;
  */
 public final class Baselines {
 
-    private Baselines() {
-    }
+    private Baselines() {}
 
     public static Placement[] fcfs(PowerInstance inst) {
         return fullPowerOnly(new CapHeuristic(inst).earliestFit(), inst);

@@ -29,13 +29,12 @@ public final class LetsWaitAwhile {
     public static final int STEP_MINUTES = 30;
     /** $1,000/t: the µ$ objective is 1,000 × grams, so per-placement rounding is below a milligram. */
     public static final PowerWeights CO2_ONLY = new PowerWeights(1000.0, false, 0.0, 0.0);
+
     public static final PowerLevel ONE_KW = new PowerLevel("1kW", 1.0, 1000.0);
 
-    private LetsWaitAwhile() {
-    }
+    private LetsWaitAwhile() {}
 
-    public record MlJob(int id, LocalDateTime release, int durationMinutes, LocalDateTime deadline) {
-    }
+    public record MlJob(int id, LocalDateTime release, int durationMinutes, LocalDateTime deadline) {}
 
     /** The job list, e.g. {@code ../shared/data/carbon/ml_jobs_2020.csv}. */
     public static List<MlJob> jobs(Path file) {
@@ -44,7 +43,11 @@ public final class LetsWaitAwhile {
             List<MlJob> jobs = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] c = line.split(",");
-                jobs.add(new MlJob(Integer.parseInt(c[0]), LocalDateTime.parse(c[1]), Integer.parseInt(c[2]), LocalDateTime.parse(c[3])));
+                jobs.add(new MlJob(
+                        Integer.parseInt(c[0]),
+                        LocalDateTime.parse(c[1]),
+                        Integer.parseInt(c[2]),
+                        LocalDateTime.parse(c[3])));
             }
             return jobs;
         } catch (IOException e) {
@@ -56,8 +59,20 @@ public final class LetsWaitAwhile {
     public static PowerRequest paper(List<MlJob> jobs, boolean interruptible) {
         List<PowerJob> list = new ArrayList<>();
         for (MlJob j : jobs) {
-            list.add(new PowerJob(String.valueOf(j.id()), j.release(), j.deadline(), j.durationMinutes() / 60.0, 1, interruptible, 0, 0,
-                    List.of(ONE_KW), null, 1, false, false));
+            list.add(new PowerJob(
+                    String.valueOf(j.id()),
+                    j.release(),
+                    j.deadline(),
+                    j.durationMinutes() / 60.0,
+                    1,
+                    interruptible,
+                    0,
+                    0,
+                    List.of(ONE_KW),
+                    null,
+                    1,
+                    false,
+                    false));
         }
         return new PowerRequest(grid(jobs, START, null, 0), list, CO2_ONLY);
     }
@@ -66,13 +81,28 @@ public final class LetsWaitAwhile {
      * Under a site cap of {@code k} A100s at full power (k × 275.5 W), with A100 power levels (or full power only),
      * a time-of-use tariff, $100/t CO2, $10 per late hour; every job may be late.
      */
-    public static PowerRequest capped(List<MlJob> jobs, LocalDateTime start, int k, boolean interruptible, boolean levels) {
-        List<PowerLevel> curve = GpuCurves.levels("A100-PCIe").stream().map(PowerMapper::toRequest).toList();
+    public static PowerRequest capped(
+            List<MlJob> jobs, LocalDateTime start, int k, boolean interruptible, boolean levels) {
+        List<PowerLevel> curve = GpuCurves.levels("A100-PCIe").stream()
+                .map(PowerMapper::toRequest)
+                .toList();
         List<PowerLevel> allowed = levels ? curve : List.of(curve.get(0));
         List<PowerJob> list = new ArrayList<>();
         for (MlJob j : jobs) {
-            list.add(new PowerJob(String.valueOf(j.id()), j.release(), j.deadline(), j.durationMinutes() / 60.0, 1, interruptible, 0, 0,
-                    allowed, null, 1, true, false));
+            list.add(new PowerJob(
+                    String.valueOf(j.id()),
+                    j.release(),
+                    j.deadline(),
+                    j.durationMinutes() / 60.0,
+                    1,
+                    interruptible,
+                    0,
+                    0,
+                    allowed,
+                    null,
+                    1,
+                    true,
+                    false));
         }
         double capKw = k * curve.get(0).powerW() / 1000.0;
         return new PowerRequest(grid(jobs, start, capKw, LATE_DAYS), list, new PowerWeights(100.0, true, 10.0, 0.0));
@@ -105,13 +135,25 @@ public final class LetsWaitAwhile {
     static final int LATE_DAYS = 3;
 
     static TimeGrid grid(List<MlJob> jobs, LocalDateTime start, Double capKw, int extraDays) {
-        LocalDateTime last = jobs.stream().map(MlJob::deadline).max(LocalDateTime::compareTo).orElseThrow().plusDays(extraDays);
+        LocalDateTime last = jobs.stream()
+                .map(MlJob::deadline)
+                .max(LocalDateTime::compareTo)
+                .orElseThrow()
+                .plusDays(extraDays);
         int steps = (int) (Duration.between(start, last).toMinutes() / STEP_MINUTES);
         List<Double> price = new ArrayList<>(steps);
         for (int t = 0; t < steps; t++) {
             price.add(tariff(start.plusMinutes((long) STEP_MINUTES * t)));
         }
-        return new TimeGrid(start, STEP_MINUTES, steps, null, "ger", price, capKw == null ? null : Collections.nCopies(steps, capKw), null);
+        return new TimeGrid(
+                start,
+                STEP_MINUTES,
+                steps,
+                null,
+                "ger",
+                price,
+                capKw == null ? null : Collections.nCopies(steps, capKw),
+                null);
     }
 
     /** An assumed time-of-use tariff ($/MWh): 300 on workdays 08:00–20:00, 150 otherwise (no price data is public here). */

@@ -4,8 +4,8 @@ import dev.computeplan.common.SolveControl;
 import dev.computeplan.power.api.PowerMapper;
 import dev.computeplan.power.api.PowerRequest;
 import dev.computeplan.power.api.PowerValidator;
-import dev.computeplan.power.model.CarbonSeries;
 import dev.computeplan.power.explain.ScheduleChecker;
+import dev.computeplan.power.model.CarbonSeries;
 import dev.computeplan.power.model.JobTiming;
 import dev.computeplan.power.model.PowerJob;
 import dev.computeplan.power.model.PowerLevel;
@@ -34,8 +34,7 @@ public final class PowerBenchmark {
 
     private static final CarbonSeries SERIES = CarbonSeries.bundled();
 
-    private PowerBenchmark() {
-    }
+    private PowerBenchmark() {}
 
     public static void main(String[] args) {
         int k = args.length > 0 ? Integer.parseInt(args[0]) : 25;
@@ -43,12 +42,15 @@ public final class PowerBenchmark {
         int weekSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Path jobFile = args.length > 4 ? Path.of(args[4]) : SharedData.root().resolve("carbon/ml_jobs_2020.csv");
         List<LetsWaitAwhile.MlJob> jobs = LetsWaitAwhile.jobs(jobFile);
-        System.out.println("| scenario | method | jobs | steps | seconds | status | CO2 t | CO2 saved vs release | energy MWh | cost $ "
-                + "| late jobs | late h | objective $ | gap to bound |");
+        System.out.println(
+                "| scenario | method | jobs | steps | seconds | status | CO2 t | CO2 saved vs release | energy MWh | cost $ "
+                        + "| late jobs | late h | objective $ | gap to bound |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         boolean weekOnly = args.length > 3 && args[3].equals("week");
         boolean yearOnly = args.length > 3 && args[3].startsWith("year");
-        boolean[] kinds = args.length > 3 && args[3].equals("year-contiguous") ? new boolean[] {false} : new boolean[] {false, true};
+        boolean[] kinds = args.length > 3 && args[3].equals("year-contiguous")
+                ? new boolean[] {false}
+                : new boolean[] {false, true};
         for (boolean interruptible : weekOnly || yearOnly ? new boolean[0] : new boolean[] {false, true}) {
             PowerRequest p = LetsWaitAwhile.paper(jobs, interruptible);
             run("paper, no cap, " + (interruptible ? "interruptible" : "non-interruptible"), p, 60);
@@ -59,8 +61,10 @@ public final class PowerBenchmark {
             baseline("year, cap " + k + " A100, " + kind, full, "FCFS under cap", Baselines::fcfs);
             baseline("year, cap " + k + " A100, " + kind, full, "shift, then repair", Baselines::shiftThenRepair);
             run("year, cap " + k + " A100, " + kind + ", full power", full, yearSeconds);
-            run("year, cap " + k + " A100, " + kind + ", power levels", LetsWaitAwhile.capped(jobs, LetsWaitAwhile.START, k, interruptible,
-                    true), yearSeconds);
+            run(
+                    "year, cap " + k + " A100, " + kind + ", power levels",
+                    LetsWaitAwhile.capped(jobs, LetsWaitAwhile.START, k, interruptible, true),
+                    yearSeconds);
         }
         if (yearOnly) {
             return;
@@ -70,31 +74,41 @@ public final class PowerBenchmark {
         int weekK = 3 * k;
         PowerRequest weekFull = LetsWaitAwhile.capped(week, monday, weekK, false, false);
         baseline("week 200 jobs, cap " + weekK + ", non-interruptible", weekFull, "FCFS under cap", Baselines::fcfs);
-        baseline("week 200 jobs, cap " + weekK + ", non-interruptible", weekFull, "shift, then repair", Baselines::shiftThenRepair);
+        baseline(
+                "week 200 jobs, cap " + weekK + ", non-interruptible",
+                weekFull,
+                "shift, then repair",
+                Baselines::shiftThenRepair);
         run("week 200 jobs, cap " + weekK + ", non-interruptible, full power", weekFull, weekSeconds);
-        run("week 200 jobs, cap " + weekK + ", non-interruptible, power levels", LetsWaitAwhile.capped(week, monday, weekK, false, true),
+        run(
+                "week 200 jobs, cap " + weekK + ", non-interruptible, power levels",
+                LetsWaitAwhile.capped(week, monday, weekK, false, true),
                 weekSeconds);
     }
 
     private static void run(String scenario, PowerRequest request, int seconds) {
         PowerProblem p = check(request);
         long t0 = System.nanoTime();
-        PowerSolution s = new PowerSolver(Clock.systemUTC()).solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(seconds)));
+        PowerSolution s = new PowerSolver(Clock.systemUTC())
+                .solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(seconds)));
         print(scenario, s.method() + " (limit " + seconds + " s)", p, s, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static void baseline(String scenario, PowerRequest request, String name, Function<PowerInstance, Placement[]> method) {
+    private static void baseline(
+            String scenario, PowerRequest request, String name, Function<PowerInstance, Placement[]> method) {
         PowerProblem p = check(request);
         long t0 = System.nanoTime();
         PowerInstance inst = PowerInstance.of(p);
-        PowerSolution s = SolutionMapper.toSolution(inst, method.apply(inst), name, PowerSolution.Status.FEASIBLE, null);
+        PowerSolution s =
+                SolutionMapper.toSolution(inst, method.apply(inst), name, PowerSolution.Status.FEASIBLE, null);
         print(scenario, name, p, s, (System.nanoTime() - t0) / 1e9);
     }
 
     private static PowerProblem check(PowerRequest request) {
         var violations = new PowerValidator(SERIES).validate(request);
         if (!violations.isEmpty()) {
-            throw new IllegalStateException(violations.subList(0, Math.min(5, violations.size())).toString());
+            throw new IllegalStateException(
+                    violations.subList(0, Math.min(5, violations.size())).toString());
         }
         return new PowerMapper(SERIES).toModel(request);
     }
@@ -103,13 +117,32 @@ public final class PowerBenchmark {
         ResolvedGrid grid = ResolvedGrid.of(p.grid());
         ScheduleChecker.Report r = ScheduleChecker.check(p, grid, s);
         double atRelease = atReleaseCo2Kg(p, grid);
-        double lateHours = s.jobs().stream().mapToInt(PowerSolution.JobPlan::lateSteps).sum() * p.grid().stepMinutes() / 60.0;
+        double lateHours =
+                s.jobs().stream().mapToInt(PowerSolution.JobPlan::lateSteps).sum()
+                        * p.grid().stepMinutes()
+                        / 60.0;
         double cost = r.energyCostUsd() * (p.weightsOrDefault().includeEnergyCost() ? 1 : 0)
                 + r.co2Kg() / 1000 * p.weightsOrDefault().co2PriceUsdPerTonne();
-        String status = r.feasible() ? s.status().name() : "CHECK FAILED: " + r.violations().get(0) + " (+" + (r.violations().size() - 1) + ")";
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s | %.3f | %.2f%% | %.3f | %.0f | %d | %.1f | %.2f | %s |%n", scenario,
-                method, p.jobs().size(), p.grid().steps(), seconds, status, r.co2Kg() / 1000, 100 * (1 - r.co2Kg() / atRelease),
-                r.energyKwh() / 1000, cost, r.lateJobs(), lateHours, r.objectiveUsd(),
+        String status = r.feasible()
+                ? s.status().name()
+                : "CHECK FAILED: " + r.violations().get(0) + " (+"
+                        + (r.violations().size() - 1) + ")";
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %d | %d | %.1f | %s | %.3f | %.2f%% | %.3f | %.0f | %d | %.1f | %.2f | %s |%n",
+                scenario,
+                method,
+                p.jobs().size(),
+                p.grid().steps(),
+                seconds,
+                status,
+                r.co2Kg() / 1000,
+                100 * (1 - r.co2Kg() / atRelease),
+                r.energyKwh() / 1000,
+                cost,
+                r.lateJobs(),
+                lateHours,
+                r.objectiveUsd(),
                 s.gap() == null ? "—" : String.format(Locale.ROOT, "%.3f%%", 100 * s.gap()));
     }
 

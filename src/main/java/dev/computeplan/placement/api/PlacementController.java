@@ -38,12 +38,16 @@ class PlacementController {
         this.kind = kind;
     }
 
-    @Operation(summary = "Rank the nodes one workload could run on",
-            description = "Takes the workload out of the job's best solution, scores it on every node with the rest fixed, "
-                    + "and returns the nodes best first with their score difference; nodes it cannot go on name the hard "
-                    + "constraints that rule them out, summarised per node type.")
+    @Operation(
+            summary = "Rank the nodes one workload could run on",
+            description =
+                    "Takes the workload out of the job's best solution, scores it on every node with the rest fixed, "
+                            + "and returns the nodes best first with their score difference; nodes it cannot go on name the hard "
+                            + "constraints that rule them out, summarised per node type.")
     @GetMapping("/recommendations")
-    PlacementRecommendation recommendations(@PathVariable String id, @RequestParam @NotBlank String workload,
+    PlacementRecommendation recommendations(
+            @PathVariable String id,
+            @RequestParam @NotBlank String workload,
             @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit) {
         JobService.Stored<PlacementRequest, PlacementPlan> stored = jobs.stored(kind, id);
         if (stored.solution() == null) {
@@ -51,7 +55,8 @@ class PlacementController {
         }
         PlacementSolution solution = PlacementMapper.toDomain(stored.problem(), stored.solution());
         PlacementSolver.solutionManager().update(solution);
-        return recommender.recommend(solution, workload, limit)
+        return recommender
+                .recommend(solution, workload, limit)
                 .orElseThrow(() -> new NotFoundException("Job " + id + " has no workload '" + workload + "'."));
     }
 }

@@ -1,5 +1,7 @@
 package dev.computeplan.placement.api;
 
+import static dev.computeplan.placement.api.PlacementValidator.orEmpty;
+
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import dev.computeplan.placement.domain.BalanceObjective;
@@ -17,7 +19,6 @@ import dev.computeplan.placement.domain.ServiceDependency;
 import dev.computeplan.placement.domain.SpareReserve;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.solver.PlacementConstraintProvider;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,13 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.computeplan.placement.api.PlacementValidator.orEmpty;
-
 /** Maps a validated request onto the planning domain, and a solved domain back onto the wire answer. */
 public final class PlacementMapper {
 
-    private PlacementMapper() {
-    }
+    private PlacementMapper() {}
 
     /**
      * Builds the planning problem. Initial values: the warm start's node where given, else the current node
@@ -46,8 +44,10 @@ public final class PlacementMapper {
         Map<String, Node> nodes = nodes(req, resourceIds, racks);
         Map<String, Service> services = new LinkedHashMap<>();
         for (PlacementRequest.ServiceDto s : orEmpty(req.services())) {
-            services.put(s.id(), new Service(s.id(), Boolean.TRUE.equals(s.antiAffinity()),
-                    s.spreadMin() == null ? 0 : s.spreadMin()));
+            services.put(
+                    s.id(),
+                    new Service(
+                            s.id(), Boolean.TRUE.equals(s.antiAffinity()), s.spreadMin() == null ? 0 : s.spreadMin()));
         }
         List<ServiceDependency> dependencies = new ArrayList<>();
         for (PlacementRequest.ServiceDto s : orEmpty(req.services())) {
@@ -56,27 +56,47 @@ public final class PlacementMapper {
             }
         }
         Map<String, Gang> gangs = new LinkedHashMap<>();
-        orEmpty(req.gangs()).forEach(g -> gangs.put(g.id(),
-                new Gang(g.id(), g.topology() == null ? GangTopology.ANY : GangTopology.valueOf(g.topology()))));
+        orEmpty(req.gangs())
+                .forEach(g -> gangs.put(
+                        g.id(),
+                        new Gang(
+                                g.id(), g.topology() == null ? GangTopology.ANY : GangTopology.valueOf(g.topology()))));
         List<Workload> workloads = workloads(req, warmStart, resourceIds, nodes, services, gangs);
 
         List<BalanceObjective> balances = new ArrayList<>();
         for (PlacementRequest.BalanceDto b : orEmpty(req.balanceObjectives())) {
-            balances.add(new BalanceObjective(b.id(), resources.get(resourceIds.indexOf(b.resource1())),
-                    resources.get(resourceIds.indexOf(b.resource2())), b.target(), b.weight()));
+            balances.add(new BalanceObjective(
+                    b.id(),
+                    resources.get(resourceIds.indexOf(b.resource1())),
+                    resources.get(resourceIds.indexOf(b.resource2())),
+                    b.target(),
+                    b.weight()));
         }
         List<FragmentationProbe> probes = new ArrayList<>();
         for (PlacementRequest.ProbeDto p : orEmpty(req.fragmentationProbes())) {
-            probes.add(new FragmentationProbe(p.id(), vector(p.requirements(), resourceIds),
-                    p.gpus() == null ? 0 : p.gpus(), p.gpuMilli() == null ? 0 : p.gpuMilli(), p.popularity(),
+            probes.add(new FragmentationProbe(
+                    p.id(),
+                    vector(p.requirements(), resourceIds),
+                    p.gpus() == null ? 0 : p.gpus(),
+                    p.gpuMilli() == null ? 0 : p.gpuMilli(),
+                    p.popularity(),
                     p.gpuTypes() == null ? Set.of() : Set.copyOf(p.gpuTypes())));
         }
         List<SpareReserve> reserves = orEmpty(req.spareReserves()).stream()
-                .map(r -> new SpareReserve(r.zone(), r.gpus())).toList();
+                .map(r -> new SpareReserve(r.zone(), r.gpus()))
+                .toList();
 
-        PlacementSolution solution = new PlacementSolution(resources, List.copyOf(nodes.values()),
-                List.copyOf(racks.values()), List.copyOf(services.values()), dependencies, List.copyOf(gangs.values()),
-                balances, probes, reserves, workloads);
+        PlacementSolution solution = new PlacementSolution(
+                resources,
+                List.copyOf(nodes.values()),
+                List.copyOf(racks.values()),
+                List.copyOf(services.values()),
+                dependencies,
+                List.copyOf(gangs.values()),
+                balances,
+                probes,
+                reserves,
+                workloads);
         return solution.withConstraintWeightOverrides(overrides(req.weights()));
     }
 
@@ -87,8 +107,12 @@ public final class PlacementMapper {
         List<Resource> resources = new ArrayList<>();
         for (int r = 0; r < resourceIds.size(); r++) {
             PlacementRequest.ResourceDto dto = resourceDtos.get(resourceIds.get(r));
-            resources.add(new Resource(r, resourceIds.get(r), dto != null && Boolean.TRUE.equals(dto.transientUsage()),
-                    dto == null || dto.loadCostWeight() == null ? 0L : dto.loadCostWeight(), r == gpuResource));
+            resources.add(new Resource(
+                    r,
+                    resourceIds.get(r),
+                    dto != null && Boolean.TRUE.equals(dto.transientUsage()),
+                    dto == null || dto.loadCostWeight() == null ? 0L : dto.loadCostWeight(),
+                    r == gpuResource));
         }
         return resources;
     }
@@ -104,8 +128,13 @@ public final class PlacementMapper {
                 capacity[gpuResource] = 1000L * (n.gpus() == null ? 0 : n.gpus());
                 safety[gpuResource] = capacity[gpuResource];
             }
-            Node node = new Node(nodes.size(), n.id(), capacity, safety, n.zone(),
-                    n.networkDomain() == null ? n.zone() : n.networkDomain())
+            Node node = new Node(
+                            nodes.size(),
+                            n.id(),
+                            capacity,
+                            safety,
+                            n.zone(),
+                            n.networkDomain() == null ? n.zone() : n.networkDomain())
                     .withGpus(n.gpus() == null ? 0 : n.gpus(), n.gpuType())
                     .withRack(n.rack() == null ? null : racks.get(n.rack()))
                     .withState(n.state() == null ? NodeState.ACTIVE : NodeState.valueOf(n.state()))
@@ -114,14 +143,21 @@ public final class PlacementMapper {
         }
         Map<String, Map<Integer, Long>> moveCosts = new HashMap<>();
         for (PlacementRequest.MoveCostDto m : orEmpty(req.moveCosts())) {
-            moveCosts.computeIfAbsent(m.from(), k -> new HashMap<>()).put(nodes.get(m.to()).getIndex(), m.cost());
+            moveCosts
+                    .computeIfAbsent(m.from(), k -> new HashMap<>())
+                    .put(nodes.get(m.to()).getIndex(), m.cost());
         }
         moveCosts.forEach((from, costs) -> nodes.get(from).withMoveCosts(costs));
         return nodes;
     }
 
-    private static List<Workload> workloads(PlacementRequest req, PlacementPlan warmStart, List<String> resourceIds,
-            Map<String, Node> nodes, Map<String, Service> services, Map<String, Gang> gangs) {
+    private static List<Workload> workloads(
+            PlacementRequest req,
+            PlacementPlan warmStart,
+            List<String> resourceIds,
+            Map<String, Node> nodes,
+            Map<String, Service> services,
+            Map<String, Gang> gangs) {
         int gpuResource = PlacementValidator.gpuResourceIndex(req);
         Map<String, String> warm = new HashMap<>();
         if (warmStart != null && warmStart.assignments() != null) {
@@ -136,8 +172,12 @@ public final class PlacementMapper {
             if (gpuResource >= 0) {
                 requirement[gpuResource] = Workload.demandMilli(gpus, gpuMilli);
             }
-            Workload workload = new Workload(w.id(), requirement,
-                    w.service() == null ? null : services.get(w.service()), current, nz(w.moveCost()))
+            Workload workload = new Workload(
+                            w.id(),
+                            requirement,
+                            w.service() == null ? null : services.get(w.service()),
+                            current,
+                            nz(w.moveCost()))
                     .withGpus(gpus, gpuMilli)
                     .withGpuTypes(Set.copyOf(orEmpty(w.allowedGpuTypes())), Set.copyOf(orEmpty(w.preferredGpuTypes())))
                     .withPriority(w.priority() == null ? 1L : w.priority())
@@ -188,8 +228,11 @@ public final class PlacementMapper {
         for (Workload w : solution.getWorkloads()) {
             assigned += w.isAssigned() ? 1 : 0;
             moved += w.isMoved() ? 1 : 0;
-            assignments.add(new PlacementPlan.Assignment(w.getId(), w.isAssigned() ? w.getNode().getId() : null,
-                    gpuIndices.getOrDefault(w, List.of()), w.getCurrentNode() == null ? null : w.getCurrentNode().getId(),
+            assignments.add(new PlacementPlan.Assignment(
+                    w.getId(),
+                    w.isAssigned() ? w.getNode().getId() : null,
+                    gpuIndices.getOrDefault(w, List.of()),
+                    w.getCurrentNode() == null ? null : w.getCurrentNode().getId(),
                     w.isMoved()));
         }
         long allocated = 0;
@@ -206,8 +249,12 @@ public final class PlacementMapper {
         }
         String score = solution.getScore() == null ? null : solution.getScore().toString();
         boolean feasible = solution.getScore() != null && solution.getScore().hardScore() == 0;
-        return new PlacementPlan(score, feasible, assignments, new PlacementPlan.Summary(assigned,
-                solution.getWorkloads().size() - assigned, moved, allocated, capacity));
+        return new PlacementPlan(
+                score,
+                feasible,
+                assignments,
+                new PlacementPlan.Summary(
+                        assigned, solution.getWorkloads().size() - assigned, moved, allocated, capacity));
     }
 
     /**

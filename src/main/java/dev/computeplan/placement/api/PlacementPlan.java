@@ -19,8 +19,8 @@ public record PlacementPlan(String score, boolean feasible, List<Assignment> ass
      * @param currentNode where it ran before, or null
      * @param moved       true when it runs on another node than its current one
      */
-    public record Assignment(String workload, String node, List<Integer> gpuIndices, String currentNode, boolean moved) {
-    }
+    public record Assignment(
+            String workload, String node, List<Integer> gpuIndices, String currentNode, boolean moved) {}
 
     /**
      * @param assigned        workloads placed
@@ -29,6 +29,5 @@ public record PlacementPlan(String score, boolean feasible, List<Assignment> ass
      * @param gpuAllocatedMilli GPU capacity in use (milli) on active nodes
      * @param gpuCapacityMilli  GPU capacity (milli) of active nodes
      */
-    public record Summary(int assigned, int pending, int moved, long gpuAllocatedMilli, long gpuCapacityMilli) {
-    }
+    public record Summary(int assigned, int pending, int moved, long gpuAllocatedMilli, long gpuCapacityMilli) {}
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,55 +42,81 @@ public record PlacementRequest(
         Map<String, @NotNull @PositiveOrZero Long> weights) {
 
     /** A named resource; {@code transient}: a migrating workload still holds it on its old node. */
-    public record ResourceDto(@NotBlank String id, Boolean transientUsage, @PositiveOrZero Long loadCostWeight) {
-    }
+    public record ResourceDto(
+            @NotBlank String id,
+            Boolean transientUsage,
+            @PositiveOrZero Long loadCostWeight) {}
 
     /**
      * A node. {@code safetyCapacity} defaults to {@code capacity}; {@code networkDomain} to the zone;
      * {@code state} one of ACTIVE (default), CORDONED, DRAINING, FAILED.
      */
-    public record NodeDto(@NotBlank String id, @NotNull Map<String, @NotNull @PositiveOrZero Long> capacity,
-            Map<String, @NotNull @PositiveOrZero Long> safetyCapacity, @NotBlank String zone, String networkDomain,
-            String rack, @PositiveOrZero Integer gpus, String gpuType, String state, @PositiveOrZero Long idlePowerWatts) {
-    }
+    public record NodeDto(
+            @NotBlank String id,
+            @NotNull Map<String, @NotNull @PositiveOrZero Long> capacity,
+            Map<String, @NotNull @PositiveOrZero Long> safetyCapacity,
+            @NotBlank String zone,
+            String networkDomain,
+            String rack,
+            @PositiveOrZero Integer gpus,
+            String gpuType,
+            String state,
+            @PositiveOrZero Long idlePowerWatts) {}
 
-    public record RackDto(@NotBlank String id, @PositiveOrZero Long powerCapWatts) {
-    }
+    public record RackDto(
+            @NotBlank String id, @PositiveOrZero Long powerCapWatts) {}
 
     /** A service: anti-affinity (default false), spread over at least {@code spreadMin} zones, dependencies. */
-    public record ServiceDto(@NotBlank String id, Boolean antiAffinity, @PositiveOrZero Integer spreadMin,
-            List<@NotBlank String> dependsOn) {
-    }
+    public record ServiceDto(
+            @NotBlank String id,
+            Boolean antiAffinity,
+            @PositiveOrZero Integer spreadMin,
+            List<@NotBlank String> dependsOn) {}
 
     /** A gang; {@code topology}: ANY (default), SAME_RACK or SAME_NETWORK_DOMAIN. */
-    public record GangDto(@NotBlank String id, String topology) {
-    }
+    public record GangDto(@NotBlank String id, String topology) {}
 
     /**
      * A workload: whole {@code gpus}, or a {@code gpuMilli} share (1..999) of one GPU; {@code priority} >= 1 (default 1);
      * {@code currentNode} if running; {@code pinned} keeps it on its current node.
      */
-    public record WorkloadDto(@NotBlank String id, Map<String, @NotNull @PositiveOrZero Long> requirements,
-            @PositiveOrZero Integer gpus, @PositiveOrZero Integer gpuMilli, List<@NotBlank String> allowedGpuTypes,
-            List<@NotBlank String> preferredGpuTypes, @Positive Long priority, String service, String gang,
-            String currentNode, @PositiveOrZero Long moveCost, @PositiveOrZero Long powerWatts, Boolean pinned) {
-    }
+    public record WorkloadDto(
+            @NotBlank String id,
+            Map<String, @NotNull @PositiveOrZero Long> requirements,
+            @PositiveOrZero Integer gpus,
+            @PositiveOrZero Integer gpuMilli,
+            List<@NotBlank String> allowedGpuTypes,
+            List<@NotBlank String> preferredGpuTypes,
+            @Positive Long priority,
+            String service,
+            String gang,
+            String currentNode,
+            @PositiveOrZero Long moveCost,
+            @PositiveOrZero Long powerWatts,
+            Boolean pinned) {}
 
     /**
      * Per node, {@code target x free(resource1)} above {@code free(resource2)} costs {@code weight} per unit. Either
      * resource may be {@code gpu} without declaring it: the node's GPU milli (e.g. resource1 gpu, resource2 cpu,
      * target 14: keep 14 milli-CPU per free milli-GPU, so GPUs are not stranded on a node out of CPU).
      */
-    public record BalanceDto(@NotBlank String id, @NotBlank String resource1, @NotBlank String resource2,
-            @NotNull @PositiveOrZero Long target, @NotNull @PositiveOrZero Long weight) {
-    }
+    public record BalanceDto(
+            @NotBlank String id,
+            @NotBlank String resource1,
+            @NotBlank String resource2,
+            @NotNull @PositiveOrZero Long target,
+            @NotNull @PositiveOrZero Long weight) {}
 
     /**
      * A typical workload shape for the fragmentation measure. {@code gpuTypes}: the GPU types it may run on (none =
      * any); it neither counts fragments on nodes of other types nor weighs their GPU class in the class balance.
      */
-    public record ProbeDto(@NotBlank String id, Map<String, @NotNull @PositiveOrZero Long> requirements,
-            @PositiveOrZero Integer gpus, @PositiveOrZero Integer gpuMilli, @NotNull @PositiveOrZero Long popularity,
+    public record ProbeDto(
+            @NotBlank String id,
+            Map<String, @NotNull @PositiveOrZero Long> requirements,
+            @PositiveOrZero Integer gpus,
+            @PositiveOrZero Integer gpuMilli,
+            @NotNull @PositiveOrZero Long popularity,
             List<@NotBlank String> gpuTypes) {
 
         /** A shape that may run on any GPU type. */
@@ -105,11 +130,13 @@ public record PlacementRequest(
         }
     }
 
-    public record ReserveDto(@NotBlank String zone, @NotNull @PositiveOrZero Integer gpus) {
-    }
+    public record ReserveDto(
+            @NotBlank String zone, @NotNull @PositiveOrZero Integer gpus) {}
 
-    public record MoveCostDto(@NotBlank String from, @NotBlank String to, @NotNull @PositiveOrZero Long cost) {
-    }
+    public record MoveCostDto(
+            @NotBlank String from,
+            @NotBlank String to,
+            @NotNull @PositiveOrZero Long cost) {}
 
     /**
      * The resource a balance objective may name without declaring it: a node's GPU milli (capacity = GPUs x 1000,
@@ -121,8 +148,8 @@ public record PlacementRequest(
     /** The resources of the model: the declared ones, then {@link #GPU} when only a balance objective names it. */
     public static List<String> resourceIds(PlacementRequest req) {
         List<String> declared = declaredResourceIds(req);
-        boolean gpuNamed = (req.balanceObjectives() == null ? List.<BalanceDto>of() : req.balanceObjectives()).stream()
-                .anyMatch(b -> GPU.equals(b.resource1()) || GPU.equals(b.resource2()));
+        boolean gpuNamed = (req.balanceObjectives() == null ? List.<BalanceDto>of() : req.balanceObjectives())
+                .stream().anyMatch(b -> GPU.equals(b.resource1()) || GPU.equals(b.resource2()));
         if (!gpuNamed || declared.contains(GPU)) {
             return declared;
         }

@@ -4,7 +4,6 @@ import dev.computeplan.common.Violation;
 import dev.computeplan.placement.domain.GangTopology;
 import dev.computeplan.placement.domain.NodeState;
 import dev.computeplan.placement.solver.PlacementConstraintProvider;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,8 +16,7 @@ import java.util.function.Function;
 /** The rules of a placement request that Bean Validation cannot express: references, duplicates, ranges. */
 public final class PlacementValidator {
 
-    private PlacementValidator() {
-    }
+    private PlacementValidator() {}
 
     public static List<Violation> validate(PlacementRequest req) {
         List<Violation> out = new ArrayList<>();
@@ -40,7 +38,8 @@ public final class PlacementValidator {
     }
 
     /** Checks every node; returns the zones named. */
-    private static Set<String> nodes(PlacementRequest req, Set<String> resources, Set<String> racks, List<Violation> out) {
+    private static Set<String> nodes(
+            PlacementRequest req, Set<String> resources, Set<String> racks, List<Violation> out) {
         Set<String> zones = new HashSet<>();
         for (int i = 0; i < req.nodes().size(); i++) {
             PlacementRequest.NodeDto n = req.nodes().get(i);
@@ -54,7 +53,9 @@ public final class PlacementValidator {
             if (n.state() != null && !isEnum(NodeState.class, n.state())) {
                 out.add(new Violation(path + ".state", "must be one of ACTIVE, CORDONED, DRAINING, FAILED"));
             }
-            if (n.gpus() != null && n.gpus() > 0 && (n.gpuType() == null || n.gpuType().isBlank())) {
+            if (n.gpus() != null
+                    && n.gpus() > 0
+                    && (n.gpuType() == null || n.gpuType().isBlank())) {
                 out.add(new Violation(path + ".gpuType", "a node with GPUs needs a gpuType"));
             }
             if (n.gpus() != null && n.gpus() > 1024) {
@@ -65,8 +66,13 @@ public final class PlacementValidator {
     }
 
     /** Checks every workload; returns the number of workloads per service. */
-    private static Map<String, Integer> workloads(PlacementRequest req, Set<String> resources, Set<String> nodes,
-            Set<String> services, Set<String> gangs, List<Violation> out) {
+    private static Map<String, Integer> workloads(
+            PlacementRequest req,
+            Set<String> resources,
+            Set<String> nodes,
+            Set<String> services,
+            Set<String> gangs,
+            List<Violation> out) {
         Map<String, Integer> serviceSizes = new HashMap<>();
         for (int i = 0; i < req.workloads().size(); i++) {
             PlacementRequest.WorkloadDto w = req.workloads().get(i);
@@ -75,7 +81,8 @@ public final class PlacementValidator {
             int gpus = w.gpus() == null ? 0 : w.gpus();
             int milli = w.gpuMilli() == null ? 0 : w.gpuMilli();
             if (milli >= 1000) {
-                out.add(new Violation(path + ".gpuMilli", "a fractional share must be 1..999 (use gpus for whole GPUs)"));
+                out.add(new Violation(
+                        path + ".gpuMilli", "a fractional share must be 1..999 (use gpus for whole GPUs)"));
             }
             if (milli > 0 && gpus > 0) {
                 out.add(new Violation(path + ".gpuMilli", "give either whole gpus or a gpuMilli share, not both"));
@@ -99,8 +106,8 @@ public final class PlacementValidator {
         return serviceSizes;
     }
 
-    private static void services(PlacementRequest req, Set<String> services, Map<String, Integer> serviceSizes,
-            List<Violation> out) {
+    private static void services(
+            PlacementRequest req, Set<String> services, Map<String, Integer> serviceSizes, List<Violation> out) {
         List<PlacementRequest.ServiceDto> serviceList = orEmpty(req.services());
         for (int i = 0; i < serviceList.size(); i++) {
             PlacementRequest.ServiceDto s = serviceList.get(i);
@@ -116,8 +123,9 @@ public final class PlacementValidator {
             int spread = s.spreadMin() == null ? 0 : s.spreadMin();
             int size = serviceSizes.getOrDefault(s.id(), 0);
             if (spread > size) {
-                out.add(new Violation(path + ".spreadMin", "spreadMin " + spread + " exceeds the service's " + size
-                        + " workloads: it could never hold"));
+                out.add(new Violation(
+                        path + ".spreadMin",
+                        "spreadMin " + spread + " exceeds the service's " + size + " workloads: it could never hold"));
             }
         }
     }
@@ -127,17 +135,20 @@ public final class PlacementValidator {
         for (int i = 0; i < gangList.size(); i++) {
             String t = gangList.get(i).topology();
             if (t != null && !isEnum(GangTopology.class, t)) {
-                out.add(new Violation("$.gangs[" + i + "].topology", "must be one of ANY, SAME_RACK, SAME_NETWORK_DOMAIN"));
+                out.add(new Violation(
+                        "$.gangs[" + i + "].topology", "must be one of ANY, SAME_RACK, SAME_NETWORK_DOMAIN"));
             }
         }
         List<PlacementRequest.BalanceDto> balances = orEmpty(req.balanceObjectives());
         for (int i = 0; i < balances.size(); i++) {
             PlacementRequest.BalanceDto b = balances.get(i);
             if (!resources.contains(b.resource1()) && !GPU.equals(b.resource1())) {
-                out.add(new Violation("$.balanceObjectives[" + i + "].resource1", "unknown resource '" + b.resource1() + "'"));
+                out.add(new Violation(
+                        "$.balanceObjectives[" + i + "].resource1", "unknown resource '" + b.resource1() + "'"));
             }
             if (!resources.contains(b.resource2()) && !GPU.equals(b.resource2())) {
-                out.add(new Violation("$.balanceObjectives[" + i + "].resource2", "unknown resource '" + b.resource2() + "'"));
+                out.add(new Violation(
+                        "$.balanceObjectives[" + i + "].resource2", "unknown resource '" + b.resource2() + "'"));
             }
         }
         List<PlacementRequest.ProbeDto> probes = orEmpty(req.fragmentationProbes());
@@ -145,32 +156,40 @@ public final class PlacementValidator {
             PlacementRequest.ProbeDto p = probes.get(i);
             knownKeys(p.requirements(), resources, "$.fragmentationProbes[" + i + "].requirements", out);
             if (p.gpuMilli() != null && p.gpuMilli() >= 1000) {
-                out.add(new Violation("$.fragmentationProbes[" + i + "].gpuMilli", "a fractional share must be 1..999"));
+                out.add(new Violation(
+                        "$.fragmentationProbes[" + i + "].gpuMilli", "a fractional share must be 1..999"));
             }
         }
     }
 
-    private static void reservesMovesAndWeights(PlacementRequest req, Set<String> nodes, Set<String> zones,
-            List<Violation> out) {
+    private static void reservesMovesAndWeights(
+            PlacementRequest req, Set<String> nodes, Set<String> zones, List<Violation> out) {
         List<PlacementRequest.ReserveDto> reserves = orEmpty(req.spareReserves());
         for (int i = 0; i < reserves.size(); i++) {
             if (!zones.contains(reserves.get(i).zone())) {
-                out.add(new Violation("$.spareReserves[" + i + "].zone", "no node is in zone '" + reserves.get(i).zone() + "'"));
+                out.add(new Violation(
+                        "$.spareReserves[" + i + "].zone",
+                        "no node is in zone '" + reserves.get(i).zone() + "'"));
             }
         }
         List<PlacementRequest.MoveCostDto> moves = orEmpty(req.moveCosts());
         for (int i = 0; i < moves.size(); i++) {
             if (!nodes.contains(moves.get(i).from())) {
-                out.add(new Violation("$.moveCosts[" + i + "].from", "unknown node '" + moves.get(i).from() + "'"));
+                out.add(new Violation(
+                        "$.moveCosts[" + i + "].from",
+                        "unknown node '" + moves.get(i).from() + "'"));
             }
             if (!nodes.contains(moves.get(i).to())) {
-                out.add(new Violation("$.moveCosts[" + i + "].to", "unknown node '" + moves.get(i).to() + "'"));
+                out.add(new Violation(
+                        "$.moveCosts[" + i + "].to",
+                        "unknown node '" + moves.get(i).to() + "'"));
             }
         }
         if (req.weights() != null) {
             for (String name : req.weights().keySet()) {
                 if (!PlacementConstraintProvider.NAMES.contains(name)) {
-                    out.add(new Violation("$.weights." + name, "unknown constraint; known: " + PlacementConstraintProvider.NAMES));
+                    out.add(new Violation(
+                            "$.weights." + name, "unknown constraint; known: " + PlacementConstraintProvider.NAMES));
                 }
             }
         }

@@ -14,8 +14,8 @@ import java.util.Set;
  * @param popularity   relative frequency of this shape (weight of its fragment)
  * @param gpuTypes     GPU types the shape may run on; empty = any. A shape never sees nodes of other types.
  */
-public record FragmentationProbe(String id, long[] requirements, int gpus, int gpuMilli, long popularity,
-        Set<String> gpuTypes) {
+public record FragmentationProbe(
+        String id, long[] requirements, int gpus, int gpuMilli, long popularity, Set<String> gpuTypes) {
 
     public FragmentationProbe {
         Objects.requireNonNull(id, "id");

@@ -31,7 +31,9 @@ public record GpuPacking(int[] usedMilli, int[] gpuOfShare, long overflowMilli) 
             order[i] = i;
         }
         // Decreasing size, then input order: deterministic for equal shares.
-        Arrays.sort(order, (a, b) -> shares[a] != shares[b] ? Integer.compare(shares[b], shares[a]) : Integer.compare(a, b));
+        Arrays.sort(
+                order,
+                (a, b) -> shares[a] != shares[b] ? Integer.compare(shares[b], shares[a]) : Integer.compare(a, b));
         int[] gpuOf = new int[shares.length];
         for (int i : order) {
             gpuOf[i] = -1;

@@ -1,7 +1,6 @@
 package dev.computeplan.placement.domain;
 
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +13,10 @@ import java.util.Objects;
 public class Node {
 
     private final int index;
+
     @PlanningId
     private final String id;
+
     private final long[] capacity;
     private final long[] safetyCapacity;
     private final String zone;

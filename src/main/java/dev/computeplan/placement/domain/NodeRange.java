@@ -1,7 +1,6 @@
 package dev.computeplan.placement.domain;
 
 import ai.timefold.solver.core.impl.domain.valuerange.AbstractCountableValueRange;
-
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;

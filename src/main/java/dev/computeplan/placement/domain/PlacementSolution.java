@@ -8,7 +8,6 @@ import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty
 import ai.timefold.solver.core.api.domain.valuerange.CountableValueRange;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-
 import java.util.List;
 
 /**
@@ -24,46 +23,77 @@ public class PlacementSolution {
 
     @ProblemFactCollectionProperty
     private List<Resource> resources;
+
     @ProblemFactCollectionProperty
     private List<Node> nodes;
     /** Built once from {@link #nodes}; shared by clones (it holds only facts). */
     private NodeRange nodeRange;
+
     @ProblemFactCollectionProperty
     private List<Rack> racks;
+
     @ProblemFactCollectionProperty
     private List<Service> services;
+
     @ProblemFactCollectionProperty
     private List<ServiceDependency> serviceDependencies;
+
     @ProblemFactCollectionProperty
     private List<Gang> gangs;
+
     @ProblemFactCollectionProperty
     private List<BalanceObjective> balanceObjectives;
+
     @ProblemFactCollectionProperty
     private List<FragmentationProbe> fragmentationProbes;
+
     @ProblemFactCollectionProperty
     private List<SpareReserve> spareReserves;
+
     @PlanningEntityCollectionProperty
     private List<Workload> workloads;
 
-    private ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides = ConstraintWeightOverrides.none();
+    private ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides =
+            ConstraintWeightOverrides.none();
 
     @PlanningScore
     private HardMediumSoftLongScore score;
 
     /** For Timefold's cloning only. */
-    public PlacementSolution() {
-    }
+    public PlacementSolution() {}
 
     /** The ROADEF-sized core: resources, nodes, services, dependencies, balance objectives, workloads. */
-    public PlacementSolution(List<Resource> resources, List<Node> nodes, List<Service> services,
-            List<ServiceDependency> serviceDependencies, List<BalanceObjective> balanceObjectives, List<Workload> workloads) {
-        this(resources, nodes, List.of(), services, serviceDependencies, List.of(), balanceObjectives, List.of(),
-                List.of(), workloads);
+    public PlacementSolution(
+            List<Resource> resources,
+            List<Node> nodes,
+            List<Service> services,
+            List<ServiceDependency> serviceDependencies,
+            List<BalanceObjective> balanceObjectives,
+            List<Workload> workloads) {
+        this(
+                resources,
+                nodes,
+                List.of(),
+                services,
+                serviceDependencies,
+                List.of(),
+                balanceObjectives,
+                List.of(),
+                List.of(),
+                workloads);
     }
 
-    public PlacementSolution(List<Resource> resources, List<Node> nodes, List<Rack> racks, List<Service> services,
-            List<ServiceDependency> serviceDependencies, List<Gang> gangs, List<BalanceObjective> balanceObjectives,
-            List<FragmentationProbe> fragmentationProbes, List<SpareReserve> spareReserves, List<Workload> workloads) {
+    public PlacementSolution(
+            List<Resource> resources,
+            List<Node> nodes,
+            List<Rack> racks,
+            List<Service> services,
+            List<ServiceDependency> serviceDependencies,
+            List<Gang> gangs,
+            List<BalanceObjective> balanceObjectives,
+            List<FragmentationProbe> fragmentationProbes,
+            List<SpareReserve> spareReserves,
+            List<Workload> workloads) {
         this.resources = resources;
         this.nodes = nodes;
         this.racks = racks;
@@ -78,15 +108,25 @@ public class PlacementSolution {
 
     /** A clone for Timefold: new workloads (the only planning entities), everything else shared. */
     PlacementSolution cloneWithWorkloads(List<Workload> clonedWorkloads) {
-        PlacementSolution c = new PlacementSolution(resources, nodes, racks, services, serviceDependencies, gangs,
-                balanceObjectives, fragmentationProbes, spareReserves, clonedWorkloads);
+        PlacementSolution c = new PlacementSolution(
+                resources,
+                nodes,
+                racks,
+                services,
+                serviceDependencies,
+                gangs,
+                balanceObjectives,
+                fragmentationProbes,
+                spareReserves,
+                clonedWorkloads);
         c.nodeRange = nodeRange;
         c.constraintWeightOverrides = constraintWeightOverrides;
         c.score = score;
         return c;
     }
 
-    public PlacementSolution withConstraintWeightOverrides(ConstraintWeightOverrides<HardMediumSoftLongScore> overrides) {
+    public PlacementSolution withConstraintWeightOverrides(
+            ConstraintWeightOverrides<HardMediumSoftLongScore> overrides) {
         this.constraintWeightOverrides = overrides;
         return this;
     }
@@ -143,7 +183,8 @@ public class PlacementSolution {
         return constraintWeightOverrides;
     }
 
-    public void setConstraintWeightOverrides(ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides) {
+    public void setConstraintWeightOverrides(
+            ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides) {
         this.constraintWeightOverrides = constraintWeightOverrides;
     }
 

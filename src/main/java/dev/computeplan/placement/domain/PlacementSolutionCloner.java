@@ -1,7 +1,6 @@
 package dev.computeplan.placement.domain;
 
 import ai.timefold.solver.core.api.domain.solution.cloner.SolutionCloner;
-
 import java.util.ArrayList;
 import java.util.List;
 

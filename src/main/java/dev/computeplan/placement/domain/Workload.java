@@ -4,7 +4,6 @@ import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
-
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,6 +17,7 @@ public class Workload {
 
     @PlanningId
     private String id;
+
     private long[] requirements;
     private Service service;
     private Node currentNode;
@@ -30,6 +30,7 @@ public class Workload {
     private long priority = 1L;
     private Gang gang;
     private long powerWatts;
+
     @PlanningPin
     private boolean pinned;
 
@@ -37,8 +38,7 @@ public class Workload {
     private Node node;
 
     /** For Timefold's cloning only. */
-    public Workload() {
-    }
+    public Workload() {}
 
     /**
      * @param id           name

@@ -2,7 +2,6 @@ package dev.computeplan.placement.explain;
 
 import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +24,13 @@ final class CheckContext {
 
     /** Per node: resource usage, usage of workloads moving away from it, milli used per GPU, workload power. */
     final Map<String, long[]> usage = new HashMap<>();
+
     final Map<String, long[]> heldByLeaving = new HashMap<>();
     final Map<String, int[]> gpuMilli = new HashMap<>();
     final Map<String, Long> workloadPower = new HashMap<>();
     /** Moved workloads per service, and GPU milli used per GPU class ("count x type"). */
     final Map<String, Integer> serviceMoved = new HashMap<>();
+
     final Map<String, Long> gpuClassUsed = new HashMap<>();
 
     CheckContext(PlacementRequest req, PlacementPlan plan) {

@@ -1,8 +1,10 @@
 package dev.computeplan.placement.explain;
 
+import static dev.computeplan.placement.explain.CheckContext.domainOf;
+import static dev.computeplan.placement.explain.CheckContext.orEmpty;
+
 import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,14 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.computeplan.placement.explain.CheckContext.domainOf;
-import static dev.computeplan.placement.explain.CheckContext.orEmpty;
-
 /** The checker's rules of groups of workloads: services (anti-affinity, spread, dependencies) and gangs. */
 final class GroupChecks {
 
-    private GroupChecks() {
-    }
+    private GroupChecks() {}
 
     static void checkServices(CheckContext ctx) {
         Map<String, List<String>> nodesOf = new HashMap<>();
@@ -39,15 +37,20 @@ final class GroupChecks {
                 antiAffinity(ctx, s, at);
             }
             int spread = s.spreadMin() == null ? 0 : s.spreadMin();
-            long zones = at.stream().map(n -> ctx.nodes.get(n).zone()).distinct().count();
+            long zones =
+                    at.stream().map(n -> ctx.nodes.get(n).zone()).distinct().count();
             int required = Math.min(spread, at.size());
             if (spread > 1 && zones < required) {
-                ctx.violate("serviceSpread", required - zones, "service %s in %d zones, needs %d".formatted(s.id(), zones, required));
+                ctx.violate(
+                        "serviceSpread",
+                        required - zones,
+                        "service %s in %d zones, needs %d".formatted(s.id(), zones, required));
             }
             for (String dep : new HashSet<>(orEmpty(s.dependsOn()))) {
                 for (String domain : domainsOf.getOrDefault(s.id(), Set.of())) {
                     if (!domainsOf.getOrDefault(dep, Set.of()).contains(domain)) {
-                        ctx.violate("serviceDependency", 1, "domain %s hosts %s without %s".formatted(domain, s.id(), dep));
+                        ctx.violate(
+                                "serviceDependency", 1, "domain %s hosts %s without %s".formatted(domain, s.id(), dep));
                     }
                 }
             }
@@ -60,7 +63,10 @@ final class GroupChecks {
         at.forEach(n -> perNode.merge(n, 1, Integer::sum));
         perNode.forEach((n, c) -> {
             if (c > 1) {
-                ctx.violate("serviceAntiAffinity", (long) c * (c - 1) / 2, "service %s has %d workloads on %s".formatted(s.id(), c, n));
+                ctx.violate(
+                        "serviceAntiAffinity",
+                        (long) c * (c - 1) / 2,
+                        "service %s has %d workloads on %s".formatted(s.id(), c, n));
             }
         });
     }
@@ -79,14 +85,20 @@ final class GroupChecks {
                 }
             }
             if (!placedOn.isEmpty() && placedOn.size() < members) {
-                ctx.violate("gangAllOrNothing", members - placedOn.size(),
+                ctx.violate(
+                        "gangAllOrNothing",
+                        members - placedOn.size(),
                         "gang %s has %d of %d placed".formatted(g.id(), placedOn.size(), members));
             }
             String topology = g.topology() == null ? "ANY" : g.topology();
             if (!topology.equals("ANY") && !placedOn.isEmpty()) {
-                long domains = placedOn.stream().map(n -> topologyDomain(ctx.nodes.get(n), topology)).distinct().count();
+                long domains = placedOn.stream()
+                        .map(n -> topologyDomain(ctx.nodes.get(n), topology))
+                        .distinct()
+                        .count();
                 if (domains > 1) {
-                    ctx.violate("gangTopology", domains - 1, "gang %s spans %d %s".formatted(g.id(), domains, topology));
+                    ctx.violate(
+                            "gangTopology", domains - 1, "gang %s spans %d %s".formatted(g.id(), domains, topology));
                 }
             }
         }

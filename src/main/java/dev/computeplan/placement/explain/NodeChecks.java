@@ -1,12 +1,11 @@
 package dev.computeplan.placement.explain;
 
-import dev.computeplan.placement.api.PlacementRequest;
+import static dev.computeplan.placement.explain.CheckContext.orEmpty;
 
+import dev.computeplan.placement.api.PlacementRequest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-
-import static dev.computeplan.placement.explain.CheckContext.orEmpty;
 
 /**
  * The checker's rules of one node once every workload is counted: capacity (also counting workloads moving away
@@ -48,7 +47,10 @@ final class NodeChecks {
         int[] perGpu = ctx.gpuMilli.getOrDefault(n.id(), new int[nodeGpus]);
         for (int g = 0; g < perGpu.length; g++) {
             if (perGpu[g] > 1000) {
-                ctx.violate("gpuCapacity", perGpu[g] - 1000, "GPU %d of node %s holds %d milli".formatted(g, n.id(), perGpu[g]));
+                ctx.violate(
+                        "gpuCapacity",
+                        perGpu[g] - 1000,
+                        "GPU %d of node %s holds %d milli".formatted(g, n.id(), perGpu[g]));
             }
         }
         power(n);
@@ -64,12 +66,17 @@ final class NodeChecks {
     private void resource(PlacementRequest.NodeDto n, int r, long cap, long safety, long used, long held) {
         String resource = ctx.resources.get(r);
         if (used > cap && r != ctx.gpuResource) {
-            ctx.violate("nodeCapacity", used - cap, "node %s over %s capacity by %d".formatted(n.id(), resource, used - cap));
+            ctx.violate(
+                    "nodeCapacity",
+                    used - cap,
+                    "node %s over %s capacity by %d".formatted(n.id(), resource, used - cap));
         }
         if (isTransient(resource) && used + held > cap) {
             long extra = (used + held - cap) - Math.max(0, used - cap);
-            ctx.violate("transientCapacity", extra, "node %s over %s capacity by %d counting workloads moving away"
-                    .formatted(n.id(), resource, extra));
+            ctx.violate(
+                    "transientCapacity",
+                    extra,
+                    "node %s over %s capacity by %d counting workloads moving away".formatted(n.id(), resource, extra));
         }
         if (used > safety) {
             ctx.soft += ctx.weight("loadCost") * loadWeight(resource) * (used - safety);
@@ -90,15 +97,21 @@ final class NodeChecks {
         Map<String, PlacementRequest.RackDto> racks = new HashMap<>();
         orEmpty(ctx.req.racks()).forEach(r -> racks.put(r.id(), r));
         rackDraw.forEach((rack, draw) -> {
-            long capW = racks.get(rack).powerCapWatts() == null ? 0 : racks.get(rack).powerCapWatts();
+            long capW = racks.get(rack).powerCapWatts() == null
+                    ? 0
+                    : racks.get(rack).powerCapWatts();
             if (capW > 0 && draw > capW) {
-                ctx.violate("rackPowerCap", draw - capW, "rack %s draws %d W over cap %d W".formatted(rack, draw, capW));
+                ctx.violate(
+                        "rackPowerCap", draw - capW, "rack %s draws %d W over cap %d W".formatted(rack, draw, capW));
             }
         });
         for (PlacementRequest.ReserveDto r : orEmpty(ctx.req.spareReserves())) {
             long free = zoneFreeGpus.getOrDefault(r.zone(), 0L);
             if (free < r.gpus()) {
-                ctx.violate("spareReserve", r.gpus() - free, "zone %s keeps %d free GPUs, reserve %d".formatted(r.zone(), free, r.gpus()));
+                ctx.violate(
+                        "spareReserve",
+                        r.gpus() - free,
+                        "zone %s keeps %d free GPUs, reserve %d".formatted(r.zone(), free, r.gpus()));
             }
         }
     }
@@ -109,7 +122,10 @@ final class NodeChecks {
     }
 
     private long loadWeight(String resource) {
-        return orEmpty(ctx.req.resources()).stream().filter(r -> r.id().equals(resource) && r.loadCostWeight() != null)
-                .mapToLong(PlacementRequest.ResourceDto::loadCostWeight).findFirst().orElse(0L);
+        return orEmpty(ctx.req.resources()).stream()
+                .filter(r -> r.id().equals(resource) && r.loadCostWeight() != null)
+                .mapToLong(PlacementRequest.ResourceDto::loadCostWeight)
+                .findFirst()
+                .orElse(0L);
     }
 }

@@ -2,7 +2,6 @@ package dev.computeplan.placement.explain;
 
 import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
-
 import java.util.List;
 
 /**
@@ -13,8 +12,7 @@ import java.util.List;
  */
 public final class PlacementChecker {
 
-    private PlacementChecker() {
-    }
+    private PlacementChecker() {}
 
     /**
      * @param hard       total hard violation (0 = feasible), in the hard score's units
@@ -40,7 +38,10 @@ public final class PlacementChecker {
         nodeChecks.checkRacksAndReserves();
         ctx.soft += ctx.weight("gpuClassBalance") * SoftCosts.gpuClassBalance(req, ctx.gpuClassUsed);
         ctx.soft += ctx.weight("serviceMove")
-                * ctx.serviceMoved.values().stream().mapToLong(Integer::longValue).max().orElse(0);
+                * ctx.serviceMoved.values().stream()
+                        .mapToLong(Integer::longValue)
+                        .max()
+                        .orElse(0);
         GroupChecks.checkServices(ctx);
         GroupChecks.checkGangs(ctx);
         return new Report(ctx.hard, ctx.medium * ctx.weight("unassignedWorkload"), ctx.soft, ctx.violations);

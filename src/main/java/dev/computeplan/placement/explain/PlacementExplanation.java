@@ -13,8 +13,13 @@ import java.util.List;
  * @param pending      unassigned workloads
  * @param preempted    running workloads on a usable node that are now pending, with who runs there instead
  */
-public record PlacementExplanation(String score, boolean feasible, List<ConstraintScore> constraints,
-        List<Displacement> displaced, List<String> pending, List<Preemption> preempted) {
+public record PlacementExplanation(
+        String score,
+        boolean feasible,
+        List<ConstraintScore> constraints,
+        List<Displacement> displaced,
+        List<String> pending,
+        List<Preemption> preempted) {
 
     /**
      * @param workload    the pending workload
@@ -23,9 +28,8 @@ public record PlacementExplanation(String score, boolean feasible, List<Constrai
      * @param arrivals    workloads now on that node that were not running there, most important first
      * @param description a sentence for people
      */
-    public record Preemption(String workload, long priority, String fromNode, List<String> arrivals,
-            String description) {
-    }
+    public record Preemption(
+            String workload, long priority, String fromNode, List<String> arrivals, String description) {}
 
     /**
      * @param name       constraint name
@@ -33,11 +37,9 @@ public record PlacementExplanation(String score, boolean feasible, List<Constrai
      * @param matchCount number of matches
      * @param matches    up to {@link PlacementExplainer#MAX_MATCHES} matches, each a structured justification
      */
-    public record ConstraintScore(String name, String score, int matchCount, List<Match> matches) {
-    }
+    public record ConstraintScore(String name, String score, int matchCount, List<Match> matches) {}
 
-    public record Match(String score, Object justification) {
-    }
+    public record Match(String score, Object justification) {}
 
     /**
      * @param workload  the workload
@@ -46,6 +48,5 @@ public record PlacementExplanation(String score, boolean feasible, List<Constrai
      * @param toNode    where it now runs, or null when pending
      * @param description a sentence for people
      */
-    public record Displacement(String workload, String fromNode, String nodeState, String toNode, String description) {
-    }
+    public record Displacement(String workload, String fromNode, String nodeState, String toNode, String description) {}
 }

@@ -15,8 +15,14 @@ import java.util.Map;
  *                      constraints that rule its nodes out and on how many nodes each does
  * @param summary       one sentence
  */
-public record PlacementRecommendation(String workload, String assignedNode, String baseScore, int feasibleNodes,
-        List<Option> options, List<RuledOut> ruledOutByNodeType, String summary) {
+public record PlacementRecommendation(
+        String workload,
+        String assignedNode,
+        String baseScore,
+        int feasibleNodes,
+        List<Option> options,
+        List<RuledOut> ruledOutByNodeType,
+        String summary) {
 
     /**
      * @param node      candidate node
@@ -25,9 +31,8 @@ public record PlacementRecommendation(String workload, String assignedNode, Stri
      * @param feasible  true when this placement breaks no hard rule (and the rest of the solution was feasible)
      * @param blockedBy hard constraints this placement breaks, with the sentences of the matches it adds
      */
-    public record Option(String node, String score, String scoreDiff, boolean feasible, Map<String, List<String>> blockedBy) {
-    }
+    public record Option(
+            String node, String score, String scoreDiff, boolean feasible, Map<String, List<String>> blockedBy) {}
 
-    public record RuledOut(String nodeType, int nodes, Map<String, Integer> constraints) {
-    }
+    public record RuledOut(String nodeType, int nodes, Map<String, Integer> constraints) {}
 }

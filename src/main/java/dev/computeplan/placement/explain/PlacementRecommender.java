@@ -11,7 +11,6 @@ import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.solver.justifications.PlacementJustification;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,10 @@ public final class PlacementRecommender {
 
     /** Empty when the solution has no workload {@code workloadId}. The solution is left as it was. */
     public Optional<PlacementRecommendation> recommend(PlacementSolution solution, String workloadId, int limit) {
-        Workload workload = solution.getWorkloads().stream().filter(w -> w.getId().equals(workloadId)).findFirst().orElse(null);
+        Workload workload = solution.getWorkloads().stream()
+                .filter(w -> w.getId().equals(workloadId))
+                .findFirst()
+                .orElse(null);
         if (workload == null) {
             return Optional.empty();
         }
@@ -65,8 +67,12 @@ public final class PlacementRecommender {
                     blockedBy.keySet().forEach(c -> tally.constraints.merge(c, 1, Integer::sum));
                 }
                 if (options.size() < limit) {
-                    options.add(new PlacementRecommendation.Option(node.getId(), score.toString(), diff.score().toString(),
-                            fits && score.hardScore() == 0, blockedBy));
+                    options.add(new PlacementRecommendation.Option(
+                            node.getId(),
+                            score.toString(),
+                            diff.score().toString(),
+                            fits && score.hardScore() == 0,
+                            blockedBy));
                 }
             }
             List<PlacementRecommendation.RuledOut> types = new ArrayList<>();
@@ -75,8 +81,14 @@ public final class PlacementRecommender {
                     types.add(new PlacementRecommendation.RuledOut(type, tally.nodes, tally.constraints));
                 }
             });
-            return Optional.of(new PlacementRecommendation(workloadId, assigned == null ? null : assigned.getId(),
-                    base.toString(), feasible, options, types, summary(workloadId, assigned, feasible, options, types)));
+            return Optional.of(new PlacementRecommendation(
+                    workloadId,
+                    assigned == null ? null : assigned.getId(),
+                    base.toString(),
+                    feasible,
+                    options,
+                    types,
+                    summary(workloadId, assigned, feasible, options, types)));
         } finally {
             workload.setNode(assigned);
             solutionManager.update(solution);
@@ -108,18 +120,30 @@ public final class PlacementRecommender {
         return gpus + " " + node.getState().name().toLowerCase();
     }
 
-    private static String summary(String workloadId, Node assigned, int feasible, List<PlacementRecommendation.Option> options,
+    private static String summary(
+            String workloadId,
+            Node assigned,
+            int feasible,
+            List<PlacementRecommendation.Option> options,
             List<PlacementRecommendation.RuledOut> types) {
         String now = assigned == null ? "is pending" : "runs on " + assigned.getId();
         if (feasible == 0) {
             StringBuilder why = new StringBuilder();
             for (PlacementRecommendation.RuledOut t : types) {
-                why.append(why.isEmpty() ? "" : "; ").append(t.nodeType()).append(" nodes: ").append(String.join(", ", t.constraints().keySet()));
+                why.append(why.isEmpty() ? "" : "; ")
+                        .append(t.nodeType())
+                        .append(" nodes: ")
+                        .append(String.join(", ", t.constraints().keySet()));
             }
             return "%s %s; it fits on no node without breaking a hard rule (%s)".formatted(workloadId, now, why);
         }
-        return "%s %s; it fits on %d nodes, best %s (%s)".formatted(workloadId, now, feasible, options.get(0).node(),
-                options.get(0).scoreDiff());
+        return "%s %s; it fits on %d nodes, best %s (%s)"
+                .formatted(
+                        workloadId,
+                        now,
+                        feasible,
+                        options.get(0).node(),
+                        options.get(0).scoreDiff());
     }
 
     private static final class TypeTally {

@@ -1,19 +1,17 @@
 package dev.computeplan.placement.explain;
 
-import dev.computeplan.placement.api.PlacementRequest;
+import static dev.computeplan.placement.explain.CheckContext.orEmpty;
 
+import dev.computeplan.placement.api.PlacementRequest;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.computeplan.placement.explain.CheckContext.orEmpty;
-
 /** The checker's own formulas of the two GPU-layout soft costs: class balance and fragmentation. */
 final class SoftCosts {
 
-    private SoftCosts() {
-    }
+    private SoftCosts() {}
 
     /**
      * Sum over GPU classes (count x type) of floor(P x used^2 / capacity), P = total popularity of the probes that
@@ -31,19 +29,23 @@ final class SoftCosts {
         long total = 0;
         for (Map.Entry<String, Long> e : used.entrySet()) {
             Long cap = capacity.get(e.getKey());
-            long p = orEmpty(req.fragmentationProbes()).stream().filter(q -> q.allowsGpuType(typeOf.get(e.getKey())))
-                    .mapToLong(PlacementRequest.ProbeDto::popularity).sum();
+            long p = orEmpty(req.fragmentationProbes()).stream()
+                    .filter(q -> q.allowsGpuType(typeOf.get(e.getKey())))
+                    .mapToLong(PlacementRequest.ProbeDto::popularity)
+                    .sum();
             if (p > 0 && cap != null) {
-                total += BigInteger.valueOf(p).multiply(BigInteger.valueOf(e.getValue()).pow(2))
-                        .divide(BigInteger.valueOf(cap)).longValueExact();
+                total += BigInteger.valueOf(p)
+                        .multiply(BigInteger.valueOf(e.getValue()).pow(2))
+                        .divide(BigInteger.valueOf(cap))
+                        .longValueExact();
             }
         }
         return total;
     }
 
     /** FGD-style fragment of one node, summed over the probes with their popularity. */
-    static long fragmentation(PlacementRequest req, List<String> resources, long[] cap, long[] u, int[] perGpu,
-            String gpuType) {
+    static long fragmentation(
+            PlacementRequest req, List<String> resources, long[] cap, long[] u, int[] perGpu, String gpuType) {
         long total = 0;
         long freeAll = 0;
         int freeWhole = 0;
@@ -56,15 +58,16 @@ final class SoftCosts {
         }
         for (PlacementRequest.ProbeDto p : orEmpty(req.fragmentationProbes())) {
             if (p.allowsGpuType(gpuType)) {
-                total += p.popularity() * fragment(p, vector(p.requirements(), resources), cap, u, perGpu, freeAll, freeWhole);
+                total += p.popularity()
+                        * fragment(p, vector(p.requirements(), resources), cap, u, perGpu, freeAll, freeWhole);
             }
         }
         return total;
     }
 
     /** The free GPU milli of a node that probe p cannot use: all of it when p does not fit at all. */
-    private static long fragment(PlacementRequest.ProbeDto p, long[] need, long[] cap, long[] u, int[] perGpu,
-            long freeAll, int freeWhole) {
+    private static long fragment(
+            PlacementRequest.ProbeDto p, long[] need, long[] cap, long[] u, int[] perGpu, long freeAll, int freeWhole) {
         boolean fits = true;
         for (int r = 0; r < need.length; r++) {
             fits &= need[r] <= cap[r] - u[r];

@@ -1,18 +1,16 @@
 package dev.computeplan.placement.explain;
 
+import static dev.computeplan.placement.explain.CheckContext.orEmpty;
+
 import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
-
 import java.util.HashSet;
 import java.util.List;
-
-import static dev.computeplan.placement.explain.CheckContext.orEmpty;
 
 /** The checker's rules of one workload: pending priority, moves, GPU indices and types, node state. */
 final class WorkloadChecks {
 
-    private WorkloadChecks() {
-    }
+    private WorkloadChecks() {}
 
     static void check(CheckContext ctx, PlacementRequest.WorkloadDto w) {
         PlacementPlan.Assignment a = ctx.byWorkload.get(w.id());
@@ -37,14 +35,17 @@ final class WorkloadChecks {
             gpus(ctx, w, a, n, gpus, milli);
         }
         String state = CheckContext.stateOf(n);
-        if (state.equals("FAILED") || state.equals("DRAINING") || (state.equals("CORDONED") && !at.equals(w.currentNode()))) {
+        if (state.equals("FAILED")
+                || state.equals("DRAINING")
+                || (state.equals("CORDONED") && !at.equals(w.currentNode()))) {
             ctx.violate("nodeState", 1, "workload %s on %s node %s".formatted(w.id(), state, at));
         }
     }
 
     /** A running workload placed elsewhere: its old node still holds it (transient), and the move costs. */
     private static void moved(CheckContext ctx, PlacementRequest.WorkloadDto w, String at, long[] demand) {
-        CheckContext.add(ctx.heldByLeaving.computeIfAbsent(w.currentNode(), k -> new long[ctx.resources.size()]), demand);
+        CheckContext.add(
+                ctx.heldByLeaving.computeIfAbsent(w.currentNode(), k -> new long[ctx.resources.size()]), demand);
         ctx.soft += ctx.weight("processMove") * (w.moveCost() == null ? 0 : w.moveCost());
         ctx.soft += ctx.weight("machineMove") * moveCost(ctx.req, w.currentNode(), at);
         if (w.service() != null) {
@@ -53,16 +54,24 @@ final class WorkloadChecks {
     }
 
     /** The plan's GPU indices must be valid and distinct; the node's GPU type allowed (and preferred, soft). */
-    private static void gpus(CheckContext ctx, PlacementRequest.WorkloadDto w, PlacementPlan.Assignment a,
-            PlacementRequest.NodeDto n, int gpus, int milli) {
+    private static void gpus(
+            CheckContext ctx,
+            PlacementRequest.WorkloadDto w,
+            PlacementPlan.Assignment a,
+            PlacementRequest.NodeDto n,
+            int gpus,
+            int milli) {
         int nodeGpus = CheckContext.gpusOf(n);
         int[] perGpu = ctx.gpuMilli.computeIfAbsent(a.node(), k -> new int[nodeGpus]);
         List<Integer> idx = a.gpuIndices() == null ? List.of() : a.gpuIndices();
         ctx.gpuClassUsed.merge(nodeGpus + "x" + n.gpuType(), gpus > 0 ? gpus * 1000L : milli, Long::sum);
         int expected = gpus > 0 ? gpus : 1;
-        if (idx.size() != expected || idx.stream().anyMatch(g -> g < 0 || g >= nodeGpus)
+        if (idx.size() != expected
+                || idx.stream().anyMatch(g -> g < 0 || g >= nodeGpus)
                 || new HashSet<>(idx).size() != idx.size()) {
-            ctx.violate("gpuCapacity", gpus > 0 ? gpus * 1000L : milli,
+            ctx.violate(
+                    "gpuCapacity",
+                    gpus > 0 ? gpus * 1000L : milli,
                     "workload %s has no valid GPU indices on %s".formatted(w.id(), a.node()));
         } else {
             for (int g : idx) {

@@ -5,12 +5,10 @@ import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Simulated annealing over change, swap (mostly of look-alike workloads) and ejection moves, run on the engine's
@@ -32,6 +30,7 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
      * A solve may set its own share ({@link AnnealingShared}).
      */
     public static final double SIMILAR_SHARE = 0.9;
+
     static final int SIMILAR = 20;
 
     private final Duration budget;
@@ -48,7 +47,8 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
      * @param swapShare           share of draws that are swaps
      * @param ejectionShare       share of draws that are ejections (the rest are changes)
      */
-    public AnnealingPhase(Duration budget, long startingTemperature, long seed, double swapShare, double ejectionShare) {
+    public AnnealingPhase(
+            Duration budget, long startingTemperature, long seed, double swapShare, double ejectionShare) {
         this(budget, new AnnealingShared(startingTemperature, SIMILAR_SHARE), true, seed, swapShare, ejectionShare);
     }
 
@@ -56,8 +56,8 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
      * One of several annealing phases of a solve that share {@code shared}; {@code first} starts at its initial
      * temperature, a later one where the phase before left it.
      */
-    public AnnealingPhase(Duration budget, AnnealingShared shared, boolean first, long seed, double swapShare,
-            double ejectionShare) {
+    public AnnealingPhase(
+            Duration budget, AnnealingShared shared, boolean first, long seed, double swapShare, double ejectionShare) {
         this.budget = budget;
         this.shared = shared;
         this.first = first;
@@ -78,8 +78,8 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
     @Override
     public void changeWorkingSolution(ScoreDirector<PlacementSolution> sd, BooleanSupplier isPhaseTerminated) {
         PlacementSolution solution = sd.getWorkingSolution();
-        AnnealingRun run = new AnnealingRun(solution, shared, first, seed,
-                new AnnealingRun.Plan(budget, stepLimit, swapShare, ejectionShare));
+        AnnealingRun run = new AnnealingRun(
+                solution, shared, first, seed, new AnnealingRun.Plan(budget, stepLimit, swapShare, ejectionShare));
         if (run.movable.length == 0 || solution.getNodes().size() < 2) {
             return;
         }
@@ -88,10 +88,15 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         long startingTemperature = shared.take(first);
         long startNanos = System.nanoTime();
         run.anneal(isPhaseTerminated, startingTemperature);
-        LOG.info("Annealing from {} (look-alikes {}, capacity price {}): {} moves scored ({}/s), {} accepted, best {}",
-                startingTemperature, shared.lookAlikeShare,
-                run.relaxation == null ? "strict" : String.format("%.3g", run.relaxation.price), run.scored,
-                run.scored * 1_000_000_000L / Math.max(1L, System.nanoTime() - startNanos), run.accepted, run.bestScore);
+        LOG.info(
+                "Annealing from {} (look-alikes {}, capacity price {}): {} moves scored ({}/s), {} accepted, best {}",
+                startingTemperature,
+                shared.lookAlikeShare,
+                run.relaxation == null ? "strict" : String.format("%.3g", run.relaxation.price),
+                run.scored,
+                run.scored * 1_000_000_000L / Math.max(1L, System.nanoTime() - startNanos),
+                run.accepted,
+                run.bestScore);
         if (run.relaxation != null) {
             shared.overfullMoves.addAndGet(run.relaxation.overfullMoves);
         }

@@ -5,7 +5,6 @@ import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.solver.PlacementIncrementalScore;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +24,7 @@ final class AnnealingRun {
     private static final int CHECK_EVERY = 64;
     /** Draws of one kind before giving up on it for this step (change and swap; ejection as in its factory). */
     private static final int ATTEMPTS = 1_000;
+
     private static final int EJECTION_ATTEMPTS = 50;
     /**
      * Share of change draws for a moved workload that send it back to its current node. A moved workload holds
@@ -32,6 +32,7 @@ final class AnnealingRun {
      * free again; a workload that holds a transient resource goes home more often.
      */
     private static final double HOME_SHARE = 0.3;
+
     private static final double TRANSIENT_HOME_SHARE = 0.9;
 
     /**
@@ -40,8 +41,7 @@ final class AnnealingRun {
      * @param swapShare     share of draws that are swaps
      * @param ejectionShare share of draws that are ejections (the rest are changes)
      */
-    record Plan(Duration budget, long stepLimit, double swapShare, double ejectionShare) {
-    }
+    record Plan(Duration budget, long stepLimit, double swapShare, double ejectionShare) {}
 
     private final AnnealingShared shared;
     private final Plan plan;
@@ -57,17 +57,20 @@ final class AnnealingRun {
     final int[][] similar;
     /** For each movable workload, the share of its change draws that send it home once it has moved. */
     final double[] homeShare;
+
     final boolean[] isDirty;
     final int[] dirty;
     int dirtyCount;
     /** The workloads (by index in {@link #movable}) and previous nodes of the move being tried, for its undo. */
     int[] trialIndexes = new int[8];
+
     int trialCount;
     final List<Node> trialFrom = new ArrayList<>();
     /** Null when capacity stays strict. */
     final CapacityRelaxation relaxation;
     /** The move being tried is known to lose hard score before it is complete: undone unscored. */
     boolean doomed;
+
     HardMediumSoftLongScore current;
     HardMediumSoftLongScore bestScore;
     long scored;
@@ -79,7 +82,8 @@ final class AnnealingRun {
         random = new SplittableRandom(seed);
         score.resetWorkingSolution(solution);
         movable = solution.getWorkloads().stream()
-                .filter(w -> !w.isPinned() && w.getGang() == null && w.getNode() != null).toArray(Workload[]::new);
+                .filter(w -> !w.isPinned() && w.getGang() == null && w.getNode() != null)
+                .toArray(Workload[]::new);
         for (int i = 0; i < movable.length; i++) {
             indexOf.put(movable[i], i);
         }
@@ -125,7 +129,8 @@ final class AnnealingRun {
         double spentNow = 0.0;
         for (long step = 0; ; step++) {
             if (step % CHECK_EVERY == 0) {
-                double spent = plan.stepLimit() == Long.MAX_VALUE ? (System.nanoTime() - startNanos) / budgetNanos
+                double spent = plan.stepLimit() == Long.MAX_VALUE
+                        ? (System.nanoTime() - startNanos) / budgetNanos
                         : step / (double) plan.stepLimit();
                 if (spent >= 1.0 || isPhaseTerminated.getAsBoolean()) {
                     break;
@@ -209,8 +214,8 @@ final class AnnealingRun {
         } else if (after.mediumScore() != current.mediumScore()) {
             accepted = after.mediumScore() > current.mediumScore();
         } else {
-            double loss = (current.softScore() - after.softScore())
-                    + relaxation.price * (penaltyAfter - relaxation.penalty);
+            double loss =
+                    (current.softScore() - after.softScore()) + relaxation.price * (penaltyAfter - relaxation.penalty);
             accepted = loss <= 0 || random.nextDouble() < Math.exp(-loss / temperature);
         }
         if (accepted) {
@@ -232,7 +237,8 @@ final class AnnealingRun {
     boolean tryChange() {
         int i = random.nextInt(movable.length);
         Workload w = movable[i];
-        Node to = w.isMoved() && random.nextDouble() < homeShare[i] ? w.getCurrentNode()
+        Node to = w.isMoved() && random.nextDouble() < homeShare[i]
+                ? w.getCurrentNode()
                 : nodes[random.nextInt(nodes.length)];
         if (to == w.getNode() || (relaxation == null && score.fit().breaksFeasibleShift(w, to))) {
             return false;

@@ -2,7 +2,6 @@ package dev.computeplan.placement.search;
 
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,10 +17,12 @@ public final class AnnealingShared {
     static final int COOLER = 10;
     /** Starting temperatures of a first phase and of a later one. */
     private final long firstStart;
+
     private final long laterStart;
     final double lookAlikeShare;
     /** Starting price of a unit of capacity penalty in the walk; 0 keeps capacity strict. */
     final double capacityPrice;
+
     final AtomicLong overfullMoves = new AtomicLong();
     private volatile long next;
     private volatile LookAlikes lookAlikes;
@@ -102,6 +103,5 @@ public final class AnnealingShared {
         return true;
     }
 
-    private record LookAlikes(Workload[] workloads, Node[] nodes, int[][] similar) {
-    }
+    private record LookAlikes(Workload[] workloads, Node[] nodes, int[][] similar) {}
 }

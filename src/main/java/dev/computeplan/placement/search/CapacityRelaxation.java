@@ -22,6 +22,7 @@ final class CapacityRelaxation {
     long penalty;
     /** Scored moves after which the current solution was overfull, in all. */
     long overfullMoves;
+
     private int moves;
     private int overfull;
 
@@ -38,8 +39,7 @@ final class CapacityRelaxation {
         }
         if (moves == WINDOW) {
             double target = spent >= STRICT_FROM ? 0.0 : TARGET * (1.0 - spent / STRICT_FROM);
-            price = overfull > target * WINDOW ? Math.min(MAX_PRICE, price * STEP)
-                    : Math.max(MIN_PRICE, price / STEP);
+            price = overfull > target * WINDOW ? Math.min(MAX_PRICE, price * STEP) : Math.max(MIN_PRICE, price / STEP);
             moves = 0;
             overfull = 0;
         }

@@ -1,13 +1,11 @@
 package dev.computeplan.placement.search;
 
-import dev.computeplan.placement.solver.PlacementIncrementalScore;
-
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
-
+import dev.computeplan.placement.solver.PlacementIncrementalScore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -67,8 +65,8 @@ public final class EjectionMove extends AbstractMove<PlacementSolution> {
         for (Workload e : ejected) {
             rebasedEjected.add(destination.lookUpWorkingObject(e));
         }
-        return new EjectionMove(destination.lookUpWorkingObject(workload), destination.lookUpWorkingObject(target),
-                rebasedEjected);
+        return new EjectionMove(
+                destination.lookUpWorkingObject(workload), destination.lookUpWorkingObject(target), rebasedEjected);
     }
 
     @Override

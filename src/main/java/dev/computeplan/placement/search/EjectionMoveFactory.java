@@ -1,13 +1,11 @@
 package dev.computeplan.placement.search;
 
-import dev.computeplan.placement.solver.PlacementIncrementalScore;
-
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
-
+import dev.computeplan.placement.solver.PlacementIncrementalScore;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +19,7 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
 
     /** More ejected workloads than this and the move is unlikely to pay: another target is drawn. */
     static final int MAX_EJECTED = 16;
+
     private static final int ATTEMPTS = 50;
 
     /** Built once per phase: Timefold asks for a new iterator at every step. */
@@ -37,7 +36,9 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
     }
 
     private static List<Workload> movable(PlacementSolution solution) {
-        return solution.getWorkloads().stream().filter(w -> !w.isPinned() && w.getGang() == null).toList();
+        return solution.getWorkloads().stream()
+                .filter(w -> !w.isPinned() && w.getGang() == null)
+                .toList();
     }
 
     @Override
@@ -52,8 +53,8 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
     }
 
     @Override
-    public Iterator<EjectionMove> createRandomMoveIterator(ScoreDirector<PlacementSolution> scoreDirector,
-            Random random) {
+    public Iterator<EjectionMove> createRandomMoveIterator(
+            ScoreDirector<PlacementSolution> scoreDirector, Random random) {
         PlacementSolution solution = scoreDirector.getWorkingSolution();
         List<Workload> movable = this.movable != null ? this.movable : movable(solution);
         List<Node> nodes = solution.getNodes();
@@ -149,8 +150,8 @@ public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementS
     }
 
     /** Whether ejecting every ejectable workload still on {@code target} would clear each overflowing resource. */
-    private static boolean clearable(PlacementIncrementalScore score, long[] over, List<Workload> here, boolean[] out,
-            Node target) {
+    private static boolean clearable(
+            PlacementIncrementalScore score, long[] over, List<Workload> here, boolean[] out, Node target) {
         for (int i = 0; i < over.length; i++) {
             long left = over[i];
             for (int k = 0; k < here.size() && left > 0; k++) {

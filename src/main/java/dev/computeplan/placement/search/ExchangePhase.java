@@ -1,20 +1,17 @@
 package dev.computeplan.placement.search;
 
-import dev.computeplan.placement.solver.PlacementIncrementalScore;
-
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import dev.computeplan.placement.solver.PlacementIncrementalScore;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where parallel runs of one problem meet: each offers its working solution, waits for the others (at most the
@@ -117,7 +114,8 @@ public final class ExchangePhase implements PhaseCommand<PlacementSolution> {
                 }
                 Offer best = own;
                 for (int i = 0; i < count; i++) {
-                    if (offers[i].nodeCount() == own.nodeCount() && offers[i].nodes().length == own.nodes().length
+                    if (offers[i].nodeCount() == own.nodeCount()
+                            && offers[i].nodes().length == own.nodes().length
                             && offers[i].score().compareTo(best.score()) > 0) {
                         best = offers[i];
                     }
@@ -127,7 +125,6 @@ public final class ExchangePhase implements PhaseCommand<PlacementSolution> {
         }
 
         /** A run's answer: its score and, per workload, the index of its node (-1: unassigned). */
-        record Offer(HardMediumSoftLongScore score, int[] nodes, int nodeCount) {
-        }
+        record Offer(HardMediumSoftLongScore score, int[] nodes, int nodeCount) {}
     }
 }

@@ -1,7 +1,5 @@
 package dev.computeplan.placement.search;
 
-import dev.computeplan.placement.solver.PlacementIncrementalScore;
-
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.impl.heuristic.selector.common.decorator.SelectionFilter;
 import ai.timefold.solver.core.impl.heuristic.selector.move.generic.ChangeMove;
@@ -11,6 +9,7 @@ import ai.timefold.solver.core.impl.score.director.incremental.IncrementalScoreD
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
+import dev.computeplan.placement.solver.PlacementIncrementalScore;
 
 /**
  * Move filters that skip, unscored, the moves {@link PlacementIncrementalScore} can tell break a capacity or
@@ -19,8 +18,7 @@ import dev.computeplan.placement.domain.Workload;
  */
 public final class FeasibleMoveFilters {
 
-    private FeasibleMoveFilters() {
-    }
+    private FeasibleMoveFilters() {}
 
     /** The incremental score behind {@code scoreDirector}, or null when it scores another way. */
     static PlacementIncrementalScore calculator(ScoreDirector<?> scoreDirector) {
@@ -51,7 +49,8 @@ public final class FeasibleMoveFilters {
         public boolean accept(ScoreDirector<PlacementSolution> scoreDirector, SwapMove<PlacementSolution> move) {
             PlacementIncrementalScore score = calculator(scoreDirector);
             return score == null
-                    || !score.fit().breaksFeasibleSwap((Workload) move.getLeftEntity(), (Workload) move.getRightEntity());
+                    || !score.fit()
+                            .breaksFeasibleSwap((Workload) move.getLeftEntity(), (Workload) move.getRightEntity());
         }
     }
 }

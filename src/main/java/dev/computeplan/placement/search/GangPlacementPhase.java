@@ -8,7 +8,6 @@ import dev.computeplan.placement.domain.Gang;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -32,7 +31,8 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
     private static final String VARIABLE = "node";
 
     @Override
-    public void changeWorkingSolution(ScoreDirector<PlacementSolution> scoreDirector, BooleanSupplier isPhaseTerminated) {
+    public void changeWorkingSolution(
+            ScoreDirector<PlacementSolution> scoreDirector, BooleanSupplier isPhaseTerminated) {
         PlacementSolution solution = scoreDirector.getWorkingSolution();
         Map<Gang, List<Workload>> gangs = new LinkedHashMap<>();
         for (Workload w : solution.getWorkloads()) {
@@ -86,16 +86,22 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
      * plain workloads there (lowest priority first; 1, 2, 4, ... of them) until it fits, then put back each evicted
      * one that still fits. The best such placement is kept if it scores better than leaving the gang pending.
      */
-    private void placeByEvicting(ScoreDirector<PlacementSolution> sd, List<Node> nodes, List<Workload> members,
-            List<Workload> movable, List<Workload> order, long hardBefore) {
+    private void placeByEvicting(
+            ScoreDirector<PlacementSolution> sd,
+            List<Node> nodes,
+            List<Workload> members,
+            List<Workload> movable,
+            List<Workload> order,
+            long hardBefore) {
         long priority = members.stream().mapToLong(Workload::getPriority).max().orElse(0L);
         HardMediumSoftLongScore bestScore = score(sd);
         List<Node> bestGroup = null;
         List<Workload> bestEvicted = null;
         for (List<Node> group : candidateGroups(nodes, members.get(0).getGang())) {
             List<Workload> victims = victims(sd.getWorkingSolution(), group, priority);
-            for (int count = 1; count <= victims.size(); count = count == victims.size() ? count + 1
-                    : Math.min(2 * count, victims.size())) {
+            for (int count = 1;
+                    count <= victims.size();
+                    count = count == victims.size() ? count + 1 : Math.min(2 * count, victims.size())) {
                 List<Workload> evicted = victims.subList(0, count);
                 List<Node> from = evicted.stream().map(Workload::getNode).toList();
                 HardMediumSoftLongScore s = evictAndPlace(sd, order, group, evicted, from, hardBefore);
@@ -114,7 +120,12 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
             }
         }
         if (bestGroup != null) {
-            evictAndPlace(sd, order, bestGroup, bestEvicted, bestEvicted.stream().map(Workload::getNode).toList(),
+            evictAndPlace(
+                    sd,
+                    order,
+                    bestGroup,
+                    bestEvicted,
+                    bestEvicted.stream().map(Workload::getNode).toList(),
                     hardBefore);
         }
     }
@@ -124,10 +135,14 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
         Set<Node> inGroup = Collections.newSetFromMap(new IdentityHashMap<>());
         inGroup.addAll(group);
         return solution.getWorkloads().stream()
-                .filter(v -> v.getNode() != null && inGroup.contains(v.getNode()) && !v.isPinned()
-                        && v.getGang() == null && v.getPriority() < priority)
+                .filter(v -> v.getNode() != null
+                        && inGroup.contains(v.getNode())
+                        && !v.isPinned()
+                        && v.getGang() == null
+                        && v.getPriority() < priority)
                 .sorted(Comparator.comparingLong(Workload::getPriority)
-                        .thenComparing(Comparator.comparingLong(Workload::gpuDemandMilli).reversed()))
+                        .thenComparing(Comparator.comparingLong(Workload::gpuDemandMilli)
+                                .reversed()))
                 .toList();
     }
 
@@ -136,8 +151,13 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
      * rules and does not lower the score. Returns the score, or null (and the gang only partly undone) if the gang
      * breaks a hard rule there even so.
      */
-    private static HardMediumSoftLongScore evictAndPlace(ScoreDirector<PlacementSolution> sd, List<Workload> order,
-            List<Node> group, List<Workload> evicted, List<Node> from, long hardBefore) {
+    private static HardMediumSoftLongScore evictAndPlace(
+            ScoreDirector<PlacementSolution> sd,
+            List<Workload> order,
+            List<Node> group,
+            List<Workload> evicted,
+            List<Node> from,
+            long hardBefore) {
         unassign(sd, evicted);
         HardMediumSoftLongScore s = placeIn(sd, order, group);
         if (s.hardScore() < hardBefore) {
@@ -156,7 +176,8 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
     }
 
     /** Each member in turn on the best-scoring node of {@code group}; returns the resulting score. */
-    private static HardMediumSoftLongScore placeIn(ScoreDirector<PlacementSolution> sd, List<Workload> order, List<Node> group) {
+    private static HardMediumSoftLongScore placeIn(
+            ScoreDirector<PlacementSolution> sd, List<Workload> order, List<Node> group) {
         for (Workload w : order) {
             Node best = null;
             HardMediumSoftLongScore bestScore = null;
@@ -208,6 +229,8 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
     // The public ScoreDirector has no score accessor; the inner one (what custom phases receive) does.
     @SuppressWarnings("unchecked")
     private static HardMediumSoftLongScore score(ScoreDirector<PlacementSolution> sd) {
-        return ((InnerScoreDirector<PlacementSolution, HardMediumSoftLongScore>) sd).calculateScore().raw();
+        return ((InnerScoreDirector<PlacementSolution, HardMediumSoftLongScore>) sd)
+                .calculateScore()
+                .raw();
     }
 }

@@ -1,13 +1,11 @@
 package dev.computeplan.placement.search;
 
-import dev.computeplan.placement.solver.PlacementIncrementalScore;
-
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import dev.computeplan.placement.domain.Gang;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
-
+import dev.computeplan.placement.solver.PlacementIncrementalScore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +22,7 @@ public final class PutBackPolish {
     /** Each kept put-back raises the score, so this only bounds pathological chains of them. */
     private static final int MAX_PASSES = 20;
 
-    private PutBackPolish() {
-    }
+    private PutBackPolish() {}
 
     /** Puts back what pays, in place; returns how many workloads went back. */
     public static int apply(PlacementSolution solution) {

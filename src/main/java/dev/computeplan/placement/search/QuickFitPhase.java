@@ -12,7 +12,6 @@ import dev.computeplan.placement.domain.Rack;
 import dev.computeplan.placement.domain.Service;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.domain.WorkloadDifficultyComparator;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,8 +84,11 @@ public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
         });
         List<Workload> todo = new ArrayList<>();
         for (Workload w : solution.getWorkloads()) {
-            if (!w.isAssigned() && !w.isPinned() && w.getGang() == null && (w.getService() == null
-                    || (w.getService().spreadMin() <= 1 && !dependent.contains(w.getService())))) {
+            if (!w.isAssigned()
+                    && !w.isPinned()
+                    && w.getGang() == null
+                    && (w.getService() == null
+                            || (w.getService().spreadMin() <= 1 && !dependent.contains(w.getService())))) {
                 todo.add(w);
             }
         }
@@ -122,13 +124,15 @@ public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
             solution.getSpareReserves().forEach(r -> reserve.merge(r.zone(), r.gpus(), Math::max));
             for (Node n : solution.getNodes()) {
                 Tracker t = trackers.get(n);
-                byFree.computeIfAbsent(t.packing().freeMilli(), k -> new LinkedHashSet<>()).add(t);
+                byFree.computeIfAbsent(t.packing().freeMilli(), k -> new LinkedHashSet<>())
+                        .add(t);
             }
         }
 
         /** The fitting node with the least free GPU left, or null. */
         Tracker bestFit(Workload w) {
-            for (Map.Entry<Long, LinkedHashSet<Tracker>> entry : byFree.tailMap(w.gpuDemandMilli(), true).entrySet()) {
+            for (Map.Entry<Long, LinkedHashSet<Tracker>> entry :
+                    byFree.tailMap(w.gpuDemandMilli(), true).entrySet()) {
                 for (Tracker t : entry.getValue()) {
                     if (acceptable(t, w, rackDraw, zoneFree, reserve)) {
                         return t;
@@ -148,7 +152,8 @@ public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
                 byFree.remove(freeMilliBefore);
             }
             best.add(w);
-            byFree.computeIfAbsent(best.packing().freeMilli(), k -> new LinkedHashSet<>()).add(best);
+            byFree.computeIfAbsent(best.packing().freeMilli(), k -> new LinkedHashSet<>())
+                    .add(best);
             if (n.getRack() != null) {
                 rackDraw.merge(n.getRack(), best.power() - powerBefore, Long::sum);
             }
@@ -156,14 +161,19 @@ public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
         }
     }
 
-    private static boolean acceptable(Tracker t, Workload w, Map<Rack, Long> rackDraw, Map<String, Integer> zoneFree,
+    private static boolean acceptable(
+            Tracker t,
+            Workload w,
+            Map<Rack, Long> rackDraw,
+            Map<String, Integer> zoneFree,
             Map<String, Integer> reserve) {
         if (!t.fits(w)) {
             return false;
         }
         Node n = t.node;
         Rack rack = n.getRack();
-        if (rack != null && rack.capped()
+        if (rack != null
+                && rack.capped()
                 && rackDraw.getOrDefault(rack, 0L) - t.power() + t.powerWith(w) > rack.powerCapWatts()) {
             return false;
         }
@@ -192,7 +202,9 @@ public class QuickFitPhase implements PhaseCommand<PlacementSolution> {
 
     @SuppressWarnings("unchecked")
     private static HardMediumSoftLongScore score(ScoreDirector<PlacementSolution> sd) {
-        return ((InnerScoreDirector<PlacementSolution, HardMediumSoftLongScore>) sd).calculateScore().raw();
+        return ((InnerScoreDirector<PlacementSolution, HardMediumSoftLongScore>) sd)
+                .calculateScore()
+                .raw();
     }
 
     /** Plain counters of one node: usage, GPU demand, draw, anti-affine services present. */

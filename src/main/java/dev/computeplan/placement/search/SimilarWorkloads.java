@@ -2,7 +2,6 @@ package dev.computeplan.placement.search;
 
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,8 +16,7 @@ final class SimilarWorkloads {
     /** Beyond this many workloads each one is compared with a random sample of this size, not with all. */
     static final int SAMPLE = 1_024;
 
-    private SimilarWorkloads() {
-    }
+    private SimilarWorkloads() {}
 
     /**
      * Indexes into {@code workloads} of up to {@code k} nearest others for each, nearest first. Distance: the sum over

@@ -8,6 +8,5 @@ public final class SolverLogging {
     /** The logger of Timefold's one-line "Solving ended ... move evaluation speed" summary. */
     public static final String SOLVE_SUMMARY = DefaultSolver.class.getName();
 
-    private SolverLogging() {
-    }
+    private SolverLogging() {}
 }

@@ -2,7 +2,6 @@ package dev.computeplan.placement.solver;
 
 import dev.computeplan.placement.domain.FragmentationProbe;
 import dev.computeplan.placement.domain.Node;
-
 import java.math.BigInteger;
 
 /**
@@ -26,8 +25,7 @@ public final class GpuClassBalance {
         }
     }
 
-    private GpuClassBalance() {
-    }
+    private GpuClassBalance() {}
 
     /** The node's GPU class: GPU count x GPU type. */
     public static String gpuClass(Node node) {
@@ -54,7 +52,8 @@ public final class GpuClassBalance {
         if (popularity <= 0 || usedMilli <= 0 || capacityMilli <= 0) {
             return 0L;
         }
-        BigInteger p = BigInteger.valueOf(popularity).multiply(BigInteger.valueOf(usedMilli).pow(2))
+        BigInteger p = BigInteger.valueOf(popularity)
+                .multiply(BigInteger.valueOf(usedMilli).pow(2))
                 .divide(BigInteger.valueOf(capacityMilli));
         return p.bitLength() < 63 ? p.longValue() : Long.MAX_VALUE;
     }

@@ -2,7 +2,6 @@ package dev.computeplan.placement.solver;
 
 import ai.timefold.solver.core.api.score.stream.uni.UniConstraintCollector;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,8 +11,7 @@ public final class MovedOutCollector implements UniConstraintCollector<Workload,
 
     public static final MovedOutCollector INSTANCE = new MovedOutCollector();
 
-    private MovedOutCollector() {
-    }
+    private MovedOutCollector() {}
 
     /** Running sums for one old node. */
     public static final class Acc {

@@ -20,7 +20,8 @@ public record NodeLoad(Node node, long[] usage, long workloadPowerWatts, int wor
     private static final int[] NO_SHARES = new int[0];
 
     public static NodeLoad empty(Node node) {
-        return new NodeLoad(node, new long[node.resourceCount()], 0L, 0, GpuPacking.pack(node.getGpuCount(), 0, NO_SHARES));
+        return new NodeLoad(
+                node, new long[node.resourceCount()], 0L, 0, GpuPacking.pack(node.getGpuCount(), 0, NO_SHARES));
     }
 
     public long usage(int r) {
@@ -30,7 +31,9 @@ public record NodeLoad(Node node, long[] usage, long workloadPowerWatts, int wor
     /** capacity - usage (negative when over capacity). */
     /** How far target x free(r1) exceeds free(r2) on this node (0 if it does not): the balance rule's amount. */
     public long balanceShortfall(BalanceObjective b) {
-        return Math.max(0L, b.target() * free(b.resource1().index()) - free(b.resource2().index()));
+        return Math.max(
+                0L,
+                b.target() * free(b.resource1().index()) - free(b.resource2().index()));
     }
 
     public long free(int r) {

@@ -4,7 +4,6 @@ import ai.timefold.solver.core.api.score.stream.uni.UniConstraintCollector;
 import dev.computeplan.placement.domain.GpuPacking;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -20,8 +19,7 @@ public final class NodeLoadCollector implements UniConstraintCollector<Workload,
     /** One shared instance so that every constraint built on it shares the same grouping node. */
     public static final NodeLoadCollector INSTANCE = new NodeLoadCollector();
 
-    private NodeLoadCollector() {
-    }
+    private NodeLoadCollector() {}
 
     /** Mutable running sums for one node. */
     public static final class Acc {

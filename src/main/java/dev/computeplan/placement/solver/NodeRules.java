@@ -1,5 +1,7 @@
 package dev.computeplan.placement.solver;
 
+import static dev.computeplan.placement.solver.RuleIndex.*;
+
 import dev.computeplan.placement.domain.BalanceObjective;
 import dev.computeplan.placement.domain.FragmentationProbe;
 import dev.computeplan.placement.domain.GpuPacking;
@@ -10,15 +12,12 @@ import dev.computeplan.placement.domain.Rack;
 import dev.computeplan.placement.domain.Resource;
 import dev.computeplan.placement.domain.SpareReserve;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static dev.computeplan.placement.solver.RuleIndex.*;
 
 /**
  * The rules that follow from each node's sums (capacity, transient capacity, load cost, GPUs, power, balance,
@@ -31,6 +30,7 @@ final class NodeRules {
     Resource[] resources;
     /** Indexes of the resources held on a workload's current node while it runs elsewhere. */
     int[] transientIndexes;
+
     private boolean[] transientByIndex;
     BalanceObjective[] balances;
     private FragmentationProbe[] probes;
@@ -39,10 +39,12 @@ final class NodeRules {
     private NodeSums[] byIndex;
     /** Load cost weight by resource index (0 for none). */
     long[] loadWeight;
+
     private Map<Rack, long[]> rackDraw;
     private Map<String, ZoneSpares> zones;
     /** Zone numbers (per-zone arrays index by them). */
     private Map<String, Integer> zoneNumbers;
+
     private int domainCount;
 
     /** @param amount the score's running amounts, which this updates */
@@ -53,7 +55,9 @@ final class NodeRules {
     /** Sums for every node of {@code solution}, with nothing placed yet (the amounts must be zero). */
     void reset(PlacementSolution solution) {
         resources = solution.getResources().toArray(Resource[]::new);
-        transientIndexes = solution.getResources().stream().filter(Resource::transientUsage).mapToInt(Resource::index)
+        transientIndexes = solution.getResources().stream()
+                .filter(Resource::transientUsage)
+                .mapToInt(Resource::index)
                 .toArray();
         transientByIndex = new boolean[Arrays.stream(transientIndexes).max().orElse(-1) + 1];
         for (int i : transientIndexes) {
@@ -61,7 +65,9 @@ final class NodeRules {
                 transientByIndex[i] = true;
             }
         }
-        balances = solution.getBalanceObjectives().stream().filter(b -> b.weight() != 0).toArray(BalanceObjective[]::new);
+        balances = solution.getBalanceObjectives().stream()
+                .filter(b -> b.weight() != 0)
+                .toArray(BalanceObjective[]::new);
         probes = solution.getFragmentationProbes().toArray(FragmentationProbe[]::new);
         rackDraw = new IdentityHashMap<>();
         resetZones(solution);
@@ -77,7 +83,9 @@ final class NodeRules {
     private void resetZones(PlacementSolution solution) {
         zones = new HashMap<>();
         for (SpareReserve reserve : solution.getSpareReserves()) {
-            zones.computeIfAbsent(reserve.zone(), z -> new ZoneSpares()).reserves.add(reserve.gpus());
+            zones.computeIfAbsent(reserve.zone(), z -> new ZoneSpares())
+                    .reserves
+                    .add(reserve.gpus());
         }
         for (Node node : solution.getNodes()) {
             if (sparesCount(node)) {
@@ -96,16 +104,24 @@ final class NodeRules {
         Map<String, GpuClassSums> gpuClasses = new HashMap<>();
         for (Node node : solution.getNodes()) {
             if (node.getGpuCount() > 0) {
-                gpuClasses.computeIfAbsent(GpuClassBalance.gpuClass(node),
-                        c -> new GpuClassSums(GpuClassBalance.popularity(List.of(probes), node.getGpuType()))).capacityMilli +=
+                gpuClasses.computeIfAbsent(
+                                        GpuClassBalance.gpuClass(node),
+                                        c -> new GpuClassSums(
+                                                GpuClassBalance.popularity(List.of(probes), node.getGpuType())))
+                                .capacityMilli +=
                         node.getGpuCount() * 1000L;
             }
         }
         nodes = new IdentityHashMap<>();
         byIndex = new NodeSums[solution.getNodes().size()];
-        int[] gpuMirrors = solution.getResources().stream().filter(Resource::gpuMirror).mapToInt(Resource::index).toArray();
+        int[] gpuMirrors = solution.getResources().stream()
+                .filter(Resource::gpuMirror)
+                .mapToInt(Resource::index)
+                .toArray();
         for (Node node : solution.getNodes()) {
-            NodeSums sums = new NodeSums(node, nodes.size(),
+            NodeSums sums = new NodeSums(
+                    node,
+                    nodes.size(),
                     domains.computeIfAbsent(node.getNetworkDomain(), d -> domains.size()),
                     zoneNumbers.computeIfAbsent(node.getZone(), z -> zoneNumbers.size()),
                     node.getGpuCount() > 0 ? gpuClasses.get(GpuClassBalance.gpuClass(node)) : null);

@@ -3,7 +3,6 @@ package dev.computeplan.placement.solver;
 import dev.computeplan.placement.domain.GpuPacking;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +17,12 @@ final class NodeSums {
     final int domain;
     /** The node's GPU class, or null without GPUs. */
     final NodeRules.GpuClassSums gpuClass;
+
     final long[] usage;
     final long[] movedOut;
     /** The node's capacity and safety capacity by resource, copied for the hot loop. */
     final long[] capacityArray;
+
     final long[] safetyArray;
     /**
      * The resource that last stopped a workload from fitting here, tested first: on a tightly packed cluster most
@@ -30,6 +31,7 @@ final class NodeSums {
     int tightest;
     /** The workloads placed here (for ejection moves). */
     final List<Workload> members = new ArrayList<>();
+
     int count;
     int movedOutCount;
     long workloadPower;

@@ -4,7 +4,6 @@ import dev.computeplan.placement.domain.BalanceObjective;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.Service;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.Collections;
 import java.util.List;
 
@@ -54,7 +53,11 @@ public final class PlacementFit {
         }
         NodeSums ta = nodes.sums(na);
         NodeSums tb = nodes.sums(nb);
-        if (ta == null || tb == null || overfills(tb, a, b) || overfills(ta, b, a) || overfillsTransient(tb, a, b)
+        if (ta == null
+                || tb == null
+                || overfills(tb, a, b)
+                || overfills(ta, b, a)
+                || overfillsTransient(tb, a, b)
                 || overfillsTransient(ta, b, a)) {
             return true;
         }
@@ -141,7 +144,8 @@ public final class PlacementFit {
      */
     private long costIfFits(NodeSums t, Workload w, ServiceCounts antiAffine) {
         // the fit first, the cost only where it fits: most nodes do not
-        if (overfills(t, w, null) || overfillsTransient(t, w, null)
+        if (overfills(t, w, null)
+                || overfillsTransient(t, w, null)
                 || (antiAffine != null && antiAffine.countOn(t) > 0)) {
             return NO_FIT;
         }

@@ -1,16 +1,15 @@
 package dev.computeplan.placement.solver;
 
+import static dev.computeplan.placement.solver.PlacementConstraintProvider.NAMES;
+import static dev.computeplan.placement.solver.RuleIndex.*;
+
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.calculator.IncrementalScoreCalculator;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.Arrays;
-
-import static dev.computeplan.placement.solver.PlacementConstraintProvider.NAMES;
-import static dev.computeplan.placement.solver.RuleIndex.*;
 
 /**
  * The same rules as {@link PlacementConstraintProvider}, kept by hand: per node running sums ({@link NodeRules}), per
@@ -19,13 +18,15 @@ import static dev.computeplan.placement.solver.RuleIndex.*;
  * spend most of a move propagating tuples; the constraint provider stays the reference: explanations,
  * recommendations and the assertion score director in tests use it, and tests require both to agree.
  */
-public final class PlacementIncrementalScore implements IncrementalScoreCalculator<PlacementSolution, HardMediumSoftLongScore> {
+public final class PlacementIncrementalScore
+        implements IncrementalScoreCalculator<PlacementSolution, HardMediumSoftLongScore> {
 
     /** Below this many nodes x services cells (64 MB), per-node counts of a service live in arrays, else in maps. */
     private static final long PER_NODE_ARRAY_CELLS = 16_000_000L;
 
     /** Running amount of each rule (before its weight), indexed like {@link PlacementConstraintProvider#NAMES}. */
     private final long[] amount = new long[RULES];
+
     private final long[] hardWeight = new long[RULES];
     private final long[] mediumWeight = new long[RULES];
     private final long[] softWeight = new long[RULES];
@@ -61,7 +62,8 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
         for (int i = 0; i < RULES; i++) {
             HardMediumSoftLongScore w = overrides == null ? null : overrides.getConstraintWeight(NAMES.get(i));
             if (w == null) {
-                w = i < UNASSIGNED_I ? HardMediumSoftLongScore.ONE_HARD
+                w = i < UNASSIGNED_I
+                        ? HardMediumSoftLongScore.ONE_HARD
                         : i == UNASSIGNED_I ? HardMediumSoftLongScore.ONE_MEDIUM : HardMediumSoftLongScore.ONE_SOFT;
             }
             hardWeight[i] = w.hardScore();
@@ -71,8 +73,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     }
 
     @Override
-    public void beforeEntityAdded(Object entity) {
-    }
+    public void beforeEntityAdded(Object entity) {}
 
     @Override
     public void afterEntityAdded(Object entity) {
@@ -99,8 +100,7 @@ public final class PlacementIncrementalScore implements IncrementalScoreCalculat
     }
 
     @Override
-    public void afterEntityRemoved(Object entity) {
-    }
+    public void afterEntityRemoved(Object entity) {}
 
     @Override
     public HardMediumSoftLongScore calculateScore() {

@@ -7,7 +7,6 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.search.PutBackPolish;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ public final class PlacementSolver {
      * options (the usual case: one default time limit) reuse it. Few distinct keys exist.
      */
     private final Map<List<Object>, SolverFactory<PlacementSolution>> factories = new ConcurrentHashMap<>();
+
     private final PlacementSolverSettings settings;
 
     public PlacementSolver(PlacementSolverSettings settings) {
@@ -42,8 +42,9 @@ public final class PlacementSolver {
     }
 
     private static final class Analysis {
-        static final SolutionManager<PlacementSolution, HardMediumSoftLongScore> MANAGER = SolutionManager.create(
-                SolverFactory.create(PlacementSolverConfig.forAnalysis(PlacementSolverSettings.defaults().seed())));
+        static final SolutionManager<PlacementSolution, HardMediumSoftLongScore> MANAGER =
+                SolutionManager.create(SolverFactory.create(PlacementSolverConfig.forAnalysis(
+                        PlacementSolverSettings.defaults().seed())));
     }
 
     /**
@@ -52,25 +53,44 @@ public final class PlacementSolver {
      * @param onStop   receives the early-termination hook to call when the job is stopped
      * @param onNewBest receives every new best solution (a clone owned by the receiver)
      */
-    public PlacementSolution solve(PlacementSolution problem, Duration limit, Consumer<Runnable> onStop,
+    public PlacementSolution solve(
+            PlacementSolution problem,
+            Duration limit,
+            Consumer<Runnable> onStop,
             Consumer<PlacementSolution> onNewBest) {
         return solve(problem, limit, null, EnvironmentMode.REPRODUCIBLE, onStop, onNewBest);
     }
 
-    public PlacementSolution solve(PlacementSolution problem, Duration limit, Duration unimprovedLimit,
-            EnvironmentMode mode, Consumer<Runnable> onStop, Consumer<PlacementSolution> onNewBest) {
-        return solve(problem, options(problem, limit).unimprovedLimit(unimprovedLimit).mode(mode).build(), onStop,
+    public PlacementSolution solve(
+            PlacementSolution problem,
+            Duration limit,
+            Duration unimprovedLimit,
+            EnvironmentMode mode,
+            Consumer<Runnable> onStop,
+            Consumer<PlacementSolution> onNewBest) {
+        return solve(
+                problem,
+                options(problem, limit)
+                        .unimprovedLimit(unimprovedLimit)
+                        .mode(mode)
+                        .build(),
+                onStop,
                 onNewBest);
     }
 
     /** The options this solver uses for {@code problem} under {@code limit}: its seed and tuning from the settings. */
     public SolverOptions.Builder options(PlacementSolution problem, Duration limit) {
-        return SolverOptions.builder(limit).seed(settings.seed()).settings(settings)
+        return SolverOptions.builder(limit)
+                .seed(settings.seed())
+                .settings(settings)
                 .ruinRecreate(problem.getNodes().size() <= settings.ruinRecreateMaxNodes());
     }
 
     /** Solves with explicit options (e.g. a step limit in tests), then polishes and re-scores the answer. */
-    public PlacementSolution solve(PlacementSolution problem, SolverOptions options, Consumer<Runnable> onStop,
+    public PlacementSolution solve(
+            PlacementSolution problem,
+            SolverOptions options,
+            Consumer<Runnable> onStop,
             Consumer<PlacementSolution> onNewBest) {
         if (problem.getWorkloads().isEmpty()) {
             solutionManager().update(problem);
@@ -98,15 +118,24 @@ public final class PlacementSolver {
 
     /** Annealing phases and meetings carry per-run state, so only factories without them are shared. */
     private SolverFactory<PlacementSolution> factory(SolverOptions options) {
-        if (options.search() == PlacementSolverConfig.Search.SIMULATED_ANNEALING || !options.meetings().isEmpty()) {
+        if (options.search() == PlacementSolverConfig.Search.SIMULATED_ANNEALING
+                || !options.meetings().isEmpty()) {
             return SolverFactory.create(PlacementSolverConfig.create(options));
         }
         if (factories.size() > settings.factoryCacheSize()) {
             factories.clear();
         }
-        List<Object> key = List.of(options.timeLimit(), String.valueOf(options.unimprovedLimit()), options.mode(),
-                options.ruinRecreateWeight(), options.search(), options.searches(), options.seed(),
-                options.lateAcceptanceSize(), options.firstSearchPercent(), options.stepLimit());
+        List<Object> key = List.of(
+                options.timeLimit(),
+                String.valueOf(options.unimprovedLimit()),
+                options.mode(),
+                options.ruinRecreateWeight(),
+                options.search(),
+                options.searches(),
+                options.seed(),
+                options.lateAcceptanceSize(),
+                options.firstSearchPercent(),
+                options.stepLimit());
         return factories.computeIfAbsent(key, k -> SolverFactory.create(PlacementSolverConfig.create(options)));
     }
 }

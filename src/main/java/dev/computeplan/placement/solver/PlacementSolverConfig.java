@@ -1,12 +1,5 @@
 package dev.computeplan.placement.solver;
 
-import dev.computeplan.placement.search.AnnealingPhase;
-import dev.computeplan.placement.search.ExchangePhase;
-import dev.computeplan.placement.search.EjectionMoveFactory;
-import dev.computeplan.placement.search.FeasibleMoveFilters;
-import dev.computeplan.placement.search.GangPlacementPhase;
-import dev.computeplan.placement.search.QuickFitPhase;
-
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
@@ -26,7 +19,12 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
-
+import dev.computeplan.placement.search.AnnealingPhase;
+import dev.computeplan.placement.search.EjectionMoveFactory;
+import dev.computeplan.placement.search.ExchangePhase;
+import dev.computeplan.placement.search.FeasibleMoveFilters;
+import dev.computeplan.placement.search.GangPlacementPhase;
+import dev.computeplan.placement.search.QuickFitPhase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,15 +56,18 @@ public final class PlacementSolverConfig {
     /** The second annealing phase draws other moves than the first. */
     static final long SECOND_SEARCH_SEED_OFFSET = 1_000_003L;
 
-    private PlacementSolverConfig() {
-    }
+    private PlacementSolverConfig() {}
 
     /**
      * How local search accepts moves. Late acceptance of single random moves suits GPU clusters with many free
      * slots; on tightly packed clusters most random moves break a capacity, and sampling many moves per step (tabu)
      * or annealing with feasibility filters does better.
      */
-    public enum Search { LATE_ACCEPTANCE, TABU, SIMULATED_ANNEALING }
+    public enum Search {
+        LATE_ACCEPTANCE,
+        TABU,
+        SIMULATED_ANNEALING
+    }
 
     /**
      * The phase list of {@code options}: stops at its time limit (and also on its unimproved limit if set), its
@@ -90,7 +91,8 @@ public final class PlacementSolverConfig {
     private static List<PhaseConfig> phases(SolverOptions options) {
         Duration timeLimit = options.timeLimit();
         int searches = options.searches();
-        Duration first = searches == 2 ? timeLimit.multipliedBy(options.firstSearchPercent()).dividedBy(100)
+        Duration first = searches == 2
+                ? timeLimit.multipliedBy(options.firstSearchPercent()).dividedBy(100)
                 : Duration.ofMillis(timeLimit.toMillis() / searches);
         List<PhaseConfig> phases = new ArrayList<>(List.of(
                 new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
@@ -100,13 +102,17 @@ public final class PlacementSolverConfig {
                 search(first, options, true, options.seed()).withTerminationConfig(termination(first, options))));
         for (int k = 1; k < searches; k++) {
             if (!options.meetings().isEmpty()) {
-                phases.add(new CustomPhaseConfig().withCustomPhaseCommands(
-                        new ExchangePhase(options.meetings().get(k - 1))));
+                phases.add(new CustomPhaseConfig()
+                        .withCustomPhaseCommands(
+                                new ExchangePhase(options.meetings().get(k - 1))));
             }
             // Local search may have freed room a pending gang now fits in; single moves cannot place it.
             phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()));
             boolean last = k == searches - 1;
-            PhaseConfig<?> next = search(last ? timeLimit.minus(first.multipliedBy(k)) : first, options, false,
+            PhaseConfig<?> next = search(
+                    last ? timeLimit.minus(first.multipliedBy(k)) : first,
+                    options,
+                    false,
                     options.seed() + k * SECOND_SEARCH_SEED_OFFSET);
             if (!last || options.stepLimit() > 0) {
                 next.withTerminationConfig(termination(first, options));
@@ -118,7 +124,8 @@ public final class PlacementSolverConfig {
 
     /** A non-last search's own stop: its share of the time, or the step limit when there is one. */
     private static TerminationConfig termination(Duration share, SolverOptions options) {
-        return options.stepLimit() > 0 ? new TerminationConfig().withStepCountLimit((int) options.stepLimit())
+        return options.stepLimit() > 0
+                ? new TerminationConfig().withStepCountLimit((int) options.stepLimit())
                 : new TerminationConfig().withSpentLimit(share);
     }
 
@@ -129,10 +136,11 @@ public final class PlacementSolverConfig {
     static PhaseConfig<?> search(Duration budget, SolverOptions options, boolean first, long seed) {
         if (options.search() == Search.SIMULATED_ANNEALING) {
             double total = CHANGE_WEIGHT + ANNEALING_SWAP_WEIGHT + EJECTION_WEIGHT;
-            AnnealingPhase phase = new AnnealingPhase(budget, options.annealing(), first, seed,
-                    ANNEALING_SWAP_WEIGHT / total, EJECTION_WEIGHT / total);
-            return new CustomPhaseConfig().withCustomPhaseCommands(
-                    options.stepLimit() > 0 ? phase.withStepLimit(options.stepLimit()) : phase);
+            AnnealingPhase phase = new AnnealingPhase(
+                    budget, options.annealing(), first, seed, ANNEALING_SWAP_WEIGHT / total, EJECTION_WEIGHT / total);
+            return new CustomPhaseConfig()
+                    .withCustomPhaseCommands(
+                            options.stepLimit() > 0 ? phase.withStepLimit(options.stepLimit()) : phase);
         }
         return localSearch(options.ruinRecreateWeight(), options.search(), options.lateAcceptanceSize());
     }
@@ -142,10 +150,12 @@ public final class PlacementSolverConfig {
      * re-checks every step against the constraint provider, which stays the reference for the rules.
      */
     public static ScoreDirectorFactoryConfig scoreDirector(EnvironmentMode mode) {
-        ScoreDirectorFactoryConfig config = new ScoreDirectorFactoryConfig()
-                .withIncrementalScoreCalculatorClass(PlacementIncrementalScore.class);
-        return mode.isStepAssertOrMore() ? config.withAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
-                .withConstraintProviderClass(PlacementConstraintProvider.class)) : config;
+        ScoreDirectorFactoryConfig config =
+                new ScoreDirectorFactoryConfig().withIncrementalScoreCalculatorClass(PlacementIncrementalScore.class);
+        return mode.isStepAssertOrMore()
+                ? config.withAssertionScoreDirectorFactory(
+                        new ScoreDirectorFactoryConfig().withConstraintProviderClass(PlacementConstraintProvider.class))
+                : config;
     }
 
     /** For score analysis and recommendations: Timefold's recommendation API needs a construction heuristic first. */
@@ -173,25 +183,30 @@ public final class PlacementSolverConfig {
             swap.setFilterClass(FeasibleMoveFilters.Swap.class);
         }
         RuinRecreateMoveSelectorConfig ruin = new RuinRecreateMoveSelectorConfig()
-                .withMinimumRuinedCount(RUIN_MIN).withMaximumRuinedCount(RUIN_MAX);
+                .withMinimumRuinedCount(RUIN_MIN)
+                .withMaximumRuinedCount(RUIN_MAX);
         ruin.setFixedProbabilityWeight(ruinRecreateWeight);
         List<MoveSelectorConfig> moves = new ArrayList<>(List.of(change, swap));
         if (ruinRecreateWeight > 0) {
             moves.add(ruin);
         }
         if (feasibleSearch) {
-            MoveIteratorFactoryConfig ejection = new MoveIteratorFactoryConfig()
-                    .withMoveIteratorFactoryClass(EjectionMoveFactory.class);
+            MoveIteratorFactoryConfig ejection =
+                    new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(EjectionMoveFactory.class);
             ejection.setFixedProbabilityWeight(EJECTION_WEIGHT);
             moves.add(ejection);
         }
         return new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)))
-                .withAcceptorConfig(switch (search) {
-                    case TABU -> new LocalSearchAcceptorConfig().withEntityTabuSize(ENTITY_TABU_SIZE);
-                    case SIMULATED_ANNEALING -> throw new IllegalArgumentException("annealing runs as AnnealingPhase");
-                    case LATE_ACCEPTANCE -> new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize);
-                })
+                .withMoveSelectorConfig(
+                        new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)))
+                .withAcceptorConfig(
+                        switch (search) {
+                            case TABU -> new LocalSearchAcceptorConfig().withEntityTabuSize(ENTITY_TABU_SIZE);
+                            case SIMULATED_ANNEALING ->
+                                throw new IllegalArgumentException("annealing runs as AnnealingPhase");
+                            case LATE_ACCEPTANCE ->
+                                new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize);
+                        })
                 .withForagerConfig(new LocalSearchForagerConfig()
                         .withAcceptedCountLimit(search == Search.TABU ? TABU_ACCEPTED_COUNT : 1));
     }

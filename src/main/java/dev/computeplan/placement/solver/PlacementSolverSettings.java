@@ -14,13 +14,13 @@ package dev.computeplan.placement.solver;
  *                             enough to converge
  * @param firstSearchPercent   share of the time limit for the first local search, before gangs get a second chance
  */
-public record PlacementSolverSettings(long seed, int ruinRecreateMaxNodes, int factoryCacheSize,
-        int lateAcceptanceSize, int firstSearchPercent) {
+public record PlacementSolverSettings(
+        long seed, int ruinRecreateMaxNodes, int factoryCacheSize, int lateAcceptanceSize, int firstSearchPercent) {
 
     public PlacementSolverSettings {
         if (ruinRecreateMaxNodes < 0 || factoryCacheSize < 1 || lateAcceptanceSize < 1) {
-            throw new IllegalArgumentException("ruinRecreateMaxNodes >= 0, factoryCacheSize >= 1 and "
-                    + "lateAcceptanceSize >= 1 required");
+            throw new IllegalArgumentException(
+                    "ruinRecreateMaxNodes >= 0, factoryCacheSize >= 1 and " + "lateAcceptanceSize >= 1 required");
         }
         if (firstSearchPercent < 1 || firstSearchPercent > 99) {
             throw new IllegalArgumentException("firstSearchPercent must be in 1..99: " + firstSearchPercent);
@@ -28,7 +28,7 @@ public record PlacementSolverSettings(long seed, int ruinRecreateMaxNodes, int f
     }
 
     public static PlacementSolverSettings defaults() {
-        return new PlacementSolverSettings(42L, 500, 32, SolverOptions.DEFAULT_LATE_ACCEPTANCE_SIZE,
-                SolverOptions.DEFAULT_FIRST_SEARCH_PERCENT);
+        return new PlacementSolverSettings(
+                42L, 500, 32, SolverOptions.DEFAULT_LATE_ACCEPTANCE_SIZE, SolverOptions.DEFAULT_FIRST_SEARCH_PERCENT);
     }
 }

@@ -29,6 +29,5 @@ final class RuleIndex {
     static final int POWER_I = NAMES.indexOf(POWER_DRAW);
     static final int GPU_CLASS_BALANCE_I = NAMES.indexOf(GPU_CLASS_BALANCE);
 
-    private RuleIndex() {
-    }
+    private RuleIndex() {}
 }

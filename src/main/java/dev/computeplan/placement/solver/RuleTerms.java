@@ -11,7 +11,6 @@ import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.NodeState;
 import dev.computeplan.placement.domain.Resource;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.Comparator;
 
 /**
@@ -20,13 +19,11 @@ import java.util.Comparator;
  */
 final class RuleTerms {
 
-    private RuleTerms() {
-    }
+    private RuleTerms() {}
 
     /** (node, load) for every node with at least one workload. */
     static BiConstraintStream<Node, NodeLoad> busyNodes(ConstraintFactory factory) {
-        return factory.forEach(Workload.class)
-                .groupBy(Workload::getNode, NodeLoadCollector.INSTANCE);
+        return factory.forEach(Workload.class).groupBy(Workload::getNode, NodeLoadCollector.INSTANCE);
     }
 
     /** (node, load) for every node, empty ones with a zero load. */
@@ -77,10 +74,16 @@ final class RuleTerms {
     static UniConstraintStream<GpuClassBalance.ClassCapacity> gpuClassCapacities(ConstraintFactory factory) {
         return factory.forEach(Node.class)
                 .filter(node -> node.getGpuCount() > 0)
-                .groupBy(GpuClassBalance::gpuClass, Node::getGpuType,
+                .groupBy(
+                        GpuClassBalance::gpuClass,
+                        Node::getGpuType,
                         ConstraintCollectors.sumLong(node -> node.getGpuCount() * 1000L))
-                .join(FragmentationProbe.class, Joiners.filtering((gpuClass, type, cap, probe) -> probe.allowsGpuType(type)))
-                .groupBy((gpuClass, type, cap, probe) -> gpuClass, (gpuClass, type, cap, probe) -> cap,
+                .join(
+                        FragmentationProbe.class,
+                        Joiners.filtering((gpuClass, type, cap, probe) -> probe.allowsGpuType(type)))
+                .groupBy(
+                        (gpuClass, type, cap, probe) -> gpuClass,
+                        (gpuClass, type, cap, probe) -> cap,
                         ConstraintCollectors.sumLong((gpuClass, type, cap, probe) -> probe.popularity()))
                 .map(GpuClassBalance.ClassCapacity::new);
     }

@@ -2,7 +2,6 @@ package dev.computeplan.placement.solver;
 
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.Service;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,11 +15,13 @@ final class ServiceCounts {
     int distinctZones;
     /** Workloads of the service per node: by node slot on clusters small enough for an array, else by node. */
     final int[] perSlot;
+
     final Map<Node, int[]> perNode;
     /** Workloads of the service per zone number, kept only for services with a spread. */
     final int[] perZone;
     /** Workloads per network domain (by domain number), kept only for services in a dependency. */
     int[] perDomain;
+
     final List<Link> dependencies = new ArrayList<>();
 
     /** @param slots the number of nodes for a per-node array, 0 for a map */

@@ -1,19 +1,18 @@
 package dev.computeplan.placement.solver;
 
+import static dev.computeplan.placement.solver.RuleIndex.*;
+
 import dev.computeplan.placement.domain.Gang;
 import dev.computeplan.placement.domain.GangTopology;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Service;
 import dev.computeplan.placement.domain.ServiceDependency;
 import dev.computeplan.placement.domain.Workload;
-
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static dev.computeplan.placement.solver.RuleIndex.*;
 
 /**
  * The rules that count workloads per service and per gang (service move, anti-affinity, spread, dependency, gang
@@ -27,6 +26,7 @@ final class ServiceRules {
     private int zoneCount;
     /** Services by number of moved workloads, for the maximum (service move rule). */
     private int[] movedHistogram;
+
     private int maxMoved;
 
     /** @param amount the score's running amounts, which this updates */
@@ -41,7 +41,8 @@ final class ServiceRules {
     void reset(PlacementSolution solution, NodeRules nodes, long perNodeArrayCells) {
         zoneCount = nodes.zoneCount();
         services = new IdentityHashMap<>();
-        int slots = (long) nodes.nodeCount() * solution.getServices().size() <= perNodeArrayCells ? nodes.nodeCount() : 0;
+        int slots =
+                (long) nodes.nodeCount() * solution.getServices().size() <= perNodeArrayCells ? nodes.nodeCount() : 0;
         for (Service service : solution.getServices()) {
             services.put(service, new ServiceCounts(service, slots, zoneCount));
         }

@@ -4,7 +4,6 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import dev.computeplan.placement.search.AnnealingPhase;
 import dev.computeplan.placement.search.AnnealingShared;
 import dev.computeplan.placement.search.ExchangePhase;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -24,9 +23,18 @@ import java.util.Objects;
  * @param stepLimit          when positive, every local search phase ends after this many steps instead of on the
  *                           clock (annealing cools by steps): the same answer on any machine, for tests
  */
-public record SolverOptions(Duration timeLimit, Duration unimprovedLimit, long seed, EnvironmentMode mode,
-        double ruinRecreateWeight, PlacementSolverConfig.Search search, AnnealingShared annealing,
-        int searches, List<ExchangePhase.Exchange> meetings, int lateAcceptanceSize, int firstSearchPercent,
+public record SolverOptions(
+        Duration timeLimit,
+        Duration unimprovedLimit,
+        long seed,
+        EnvironmentMode mode,
+        double ruinRecreateWeight,
+        PlacementSolverConfig.Search search,
+        AnnealingShared annealing,
+        int searches,
+        List<ExchangePhase.Exchange> meetings,
+        int lateAcceptanceSize,
+        int firstSearchPercent,
         long stepLimit) {
 
     static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 400;
@@ -131,10 +139,21 @@ public record SolverOptions(Duration timeLimit, Duration unimprovedLimit, long s
         }
 
         public SolverOptions build() {
-            AnnealingShared shared = annealing != null ? annealing
-                    : new AnnealingShared(0L, AnnealingPhase.SIMILAR_SHARE);
-            return new SolverOptions(timeLimit, unimprovedLimit, seed, mode, ruinRecreateWeight, search, shared,
-                    searches, meetings, lateAcceptanceSize, firstSearchPercent, stepLimit);
+            AnnealingShared shared =
+                    annealing != null ? annealing : new AnnealingShared(0L, AnnealingPhase.SIMILAR_SHARE);
+            return new SolverOptions(
+                    timeLimit,
+                    unimprovedLimit,
+                    seed,
+                    mode,
+                    ruinRecreateWeight,
+                    search,
+                    shared,
+                    searches,
+                    meetings,
+                    lateAcceptanceSize,
+                    firstSearchPercent,
+                    stepLimit);
         }
     }
 }

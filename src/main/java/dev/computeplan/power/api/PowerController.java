@@ -36,27 +36,31 @@ class PowerController {
     }
 
     /** What a request may name: GPU models with their default levels, and the measured carbon series. */
-    record Defaults(Map<String, List<PowerRequest.PowerLevel>> gpuModels, List<String> carbonSeries) {
-    }
+    record Defaults(Map<String, List<PowerRequest.PowerLevel>> gpuModels, List<String> carbonSeries) {}
 
     /** One job of a solved schedule: its line and, if it is late or dropped, why. */
-    record JobStory(PowerExplanation.JobLine job, PowerExplanation.Why why) {
-    }
+    record JobStory(PowerExplanation.JobLine job, PowerExplanation.Why why) {}
 
     @Operation(summary = "Default power-limit curves per GPU model and the named carbon series")
     @GetMapping("/defaults")
     Defaults defaults() {
         Map<String, List<PowerRequest.PowerLevel>> curves = new TreeMap<>();
-        GpuCurves.known().forEach(m -> curves.put(m, GpuCurves.levels(m).stream().map(PowerMapper::toRequest).toList()));
+        GpuCurves.known()
+                .forEach(m -> curves.put(
+                        m,
+                        GpuCurves.levels(m).stream().map(PowerMapper::toRequest).toList()));
         return new Defaults(curves, CarbonSeries.NAMES);
     }
 
-    @Operation(summary = "One job of a solved schedule: plan vs running at release at full power, and why it is late or dropped")
+    @Operation(
+            summary =
+                    "One job of a solved schedule: plan vs running at release at full power, and why it is late or dropped")
     @GetMapping("/jobs/{id}/why/{jobId}")
     JobStory why(@PathVariable String id, @PathVariable String jobId) {
         JobService.Stored<PowerRequest, PowerSolution> stored = jobs.stored(kind, id);
         if (stored.solution() == null) {
-            throw new ConflictException("Power job " + id + " has no schedule yet (status " + stored.job().status() + ").");
+            throw new ConflictException("Power job " + id + " has no schedule yet (status "
+                    + stored.job().status() + ").");
         }
         if (stored.problem().jobs().stream().noneMatch(j -> j.id().equals(jobId))) {
             throw new NotFoundException("Power job " + id + " has no job with id '" + jobId + "'.");
@@ -64,8 +68,14 @@ class PowerController {
         if (!(kind.explain(stored.problem(), stored.solution()) instanceof PowerExplanation e)) {
             throw new IllegalStateException("kind power explained job " + id + " without a power explanation");
         }
-        PowerExplanation.JobLine line = e.jobs().stream().filter(j -> j.jobId().equals(jobId)).findFirst().orElseThrow();
-        PowerExplanation.Why why = e.lateOrDropped().stream().filter(w -> w.jobId().equals(jobId)).findFirst().orElse(null);
+        PowerExplanation.JobLine line = e.jobs().stream()
+                .filter(j -> j.jobId().equals(jobId))
+                .findFirst()
+                .orElseThrow();
+        PowerExplanation.Why why = e.lateOrDropped().stream()
+                .filter(w -> w.jobId().equals(jobId))
+                .findFirst()
+                .orElse(null);
         return new JobStory(line, why);
     }
 }

@@ -21,7 +21,9 @@ public final class PowerMapper {
 
     /** Maps a request that passed {@link PowerValidator}. */
     public PowerProblem toModel(PowerRequest request) {
-        return new PowerProblem(grid(request.grid()), request.jobs().stream().map(PowerMapper::job).toList(),
+        return new PowerProblem(
+                grid(request.grid()),
+                request.jobs().stream().map(PowerMapper::job).toList(),
                 weights(request.weights()));
     }
 
@@ -34,16 +36,32 @@ public final class PowerMapper {
             carbon = new ArrayList<>(g.steps());
             for (int t = 0; t < g.steps(); t++) {
                 LocalDateTime time = g.start().plusMinutes((long) t * g.stepMinutes());
-                carbon.add(loaded.at(time).orElseThrow(() -> new IllegalArgumentException("series does not cover " + time)));
+                carbon.add(loaded.at(time)
+                        .orElseThrow(() -> new IllegalArgumentException("series does not cover " + time)));
             }
         }
-        return new TimeGrid(g.start(), g.stepMinutes(), g.steps(), carbon, g.priceUsdPerMwh(), g.capKw(), g.baseLoadKw());
+        return new TimeGrid(
+                g.start(), g.stepMinutes(), g.steps(), carbon, g.priceUsdPerMwh(), g.capKw(), g.baseLoadKw());
     }
 
     public static PowerJob job(PowerRequest.PowerJob j) {
-        List<PowerLevel> levels = j.levels() == null ? null : j.levels().stream().map(PowerMapper::level).toList();
-        return new PowerJob(j.id(), j.release(), j.deadline(), j.workGpuHours(), j.gpus(), j.interruptible(), j.minRunMinutes(),
-                j.checkpointOverheadMinutes(), levels, j.gpuModel(), j.priority(), j.mayBeLate(), j.mayBeDropped());
+        List<PowerLevel> levels = j.levels() == null
+                ? null
+                : j.levels().stream().map(PowerMapper::level).toList();
+        return new PowerJob(
+                j.id(),
+                j.release(),
+                j.deadline(),
+                j.workGpuHours(),
+                j.gpus(),
+                j.interruptible(),
+                j.minRunMinutes(),
+                j.checkpointOverheadMinutes(),
+                levels,
+                j.gpuModel(),
+                j.priority(),
+                j.mayBeLate(),
+                j.mayBeDropped());
     }
 
     public static PowerLevel level(PowerRequest.PowerLevel l) {
@@ -56,7 +74,9 @@ public final class PowerMapper {
     }
 
     static PowerWeights weights(PowerRequest.PowerWeights w) {
-        return w == null ? null : new PowerWeights(w.co2PriceUsdPerTonne(), w.includeEnergyCost(), w.latePenaltyUsdPerHour(),
-                w.dropPenaltyUsd());
+        return w == null
+                ? null
+                : new PowerWeights(
+                        w.co2PriceUsdPerTonne(), w.includeEnergyCost(), w.latePenaltyUsdPerHour(), w.dropPenaltyUsd());
     }
 }

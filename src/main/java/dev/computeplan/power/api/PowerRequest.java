@@ -46,8 +46,7 @@ public record PowerRequest(
             String carbonSeries,
             @Size(max = 100_000) List<@NotNull @PositiveOrZero Double> priceUsdPerMwh,
             @Size(max = 100_000) List<@NotNull @PositiveOrZero Double> capKw,
-            @Size(max = 100_000) List<@NotNull @PositiveOrZero Double> baseLoadKw) {
-    }
+            @Size(max = 100_000) List<@NotNull @PositiveOrZero Double> baseLoadKw) {}
 
     /**
      * A job to place in time. Release and deadline lie on the grid; the job must finish by its deadline
@@ -73,8 +72,7 @@ public record PowerRequest(
             String gpuModel,
             @Min(1) @Max(1000) int priority,
             boolean mayBeLate,
-            boolean mayBeDropped) {
-    }
+            boolean mayBeDropped) {}
 
     /**
      * One allowed GPU power limit of a job.
@@ -85,9 +83,11 @@ public record PowerRequest(
      */
     public record PowerLevel(
             @NotBlank String name,
-            @DecimalMin(value = "0.05") @DecimalMax(value = "2.0") double relativeSpeed,
-            @Positive @DecimalMax(value = "10000") double powerW) {
-    }
+
+            @DecimalMin(value = "0.05") @DecimalMax(value = "2.0")
+            double relativeSpeed,
+
+            @Positive @DecimalMax(value = "10000") double powerW) {}
 
     /**
      * What the objective prices. Total = energy cost (if {@code includeEnergyCost}) + co2Price × tCO2
@@ -97,6 +97,5 @@ public record PowerRequest(
             @PositiveOrZero @DecimalMax("100000") double co2PriceUsdPerTonne,
             boolean includeEnergyCost,
             @PositiveOrZero @DecimalMax("1000000") double latePenaltyUsdPerHour,
-            @PositiveOrZero @DecimalMax("100000000") double dropPenaltyUsd) {
-    }
+            @PositiveOrZero @DecimalMax("100000000") double dropPenaltyUsd) {}
 }

@@ -62,8 +62,10 @@ public final class PowerValidator {
         if (grid.baseLoadKw() != null && grid.capKw() != null && out.isEmpty()) {
             for (int t = 0; t < n; t++) {
                 if (grid.baseLoadKw().get(t) > grid.capKw().get(t)) {
-                    out.add(new Violation("$.grid.baseLoadKw[" + t + "]", "base load " + grid.baseLoadKw().get(t)
-                            + " kW exceeds the cap " + grid.capKw().get(t) + " kW: no schedule can hold the cap"));
+                    out.add(new Violation(
+                            "$.grid.baseLoadKw[" + t + "]",
+                            "base load " + grid.baseLoadKw().get(t) + " kW exceeds the cap "
+                                    + grid.capKw().get(t) + " kW: no schedule can hold the cap"));
                     break;
                 }
             }
@@ -73,14 +75,17 @@ public final class PowerValidator {
     private void validateSeries(PowerRequest.TimeGrid grid, List<Violation> out) {
         String name = grid.carbonSeries();
         if (!CarbonSeries.NAMES.contains(name)) {
-            out.add(new Violation("$.grid.carbonSeries", "unknown series '" + name + "'; known: " + CarbonSeries.NAMES));
+            out.add(new Violation(
+                    "$.grid.carbonSeries", "unknown series '" + name + "'; known: " + CarbonSeries.NAMES));
             return;
         }
         CarbonSeries.Loaded loaded = series.load(name).orElseThrow();
         LocalDateTime last = grid.start().plusMinutes((long) grid.stepMinutes() * (grid.steps() - 1));
         if (loaded.at(grid.start()).isEmpty() || loaded.at(last).isEmpty()) {
-            out.add(new Violation("$.grid.carbonSeries", "series '" + name + "' covers " + loaded.first() + " to "
-                    + loaded.last() + ", not the whole grid"));
+            out.add(new Violation(
+                    "$.grid.carbonSeries",
+                    "series '" + name + "' covers " + loaded.first() + " to " + loaded.last()
+                            + ", not the whole grid"));
             return;
         }
         for (int t = 0; t < grid.steps(); t++) {
@@ -120,11 +125,14 @@ public final class PowerValidator {
         Set<String> names = new HashSet<>();
         for (int l = 0; l < levels.size(); l++) {
             if (!names.add(levels.get(l).name())) {
-                out.add(new Violation(path + ".levels[" + l + "].name", "duplicate level name '" + levels.get(l).name() + "'"));
+                out.add(new Violation(
+                        path + ".levels[" + l + "].name",
+                        "duplicate level name '" + levels.get(l).name() + "'"));
             }
         }
         if (!job.interruptible() && (job.minRunMinutes() > 0 || job.checkpointOverheadMinutes() > 0)) {
-            out.add(new Violation(path + ".interruptible",
+            out.add(new Violation(
+                    path + ".interruptible",
                     "minRunMinutes and checkpointOverheadMinutes apply only to interruptible jobs"));
         }
         if (!windowOk) {
@@ -138,13 +146,18 @@ public final class PowerValidator {
         }
         int latestEnd = job.mayBeLate() ? grid.steps() : d;
         if (r + fastest > latestEnd && !job.mayBeDropped()) {
-            out.add(new Violation(path + ".workGpuHours", "needs " + fastest + " steps at its fastest level but only "
-                    + (latestEnd - r) + " steps lie between release and " + (job.mayBeLate() ? "the horizon end" : "deadline")
-                    + "; allow mayBeDropped or widen the window"));
+            out.add(new Violation(
+                    path + ".workGpuHours",
+                    "needs " + fastest + " steps at its fastest level but only "
+                            + (latestEnd - r) + " steps lie between release and "
+                            + (job.mayBeLate() ? "the horizon end" : "deadline")
+                            + "; allow mayBeDropped or widen the window"));
         }
         if (grid.hasCap() && !job.mayBeDropped() && fitsNowhere(grid, r, latestEnd, leastDraw)) {
-            out.add(new Violation(path + ".gpus", "even at its lowest power level the job draws more than the cap"
-                    + " minus base load at every step of its window; allow mayBeDropped or raise the cap"));
+            out.add(new Violation(
+                    path + ".gpus",
+                    "even at its lowest power level the job draws more than the cap"
+                            + " minus base load at every step of its window; allow mayBeDropped or raise the cap"));
         }
     }
 

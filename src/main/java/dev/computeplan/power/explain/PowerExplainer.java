@@ -19,8 +19,7 @@ public final class PowerExplainer {
     /** Above this many steps only binding steps are listed, so that a year stays readable. */
     public static final int ALL_STEPS_MAX = 2_000;
 
-    private PowerExplainer() {
-    }
+    private PowerExplainer() {}
 
     public static PowerExplanation explain(PowerProblem problem, PowerSolution solution) {
         ResolvedGrid grid = ResolvedGrid.of(problem.grid());
@@ -45,19 +44,49 @@ public final class PowerExplainer {
         double baseCo2 = jobs.baseCo2;
         double co2 = report.co2Kg();
         double saved = baseCo2 == 0 ? 0 : 100 * (baseCo2 / 1000 - co2) / (baseCo2 / 1000);
-        String sentence = String.format(Locale.ROOT, "%d jobs: %s kg CO2 vs %s kg if each ran at its release at full power "
-                        + "(%.2f%% saved), %d late, %d dropped, the cap binds in %d steps", problem.jobs().size(), kg(co2 * 1000),
-                kg(baseCo2), saved, report.lateJobs(), report.droppedJobs(), bindingSteps);
-        PowerExplanation.Summary summary = new PowerExplanation.Summary(solution.status(), solution.method(), report.objectiveUsd(),
-                solution.gap(), co2, baseCo2 / 1000, saved, report.energyKwh(), jobs.baseKwh, jobs.planCost, jobs.baseCost, report.lateJobs(),
-                report.droppedJobs(), bindingSteps, sentence);
-        return new PowerExplanation(summary, jobs.lines, steps <= ALL_STEPS_MAX ? "all" : "binding only", stepLines, whys,
+        String sentence = String.format(
+                Locale.ROOT,
+                "%d jobs: %s kg CO2 vs %s kg if each ran at its release at full power "
+                        + "(%.2f%% saved), %d late, %d dropped, the cap binds in %d steps",
+                problem.jobs().size(),
+                kg(co2 * 1000),
+                kg(baseCo2),
+                saved,
+                report.lateJobs(),
+                report.droppedJobs(),
+                bindingSteps);
+        PowerExplanation.Summary summary = new PowerExplanation.Summary(
+                solution.status(),
+                solution.method(),
+                report.objectiveUsd(),
+                solution.gap(),
+                co2,
+                baseCo2 / 1000,
+                saved,
+                report.energyKwh(),
+                jobs.baseKwh,
+                jobs.planCost,
+                jobs.baseCost,
+                report.lateJobs(),
+                report.droppedJobs(),
+                bindingSteps,
+                sentence);
+        return new PowerExplanation(
+                summary,
+                jobs.lines,
+                steps <= ALL_STEPS_MAX ? "all" : "binding only",
+                stepLines,
+                whys,
                 report.violations());
     }
 
     /** Step lines (all, or only the binding ones on long grids) into {@code out}; returns the number of binding steps. */
-    private static int stepLines(ResolvedGrid grid, ScheduleChecker.Report report, double[] waitingKw, JobLines jobs,
-                                 List<PowerExplanation.StepLine> out) {
+    private static int stepLines(
+            ResolvedGrid grid,
+            ScheduleChecker.Report report,
+            double[] waitingKw,
+            JobLines jobs,
+            List<PowerExplanation.StepLine> out) {
         int steps = grid.steps();
         int bindingSteps = 0;
         for (int t = 0; t < steps; t++) {
@@ -73,8 +102,15 @@ public final class PowerExplainer {
                 }
             }
             if (steps <= ALL_STEPS_MAX || binding) {
-                out.add(new PowerExplanation.StepLine(t, grid.timeOf(t), grid.hasCap() ? grid.capKw()[t] : null, grid.baseKw()[t],
-                        report.drawKw()[t], headroom, binding, displaced));
+                out.add(new PowerExplanation.StepLine(
+                        t,
+                        grid.timeOf(t),
+                        grid.hasCap() ? grid.capKw()[t] : null,
+                        grid.baseKw()[t],
+                        report.drawKw()[t],
+                        headroom,
+                        binding,
+                        displaced));
             }
         }
         return bindingSteps;
@@ -120,8 +156,20 @@ public final class PowerExplainer {
             baseCo2 += base[1];
             baseCost += base[2];
             if (plan == null || plan.dropped()) {
-                lines.add(new PowerExplanation.JobLine(job.id(), null, true, List.of(), 0, 0, 0, full.name(), base[0], base[1] / 1000,
-                        base[2], 0, "dropped; at release it would emit " + kg(base[1]) + " kg CO2"));
+                lines.add(new PowerExplanation.JobLine(
+                        job.id(),
+                        null,
+                        true,
+                        List.of(),
+                        0,
+                        0,
+                        0,
+                        full.name(),
+                        base[0],
+                        base[1] / 1000,
+                        base[2],
+                        0,
+                        "dropped; at release it would emit " + kg(base[1]) + " kg CO2"));
                 return;
             }
             PowerLevel level = ScheduleChecker.levelNamed(job, plan.level());
@@ -142,12 +190,32 @@ public final class PowerExplainer {
             }
             planCost += sum[2];
             double lateHours = plan.lateSteps() * stepHours;
-            String sentence = String.format(Locale.ROOT, "%s at %s from %s in %d run(s): %s kg CO2 vs %s kg at release at %s (%+.1f%%)%s",
-                    job.id(), plan.level(), plan.runs().get(0).start(), plan.runs().size(), kg(sum[1]), kg(base[1]), full.name(),
+            String sentence = String.format(
+                    Locale.ROOT,
+                    "%s at %s from %s in %d run(s): %s kg CO2 vs %s kg at release at %s (%+.1f%%)%s",
+                    job.id(),
+                    plan.level(),
+                    plan.runs().get(0).start(),
+                    plan.runs().size(),
+                    kg(sum[1]),
+                    kg(base[1]),
+                    full.name(),
                     base[1] == 0 ? 0.0 : 100 * (sum[1] - base[1]) / base[1],
                     lateHours > 0 ? String.format(Locale.ROOT, ", %.1f h late", lateHours) : "");
-            lines.add(new PowerExplanation.JobLine(job.id(), plan.level(), false, windows, sum[0], sum[1] / 1000, sum[2], full.name(),
-                    base[0], base[1] / 1000, base[2], lateHours, sentence));
+            lines.add(new PowerExplanation.JobLine(
+                    job.id(),
+                    plan.level(),
+                    false,
+                    windows,
+                    sum[0],
+                    sum[1] / 1000,
+                    sum[2],
+                    full.name(),
+                    base[0],
+                    base[1] / 1000,
+                    base[2],
+                    lateHours,
+                    sentence));
         }
     }
 
@@ -156,7 +224,8 @@ public final class PowerExplainer {
      * [release, max(deadline, planned end)) covers t and that is not running at t. The cap binds at t when this
      * exceeds the headroom. One pass over each job's window, so a year stays fast.
      */
-    private static double[] largestWaitingDraw(PowerProblem problem, ResolvedGrid grid, Map<String, PowerSolution.JobPlan> plans) {
+    private static double[] largestWaitingDraw(
+            PowerProblem problem, ResolvedGrid grid, Map<String, PowerSolution.JobPlan> plans) {
         double[] waiting = new double[grid.steps()];
         boolean[] runs = new boolean[grid.steps()];
         for (PowerJob job : problem.jobs()) {
@@ -166,7 +235,9 @@ public final class PowerExplainer {
             if (plan != null && !plan.dropped()) {
                 for (PowerSolution.Run run : plan.runs()) {
                     end = Math.max(end, run.startStep() + run.steps());
-                    for (int t = Math.max(0, run.startStep()); t < Math.min(grid.steps(), run.startStep() + run.steps()); t++) {
+                    for (int t = Math.max(0, run.startStep());
+                            t < Math.min(grid.steps(), run.startStep() + run.steps());
+                            t++) {
                         runs[t] = true;
                     }
                 }
@@ -182,13 +253,20 @@ public final class PowerExplainer {
         return waiting;
     }
 
-    private static PowerExplanation.Why why(PowerProblem problem, ResolvedGrid grid, ScheduleChecker.Report report,
-                                            List<List<String>> running, PowerJob job, PowerSolution.JobPlan plan, PowerWeights w) {
+    private static PowerExplanation.Why why(
+            PowerProblem problem,
+            ResolvedGrid grid,
+            ScheduleChecker.Report report,
+            List<List<String>> running,
+            PowerJob job,
+            PowerSolution.JobPlan plan,
+            PowerWeights w) {
         int r = grid.stepOf(job.release());
         int d = grid.stepOf(job.deadline());
         int needed = Integer.MAX_VALUE;
         for (PowerLevel level : job.levelsOrDefault()) {
-            needed = Math.min(needed, JobTiming.runSteps(job, level, problem.grid().stepMinutes()));
+            needed = Math.min(
+                    needed, JobTiming.runSteps(job, level, problem.grid().stepMinutes()));
         }
         double least = leastKw(job);
         List<PowerExplanation.FullRange> ranges = new ArrayList<>();
@@ -203,7 +281,9 @@ public final class PowerExplainer {
             List<String> holders = running.get(t);
             int u = t;
             double min = headroom;
-            while (u < d && running.get(u).equals(holders) && grid.capKw()[u] - grid.baseKw()[u] - report.drawKw()[u] + 1e-9 < least) {
+            while (u < d
+                    && running.get(u).equals(holders)
+                    && grid.capKw()[u] - grid.baseKw()[u] - report.drawKw()[u] + 1e-9 < least) {
                 min = Math.min(min, grid.capKw()[u] - grid.baseKw()[u] - report.drawKw()[u]);
                 u++;
             }
@@ -215,17 +295,35 @@ public final class PowerExplainer {
         String outcome = plan.dropped() ? "dropped" : "late";
         String sentence;
         if (needed > window) {
-            sentence = String.format(Locale.ROOT, "%s needs %d steps even at its fastest level but its window has only %d", job.id(),
-                    needed, window);
+            sentence = String.format(
+                    Locale.ROOT,
+                    "%s needs %d steps even at its fastest level but its window has only %d",
+                    job.id(),
+                    needed,
+                    window);
         } else if (full > window - needed) {
-            sentence = String.format(Locale.ROOT, "%s needs %d of the %d steps of its window at ≥ %.3f kW, but in %d of them the cap"
-                    + " minus base load and other jobs leaves less (%d ranges, held by the jobs listed)", job.id(), needed, window,
-                    least, full, ranges.size());
+            sentence = String.format(
+                    Locale.ROOT,
+                    "%s needs %d of the %d steps of its window at ≥ %.3f kW, but in %d of them the cap"
+                            + " minus base load and other jobs leaves less (%d ranges, held by the jobs listed)",
+                    job.id(),
+                    needed,
+                    window,
+                    least,
+                    full,
+                    ranges.size());
         } else {
-            sentence = String.format(Locale.ROOT, "%s could fit in its window (%d full steps of %d) but %s it was cheaper overall"
-                            + " (penalty %s $%.2f × priority %d)", job.id(), full, window, outcome.equals("dropped") ? "dropping" : "finishing late",
+            sentence = String.format(
+                    Locale.ROOT,
+                    "%s could fit in its window (%d full steps of %d) but %s it was cheaper overall"
+                            + " (penalty %s $%.2f × priority %d)",
+                    job.id(),
+                    full,
+                    window,
+                    outcome.equals("dropped") ? "dropping" : "finishing late",
                     outcome.equals("dropped") ? "per drop" : "per late hour",
-                    outcome.equals("dropped") ? w.dropPenaltyUsd() : w.latePenaltyUsdPerHour(), job.priority());
+                    outcome.equals("dropped") ? w.dropPenaltyUsd() : w.latePenaltyUsdPerHour(),
+                    job.priority());
         }
         return new PowerExplanation.Why(job.id(), outcome, window, needed, full, ranges, sentence);
     }
@@ -246,7 +344,8 @@ public final class PowerExplainer {
     static PowerLevel fullPower(PowerJob job) {
         PowerLevel best = null;
         for (PowerLevel level : job.levelsOrDefault()) {
-            if (best == null || level.relativeSpeed() > best.relativeSpeed()
+            if (best == null
+                    || level.relativeSpeed() > best.relativeSpeed()
                     || (level.relativeSpeed() == best.relativeSpeed() && level.powerW() > best.powerW())) {
                 best = level;
             }

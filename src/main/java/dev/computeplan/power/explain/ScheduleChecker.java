@@ -23,8 +23,7 @@ public final class ScheduleChecker {
 
     private static final double CAP_TOLERANCE_KW = 1e-6;
 
-    private ScheduleChecker() {
-    }
+    private ScheduleChecker() {}
 
     /**
      * What the check found and the totals it recomputed.
@@ -32,8 +31,16 @@ public final class ScheduleChecker {
      * @param objectiveUsd energy cost (if priced) + CO2 price × t + penalties
      * @param drawKw       planned job draw per step (without base load)
      */
-    public record Report(List<String> violations, double co2Kg, double energyKwh, double energyCostUsd, double penaltyUsd,
-                         double objectiveUsd, int lateJobs, int droppedJobs, double[] drawKw) {
+    public record Report(
+            List<String> violations,
+            double co2Kg,
+            double energyKwh,
+            double energyCostUsd,
+            double penaltyUsd,
+            double objectiveUsd,
+            int lateJobs,
+            int droppedJobs,
+            double[] drawKw) {
 
         public boolean feasible() {
             return violations.isEmpty();
@@ -95,7 +102,8 @@ public final class ScheduleChecker {
                 violations.add("the schedule plans unknown job " + unknown);
             }
             cap();
-            double objective = (w.includeEnergyCost() ? energyCost : 0) + w.co2PriceUsdPerTonne() * co2G / 1e6 + penalty;
+            double objective =
+                    (w.includeEnergyCost() ? energyCost : 0) + w.co2PriceUsdPerTonne() * co2G / 1e6 + penalty;
             return new Report(violations, co2G / 1000.0, kwh, energyCost, penalty, objective, late, dropped, drawKw);
         }
 
@@ -126,8 +134,8 @@ public final class ScheduleChecker {
             double productive = runHours - (runs.size() - 1) * job.checkpointOverheadMinutes() / 60.0;
             double work = productive * job.gpus() * level.relativeSpeed();
             if (work < job.workGpuHours() * (1 - 1e-9)) {
-                violations.add(String.format(Locale.ROOT, "job %s does %.4f of its %.4f GPU-hours", job.id(), work,
-                        job.workGpuHours()));
+                violations.add(String.format(
+                        Locale.ROOT, "job %s does %.4f of its %.4f GPU-hours", job.id(), work, job.workGpuHours()));
             }
             lateness(job, plan, runs.get(runs.size() - 1).end());
         }
@@ -141,18 +149,21 @@ public final class ScheduleChecker {
                 int from = run.startStep();
                 int to = from + run.steps();
                 if (run.steps() < 1 || from < 0 || to > grid.steps()) {
-                    violations.add("job " + job.id() + " has a run outside the horizon: step " + from + " for " + run.steps());
+                    violations.add(
+                            "job " + job.id() + " has a run outside the horizon: step " + from + " for " + run.steps());
                     continue;
                 }
                 if (!grid.timeOf(from).equals(run.start()) || !grid.timeOf(to).equals(run.end())) {
-                    violations.add("job " + job.id() + ": run times " + run.start() + "–" + run.end() + " do not match its steps");
+                    violations.add("job " + job.id() + ": run times " + run.start() + "–" + run.end()
+                            + " do not match its steps");
                 }
                 if (from < previousEnd) {
                     violations.add("job " + job.id() + " has overlapping or unsorted runs");
                 }
                 previousEnd = to;
                 if (grid.timeOf(from).isBefore(job.release())) {
-                    violations.add("job " + job.id() + " starts at " + grid.timeOf(from) + " before its release " + job.release());
+                    violations.add("job " + job.id() + " starts at " + grid.timeOf(from) + " before its release "
+                            + job.release());
                 }
                 if (job.interruptible() && run.steps() * stepMinutes < job.minRunMinutes()) {
                     violations.add("job " + job.id() + " has a run of " + run.steps() * stepMinutes
@@ -180,7 +191,8 @@ public final class ScheduleChecker {
                 penalty += lateHours * w.latePenaltyUsdPerHour() * job.priority();
                 long lateSteps = Duration.between(job.deadline(), end).toMinutes() / stepMinutes;
                 if (lateSteps != plan.lateSteps()) {
-                    violations.add("job " + job.id() + " reports " + plan.lateSteps() + " late steps, but is " + lateSteps + " late");
+                    violations.add("job " + job.id() + " reports " + plan.lateSteps() + " late steps, but is "
+                            + lateSteps + " late");
                 }
             } else if (plan.lateSteps() != 0) {
                 violations.add("job " + job.id() + " reports " + plan.lateSteps() + " late steps but is on time");
@@ -191,8 +203,13 @@ public final class ScheduleChecker {
             for (int t = 0; t < grid.steps(); t++) {
                 double room = grid.capKw()[t] - grid.baseKw()[t];
                 if (drawKw[t] > room + CAP_TOLERANCE_KW * (jobsAt[t] + 1)) {
-                    violations.add(String.format(Locale.ROOT, "step %d (%s): jobs draw %.3f kW but cap − base load is %.3f kW",
-                            t, grid.timeOf(t), drawKw[t], room));
+                    violations.add(String.format(
+                            Locale.ROOT,
+                            "step %d (%s): jobs draw %.3f kW but cap − base load is %.3f kW",
+                            t,
+                            grid.timeOf(t),
+                            drawKw[t],
+                            room));
                 }
             }
         }

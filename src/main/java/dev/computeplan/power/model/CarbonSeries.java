@@ -31,6 +31,7 @@ public final class CarbonSeries {
     public static final List<String> NAMES = List.of("ger", "gb", "fr");
     /** Forward fill over a gap in the measured data, at most this long. */
     static final Duration MAX_GAP = Duration.ofHours(1);
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String RESOURCE_DIR = "/power/carbon/";
 
@@ -65,7 +66,9 @@ public final class CarbonSeries {
                 return Optional.of(values[i]);
             }
             int before = -i - 2;
-            if (before < 0 || before == times.length - 1 || Duration.between(times[before], time).compareTo(MAX_GAP) > 0) {
+            if (before < 0
+                    || before == times.length - 1
+                    || Duration.between(times[before], time).compareTo(MAX_GAP) > 0) {
                 return Optional.empty();
             }
             return Optional.of(values[before]);
@@ -92,7 +95,8 @@ public final class CarbonSeries {
             if (raw == null) {
                 throw new IllegalStateException("bundled carbon series missing: " + RESOURCE_DIR + file + ".gz");
             }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
                 return parse(file, in);
             }
         } catch (IOException e) {

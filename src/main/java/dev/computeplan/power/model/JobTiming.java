@@ -3,8 +3,7 @@ package dev.computeplan.power.model;
 /** Durations of a job on a grid, in whole steps (a partly used step counts as used: the grid is the unit). */
 public final class JobTiming {
 
-    private JobTiming() {
-    }
+    private JobTiming() {}
 
     /** Steps of running at {@code level} to do the job's work: ceil(work / (gpus × speed) / stepHours). */
     public static int runSteps(PowerJob job, PowerLevel level, int stepMinutes) {

@@ -1,6 +1,5 @@
 package dev.computeplan.power.model;
 
-
 /**
  * One allowed GPU power limit of a job.
  *
@@ -8,8 +7,4 @@ package dev.computeplan.power.model;
  * @param relativeSpeed throughput relative to full power (1.0 = full speed)
  * @param powerW        average draw per GPU at this limit, W (a capped, compute-bound GPU draws ~0.96 × its cap)
  */
-public record PowerLevel(
-        String name,
-        double relativeSpeed,
-        double powerW) {
-}
+public record PowerLevel(String name, double relativeSpeed, double powerW) {}

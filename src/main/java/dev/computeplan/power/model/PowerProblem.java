@@ -9,10 +9,7 @@ import java.util.List;
  * @param jobs    the jobs to schedule
  * @param weights objective weights; {@code null} means {@link PowerWeights#DEFAULTS}
  */
-public record PowerProblem(
-        TimeGrid grid,
-        List<PowerJob> jobs,
-        PowerWeights weights) {
+public record PowerProblem(TimeGrid grid, List<PowerJob> jobs, PowerWeights weights) {
 
     public PowerWeights weightsOrDefault() {
         return weights == null ? PowerWeights.DEFAULTS : weights;

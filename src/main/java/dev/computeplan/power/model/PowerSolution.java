@@ -43,10 +43,8 @@ public record PowerSolution(
      * @param level      the chosen power level name (null if dropped)
      * @param lateSteps  steps the last run ends after the deadline
      */
-    public record JobPlan(String jobId, String level, boolean dropped, int lateSteps, List<Run> runs) {
-    }
+    public record JobPlan(String jobId, String level, boolean dropped, int lateSteps, List<Run> runs) {}
 
     /** A contiguous run from step {@code startStep} for {@code steps} steps, with its wall-clock start and end. */
-    public record Run(int startStep, int steps, LocalDateTime start, LocalDateTime end) {
-    }
+    public record Run(int startStep, int steps, LocalDateTime start, LocalDateTime end) {}
 }

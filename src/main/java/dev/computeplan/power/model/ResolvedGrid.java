@@ -14,8 +14,12 @@ public record ResolvedGrid(TimeGrid grid, double[] carbon, double[] price, doubl
     /** Resolves a grid whose per-step lists have {@code steps} entries each. */
     public static ResolvedGrid of(TimeGrid grid) {
         int n = grid.steps();
-        return new ResolvedGrid(grid, toArray(grid.carbonGPerKwh(), n, 0), toArray(grid.priceUsdPerMwh(), n, 0),
-                toArray(grid.capKw(), n, Double.POSITIVE_INFINITY), toArray(grid.baseLoadKw(), n, 0));
+        return new ResolvedGrid(
+                grid,
+                toArray(grid.carbonGPerKwh(), n, 0),
+                toArray(grid.priceUsdPerMwh(), n, 0),
+                toArray(grid.capKw(), n, Double.POSITIVE_INFINITY),
+                toArray(grid.baseLoadKw(), n, 0));
     }
 
     public int steps() {
@@ -34,7 +38,8 @@ public record ResolvedGrid(TimeGrid grid, double[] carbon, double[] price, doubl
     public static int stepOf(TimeGrid grid, LocalDateTime time) {
         long seconds = java.time.Duration.between(grid.start(), time).getSeconds();
         long stepSeconds = grid.stepMinutes() * 60L;
-        if (seconds % stepSeconds != 0 || java.time.Duration.between(grid.start(), time).getNano() != 0) {
+        if (seconds % stepSeconds != 0
+                || java.time.Duration.between(grid.start(), time).getNano() != 0) {
             return OFF_GRID;
         }
         long step = seconds / stepSeconds;

@@ -3,9 +3,9 @@ package dev.computeplan.power.solver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -64,8 +64,12 @@ public final class CapHeuristic {
         Arrays.fill(schedule, Placement.DROPPED);
         long[] free = inst.freeMw.clone();
         PowerInstance.Job[] order = inst.jobs.clone();
-        Arrays.sort(order, Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline)
-                .thenComparing(j -> -j.source.priority()).thenComparingInt(j -> j.release).thenComparingInt(j -> j.index));
+        Arrays.sort(
+                order,
+                Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline)
+                        .thenComparing(j -> -j.source.priority())
+                        .thenComparingInt(j -> j.release)
+                        .thenComparingInt(j -> j.index));
         for (PowerInstance.Job job : order) {
             place(job, schedule, free);
         }
@@ -88,7 +92,8 @@ public final class CapHeuristic {
                 current[job.index] = cost(job, schedule[job.index]);
             }
             // the most expensive jobs first: they have the most to gain
-            Arrays.sort(order, Comparator.comparingLong((Integer j) -> -current[j]).thenComparingInt(j -> j));
+            Arrays.sort(
+                    order, Comparator.comparingLong((Integer j) -> -current[j]).thenComparingInt(j -> j));
             for (int j : order) {
                 if (stop.getAsBoolean()) {
                     break;
@@ -121,7 +126,9 @@ public final class CapHeuristic {
         Placement[] schedule = new Placement[inst.jobs.length];
         long[] free = inst.freeMw.clone();
         PowerInstance.Job[] order = inst.jobs.clone();
-        Arrays.sort(order, Comparator.<PowerInstance.Job>comparingInt(j -> j.release).thenComparingInt(j -> j.index));
+        Arrays.sort(
+                order,
+                Comparator.<PowerInstance.Job>comparingInt(j -> j.release).thenComparingInt(j -> j.index));
         for (PowerInstance.Job job : order) {
             PowerInstance.Level full = job.fullPower();
             Placement p = earliestFit(job, full, free, job.release);
@@ -151,8 +158,12 @@ public final class CapHeuristic {
         Placement[] out = new Placement[inst.jobs.length];
         long[] free = inst.freeMw.clone();
         PowerInstance.Job[] order = inst.jobs.clone();
-        Arrays.sort(order, Comparator.<PowerInstance.Job>comparingInt(j -> planned[j.index].dropped() ? Integer.MAX_VALUE
-                : planned[j.index].starts()[0]).thenComparingInt(j -> j.index));
+        Arrays.sort(
+                order,
+                Comparator.<PowerInstance.Job>comparingInt(j -> planned[j.index].dropped()
+                                ? Integer.MAX_VALUE
+                                : planned[j.index].starts()[0])
+                        .thenComparingInt(j -> j.index));
         for (PowerInstance.Job job : order) {
             Placement p = planned[job.index];
             PowerInstance.Level full = job.fullPower();
@@ -227,7 +238,8 @@ public final class CapHeuristic {
      * back one by one at their cheapest placement (earliest deadline first, or in random order), keep the result if
      * it costs no more. Seeded, so a run is repeatable for a given number of iterations.
      */
-    public Placement[] ruinAndRecreate(Placement[] schedule, long seed, BooleanSupplier stop, Consumer<Placement[]> onImproved) {
+    public Placement[] ruinAndRecreate(
+            Placement[] schedule, long seed, BooleanSupplier stop, Consumer<Placement[]> onImproved) {
         Random rnd = new Random(seed);
         long[] free = freeAfter(schedule);
         long current = total(schedule);
@@ -276,7 +288,8 @@ public final class CapHeuristic {
     private long recreate(Placement[] schedule, long[] free, List<PowerInstance.Job> removed, Random rnd) {
         // the reinsertion order, fixed before old[i] is taken so that old[i] stays job i's placement
         if (rnd.nextBoolean()) {
-            removed.sort(Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline).thenComparingInt(j -> j.index));
+            removed.sort(
+                    Comparator.<PowerInstance.Job>comparingInt(j -> j.deadline).thenComparingInt(j -> j.index));
         } else {
             Collections.shuffle(removed, rnd);
         }

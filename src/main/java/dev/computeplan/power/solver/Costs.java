@@ -3,8 +3,7 @@ package dev.computeplan.power.solver;
 /** The integer objective (µ$) of placements: the one definition every solver and the tests share. */
 public final class Costs {
 
-    private Costs() {
-    }
+    private Costs() {}
 
     public static long of(PowerInstance inst, PowerInstance.Job job, Placement p) {
         if (p.dropped()) {

@@ -6,7 +6,6 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CumulativeConstraint;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
 import com.google.ortools.util.Domain;
 import java.util.ArrayList;
@@ -40,6 +39,7 @@ public final class IntervalModel {
     private final CpModel model = new CpModel();
     /** Indexed by position in {@code chosen}. */
     private final BoolVar[][] present;
+
     private final IntVar[][] start;
     private final IntVar[][] cost;
     private final int[][] first;
@@ -119,10 +119,14 @@ public final class IntervalModel {
         long[] cheapest = costsPerStart();
         long sumCheapest = 0;
         for (int i = 0; i < chosen.length; i++) {
-            sumCheapest = cheapest[i] == Long.MAX_VALUE ? Long.MAX_VALUE : Math.min(Long.MAX_VALUE / 4, sumCheapest + cheapest[i]);
+            sumCheapest = cheapest[i] == Long.MAX_VALUE
+                    ? Long.MAX_VALUE
+                    : Math.min(Long.MAX_VALUE / 4, sumCheapest + cheapest[i]);
         }
         // slack = U − Σ_j cheapest_j: how much dearer than its cheapest start a job can be in a schedule costing ≤ U
-        long slack = upper == Long.MAX_VALUE || sumCheapest == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, upper - sumCheapest);
+        long slack = upper == Long.MAX_VALUE || sumCheapest == Long.MAX_VALUE
+                ? Long.MAX_VALUE
+                : Math.max(0, upper - sumCheapest);
         for (int i = 0; i < chosen.length; i++) {
             jobVariables(i, cheapest[i], slack);
         }
@@ -178,7 +182,9 @@ public final class IntervalModel {
                 }
             }
             if (!allowed.isEmpty()) {
-                start[i][l] = model.newIntVarFromDomain(Domain.fromValues(allowed.stream().mapToLong(Long::longValue).toArray()),
+                start[i][l] = model.newIntVarFromDomain(
+                        Domain.fromValues(
+                                allowed.stream().mapToLong(Long::longValue).toArray()),
                         "start[" + j + "," + l + "]");
                 cost[i][l] = model.newIntVar(lo, hi, "cost[" + j + "," + l + "]");
                 dearest = Math.max(dearest, hi);
@@ -187,7 +193,8 @@ public final class IntervalModel {
         if (job.droppable()) {
             drop[i] = model.newBoolVar("drop[" + j + "]");
         }
-        jobCost[i] = model.newIntVar(cheapestI == Long.MAX_VALUE ? 0 : cheapestI, Math.max(dearest, 0), "jobCost[" + j + "]");
+        jobCost[i] = model.newIntVar(
+                cheapestI == Long.MAX_VALUE ? 0 : cheapestI, Math.max(dearest, 0), "jobCost[" + j + "]");
     }
 
     public void constraints() {
@@ -205,14 +212,18 @@ public final class IntervalModel {
                     continue;
                 }
                 // cost[j,l] = K_jl[start[j,l] − a_jl]
-                named(model.addElement(LinearExpr.affine(start[i][l], 1, -first[i][l]), costPerStart[i][l], cost[i][l]),
+                named(
+                        model.addElement(
+                                LinearExpr.affine(start[i][l], 1, -first[i][l]), costPerStart[i][l], cost[i][l]),
                         "costOfStart[" + j + "," + l + "]");
                 // present[j,l] ⇒ jobCost[j] = cost[j,l]
                 Constraint c = model.addEquality(jobCost[i], cost[i][l]);
                 c.onlyEnforceIf(present[i][l]);
                 named(c, "jobCost[" + j + "," + l + "]");
-                demands.add(new Demand(model.newOptionalFixedSizeIntervalVar(start[i][l], level.runSteps, present[i][l],
-                        "run[" + j + "," + l + "]"), level.drawMw));
+                demands.add(new Demand(
+                        model.newOptionalFixedSizeIntervalVar(
+                                start[i][l], level.runSteps, present[i][l], "run[" + j + "," + l + "]"),
+                        level.drawMw));
             }
             if (drop[i] != null) {
                 choices.add(drop[i]);
@@ -317,8 +328,7 @@ public final class IntervalModel {
         return best;
     }
 
-    private record Demand(com.google.ortools.sat.IntervalVar interval, long drawMw) {
-    }
+    private record Demand(com.google.ortools.sat.IntervalVar interval, long drawMw) {}
 
     private static Constraint named(Constraint c, String name) {
         c.getBuilder().setName(name);

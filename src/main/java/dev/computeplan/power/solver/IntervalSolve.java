@@ -17,19 +17,27 @@ final class IntervalSolve {
         }
     }
 
-    private IntervalSolve() {
-    }
+    private IntervalSolve() {}
 
     /**
      * @param base       placements of the jobs the model does not choose (copied; the chosen ones are overwritten)
      * @param onSolution told of each solution: the full schedule and CP-SAT's bound at that time
      * @param onStop     receives the hook that stops the search (for a user's stop request)
      */
-    static Result run(IntervalModel m, Placement[] base, double seconds, PowerSolverSettings settings, int seed,
-                      BiConsumer<Placement[], Long> onSolution, Consumer<Runnable> onStop) {
+    static Result run(
+            IntervalModel m,
+            Placement[] base,
+            double seconds,
+            PowerSolverSettings settings,
+            int seed,
+            BiConsumer<Placement[], Long> onSolution,
+            Consumer<Runnable> onStop) {
         PowerSolver.loadNative();
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(Math.max(0.05, seconds)).setNumWorkers(settings.workers()).setRandomSeed(seed)
+        solver.getParameters()
+                .setMaxTimeInSeconds(Math.max(0.05, seconds))
+                .setNumWorkers(settings.workers())
+                .setRandomSeed(seed)
                 .setLogSearchProgress(settings.cpLog())
                 .setCpModelProbingLevel(settings.probingLevel());
         onStop.accept(solver::stopSearch);

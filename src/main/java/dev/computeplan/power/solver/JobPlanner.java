@@ -16,12 +16,10 @@ public final class JobPlanner {
     /** Bounds the programme's predecessor table (4 bytes a cell); a window cut by it may miss late finishes. */
     static final long DP_CELLS_MAX = 4_000_000L;
 
-    private JobPlanner() {
-    }
+    private JobPlanner() {}
 
     /** A placement with its cost; {@code placement} is {@link Placement#DROPPED} when dropping is cheapest. */
-    public record Choice(Placement placement, long cost) {
-    }
+    public record Choice(Placement placement, long cost) {}
 
     /** The cheapest placement, or null when none fits and the job may not be dropped. */
     public static Choice best(PowerInstance inst, PowerInstance.Job job, long[] free) {
@@ -43,7 +41,8 @@ public final class JobPlanner {
     }
 
     /** The cheapest placement at one given level (null if none fits), ignoring dropping. */
-    public static Choice bestAtLevel(PowerInstance inst, PowerInstance.Job job, PowerInstance.Level level, long[] free) {
+    public static Choice bestAtLevel(
+            PowerInstance inst, PowerInstance.Job job, PowerInstance.Level level, long[] free) {
         if (!job.interruptible) {
             return contiguous(inst, job, level, free, Long.MAX_VALUE);
         }
@@ -54,7 +53,8 @@ public final class JobPlanner {
     }
 
     // one run of n steps: start s feasible iff free[u] >= draw for u in [s, s+n)
-    static Choice contiguous(PowerInstance inst, PowerInstance.Job job, PowerInstance.Level level, long[] free, long bound) {
+    static Choice contiguous(
+            PowerInstance inst, PowerInstance.Job job, PowerInstance.Level level, long[] free, long bound) {
         int n = level.runSteps;
         long bestCost = bound;
         int bestStart = -1;
@@ -119,7 +119,8 @@ public final class JobPlanner {
         return new Choice(Placement.ofSteps(level.index, bestSteps), bestCost);
     }
 
-    private static int[] cheapest(PowerInstance.Job job, PowerInstance.Level level, long[] free, int from, int to, int n) {
+    private static int[] cheapest(
+            PowerInstance.Job job, PowerInstance.Level level, long[] free, int from, int to, int n) {
         long[] keys = new long[Math.max(0, to - from)];
         int count = 0;
         for (int t = from; t < to; t++) {

@@ -26,6 +26,7 @@ public final class PowerInstance {
     public final long[] freeMw;
     /** µ$ per kWh drawn at step t: price (if priced) + CO2 price × intensity. */
     public final double[] unitMicroUsdPerKwh;
+
     public final Job[] jobs;
 
     public PowerInstance(PowerProblem problem, ResolvedGrid grid) {
@@ -77,7 +78,10 @@ public final class PowerInstance {
             interruptible = job.interruptible();
             minRun = JobTiming.minRunSteps(job, stepMinutes);
             overhead = JobTiming.overheadSteps(job, stepMinutes);
-            latePenaltyPerStep = Math.round(w.latePenaltyUsdPerHour() * 1e6 * job.priority() * grid.grid().stepHours());
+            latePenaltyPerStep = Math.round(w.latePenaltyUsdPerHour()
+                    * 1e6
+                    * job.priority()
+                    * grid.grid().stepHours());
             dropPenalty = job.mayBeDropped() ? Math.round(w.dropPenaltyUsd() * 1e6 * job.priority()) : -1;
             List<PowerLevel> source = job.levelsOrDefault();
             levels = new Level[source.size()];

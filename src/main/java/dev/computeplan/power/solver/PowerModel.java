@@ -30,11 +30,13 @@ public final class PowerModel {
     private final CpModel model = new CpModel();
     /** x[j][l][s − firstStart]; null for interruptible jobs. */
     private final BoolVar[][][] x;
+
     private final int[][] firstStart;
     private final BoolVar[][] present;
     private final IntVar[][] start;
     /** z[j][l][t − release]; null for non-interruptible jobs. */
     private final BoolVar[][][] z;
+
     private final BoolVar[][] y;
     private final BoolVar[][] st;
     private final IntVar[] late;
@@ -60,7 +62,9 @@ public final class PowerModel {
         long count = 0;
         for (PowerInstance.Job job : inst.jobs) {
             for (PowerInstance.Level level : job.levels) {
-                count += job.interruptible ? job.latestEnd - job.release : Math.max(0, job.latestEnd - level.runSteps - job.release + 1);
+                count += job.interruptible
+                        ? job.latestEnd - job.release
+                        : Math.max(0, job.latestEnd - level.runSteps - job.release + 1);
             }
             if (job.interruptible) {
                 count += job.latestEnd - job.release;
@@ -102,7 +106,8 @@ public final class PowerModel {
                         x[j][l][s] = model.newBoolVar("x[" + j + "," + l + "," + (job.release + s) + "]");
                     }
                     present[j][l] = model.newBoolVar("present[" + j + "," + l + "]");
-                    start[j][l] = model.newIntVar(job.release, Math.max(job.release, lastStart), "start[" + j + "," + l + "]");
+                    start[j][l] = model.newIntVar(
+                            job.release, Math.max(job.release, lastStart), "start[" + j + "," + l + "]");
                 }
             } else {
                 int window = job.latestEnd - job.release;
@@ -153,8 +158,10 @@ public final class PowerModel {
             if (x[j][l].length == 0) {
                 named(model.addEquality(present[j][l], 0), "noRoom[" + j + "," + l + "]");
             } else {
-                demands.add(new Demand(model.newOptionalFixedSizeIntervalVar(start[j][l], level.runSteps, present[j][l],
-                        "run[" + j + "," + l + "]"), level.drawMw));
+                demands.add(new Demand(
+                        model.newOptionalFixedSizeIntervalVar(
+                                start[j][l], level.runSteps, present[j][l], "run[" + j + "," + l + "]"),
+                        level.drawMw));
             }
             choices.add(present[j][l]);
         }
@@ -174,9 +181,13 @@ public final class PowerModel {
             choices.add(y[j][l]);
             for (int t = 0; t < window; t++) {
                 // z[j,l,t] ≤ y[j,l]: run only at the chosen level
-                named(model.addImplication(z[j][l][t], y[j][l]), "atLevel[" + j + "," + l + "," + (job.release + t) + "]");
-                demands.add(new Demand(model.newOptionalFixedInterval(job.release + t, 1, z[j][l][t],
-                        "seg[" + j + "," + l + "," + (job.release + t) + "]"), level.drawMw));
+                named(
+                        model.addImplication(z[j][l][t], y[j][l]),
+                        "atLevel[" + j + "," + l + "," + (job.release + t) + "]");
+                demands.add(new Demand(
+                        model.newOptionalFixedInterval(
+                                job.release + t, 1, z[j][l][t], "seg[" + j + "," + l + "," + (job.release + t) + "]"),
+                        level.drawMw));
             }
         }
         if (drop[j] != null) {
@@ -197,12 +208,16 @@ public final class PowerModel {
                     named(model.addEquality(st[j][t], 0), "tooLateToStart[" + j + "," + (job.release + t) + "]");
                     break;
                 }
-                named(model.addGreaterOrEqual(runAt(j, t + k), st[j][t]), "minRun[" + j + "," + (job.release + t) + "," + k + "]");
+                named(
+                        model.addGreaterOrEqual(runAt(j, t + k), st[j][t]),
+                        "minRun[" + j + "," + (job.release + t) + "," + k + "]");
             }
             // late[j] ≥ (t + 1 − d_j)·run[j,t] for steps after the deadline
             int step = job.release + t;
             if (step >= job.deadline) {
-                named(model.addGreaterOrEqual(late[j], LinearExpr.newBuilder().addTerm(runAt(j, t), step + 1L - job.deadline)),
+                named(
+                        model.addGreaterOrEqual(
+                                late[j], LinearExpr.newBuilder().addTerm(runAt(j, t), step + 1L - job.deadline)),
                         "late[" + j + "," + step + "]");
             }
         }
@@ -257,7 +272,8 @@ public final class PowerModel {
         }
     }
 
-    // minimise Σ x·(energy + CO2 cost of that run + late penalty) + Σ z·(step cost) + Σ late·penalty + Σ drop·penalty (µ$)
+    // minimise Σ x·(energy + CO2 cost of that run + late penalty) + Σ z·(step cost) + Σ late·penalty + Σ drop·penalty
+    // (µ$)
     public void objective() {
         LinearExprBuilder obj = LinearExpr.newBuilder();
         double[] prefix = inst.prefix();
@@ -271,7 +287,9 @@ public final class PowerModel {
                 if (!job.interruptible) {
                     for (int s = 0; s < x[j][l].length; s++) {
                         int from = firstStart[j][l] + s;
-                        obj.addTerm(x[j][l][s], level.runCost(prefix, from, level.runSteps) + job.lateCost(from + level.runSteps));
+                        obj.addTerm(
+                                x[j][l][s],
+                                level.runCost(prefix, from, level.runSteps) + job.lateCost(from + level.runSteps));
                     }
                 } else {
                     for (int t = 0; t < z[j][l].length; t++) {
@@ -352,15 +370,15 @@ public final class PowerModel {
                             steps.add(job.release + t);
                         }
                     }
-                    out[j] = Placement.ofSteps(l, steps.stream().mapToInt(Integer::intValue).toArray());
+                    out[j] = Placement.ofSteps(
+                            l, steps.stream().mapToInt(Integer::intValue).toArray());
                 }
             }
         }
         return out;
     }
 
-    private record Demand(IntervalVar interval, long drawMw) {
-    }
+    private record Demand(IntervalVar interval, long drawMw) {}
 
     private static Constraint named(Constraint c, String name) {
         c.getBuilder().setName(name);

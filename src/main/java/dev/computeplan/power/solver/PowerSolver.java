@@ -33,11 +33,15 @@ import java.util.function.Consumer;
 public final class PowerSolver {
 
     /** What follows the local search. */
-    private enum Route { TIME_INDEXED, INTERVAL, WINDOWS, BOUND_ONLY }
+    private enum Route {
+        TIME_INDEXED,
+        INTERVAL,
+        WINDOWS,
+        BOUND_ONLY
+    }
 
     /** A starting schedule and the name of the method that made it. */
-    private record Start(Placement[] schedule, String name) {
-    }
+    private record Start(Placement[] schedule, String name) {}
 
     private static volatile boolean nativeLoaded;
 
@@ -74,11 +78,12 @@ public final class PowerSolver {
             return optimum;
         }
         Start start = bestStart(inst, heuristic, warmStart);
-        AtomicReference<PowerSolution> best = new AtomicReference<>(
-                SolutionMapper.toSolution(inst, start.schedule(), start.name(), statusOf(heuristic, start.schedule()), bound));
+        AtomicReference<PowerSolution> best = new AtomicReference<>(SolutionMapper.toSolution(
+                inst, start.schedule(), start.name(), statusOf(heuristic, start.schedule()), bound));
         report(control, best.get());
         Route route = route(inst);
-        Placement[] improved = localSearch(inst, heuristic, start.schedule(), route, solveStart, deadline, control, best, bound);
+        Placement[] improved =
+                localSearch(inst, heuristic, start.schedule(), route, solveStart, deadline, control, best, bound);
         if (control.stopRequested()) {
             return best.get();
         }
@@ -99,8 +104,11 @@ public final class PowerSolver {
                 break;
         }
         // the rest of the time buys a better lower bound, so that the reported gap means something
-        long lagrange = new LagrangeBound(PowerInstance.of(problem)).bound(best.get().objectiveMicroUsd(), Integer.MAX_VALUE,
-                () -> control.stopRequested() || clock.instant().isAfter(deadline));
+        long lagrange = new LagrangeBound(PowerInstance.of(problem))
+                .bound(
+                        best.get().objectiveMicroUsd(),
+                        Integer.MAX_VALUE,
+                        () -> control.stopRequested() || clock.instant().isAfter(deadline));
         if (lagrange > bound) {
             best.set(withBound(best.get(), lagrange));
             report(control, best.get());
@@ -111,7 +119,9 @@ public final class PowerSolver {
     /** Three starts, the cheapest wins: cost-aware EDF insertion, first-come-first-served, shift-then-repair; or the warm start. */
     private static Start bestStart(PowerInstance inst, CapHeuristic heuristic, PowerSolution warmStart) {
         Placement[] warm = SolutionMapper.fromSolution(inst, warmStart);
-        boolean warmUsable = warm != null && !heuristic.hasUnplaced(warm) && heuristic.withinCap(warm)
+        boolean warmUsable = warm != null
+                && !heuristic.hasUnplaced(warm)
+                && heuristic.withinCap(warm)
                 && WorkCheck.doesAllWork(inst, warm);
         Placement[] start = heuristic.greedy();
         String startName = "greedy";
@@ -155,18 +165,32 @@ public final class PowerSolver {
     }
 
     /** Improvement rounds, then ruin-and-recreate, for the route's share of the time left. */
-    private Placement[] localSearch(PowerInstance inst, CapHeuristic heuristic, Placement[] start, Route route, Instant solveStart,
-                                    Instant deadline, SolveControl control, AtomicReference<PowerSolution> best, long bound) {
+    private Placement[] localSearch(
+            PowerInstance inst,
+            CapHeuristic heuristic,
+            Placement[] start,
+            Route route,
+            Instant solveStart,
+            Instant deadline,
+            SolveControl control,
+            AtomicReference<PowerSolution> best,
+            long bound) {
         boolean useWindows = route == Route.WINDOWS;
-        Instant windowsEarliest = solveStart.plus(
-                control.timeLimit().multipliedBy((long) (settings.windowMinShare() * 100)).dividedBy(100));
+        Instant windowsEarliest = solveStart.plus(control.timeLimit()
+                .multipliedBy((long) (settings.windowMinShare() * 100))
+                .dividedBy(100));
         double share = localSearchShare(route);
-        Instant heuristicEnd = clock.instant().plus(Duration.between(clock.instant(), deadline).multipliedBy((long) (share * 100)).dividedBy(100));
+        Instant heuristicEnd = clock.instant()
+                .plus(Duration.between(clock.instant(), deadline)
+                        .multipliedBy((long) (share * 100))
+                        .dividedBy(100));
         // with windows to follow, ruin-and-recreate also ends once it has found nothing better for a while
         AtomicReference<Instant> lastImproved = new AtomicReference<>(clock.instant());
-        BooleanSupplier stop = () -> control.stopRequested() || clock.instant().isAfter(heuristicEnd)
-                || useWindows && clock.instant().isAfter(lastImproved.get().plus(settings.stall()))
-                && !clock.instant().isBefore(windowsEarliest);
+        BooleanSupplier stop = () -> control.stopRequested()
+                || clock.instant().isAfter(heuristicEnd)
+                || useWindows
+                        && clock.instant().isAfter(lastImproved.get().plus(settings.stall()))
+                        && !clock.instant().isBefore(windowsEarliest);
         Consumer<Placement[]> onImproved = s -> {
             lastImproved.set(clock.instant());
             best.set(SolutionMapper.toSolution(inst, s, "greedy-repair", statusOf(heuristic, s), bound));
@@ -177,45 +201,77 @@ public final class PowerSolver {
     }
 
     /** CP-SAT on windows of a few days until the bound's share of the limit starts. */
-    private void windows(PowerInstance inst, CapHeuristic heuristic, Placement[] improved, long bound, Instant solveStart,
-                         SolveControl control, AtomicReference<PowerSolution> best) {
-        Instant windowsEnd = solveStart.plus(
-                control.timeLimit().multipliedBy(100 - (long) (settings.boundShare() * 100)).dividedBy(100));
+    private void windows(
+            PowerInstance inst,
+            CapHeuristic heuristic,
+            Placement[] improved,
+            long bound,
+            Instant solveStart,
+            SolveControl control,
+            AtomicReference<PowerSolution> best) {
+        Instant windowsEnd = solveStart.plus(control.timeLimit()
+                .multipliedBy(100 - (long) (settings.boundShare() * 100))
+                .dividedBy(100));
         WindowSearch ws = new WindowSearch(inst, settings);
-        ws.improve(improved, settings.seed(), control::stopRequested,
+        ws.improve(
+                improved,
+                settings.seed(),
+                control::stopRequested,
                 () -> Duration.between(clock.instant(), windowsEnd).toMillis() / 1000.0,
                 s -> {
                     best.set(SolutionMapper.toSolution(inst, s, "window-cp-sat", statusOf(heuristic, s), bound));
                     report(control, best.get());
-                }, control::onStop);
+                },
+                control::onStop);
     }
 
     /** The interval model on the whole problem, hinted with the heuristic's schedule, for the rest of the limit. */
-    private PowerSolution intervalCpSat(PowerInstance inst, Placement[] hint, long heuristicBound, Instant deadline,
-                                        SolveControl control, AtomicReference<PowerSolution> best) {
+    private PowerSolution intervalCpSat(
+            PowerInstance inst,
+            Placement[] hint,
+            long heuristicBound,
+            Instant deadline,
+            SolveControl control,
+            AtomicReference<PowerSolution> best) {
         CapHeuristic heuristic = new CapHeuristic(inst);
         boolean placed = !heuristic.hasUnplaced(hint);
-        IntervalModel model = IntervalModel.whole(inst).withUpperBound(placed ? heuristic.total(hint) : Long.MAX_VALUE).build();
+        IntervalModel model = IntervalModel.whole(inst)
+                .withUpperBound(placed ? heuristic.total(hint) : Long.MAX_VALUE)
+                .build();
         if (placed) {
             model.hint(hint);
         }
         // CP-SAT overshoots its limit on loaded cores: give it most of what is left, less time for reading and
         // mapping its answer
         double seconds = 0.9 * Duration.between(clock.instant(), deadline).toMillis() / 1000.0 - 0.3;
-        IntervalSolve.Result r = IntervalSolve.run(model, new Placement[inst.jobs.length], seconds, settings, settings.seed(), (schedule, cpBound) -> {
-            PowerSolution s = SolutionMapper.toSolution(inst, schedule, "interval-cp-sat", Status.FEASIBLE, Math.max(heuristicBound, cpBound));
-            if (s.objectiveMicroUsd() < best.get().objectiveMicroUsd()) {
-                best.set(s);
-                report(control, s);
-            }
-        }, control::onStop);
+        IntervalSolve.Result r = IntervalSolve.run(
+                model,
+                new Placement[inst.jobs.length],
+                seconds,
+                settings,
+                settings.seed(),
+                (schedule, cpBound) -> {
+                    PowerSolution s = SolutionMapper.toSolution(
+                            inst, schedule, "interval-cp-sat", Status.FEASIBLE, Math.max(heuristicBound, cpBound));
+                    if (s.objectiveMicroUsd() < best.get().objectiveMicroUsd()) {
+                        best.set(s);
+                        report(control, s);
+                    }
+                },
+                control::onStop);
         if (r.found()) {
             long cost = heuristic.total(r.schedule());
             if (cost != r.objective()) {
-                throw new IllegalStateException("interval model objective " + r.objective() + " differs from its schedule's cost " + cost);
+                throw new IllegalStateException(
+                        "interval model objective " + r.objective() + " differs from its schedule's cost " + cost);
             }
             long bound = r.status() == CpSolverStatus.OPTIMAL ? cost : Math.max(heuristicBound, r.bound());
-            PowerSolution s = SolutionMapper.toSolution(inst, r.schedule(), "interval-cp-sat", Status.valueOf(r.status().name()), bound);
+            PowerSolution s = SolutionMapper.toSolution(
+                    inst,
+                    r.schedule(),
+                    "interval-cp-sat",
+                    Status.valueOf(r.status().name()),
+                    bound);
             best.set(s.objectiveMicroUsd() <= best.get().objectiveMicroUsd() ? s : withBound(best.get(), bound));
         } else if (r.status() == CpSolverStatus.INFEASIBLE) {
             best.set(infeasible(best.get()));
@@ -225,20 +281,30 @@ public final class PowerSolver {
         return best.get();
     }
 
-    private PowerSolution cpSat(PowerInstance inst, Placement[] hint, long heuristicBound, Instant deadline,
-                                SolveControl control, AtomicReference<PowerSolution> best) {
+    private PowerSolution cpSat(
+            PowerInstance inst,
+            Placement[] hint,
+            long heuristicBound,
+            Instant deadline,
+            SolveControl control,
+            AtomicReference<PowerSolution> best) {
         loadNative();
         PowerModel model = new PowerModel(inst).build();
         if (!new CapHeuristic(inst).hasUnplaced(hint)) {
             model.hint(hint);
         }
         CpSolver solver = new CpSolver();
-        double seconds = Math.max(0.1, Duration.between(clock.instant(), deadline).toMillis() / 1000.0);
-        solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(settings.workers()).setRandomSeed(settings.seed());
+        double seconds =
+                Math.max(0.1, Duration.between(clock.instant(), deadline).toMillis() / 1000.0);
+        solver.getParameters()
+                .setMaxTimeInSeconds(seconds)
+                .setNumWorkers(settings.workers())
+                .setRandomSeed(settings.seed());
         control.onStop(solver::stopSearch);
         AtomicReference<RuntimeException> callbackFailure = new AtomicReference<>();
         BiConsumer<Placement[], Long> onSolution = (schedule, cpBound) -> {
-            PowerSolution s = SolutionMapper.toSolution(inst, schedule, "cp-sat", Status.FEASIBLE, Math.max(heuristicBound, cpBound));
+            PowerSolution s = SolutionMapper.toSolution(
+                    inst, schedule, "cp-sat", Status.FEASIBLE, Math.max(heuristicBound, cpBound));
             if (s.objectiveMicroUsd() < best.get().objectiveMicroUsd()) {
                 best.set(s);
                 report(control, s);
@@ -263,7 +329,9 @@ public final class PowerSolver {
         long cpBound = (long) Math.ceil(solver.bestObjectiveBound());
         if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
             Placement[] schedule = model.extract(solver::booleanValue);
-            long bound = status == CpSolverStatus.OPTIMAL ? new CapHeuristic(inst).total(schedule) : Math.max(heuristicBound, cpBound);
+            long bound = status == CpSolverStatus.OPTIMAL
+                    ? new CapHeuristic(inst).total(schedule)
+                    : Math.max(heuristicBound, cpBound);
             PowerSolution s = SolutionMapper.toSolution(inst, schedule, "cp-sat", Status.valueOf(status.name()), bound);
             if (s.objectiveMicroUsd() <= best.get().objectiveMicroUsd()) {
                 best.set(s);
@@ -277,14 +345,38 @@ public final class PowerSolver {
     }
 
     private static PowerSolution infeasible(PowerSolution b) {
-        return new PowerSolution(b.method(), Status.INFEASIBLE, b.objectiveMicroUsd(), null, null, b.co2Kg(), b.energyKwh(),
-                b.energyCostUsd(), b.penaltyUsd(), b.lateJobs(), b.droppedJobs(), b.jobs());
+        return new PowerSolution(
+                b.method(),
+                Status.INFEASIBLE,
+                b.objectiveMicroUsd(),
+                null,
+                null,
+                b.co2Kg(),
+                b.energyKwh(),
+                b.energyCostUsd(),
+                b.penaltyUsd(),
+                b.lateJobs(),
+                b.droppedJobs(),
+                b.jobs());
     }
 
     private static PowerSolution withBound(PowerSolution s, long bound) {
-        Double gap = s.objectiveMicroUsd() == 0 ? 0.0 : Math.max(0.0, (s.objectiveMicroUsd() - bound) / (double) s.objectiveMicroUsd());
-        return new PowerSolution(s.method(), gap == 0.0 ? Status.OPTIMAL : s.status(), s.objectiveMicroUsd(), bound, gap, s.co2Kg(),
-                s.energyKwh(), s.energyCostUsd(), s.penaltyUsd(), s.lateJobs(), s.droppedJobs(), s.jobs());
+        Double gap = s.objectiveMicroUsd() == 0
+                ? 0.0
+                : Math.max(0.0, (s.objectiveMicroUsd() - bound) / (double) s.objectiveMicroUsd());
+        return new PowerSolution(
+                s.method(),
+                gap == 0.0 ? Status.OPTIMAL : s.status(),
+                s.objectiveMicroUsd(),
+                bound,
+                gap,
+                s.co2Kg(),
+                s.energyKwh(),
+                s.energyCostUsd(),
+                s.penaltyUsd(),
+                s.lateJobs(),
+                s.droppedJobs(),
+                s.jobs());
     }
 
     private static Status statusOf(CapHeuristic heuristic, Placement[] schedule) {
@@ -296,8 +388,14 @@ public final class PowerSolver {
     }
 
     public static String scoreText(PowerSolution s) {
-        return String.format(Locale.ROOT, "%s objective=$%.6f co2=%.3fkg late=%d dropped=%d%s", s.status(),
-                s.objectiveMicroUsd() / 1e6, s.co2Kg(), s.lateJobs(), s.droppedJobs(),
+        return String.format(
+                Locale.ROOT,
+                "%s objective=$%.6f co2=%.3fkg late=%d dropped=%d%s",
+                s.status(),
+                s.objectiveMicroUsd() / 1e6,
+                s.co2Kg(),
+                s.lateJobs(),
+                s.droppedJobs(),
                 s.gap() == null ? "" : String.format(Locale.ROOT, " gap=%.4f%%", 100 * s.gap()));
     }
 }

@@ -46,22 +46,62 @@ public record PowerSolverSettings(
     }
 
     public PowerSolverSettings withWorkers(int value) {
-        return new PowerSolverSettings(value, seed, cpSatMaxBools, heuristicShare, intervalMaxJobs, intervalSearchShare, boundShare,
-                windowMinShare, stall, probingLevel, cpLog);
+        return new PowerSolverSettings(
+                value,
+                seed,
+                cpSatMaxBools,
+                heuristicShare,
+                intervalMaxJobs,
+                intervalSearchShare,
+                boundShare,
+                windowMinShare,
+                stall,
+                probingLevel,
+                cpLog);
     }
 
     public PowerSolverSettings withCpSatMaxBools(long value) {
-        return new PowerSolverSettings(workers, seed, value, heuristicShare, intervalMaxJobs, intervalSearchShare, boundShare,
-                windowMinShare, stall, probingLevel, cpLog);
+        return new PowerSolverSettings(
+                workers,
+                seed,
+                value,
+                heuristicShare,
+                intervalMaxJobs,
+                intervalSearchShare,
+                boundShare,
+                windowMinShare,
+                stall,
+                probingLevel,
+                cpLog);
     }
 
     public PowerSolverSettings withHeuristicShare(double value) {
-        return new PowerSolverSettings(workers, seed, cpSatMaxBools, value, intervalMaxJobs, intervalSearchShare, boundShare,
-                windowMinShare, stall, probingLevel, cpLog);
+        return new PowerSolverSettings(
+                workers,
+                seed,
+                cpSatMaxBools,
+                value,
+                intervalMaxJobs,
+                intervalSearchShare,
+                boundShare,
+                windowMinShare,
+                stall,
+                probingLevel,
+                cpLog);
     }
 
     public PowerSolverSettings withIntervalMaxJobs(int value) {
-        return new PowerSolverSettings(workers, seed, cpSatMaxBools, heuristicShare, value, intervalSearchShare, boundShare,
-                windowMinShare, stall, probingLevel, cpLog);
+        return new PowerSolverSettings(
+                workers,
+                seed,
+                cpSatMaxBools,
+                heuristicShare,
+                value,
+                intervalSearchShare,
+                boundShare,
+                windowMinShare,
+                stall,
+                probingLevel,
+                cpLog);
     }
 }

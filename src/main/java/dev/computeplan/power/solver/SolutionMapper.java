@@ -11,10 +11,10 @@ import java.util.Map;
 /** Between the solvers' placements and the JSON solution. */
 public final class SolutionMapper {
 
-    private SolutionMapper() {
-    }
+    private SolutionMapper() {}
 
-    public static PowerSolution toSolution(PowerInstance inst, Placement[] schedule, String method, PowerSolution.Status status, Long bound) {
+    public static PowerSolution toSolution(
+            PowerInstance inst, Placement[] schedule, String method, PowerSolution.Status status, Long bound) {
         PowerWeights w = inst.problem.weightsOrDefault();
         long objective = new CapHeuristic(inst).total(schedule);
         double co2G = 0;
@@ -55,8 +55,19 @@ public final class SolutionMapper {
         if (bound != null) {
             gap = objective == 0 ? 0.0 : Math.max(0.0, (objective - bound) / (double) objective);
         }
-        return new PowerSolution(method, status, objective, bound, gap, co2G / 1000.0, kwh, energyCost, penalty,
-                lateJobs, dropped, plans);
+        return new PowerSolution(
+                method,
+                status,
+                objective,
+                bound,
+                gap,
+                co2G / 1000.0,
+                kwh,
+                energyCost,
+                penalty,
+                lateJobs,
+                dropped,
+                plans);
     }
 
     /** The placements of a previous solution of the same problem, or null if it does not fit this problem. */
@@ -79,7 +90,10 @@ public final class SolutionMapper {
                 continue;
             }
             int level = levelIndex(job.source, plan.level());
-            if (level < 0 || plan.runs() == null || plan.runs().isEmpty() || (!job.interruptible && plan.runs().size() != 1)) {
+            if (level < 0
+                    || plan.runs() == null
+                    || plan.runs().isEmpty()
+                    || (!job.interruptible && plan.runs().size() != 1)) {
                 return null;
             }
             int[] starts = new int[plan.runs().size()];
@@ -87,7 +101,9 @@ public final class SolutionMapper {
             for (int r = 0; r < starts.length; r++) {
                 starts[r] = plan.runs().get(r).startStep();
                 lengths[r] = plan.runs().get(r).steps();
-                if (starts[r] < job.release || lengths[r] < 1 || starts[r] + lengths[r] > inst.steps
+                if (starts[r] < job.release
+                        || lengths[r] < 1
+                        || starts[r] + lengths[r] > inst.steps
                         || (r > 0 && starts[r] < starts[r - 1] + lengths[r - 1])) {
                     return null;
                 }

@@ -30,6 +30,7 @@ public final class WindowSearch {
     private final double windowSeconds;
     /** Jobs freed in the next window: adapts between MIN_JOBS and maxJobs (see improve). */
     private int jobsNow;
+
     private int windows;
     private int improvedWindows;
 
@@ -37,7 +38,8 @@ public final class WindowSearch {
         this(inst, settings, WINDOW_STEPS, MAX_JOBS, WINDOW_SECONDS);
     }
 
-    public WindowSearch(PowerInstance inst, PowerSolverSettings settings, int windowSteps, int maxJobs, double windowSeconds) {
+    public WindowSearch(
+            PowerInstance inst, PowerSolverSettings settings, int windowSteps, int maxJobs, double windowSeconds) {
         this.inst = inst;
         this.settings = settings;
         this.windowSteps = windowSteps;
@@ -58,13 +60,19 @@ public final class WindowSearch {
      * Improves {@code schedule} (changed in place and returned) until {@code stop} or {@code secondsLeft} runs out;
      * {@code onImproved} is told of every improvement.
      */
-    public Placement[] improve(Placement[] schedule, long seed, BooleanSupplier stop, java.util.function.DoubleSupplier secondsLeft,
-                               Consumer<Placement[]> onImproved, Consumer<Runnable> onStop) {
+    public Placement[] improve(
+            Placement[] schedule,
+            long seed,
+            BooleanSupplier stop,
+            java.util.function.DoubleSupplier secondsLeft,
+            Consumer<Placement[]> onImproved,
+            Consumer<Runnable> onStop) {
         Random rnd = new Random(seed);
         CapHeuristic costs = new CapHeuristic(inst);
         int window = Math.min(inst.steps, windowSteps);
         // one stop hook for the whole search, forwarded to the window being solved (not one per window)
-        java.util.concurrent.atomic.AtomicReference<Runnable> current = new java.util.concurrent.atomic.AtomicReference<>(() -> { });
+        java.util.concurrent.atomic.AtomicReference<Runnable> current =
+                new java.util.concurrent.atomic.AtomicReference<>(() -> {});
         onStop.accept(() -> current.get().run());
         while (!stop.getAsBoolean() && secondsLeft.getAsDouble() > 0.1) {
             int[] range = pickWindow(schedule, rnd, window);
@@ -87,12 +95,21 @@ public final class WindowSearch {
             for (int t = 0; t < inst.steps; t++) {
                 free[t] -= used[t];
             }
-            IntervalModel model = new IntervalModel(inst, chosen, free, from, to).withUpperBound(before).build();
+            IntervalModel model = new IntervalModel(inst, chosen, free, from, to)
+                    .withUpperBound(before)
+                    .build();
             model.hint(schedule);
             windows++;
-            IntervalSolve.Result r = IntervalSolve.run(model, schedule, Math.min(windowSeconds, secondsLeft.getAsDouble()), settings,
-                    settings.seed() + windows, (s, b) -> { }, current::set);
-            // adaptive size: a window CP-SAT cannot close within its limit was too big, one closed quickly could be bigger
+            IntervalSolve.Result r = IntervalSolve.run(
+                    model,
+                    schedule,
+                    Math.min(windowSeconds, secondsLeft.getAsDouble()),
+                    settings,
+                    settings.seed() + windows,
+                    (s, b) -> {},
+                    current::set);
+            // adaptive size: a window CP-SAT cannot close within its limit was too big, one closed quickly could be
+            // bigger
             if (r.status() == com.google.ortools.sat.CpSolverStatus.OPTIMAL) {
                 jobsNow = Math.min(maxJobs, jobsNow + Math.max(1, jobsNow / 5));
             } else {
@@ -145,7 +162,8 @@ public final class WindowSearch {
                 continue;
             }
             Placement p = schedule[job.index];
-            boolean inside = p.dropped() ? job.release >= from && job.release < to : p.starts()[0] >= from && p.end() <= to;
+            boolean inside =
+                    p.dropped() ? job.release >= from && job.release < to : p.starts()[0] >= from && p.end() <= to;
             if (inside) {
                 int mid = p.dropped() ? job.release : (p.starts()[0] + p.end()) / 2;
                 found.add(new int[] {job.index, Math.abs(mid - center)});
@@ -162,7 +180,8 @@ public final class WindowSearch {
             Placement p = s[j];
             if (!p.dropped()) {
                 if (p.starts()[0] < from || p.end() > to) {
-                    throw new IllegalStateException("window solution places job " + j + " outside [" + from + ", " + to + ")");
+                    throw new IllegalStateException(
+                            "window solution places job " + j + " outside [" + from + ", " + to + ")");
                 }
                 p.apply(load, inst.jobs[j].levels[p.level()].drawMw, 1);
             }

@@ -3,8 +3,7 @@ package dev.computeplan.power.solver;
 /** Whether placements do each job's work within its reach: used to accept a warm start as a starting schedule. */
 final class WorkCheck {
 
-    private WorkCheck() {
-    }
+    private WorkCheck() {}
 
     static boolean doesAllWork(PowerInstance inst, Placement[] schedule) {
         for (PowerInstance.Job job : inst.jobs) {

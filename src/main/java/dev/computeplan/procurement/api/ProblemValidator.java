@@ -19,8 +19,7 @@ import java.util.Set;
  */
 public final class ProblemValidator {
 
-    private ProblemValidator() {
-    }
+    private ProblemValidator() {}
 
     public static List<Violation> validate(ProcurementProblem p) {
         List<Violation> out = new ArrayList<>();
@@ -92,7 +91,8 @@ public final class ProblemValidator {
         if (load.training()) {
             if (load.demandUnit() == DemandUnit.ACCELERATOR_HOURS) {
                 if (load.referenceSku() == null || p.sku(load.referenceSku()) == null) {
-                    out.add(new Violation(path + ".referenceSku", "accelerator-hour demand needs a known referenceSku"));
+                    out.add(new Violation(
+                            path + ".referenceSku", "accelerator-hour demand needs a known referenceSku"));
                 }
             }
             return;
@@ -101,7 +101,8 @@ public final class ProblemValidator {
             out.add(new Violation(path + ".modelParamsBillions", "an inference service needs its model size"));
         }
         if (load.measured().isEmpty()) {
-            out.add(new Violation(path + ".measured", "an inference service needs at least one measured tokens/s figure"));
+            out.add(new Violation(
+                    path + ".measured", "an inference service needs at least one measured tokens/s figure"));
         }
         Set<Precision> seen = new HashSet<>();
         for (int i = 0; i < load.precisions().size(); i++) {
@@ -110,8 +111,10 @@ public final class ProblemValidator {
             }
         }
         if (!seen.contains(load.measuredPrecision())) {
-            out.add(new Violation(path + ".measuredPrecision",
-                    "the measured precision " + load.measuredPrecision() + " must be one of the listed precisions (its speed factor is needed)"));
+            out.add(new Violation(
+                    path + ".measuredPrecision",
+                    "the measured precision " + load.measuredPrecision()
+                            + " must be one of the listed precisions (its speed factor is needed)"));
         }
     }
 
@@ -124,10 +127,12 @@ public final class ProblemValidator {
             boolean any = false;
             for (int k = 0; k < p.catalogue().size(); k++) {
                 Sku sku = p.catalogue().get(k);
-                any |= t.eligible(w, k) && (sku.buyable() || sku.leasable() || sku.inCloud() || existsAnywhere(p, sku.name()));
+                any |= t.eligible(w, k)
+                        && (sku.buyable() || sku.leasable() || sku.inCloud() || existsAnywhere(p, sku.name()));
             }
             if (anyDemand && !any) {
-                out.add(new Violation("$.workloads[" + w + "]",
+                out.add(new Violation(
+                        "$.workloads[" + w + "]",
                         "no SKU that can be bought, leased or rented can serve '" + load.name()
                                 + "' (memory, interconnect or precision requirements)"));
             }
@@ -135,7 +140,8 @@ public final class ProblemValidator {
     }
 
     private static boolean existsAnywhere(ProcurementProblem p, String sku) {
-        return p.sites().stream().anyMatch(s -> s.existingFleet().stream().anyMatch(e -> e.sku().equals(sku)));
+        return p.sites().stream()
+                .anyMatch(s -> s.existingFleet().stream().anyMatch(e -> e.sku().equals(sku)));
     }
 
     private static void length(List<Violation> out, String path, List<?> list, int horizon) {

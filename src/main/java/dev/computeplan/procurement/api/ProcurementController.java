@@ -1,7 +1,7 @@
 package dev.computeplan.procurement.api;
 
-import dev.computeplan.common.ConflictException;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.computeplan.common.ConflictException;
 import dev.computeplan.jobs.JobService;
 import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.jobs.ProblemReader;
@@ -35,20 +35,27 @@ class ProcurementController {
     private final JobService jobs;
     private final ProblemKind<ProcurementRequest, ProcurementPlan> kind;
 
-    ProcurementController(ProblemReader reader, JobService jobs, ProblemKind<ProcurementRequest, ProcurementPlan> kind) {
+    ProcurementController(
+            ProblemReader reader, JobService jobs, ProblemKind<ProcurementRequest, ProcurementPlan> kind) {
         this.reader = reader;
         this.jobs = jobs;
         this.kind = kind;
     }
 
     /** What one accelerator of a SKU delivers to a workload per quarter, and whether it was measured or derived. */
-    record ThroughputRow(String workload, String sku, double perAccelerator, String unit, String precision,
-                         Integer acceleratorsPerReplica, boolean derived) {
-    }
+    record ThroughputRow(
+            String workload,
+            String sku,
+            double perAccelerator,
+            String unit,
+            String precision,
+            Integer acceleratorsPerReplica,
+            boolean derived) {}
 
     /** Whether a stored plan passes the independent check; the JSON values are lower case. */
     enum Verdict {
-        OK, VIOLATED;
+        OK,
+        VIOLATED;
 
         @JsonValue
         String json() {
@@ -57,13 +64,17 @@ class ProcurementController {
     }
 
     /** The independent checker's verdict on a stored plan. */
-    record CheckResult(Verdict status, List<String> violations, ProcurementPlan.CostSummary recomputedCosts, Double solverObjectiveUsd) {
-    }
+    record CheckResult(
+            Verdict status,
+            List<String> violations,
+            ProcurementPlan.CostSummary recomputedCosts,
+            Double solverObjectiveUsd) {}
 
     @Operation(summary = "Throughput of every workload on every SKU that can serve it (measured or derived from specs)")
     @PostMapping("/throughput")
     List<ThroughputRow> throughput(@RequestBody String body) {
-        ProcurementProblem problem = ProcurementMapper.toProblem(reader.read(kind, reader.parseTree(body)).problem());
+        ProcurementProblem problem = ProcurementMapper.toProblem(
+                reader.read(kind, reader.parseTree(body)).problem());
         Throughput t = Throughput.of(problem);
         List<ThroughputRow> rows = new ArrayList<>();
         for (int w = 0; w < problem.workloads().size(); w++) {
@@ -71,8 +82,13 @@ class ProcurementController {
             for (int k = 0; k < problem.catalogue().size(); k++) {
                 if (t.eligible(w, k)) {
                     Sku sku = problem.catalogue().get(k);
-                    rows.add(new ThroughputRow(load.name(), sku.name(), t.rate(w, k), Throughput.unitPerQuarter(load),
-                            String.valueOf(t.precision(w, k)), load.training() ? null : t.acceleratorsPerReplica(w, k),
+                    rows.add(new ThroughputRow(
+                            load.name(),
+                            sku.name(),
+                            t.rate(w, k),
+                            Throughput.unitPerQuarter(load),
+                            String.valueOf(t.precision(w, k)),
+                            load.training() ? null : t.acceleratorsPerReplica(w, k),
                             t.derived(w, k)));
                 }
             }
@@ -90,6 +106,7 @@ class ProcurementController {
                     + (plan == null ? stored.job().status() : plan.status()) + ").");
         }
         PlanChecker.Result result = PlanChecker.check(ProcurementMapper.toProblem(stored.problem()), plan);
-        return new CheckResult(result.ok() ? Verdict.OK : Verdict.VIOLATED, result.violations(), result.costs(), plan.objectiveUsd());
+        return new CheckResult(
+                result.ok() ? Verdict.OK : Verdict.VIOLATED, result.violations(), result.costs(), plan.objectiveUsd());
     }
 }

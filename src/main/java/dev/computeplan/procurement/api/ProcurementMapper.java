@@ -15,46 +15,101 @@ import java.util.function.Function;
 /** Request records to the planning model. List order is kept, so a model index is the request's JSON index. */
 public final class ProcurementMapper {
 
-    private ProcurementMapper() {
-    }
+    private ProcurementMapper() {}
 
     public static ProcurementProblem toProblem(ProcurementRequest r) {
-        return new ProcurementProblem(r.horizonQuarters(), r.firstQuarter(), map(r.catalogue(), ProcurementMapper::sku),
-                map(r.sites(), ProcurementMapper::site), map(r.workloads(), ProcurementMapper::workload),
-                r.policy() == null ? null : policy(r.policy()), map(r.variants(), ProcurementMapper::variant));
+        return new ProcurementProblem(
+                r.horizonQuarters(),
+                r.firstQuarter(),
+                map(r.catalogue(), ProcurementMapper::sku),
+                map(r.sites(), ProcurementMapper::site),
+                map(r.workloads(), ProcurementMapper::workload),
+                r.policy() == null ? null : policy(r.policy()),
+                map(r.variants(), ProcurementMapper::variant));
     }
 
     static Sku sku(ProcurementRequest.Sku s) {
-        return new Sku(s.name(), s.vendor(), s.memoryGb(), s.memoryBandwidthTbs(), s.bf16Tflops(), s.fp8Tflops(),
-                s.boardPowerW(), s.acceleratorsPerServer(), s.interconnectGbs(), s.serverOverheadFraction(),
-                s.serverRackUnits(), s.purchaseUsd(), s.serverUsd(), s.leaseUsdPerHour(), s.cloudUsdPerHour(),
-                s.leadTimeQuarters(), s.usefulLifeQuarters(), s.embodiedKgCo2ePerAccelerator(),
-                s.opexUsdPerServerQuarter(), s.availability(), s.leaseAvailability(), s.cloudAvailability(),
+        return new Sku(
+                s.name(),
+                s.vendor(),
+                s.memoryGb(),
+                s.memoryBandwidthTbs(),
+                s.bf16Tflops(),
+                s.fp8Tflops(),
+                s.boardPowerW(),
+                s.acceleratorsPerServer(),
+                s.interconnectGbs(),
+                s.serverOverheadFraction(),
+                s.serverRackUnits(),
+                s.purchaseUsd(),
+                s.serverUsd(),
+                s.leaseUsdPerHour(),
+                s.cloudUsdPerHour(),
+                s.leadTimeQuarters(),
+                s.usefulLifeQuarters(),
+                s.embodiedKgCo2ePerAccelerator(),
+                s.opexUsdPerServerQuarter(),
+                s.availability(),
+                s.leaseAvailability(),
+                s.cloudAvailability(),
                 s.assumptions());
     }
 
     static Site site(ProcurementRequest.Site s) {
-        return new Site(s.name(), s.powerMw(), s.rackUnits(), s.pue(), s.electricityUsdPerKwh(), s.carbonGPerKwh(),
-                s.capexBudgetUsd(), map(s.existingFleet(), e -> new ExistingServers(e.sku(), e.servers(), e.ageQuarters())));
+        return new Site(
+                s.name(),
+                s.powerMw(),
+                s.rackUnits(),
+                s.pue(),
+                s.electricityUsdPerKwh(),
+                s.carbonGPerKwh(),
+                s.capexBudgetUsd(),
+                map(s.existingFleet(), e -> new ExistingServers(e.sku(), e.servers(), e.ageQuarters())));
     }
 
     static Workload workload(ProcurementRequest.Workload w) {
-        return new Workload(w.name(), w.type(), w.demand(), w.demandUnit(), w.referenceSku(), w.minMemoryGb(),
-                w.minInterconnectGbs(), w.trainingPrecision(), w.modelParamsBillions(), w.kvCacheGbPerReplica(),
-                map(w.precisions(), o -> new PrecisionOption(o.precision(), o.speedFactor())), w.measuredPrecision(),
-                w.decodeShare(), map(w.measured(), m -> new MeasuredThroughput(m.sku(), m.perAccelerator(), m.source())),
+        return new Workload(
+                w.name(),
+                w.type(),
+                w.demand(),
+                w.demandUnit(),
+                w.referenceSku(),
+                w.minMemoryGb(),
+                w.minInterconnectGbs(),
+                w.trainingPrecision(),
+                w.modelParamsBillions(),
+                w.kvCacheGbPerReplica(),
+                map(w.precisions(), o -> new PrecisionOption(o.precision(), o.speedFactor())),
+                w.measuredPrecision(),
+                w.decodeShare(),
+                map(w.measured(), m -> new MeasuredThroughput(m.sku(), m.perAccelerator(), m.source())),
                 w.allowCloud());
     }
 
     static Policy policy(ProcurementRequest.Policy p) {
-        return new Policy(p.discountRatePerYear(), p.carbonUsdPerTonne(), p.maxVendorShare(), p.allowLease(),
-                p.allowCloud(), p.cloudCarbonGPerKwh(), p.cloudPue(), p.mfu(), p.idlePowerFraction(),
-                p.usableMemoryFraction(), p.capexBudgetUsd());
+        return new Policy(
+                p.discountRatePerYear(),
+                p.carbonUsdPerTonne(),
+                p.maxVendorShare(),
+                p.allowLease(),
+                p.allowCloud(),
+                p.cloudCarbonGPerKwh(),
+                p.cloudPue(),
+                p.mfu(),
+                p.idlePowerFraction(),
+                p.usableMemoryFraction(),
+                p.capexBudgetUsd());
     }
 
     static Variant variant(ProcurementRequest.Variant v) {
-        return new Variant(v.name(), v.purchasePriceFactor(), v.leasePriceFactor(), v.cloudPriceFactor(),
-                v.energyPriceFactor(), v.demandFactor(), v.carbonUsdPerTonne());
+        return new Variant(
+                v.name(),
+                v.purchasePriceFactor(),
+                v.leasePriceFactor(),
+                v.cloudPriceFactor(),
+                v.energyPriceFactor(),
+                v.demandFactor(),
+                v.carbonUsdPerTonne());
     }
 
     /** Null stays null (the model then applies its default); elements are mapped in order. */

@@ -53,8 +53,7 @@ public record ProcurementRequest(
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> availability,
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> leaseAvailability,
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> cloudAvailability,
-            @Size(max = 500) String assumptions) {
-    }
+            @Size(max = 500) String assumptions) {}
 
     /** A data-centre site; per-quarter lists have one entry per quarter of the horizon. */
     public record Site(
@@ -65,15 +64,13 @@ public record ProcurementRequest(
             @NotNull @PositiveOrZero Double electricityUsdPerKwh,
             @NotNull @PositiveOrZero Double carbonGPerKwh,
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd,
-            @Valid @Size(max = 1000) List<@NotNull ExistingServers> existingFleet) {
-    }
+            @Valid @Size(max = 1000) List<@NotNull ExistingServers> existingFleet) {}
 
     /** Servers a site already owns: how many, of which SKU, and how old at the start of the horizon. */
     public record ExistingServers(
             @NotBlank String sku,
             @NotNull @Positive @Max(1_000_000) Integer servers,
-            @NotNull @PositiveOrZero @Max(100) Integer ageQuarters) {
-    }
+            @NotNull @PositiveOrZero @Max(100) Integer ageQuarters) {}
 
     /** A training workload (compute per quarter) or an inference service (tokens/s per quarter). */
     public record Workload(
@@ -91,16 +88,16 @@ public record ProcurementRequest(
             Precision measuredPrecision,
             @PositiveOrZero @DecimalMax("1") Double decodeShare,
             @Valid @Size(max = 200) List<@NotNull MeasuredThroughput> measured,
-            Boolean allowCloud) {
-    }
+            Boolean allowCloud) {}
 
     /** A measured per-accelerator speed of one workload on one SKU. */
-    public record MeasuredThroughput(@NotBlank String sku, @NotNull @Positive Double perAccelerator, String source) {
-    }
+    public record MeasuredThroughput(
+            @NotBlank String sku, @NotNull @Positive Double perAccelerator, String source) {}
 
     /** A precision a service may be served at, and its speed relative to FP16. */
-    public record PrecisionOption(@NotNull Precision precision, @NotNull @Positive @DecimalMax("10") Double speedFactor) {
-    }
+    public record PrecisionOption(
+            @NotNull Precision precision,
+            @NotNull @Positive @DecimalMax("10") Double speedFactor) {}
 
     /** Company-wide rules and prices. */
     public record Policy(
@@ -114,8 +111,7 @@ public record ProcurementRequest(
             @Positive @DecimalMax("1") Double mfu,
             @PositiveOrZero @DecimalMax("1") Double idlePowerFraction,
             @Positive @DecimalMax("1") Double usableMemoryFraction,
-            @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd) {
-    }
+            @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd) {}
 
     /** A what-if: the same problem with prices or demand scaled. Null factor = 1. */
     public record Variant(
@@ -125,6 +121,5 @@ public record ProcurementRequest(
             @Positive @DecimalMax("10") Double cloudPriceFactor,
             @Positive @DecimalMax("10") Double energyPriceFactor,
             @Positive @DecimalMax("10") Double demandFactor,
-            @PositiveOrZero Double carbonUsdPerTonne) {
-    }
+            @PositiveOrZero Double carbonUsdPerTonne) {}
 }

@@ -53,14 +53,17 @@ final class BindingAnalysis {
         if (fixed.hasSolution()) {
             for (LinearProgram.Row row : lp.rows()) {
                 double dual = fixed.duals()[row.index()];
-                if (Math.abs(dual) < 1e-7 || row.unit().isEmpty() || (row.name().startsWith("busy[") && !installed(row, x))) {
+                if (Math.abs(dual) < 1e-7
+                        || row.unit().isEmpty()
+                        || (row.name().startsWith("busy[") && !installed(row, x))) {
                     continue;
                 }
                 boolean atLeast = Double.isFinite(row.lb()) && !Double.isFinite(row.ub());
                 double perUnit = (atLeast ? dual : -dual) * row.unitScale();
                 String sentence = atLeast
                         ? String.format("one more %s would cost $%,.2f (discounted)", row.unit(), perUnit)
-                        : String.format("one more %s (already paid for) would save $%,.2f (discounted)", row.unit(), perUnit);
+                        : String.format(
+                                "one more %s (already paid for) would save $%,.2f (discounted)", row.unit(), perUnit);
                 duals.add(new Binding(row.name(), row.unit(), perUnit, "LP dual (integers fixed)", sentence));
             }
         }
@@ -77,25 +80,31 @@ final class BindingAnalysis {
         boolean resolve = lp.variables().size() <= RESOLVE_MAX_VARIABLES;
         int resolved = 0;
         for (LinearProgram.Row row : lp.rows()) {
-            if (!RESOURCE_ROWS.stream().anyMatch(row.name()::startsWith) || !Double.isFinite(row.ub()) || row.unit().isEmpty()
+            if (!RESOURCE_ROWS.stream().anyMatch(row.name()::startsWith)
+                    || !Double.isFinite(row.ub())
+                    || row.unit().isEmpty()
                     || slack(row, x) >= row.unitScale() - 1e-9) {
                 continue;
             }
             if (resolve && resolved < MAX_RESOLVES) {
                 resolved++;
-                MipRunner.Result relaxed = runner.mip(withBound(lp, row), RESOLVE_LIMIT, hint, r -> { });
+                MipRunner.Result relaxed = runner.mip(withBound(lp, row), RESOLVE_LIMIT, hint, r -> {});
                 if (relaxed.hasSolution()) {
                     double saving = Math.max(0, plan.objectiveUsd() - relaxed.objective());
                     double most = Math.max(saving, plan.objectiveUsd() - relaxed.bound());
                     String sentence = relaxed.status() == MipRunner.Status.OPTIMAL
-                            ? String.format("one more %s would save $%,.0f (discounted; re-solved to a %.2f%% gap)", row.unit(), saving, 100 * relaxed.gap())
-                            : String.format("one more %s would save at least $%,.0f and at most $%,.0f (discounted; re-solve stopped at its time limit)",
+                            ? String.format(
+                                    "one more %s would save $%,.0f (discounted; re-solved to a %.2f%% gap)",
+                                    row.unit(), saving, 100 * relaxed.gap())
+                            : String.format(
+                                    "one more %s would save at least $%,.0f and at most $%,.0f (discounted; re-solve stopped at its time limit)",
                                     row.unit(), saving, most);
                     out.add(new Binding(row.name(), row.unit(), saving, "MIP re-solve", sentence));
                     continue;
                 }
             }
-            out.add(new Binding(row.name(), row.unit(), 0, "binding, not re-solved", "the " + row.unit() + " limit is fully used"));
+            out.add(new Binding(
+                    row.name(), row.unit(), 0, "binding, not re-solved", "the " + row.unit() + " limit is fully used"));
         }
         return out;
     }

@@ -37,16 +37,25 @@ final class CostRecount extends PlanTally {
                     double d = p.discount(q);
                     if (buy[k][s][q] > 0) {
                         // charged net of straight-line residual value at the end of the horizon
-                        double residual = Math.min(sku.usefulLifeQuarters(), nq - q) / (double) sku.usefulLifeQuarters();
+                        double residual =
+                                Math.min(sku.usefulLifeQuarters(), nq - q) / (double) sku.usefulLifeQuarters();
                         line(siteName, q, sku, "capex", d * buy[k][s][q] * sku.serverPriceUsd() * residual, 0);
                         double tonnes = buy[k][s][q] * n * sku.embodiedKgCo2ePerAccelerator() / 1000.0 * residual;
                         line(siteName, q, sku, "carbon-embodied", d * carbonPrice * tonnes, tonnes);
                     }
                     if (lease[k][s][q] > 0) {
-                        line(siteName, q, sku, "lease", d * lease[k][s][q] * n * HOURS_PER_QUARTER * sku.leaseUsdPerHour(), 0);
+                        line(
+                                siteName,
+                                q,
+                                sku,
+                                "lease",
+                                d * lease[k][s][q] * n * HOURS_PER_QUARTER * sku.leaseUsdPerHour(),
+                                0);
                     }
                     if (servers[k][s][q] > 0 || used[k][s][q] > 0) {
-                        double kwh = HOURS_PER_QUARTER * site.pue() * kwPerAccelerator
+                        double kwh = HOURS_PER_QUARTER
+                                * site.pue()
+                                * kwPerAccelerator
                                 * (idle * n * servers[k][s][q] + (1 - idle) * used[k][s][q]);
                         line(siteName, q, sku, "energy", d * kwh * site.electricityUsdPerKwh(), 0);
                         double tonnes = kwh * site.carbonGPerKwh() / 1e6;
@@ -63,7 +72,10 @@ final class CostRecount extends PlanTally {
                 if (rented > 0) {
                     double d = p.discount(q);
                     line("cloud", q, sku, "cloud", d * rented * HOURS_PER_QUARTER * sku.cloudUsdPerHour(), 0);
-                    double kwh = rented * HOURS_PER_QUARTER * kwPerAccelerator * p.policy().cloudPue();
+                    double kwh = rented
+                            * HOURS_PER_QUARTER
+                            * kwPerAccelerator
+                            * p.policy().cloudPue();
                     double tonnes = kwh * p.policy().cloudCarbonGPerKwh() / 1e6;
                     line("cloud", q, sku, "carbon-cloud", d * carbonPrice * tonnes, tonnes);
                 }
@@ -75,8 +87,17 @@ final class CostRecount extends PlanTally {
         double energy = sum("energy");
         double opex = sum("opex");
         double carbon = sum("carbon-embodied") + sum("carbon-operational") + sum("carbon-cloud");
-        return new CostSummary(capex, leaseUsd, cloudUsd, energy, opex, carbon, capex + leaseUsd + cloudUsd + energy + opex + carbon,
-                tonnes("carbon-operational"), tonnes("carbon-embodied"), tonnes("carbon-cloud"));
+        return new CostSummary(
+                capex,
+                leaseUsd,
+                cloudUsd,
+                energy,
+                opex,
+                carbon,
+                capex + leaseUsd + cloudUsd + energy + opex + carbon,
+                tonnes("carbon-operational"),
+                tonnes("carbon-embodied"),
+                tonnes("carbon-cloud"));
     }
 
     private void line(String site, int q, Sku sku, String type, double usd, double tonnes) {
@@ -86,10 +107,16 @@ final class CostRecount extends PlanTally {
     }
 
     private double sum(String type) {
-        return lines.stream().filter(l -> l.type().equals(type)).mapToDouble(CostLine::usd).sum();
+        return lines.stream()
+                .filter(l -> l.type().equals(type))
+                .mapToDouble(CostLine::usd)
+                .sum();
     }
 
     private double tonnes(String type) {
-        return lines.stream().filter(l -> l.type().equals(type)).mapToDouble(CostLine::tonnes).sum();
+        return lines.stream()
+                .filter(l -> l.type().equals(type))
+                .mapToDouble(CostLine::tonnes)
+                .sum();
     }
 }

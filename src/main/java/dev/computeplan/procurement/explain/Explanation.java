@@ -18,29 +18,41 @@ public record Explanation(
         List<VariantRow> variants) {
 
     /** Discounted USD by site, quarter, SKU and cost type; lifecycle tCO2e by carbon type. */
-    public record CostBreakdown(Map<String, Double> bySite, Map<String, Double> byQuarter, Map<String, Double> bySku,
-                                Map<String, Double> byType, Map<String, Double> tonnesByType, double totalUsd) {
-    }
+    public record CostBreakdown(
+            Map<String, Double> bySite,
+            Map<String, Double> byQuarter,
+            Map<String, Double> bySku,
+            Map<String, Double> byType,
+            Map<String, Double> tonnesByType,
+            double totalUsd) {}
 
     /** A purchase and the mean share of its SKU's accelerators in that site that are busy while it is in service. */
-    public record PurchaseUse(String sku, String site, String quarter, int servers, double meanUtilisation, String sentence) {
-    }
+    public record PurchaseUse(
+            String sku, String site, String quarter, int servers, double meanUtilisation, String sentence) {}
 
     /** Installed and busy accelerators of one SKU in one site and quarter. */
-    public record PoolUse(String sku, String site, String quarter, int installedAccelerators, double busyAccelerators,
-                          double utilisation) {
-    }
+    public record PoolUse(
+            String sku,
+            String site,
+            String quarter,
+            int installedAccelerators,
+            double busyAccelerators,
+            double utilisation) {}
 
     /**
      * A binding constraint and what one more unit of it is worth (discounted USD). Method "MIP re-solve" is the exact
      * difference of two MIP solves; "LP dual (integers fixed)" is GLOP's shadow price with every integer decision fixed.
      */
-    public record Binding(String constraint, String unit, double usdPerUnit, String method, String sentence) {
-    }
+    public record Binding(String constraint, String unit, double usdPerUnit, String method, String sentence) {}
 
     /** One row of the what-if table. */
-    public record VariantRow(String name, PlanStatus status, Double objectiveUsd, Double changeVsBasePercent,
-                             Map<String, Integer> acceleratorsBoughtBySku, Map<String, Integer> acceleratorsBoughtBySite,
-                             Double cloudAcceleratorQuarters, Double lifecycleTonnes) {
-    }
+    public record VariantRow(
+            String name,
+            PlanStatus status,
+            Double objectiveUsd,
+            Double changeVsBasePercent,
+            Map<String, Integer> acceleratorsBoughtBySku,
+            Map<String, Integer> acceleratorsBoughtBySite,
+            Double cloudAcceleratorQuarters,
+            Double lifecycleTonnes) {}
 }

@@ -19,8 +19,7 @@ import java.util.TreeMap;
 public final class PlanChecker extends PlanTally {
 
     /** One cost item: where, when, what, which type, discounted USD and undiscounted tonnes. */
-    public record CostLine(String site, int quarter, String sku, String type, double usd, double tonnes) {
-    }
+    public record CostLine(String site, int quarter, String sku, String type, double usd, double tonnes) {}
 
     public record Result(List<String> violations, List<CostLine> lines, CostSummary costs) {
         public boolean ok() {
@@ -59,8 +58,13 @@ public final class PlanChecker extends PlanTally {
                 for (int s = 0; s < ns; s++) {
                     busy += used[k][s][q];
                     if (above(used[k][s][q], sku.acceleratorsPerServer() * servers[k][s][q])) {
-                        fail(String.format("%s in %s %s: %.2f busy accelerators but only %.0f installed", sku.name(),
-                                p.sites().get(s).name(), p.quarterLabel(q), used[k][s][q], sku.acceleratorsPerServer() * servers[k][s][q]));
+                        fail(String.format(
+                                "%s in %s %s: %.2f busy accelerators but only %.0f installed",
+                                sku.name(),
+                                p.sites().get(s).name(),
+                                p.quarterLabel(q),
+                                used[k][s][q],
+                                sku.acceleratorsPerServer() * servers[k][s][q]));
                     }
                 }
                 double assigned = 0;
@@ -68,7 +72,8 @@ public final class PlanChecker extends PlanTally {
                     assigned += owned[w][k][q];
                 }
                 if (above(assigned, busy) || above(busy, assigned)) {
-                    fail(String.format("%s %s: %.2f accelerators assigned to workloads but %.2f busy in sites",
+                    fail(String.format(
+                            "%s %s: %.2f accelerators assigned to workloads but %.2f busy in sites",
                             sku.name(), p.quarterLabel(q), assigned, busy));
                 }
             }
@@ -85,8 +90,13 @@ public final class PlanChecker extends PlanTally {
                     delivered += throughput.rate(w, k) * (owned[w][k][q] + cloud[w][k][q]);
                 }
                 if (above(load.demandIn(q), delivered)) {
-                    fail(String.format("%s in %s: delivers %.2f of %.2f %s", load.name(), p.quarterLabel(q), delivered,
-                            load.demandIn(q), Throughput.unitPerQuarter(load)));
+                    fail(String.format(
+                            "%s in %s: delivers %.2f of %.2f %s",
+                            load.name(),
+                            p.quarterLabel(q),
+                            delivered,
+                            load.demandIn(q),
+                            Throughput.unitPerQuarter(load)));
                 }
             }
         }
@@ -111,17 +121,31 @@ public final class PlanChecker extends PlanTally {
                 }
                 companyCapex += capex;
                 if (above(watts, site.powerMw().get(q) * 1e6)) {
-                    fail(String.format("%s %s: %.3f MW needed, %.3f MW available", site.name(), p.quarterLabel(q), watts / 1e6, site.powerMw().get(q)));
+                    fail(String.format(
+                            "%s %s: %.3f MW needed, %.3f MW available",
+                            site.name(),
+                            p.quarterLabel(q),
+                            watts / 1e6,
+                            site.powerMw().get(q)));
                 }
                 if (above(units, site.rackUnits().get(q))) {
-                    fail(String.format("%s %s: %.0f rack units needed, %.0f available", site.name(), p.quarterLabel(q), units, site.rackUnits().get(q)));
+                    fail(String.format(
+                            "%s %s: %.0f rack units needed, %.0f available",
+                            site.name(),
+                            p.quarterLabel(q),
+                            units,
+                            site.rackUnits().get(q)));
                 }
                 if (above(capex, site.budgetCap(q))) {
-                    fail(String.format("%s %s: capex %.0f USD over the site budget %.0f", site.name(), p.quarterLabel(q), capex, site.budgetCap(q)));
+                    fail(String.format(
+                            "%s %s: capex %.0f USD over the site budget %.0f",
+                            site.name(), p.quarterLabel(q), capex, site.budgetCap(q)));
                 }
             }
             if (above(companyCapex, p.policy().budgetCap(q))) {
-                fail(String.format("%s: capex %.0f USD over the company budget %.0f", p.quarterLabel(q), companyCapex, p.policy().budgetCap(q)));
+                fail(String.format(
+                        "%s: capex %.0f USD over the company budget %.0f",
+                        p.quarterLabel(q), companyCapex, p.policy().budgetCap(q)));
             }
         }
     }
@@ -144,13 +168,16 @@ public final class PlanChecker extends PlanTally {
                     rented += cloud[w][k][q];
                 }
                 if (above(bought, sku.availabilityCap(q))) {
-                    fail(sku.name() + " " + p.quarterLabel(q) + ": " + bought + " accelerators bought, only " + sku.availabilityCap(q) + " available");
+                    fail(sku.name() + " " + p.quarterLabel(q) + ": " + bought + " accelerators bought, only "
+                            + sku.availabilityCap(q) + " available");
                 }
                 if (above(leased, sku.leaseCap(q))) {
-                    fail(sku.name() + " " + p.quarterLabel(q) + ": " + leased + " accelerators leased, only " + sku.leaseCap(q) + " available");
+                    fail(sku.name() + " " + p.quarterLabel(q) + ": " + leased + " accelerators leased, only "
+                            + sku.leaseCap(q) + " available");
                 }
                 if (above(rented, sku.cloudCap(q))) {
-                    fail(sku.name() + " " + p.quarterLabel(q) + ": " + rented + " cloud accelerators, only " + sku.cloudCap(q) + " available");
+                    fail(sku.name() + " " + p.quarterLabel(q) + ": " + rented + " cloud accelerators, only "
+                            + sku.cloudCap(q) + " available");
                 }
                 double tflops = bought * sku.bf16Tflops();
                 total += tflops;
@@ -159,8 +186,9 @@ public final class PlanChecker extends PlanTally {
         }
         for (var e : byVendor.entrySet()) {
             if (above(e.getValue(), p.policy().maxVendorShare() * total)) {
-                fail(String.format("vendor %s supplies %.1f%% of the TFLOPS bought, the cap is %.1f%%", e.getKey(),
-                        100 * e.getValue() / total, 100 * p.policy().maxVendorShare()));
+                fail(String.format(
+                        "vendor %s supplies %.1f%% of the TFLOPS bought, the cap is %.1f%%",
+                        e.getKey(), 100 * e.getValue() / total, 100 * p.policy().maxVendorShare()));
             }
         }
     }

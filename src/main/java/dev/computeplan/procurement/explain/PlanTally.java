@@ -150,7 +150,9 @@ abstract class PlanTally {
                 fail(a.workload() + " is assigned to " + a.sku() + ", which cannot serve it");
             }
             if ("CLOUD".equals(a.source())) {
-                if (!p.catalogue().get(k).inCloud() || !p.policy().allowCloud() || !p.workloads().get(w).allowCloud()) {
+                if (!p.catalogue().get(k).inCloud()
+                        || !p.policy().allowCloud()
+                        || !p.workloads().get(w).allowCloud()) {
                     fail(a.workload() + " uses cloud " + a.sku() + ", which is not allowed or not offered");
                 }
                 cloud[w][k][a.quarter()] += a.accelerators();
@@ -168,7 +170,10 @@ abstract class PlanTally {
         }
         for (Retention r : retentions) {
             int s = p.siteIndex(r.site());
-            if (s < 0 || r.fleetIndex() < 0 || r.fleetIndex() >= seen[s].length || r.keptServers().size() != nq) {
+            if (s < 0
+                    || r.fleetIndex() < 0
+                    || r.fleetIndex() >= seen[s].length
+                    || r.keptServers().size() != nq) {
                 fail("existing-fleet entry " + r.site() + "#" + r.fleetIndex() + " is unknown or has the wrong length");
                 continue;
             }
@@ -184,7 +189,8 @@ abstract class PlanTally {
                             + " but only " + previous + " were there (retired servers do not return)");
                 }
                 if (kept > 0 && group.ageQuarters() + q >= sku.usefulLifeQuarters()) {
-                    fail("existing " + group.sku() + " in " + r.site() + " kept beyond their useful life in " + p.quarterLabel(q));
+                    fail("existing " + group.sku() + " in " + r.site() + " kept beyond their useful life in "
+                            + p.quarterLabel(q));
                 }
                 servers[k][s][q] += kept;
                 previous = kept;

@@ -26,50 +26,85 @@ import java.util.function.Function;
  */
 public final class ProcurementExplainer {
 
-
-    private ProcurementExplainer() {
-    }
+    private ProcurementExplainer() {}
 
     /** The settings are the solver's: the binding analysis re-solves the model as the solver would. */
-    public static Explanation explain(ProcurementProblem problem, ProcurementPlan plan, ProcurementSolverSettings settings) {
+    public static Explanation explain(
+            ProcurementProblem problem, ProcurementPlan plan, ProcurementSolverSettings settings) {
         if (plan.objectiveUsd() == null) {
             String summary = plan.status() == PlanStatus.INFEASIBLE
                     ? "No plan meets every requirement. Relax at least one of the conflicting requirements listed."
                     : "No plan was found: " + plan.message();
-            return new Explanation(plan.status(), summary, List.of(), null, List.of(), List.of(), List.of(), List.of(),
-                    plan.conflict(), variants(plan));
+            return new Explanation(
+                    plan.status(),
+                    summary,
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    plan.conflict(),
+                    variants(plan));
         }
         PlanChecker.Result check = PlanChecker.check(problem, plan);
         List<String> checks = new ArrayList<>(check.violations());
         if (checks.isEmpty()) {
-            checks.add(String.format("independent check passed: every constraint holds; recomputed cost $%,.0f vs solver $%,.0f",
+            checks.add(String.format(
+                    "independent check passed: every constraint holds; recomputed cost $%,.0f vs solver $%,.0f",
                     check.costs().totalUsd(), plan.objectiveUsd()));
         }
         ProcurementModel model = ProcurementModel.build(problem);
         List<PoolUse> pools = pools(problem, plan);
-        return new Explanation(plan.status(), summary(problem, plan), checks, breakdown(problem, check),
-                purchases(problem, plan, pools), pools, Throughput.of(problem).derivedFigures(problem),
-                new BindingAnalysis(new MipRunner(settings)).binding(model, plan), plan.conflict(), variants(plan));
+        return new Explanation(
+                plan.status(),
+                summary(problem, plan),
+                checks,
+                breakdown(problem, check),
+                purchases(problem, plan, pools),
+                pools,
+                Throughput.of(problem).derivedFigures(problem),
+                new BindingAnalysis(new MipRunner(settings)).binding(model, plan),
+                plan.conflict(),
+                variants(plan));
     }
 
     private static String summary(ProcurementProblem p, ProcurementPlan plan) {
         Map<String, Integer> bought = new TreeMap<>();
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
-        return String.format("%s plan, discounted total $%,.0f (gap %.3f%%): buys %s; %d lease entries; %s cloud accelerator-quarters; lifecycle carbon %.0f tCO2e.",
-                plan.status(), plan.objectiveUsd(), 100 * plan.gap(), bought.isEmpty() ? "nothing" : bought,
+        return String.format(
+                "%s plan, discounted total $%,.0f (gap %.3f%%): buys %s; %d lease entries; %s cloud accelerator-quarters; lifecycle carbon %.0f tCO2e.",
+                plan.status(),
+                plan.objectiveUsd(),
+                100 * plan.gap(),
+                bought.isEmpty() ? "nothing" : bought,
                 plan.leases().size(),
-                String.format("%.1f", plan.assignments().stream().filter(a -> "CLOUD".equals(a.source())).mapToDouble(a -> a.accelerators()).sum()),
-                plan.costs() == null ? 0 : plan.costs().operationalTonnes() + plan.costs().embodiedTonnes() + plan.costs().cloudTonnes());
+                String.format(
+                        "%.1f",
+                        plan.assignments().stream()
+                                .filter(a -> "CLOUD".equals(a.source()))
+                                .mapToDouble(a -> a.accelerators())
+                                .sum()),
+                plan.costs() == null
+                        ? 0
+                        : plan.costs().operationalTonnes()
+                                + plan.costs().embodiedTonnes()
+                                + plan.costs().cloudTonnes());
     }
 
     private static CostBreakdown breakdown(ProcurementProblem p, PlanChecker.Result check) {
         List<PlanChecker.CostLine> lines = check.lines();
-        return new CostBreakdown(group(lines, PlanChecker.CostLine::site), group(lines, l -> p.quarterLabel(l.quarter())),
-                group(lines, PlanChecker.CostLine::sku), group(lines, PlanChecker.CostLine::type), tonnes(lines),
+        return new CostBreakdown(
+                group(lines, PlanChecker.CostLine::site),
+                group(lines, l -> p.quarterLabel(l.quarter())),
+                group(lines, PlanChecker.CostLine::sku),
+                group(lines, PlanChecker.CostLine::type),
+                tonnes(lines),
                 check.costs().totalUsd());
     }
 
-    private static Map<String, Double> group(List<PlanChecker.CostLine> lines, Function<PlanChecker.CostLine, String> key) {
+    private static Map<String, Double> group(
+            List<PlanChecker.CostLine> lines, Function<PlanChecker.CostLine, String> key) {
         Map<String, Double> out = new TreeMap<>();
         lines.forEach(l -> out.merge(key.apply(l), l.usd(), Double::sum));
         return out;
@@ -93,22 +128,31 @@ public final class ProcurementExplainer {
                 row[q] += b.accelerators();
             }
         }
-        plan.leases().forEach(l -> installed.computeIfAbsent(l.sku() + "|" + l.site(), x -> new double[nq])[l.quarter()]
-                += l.servers() * p.sku(l.sku()).acceleratorsPerServer());
+        plan.leases()
+                .forEach(l -> installed.computeIfAbsent(l.sku() + "|" + l.site(), x -> new double[nq])[l.quarter()] +=
+                        l.servers() * p.sku(l.sku()).acceleratorsPerServer());
         plan.existingFleet().forEach(r -> {
             double[] row = installed.computeIfAbsent(r.sku() + "|" + r.site(), x -> new double[nq]);
             for (int q = 0; q < nq; q++) {
                 row[q] += r.keptServers().get(q) * p.sku(r.sku()).acceleratorsPerServer();
             }
         });
-        plan.usage().forEach(u -> busy.computeIfAbsent(u.sku() + "|" + u.site(), x -> new double[nq])[u.quarter()] += u.usedAccelerators());
+        plan.usage()
+                .forEach(u -> busy.computeIfAbsent(u.sku() + "|" + u.site(), x -> new double[nq])[u.quarter()] +=
+                        u.usedAccelerators());
         List<PoolUse> out = new ArrayList<>();
         installed.forEach((key, row) -> {
             String[] parts = key.split("\\|", 2);
             double[] used = busy.getOrDefault(key, new double[nq]);
             for (int q = 0; q < nq; q++) {
                 if (row[q] > 0) {
-                    out.add(new PoolUse(parts[0], parts[1], p.quarterLabel(q), (int) Math.round(row[q]), used[q], used[q] / row[q]));
+                    out.add(new PoolUse(
+                            parts[0],
+                            parts[1],
+                            p.quarterLabel(q),
+                            (int) Math.round(row[q]),
+                            used[q],
+                            used[q] / row[q]));
                 }
             }
         });
@@ -123,18 +167,28 @@ public final class ProcurementExplainer {
             int quarters = 0;
             for (int q = b.quarter(); q < Math.min(p.horizonQuarters(), b.quarter() + life); q++) {
                 String label = p.quarterLabel(q);
-                sum += pools.stream().filter(u -> u.sku().equals(b.sku()) && u.site().equals(b.site()) && u.quarter().equals(label))
-                        .mapToDouble(PoolUse::utilisation).findFirst().orElse(0);
+                sum += pools.stream()
+                        .filter(u -> u.sku().equals(b.sku())
+                                && u.site().equals(b.site())
+                                && u.quarter().equals(label))
+                        .mapToDouble(PoolUse::utilisation)
+                        .findFirst()
+                        .orElse(0);
                 quarters++;
             }
             double mean = quarters == 0 ? 0 : sum / quarters;
-            out.add(new PurchaseUse(b.sku(), b.site(), b.quarterLabel(), b.servers(), mean,
-                    String.format("%d x %s servers delivered to %s in %s: their pool is %.0f%% busy on average over %d quarters in the horizon",
+            out.add(new PurchaseUse(
+                    b.sku(),
+                    b.site(),
+                    b.quarterLabel(),
+                    b.servers(),
+                    mean,
+                    String.format(
+                            "%d x %s servers delivered to %s in %s: their pool is %.0f%% busy on average over %d quarters in the horizon",
                             b.servers(), b.sku(), b.site(), b.quarterLabel(), 100 * mean, quarters)));
         }
         return out;
     }
-
 
     private static Double tonnes(ProcurementPlan.CostSummary c) {
         return c == null ? null : c.operationalTonnes() + c.embodiedTonnes() + c.cloudTonnes();
@@ -149,13 +203,25 @@ public final class ProcurementExplainer {
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
         Map<String, Integer> bySite = new TreeMap<>();
         plan.purchases().forEach(b -> bySite.merge(b.site(), b.accelerators(), Integer::sum));
-        double cloud = plan.assignments().stream().filter(a -> "CLOUD".equals(a.source())).mapToDouble(a -> a.accelerators()).sum();
-        out.add(new VariantRow("base", plan.status(), plan.objectiveUsd(), 0.0, bought, bySite, cloud, tonnes(plan.costs())));
+        double cloud = plan.assignments().stream()
+                .filter(a -> "CLOUD".equals(a.source()))
+                .mapToDouble(a -> a.accelerators())
+                .sum();
+        out.add(new VariantRow(
+                "base", plan.status(), plan.objectiveUsd(), 0.0, bought, bySite, cloud, tonnes(plan.costs())));
         for (ProcurementPlan.VariantResult v : plan.variants()) {
-            Double change = v.objectiveUsd() == null || plan.objectiveUsd() == null ? null
+            Double change = v.objectiveUsd() == null || plan.objectiveUsd() == null
+                    ? null
                     : 100 * (v.objectiveUsd() - plan.objectiveUsd()) / plan.objectiveUsd();
-            out.add(new VariantRow(v.name(), v.status(), v.objectiveUsd(), change, v.acceleratorsBoughtBySku(),
-                    v.acceleratorsBoughtBySite(), v.cloudAcceleratorQuarters(), tonnes(v.costs())));
+            out.add(new VariantRow(
+                    v.name(),
+                    v.status(),
+                    v.objectiveUsd(),
+                    change,
+                    v.acceleratorsBoughtBySku(),
+                    v.acceleratorsBoughtBySite(),
+                    v.cloudAcceleratorQuarters(),
+                    tonnes(v.costs())));
         }
         return out;
     }

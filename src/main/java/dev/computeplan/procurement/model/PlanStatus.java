@@ -5,7 +5,10 @@ package dev.computeplan.procurement.model;
  * see gap), INFEASIBLE (the conflict lists requirements that cannot hold together), NOT_SOLVED (stopped or no plan).
  */
 public enum PlanStatus {
-    OPTIMAL, FEASIBLE, INFEASIBLE, NOT_SOLVED;
+    OPTIMAL,
+    FEASIBLE,
+    INFEASIBLE,
+    NOT_SOLVED;
 
     /** A plan with values: OPTIMAL or FEASIBLE. */
     public boolean hasPlan() {

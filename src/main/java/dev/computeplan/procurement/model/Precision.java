@@ -2,7 +2,9 @@ package dev.computeplan.procurement.model;
 
 /** Numeric precision of model weights, with the bytes one parameter takes. */
 public enum Precision {
-    FP16(2.0), FP8(1.0), INT4(0.5);
+    FP16(2.0),
+    FP8(1.0),
+    INT4(0.5);
 
     private final double bytesPerParameter;
 

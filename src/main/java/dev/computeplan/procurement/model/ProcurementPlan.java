@@ -23,45 +23,65 @@ public record ProcurementPlan(
         List<String> conflict) {
 
     /** Servers of one SKU delivered to one site at the start of a quarter. */
-    public record Purchase(String sku, String site, int quarter, String quarterLabel, int servers, int accelerators) {
-    }
+    public record Purchase(String sku, String site, int quarter, String quarterLabel, int servers, int accelerators) {}
 
     /** Servers leased in a site for one quarter. */
-    public record Lease(String sku, String site, int quarter, String quarterLabel, int servers) {
-    }
+    public record Lease(String sku, String site, int quarter, String quarterLabel, int servers) {}
 
     /** An existing fleet group (site, index in its existingFleet) and how many of its servers are kept in each quarter. */
-    public record Retention(String site, int fleetIndex, String sku, int servers, int ageQuarters, List<Integer> keptServers) {
-    }
+    public record Retention(
+            String site, int fleetIndex, String sku, int servers, int ageQuarters, List<Integer> keptServers) {}
 
     /**
      * Accelerators of a SKU serving a workload in a quarter, from the sites' fleets (source OWNED, covering bought,
      * leased and existing servers) or from cloud on-demand (source CLOUD, accelerators rented for the whole quarter).
      */
-    public record Assignment(String workload, int quarter, String quarterLabel, String sku, String source,
-                             double accelerators, double delivered, Precision precision, Double replicas) {
-    }
+    public record Assignment(
+            String workload,
+            int quarter,
+            String quarterLabel,
+            String sku,
+            String source,
+            double accelerators,
+            double delivered,
+            Precision precision,
+            Double replicas) {}
 
     /** Accelerators of a SKU that are busy in a site in a quarter (the rest idle and draw idle power). */
-    public record SiteUsage(String sku, String site, int quarter, double usedAccelerators) {
-    }
+    public record SiteUsage(String sku, String site, int quarter, double usedAccelerators) {}
 
     /** Discounted costs by type (USD) and undiscounted lifecycle carbon (tCO2e). */
-    public record CostSummary(double capexUsd, double leaseUsd, double cloudUsd, double energyUsd, double opexUsd,
-                              double carbonUsd, double totalUsd, double operationalTonnes, double embodiedTonnes,
-                              double cloudTonnes) {
-    }
+    public record CostSummary(
+            double capexUsd,
+            double leaseUsd,
+            double cloudUsd,
+            double energyUsd,
+            double opexUsd,
+            double carbonUsd,
+            double totalUsd,
+            double operationalTonnes,
+            double embodiedTonnes,
+            double cloudTonnes) {}
 
     /** A what-if variant solved beside the base case. */
-    public record VariantResult(String name, PlanStatus status, Double objectiveUsd, Double gap,
-                                java.util.Map<String, Integer> acceleratorsBoughtBySku,
-                                java.util.Map<String, Integer> acceleratorsBoughtBySite, Double cloudAcceleratorQuarters,
-                                CostSummary costs, List<String> violations) {
-    }
+    public record VariantResult(
+            String name,
+            PlanStatus status,
+            Double objectiveUsd,
+            Double gap,
+            java.util.Map<String, Integer> acceleratorsBoughtBySku,
+            java.util.Map<String, Integer> acceleratorsBoughtBySite,
+            Double cloudAcceleratorQuarters,
+            CostSummary costs,
+            List<String> violations) {}
 
     /** This plan with the independent checker's costs, the variants and a note. */
     public ProcurementPlan withChecks(CostSummary checkedCosts, List<VariantResult> variantResults, String note) {
-        return toBuilder().costs(checkedCosts).variants(variantResults).message(note).build();
+        return toBuilder()
+                .costs(checkedCosts)
+                .variants(variantResults)
+                .message(note)
+                .build();
     }
 
     /** A plan without values (INFEASIBLE or NOT_SOLVED) and why. */
@@ -74,9 +94,17 @@ public record ProcurementPlan(
     }
 
     public Builder toBuilder() {
-        return new Builder(status).objective(objectiveUsd, bestBoundUsd, gap).purchases(purchases).leases(leases)
-                .existingFleet(existingFleet).assignments(assignments).usage(usage).costs(costs).variants(variants)
-                .message(message).conflict(conflict);
+        return new Builder(status)
+                .objective(objectiveUsd, bestBoundUsd, gap)
+                .purchases(purchases)
+                .leases(leases)
+                .existingFleet(existingFleet)
+                .assignments(assignments)
+                .usage(usage)
+                .costs(costs)
+                .variants(variants)
+                .message(message)
+                .conflict(conflict);
     }
 
     /** Named construction of a plan; lists default to empty, the rest to null. */
@@ -153,8 +181,20 @@ public record ProcurementPlan(
         }
 
         public ProcurementPlan build() {
-            return new ProcurementPlan(status, objectiveUsd, bestBoundUsd, gap, purchases, leases, existingFleet,
-                    assignments, usage, costs, variants, message, conflict);
+            return new ProcurementPlan(
+                    status,
+                    objectiveUsd,
+                    bestBoundUsd,
+                    gap,
+                    purchases,
+                    leases,
+                    existingFleet,
+                    assignments,
+                    usage,
+                    costs,
+                    variants,
+                    message,
+                    conflict);
         }
     }
 }

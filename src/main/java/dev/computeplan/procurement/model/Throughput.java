@@ -48,7 +48,8 @@ public final class Throughput {
     private void training(ProcurementProblem problem, int w, int k) {
         Workload load = problem.workloads().get(w);
         Sku sku = problem.catalogue().get(k);
-        if (sku.memoryGb() < load.minMemoryGb() || sku.interconnectGbs() < load.minInterconnectGbs()
+        if (sku.memoryGb() < load.minMemoryGb()
+                || sku.interconnectGbs() < load.minInterconnectGbs()
                 || !load.trainingPrecision().supportedBy(sku)) {
             return;
         }
@@ -71,7 +72,9 @@ public final class Throughput {
         if (m != null) {
             return m.perAccelerator();
         }
-        double peak = load.trainingPrecision() == Precision.FP8 && sku.fp8Tflops() != null ? sku.fp8Tflops() : sku.bf16Tflops();
+        double peak = load.trainingPrecision() == Precision.FP8 && sku.fp8Tflops() != null
+                ? sku.fp8Tflops()
+                : sku.bf16Tflops();
         return peak * problem.policy().mfu();
     }
 
@@ -89,8 +92,9 @@ public final class Throughput {
         } else {
             Sku r = problem.sku(ref.sku());
             double d = load.decodeShare();
-            base = ref.perAccelerator() / (d * r.memoryBandwidthTbs() / sku.memoryBandwidthTbs()
-                    + (1 - d) * r.bf16Tflops() / sku.bf16Tflops());
+            base = ref.perAccelerator()
+                    / (d * r.memoryBandwidthTbs() / sku.memoryBandwidthTbs()
+                            + (1 - d) * r.bf16Tflops() / sku.bf16Tflops());
         }
         double measuredFactor = factorOf(load, load.measuredPrecision());
         for (PrecisionOption option : load.precisions()) {
@@ -120,16 +124,25 @@ public final class Throughput {
     }
 
     private static double factorOf(Workload load, Precision p) {
-        return load.precisions().stream().filter(o -> o.precision() == p).mapToDouble(PrecisionOption::speedFactor)
-                .findFirst().orElse(1.0);
+        return load.precisions().stream()
+                .filter(o -> o.precision() == p)
+                .mapToDouble(PrecisionOption::speedFactor)
+                .findFirst()
+                .orElse(1.0);
     }
 
     static MeasuredThroughput measuredOn(Workload load, String sku) {
-        return load.measured().stream().filter(m -> m.sku().equals(sku)).findFirst().orElse(null);
+        return load.measured().stream()
+                .filter(m -> m.sku().equals(sku))
+                .findFirst()
+                .orElse(null);
     }
 
     private static MeasuredThroughput firstKnown(ProcurementProblem problem, Workload load) {
-        return load.measured().stream().filter(m -> problem.sku(m.sku()) != null).findFirst().orElse(null);
+        return load.measured().stream()
+                .filter(m -> problem.sku(m.sku()) != null)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Demand units one accelerator of SKU k delivers to workload w in one quarter (0 = cannot serve). */
@@ -160,9 +173,13 @@ public final class Throughput {
             for (int k = 0; k < rate[w].length; k++) {
                 if (eligible(w, k) && derived[w][k]) {
                     Workload load = problem.workloads().get(w);
-                    lines.add(String.format("%s on %s: %.1f %s per accelerator (derived from specs%s)",
-                            load.name(), problem.catalogue().get(k).name(), rate[w][k],
-                            unitPerQuarter(load), load.training() ? "" : ", at " + precision[w][k]));
+                    lines.add(String.format(
+                            "%s on %s: %.1f %s per accelerator (derived from specs%s)",
+                            load.name(),
+                            problem.catalogue().get(k).name(),
+                            rate[w][k],
+                            unitPerQuarter(load),
+                            load.training() ? "" : ", at " + precision[w][k]));
                 }
             }
         }
@@ -173,6 +190,8 @@ public final class Throughput {
         if (!load.training()) {
             return "tokens/s";
         }
-        return load.demandUnit() == DemandUnit.PFLOP_DAYS ? "PFLOP-days/quarter" : load.referenceSku() + "-hours/quarter";
+        return load.demandUnit() == DemandUnit.PFLOP_DAYS
+                ? "PFLOP-days/quarter"
+                : load.referenceSku() + "-hours/quarter";
     }
 }

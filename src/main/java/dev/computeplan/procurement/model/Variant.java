@@ -1,6 +1,5 @@
 package dev.computeplan.procurement.model;
 
-
 /** A what-if: the same problem with prices or demand scaled, solved beside the base case. Null factor = 1. */
 public record Variant(
         String name,

@@ -5,29 +5,79 @@ import java.util.List;
 /** Applies a what-if variant to a problem: the same request with prices, demand or carbon price changed. */
 public final class Variants {
 
-    private Variants() {
-    }
+    private Variants() {}
 
     public static ProcurementProblem apply(ProcurementProblem p, Variant v) {
-        List<Sku> catalogue = p.catalogue().stream().map(s -> new Sku(s.name(), s.vendor(), s.memoryGb(),
-                s.memoryBandwidthTbs(), s.bf16Tflops(), s.fp8Tflops(), s.boardPowerW(), s.acceleratorsPerServer(),
-                s.interconnectGbs(), s.serverOverheadFraction(), s.serverRackUnits(), times(s.purchaseUsd(), v.purchasePriceFactor()),
-                times(s.serverUsd(), v.purchasePriceFactor()), times(s.leaseUsdPerHour(), v.leasePriceFactor()),
-                times(s.cloudUsdPerHour(), v.cloudPriceFactor()), s.leadTimeQuarters(), s.usefulLifeQuarters(),
-                s.embodiedKgCo2ePerAccelerator(), s.opexUsdPerServerQuarter(), s.availability(), s.leaseAvailability(),
-                s.cloudAvailability(), s.assumptions())).toList();
-        List<Site> sites = p.sites().stream().map(s -> new Site(s.name(), s.powerMw(), s.rackUnits(), s.pue(),
-                s.electricityUsdPerKwh() * v.energyPriceFactor(), s.carbonGPerKwh(), s.capexBudgetUsd(), s.existingFleet())).toList();
-        List<Workload> workloads = p.workloads().stream().map(w -> new Workload(w.name(), w.type(),
-                w.demand().stream().map(d -> d * v.demandFactor()).toList(), w.demandUnit(), w.referenceSku(), w.minMemoryGb(),
-                w.minInterconnectGbs(), w.trainingPrecision(), w.modelParamsBillions(), w.kvCacheGbPerReplica(), w.precisions(),
-                w.measuredPrecision(), w.decodeShare(), w.measured(), w.allowCloud())).toList();
+        List<Sku> catalogue = p.catalogue().stream()
+                .map(s -> new Sku(
+                        s.name(),
+                        s.vendor(),
+                        s.memoryGb(),
+                        s.memoryBandwidthTbs(),
+                        s.bf16Tflops(),
+                        s.fp8Tflops(),
+                        s.boardPowerW(),
+                        s.acceleratorsPerServer(),
+                        s.interconnectGbs(),
+                        s.serverOverheadFraction(),
+                        s.serverRackUnits(),
+                        times(s.purchaseUsd(), v.purchasePriceFactor()),
+                        times(s.serverUsd(), v.purchasePriceFactor()),
+                        times(s.leaseUsdPerHour(), v.leasePriceFactor()),
+                        times(s.cloudUsdPerHour(), v.cloudPriceFactor()),
+                        s.leadTimeQuarters(),
+                        s.usefulLifeQuarters(),
+                        s.embodiedKgCo2ePerAccelerator(),
+                        s.opexUsdPerServerQuarter(),
+                        s.availability(),
+                        s.leaseAvailability(),
+                        s.cloudAvailability(),
+                        s.assumptions()))
+                .toList();
+        List<Site> sites = p.sites().stream()
+                .map(s -> new Site(
+                        s.name(),
+                        s.powerMw(),
+                        s.rackUnits(),
+                        s.pue(),
+                        s.electricityUsdPerKwh() * v.energyPriceFactor(),
+                        s.carbonGPerKwh(),
+                        s.capexBudgetUsd(),
+                        s.existingFleet()))
+                .toList();
+        List<Workload> workloads = p.workloads().stream()
+                .map(w -> new Workload(
+                        w.name(),
+                        w.type(),
+                        w.demand().stream().map(d -> d * v.demandFactor()).toList(),
+                        w.demandUnit(),
+                        w.referenceSku(),
+                        w.minMemoryGb(),
+                        w.minInterconnectGbs(),
+                        w.trainingPrecision(),
+                        w.modelParamsBillions(),
+                        w.kvCacheGbPerReplica(),
+                        w.precisions(),
+                        w.measuredPrecision(),
+                        w.decodeShare(),
+                        w.measured(),
+                        w.allowCloud()))
+                .toList();
         Policy o = p.policy();
-        Policy policy = new Policy(o.discountRatePerYear(),
-                v.carbonUsdPerTonne() != null ? v.carbonUsdPerTonne() : o.carbonUsdPerTonne(), o.maxVendorShare(),
-                o.allowLease(), o.allowCloud(), o.cloudCarbonGPerKwh(), o.cloudPue(), o.mfu(), o.idlePowerFraction(),
-                o.usableMemoryFraction(), o.capexBudgetUsd());
-        return new ProcurementProblem(p.horizonQuarters(), p.firstQuarter(), catalogue, sites, workloads, policy, List.of());
+        Policy policy = new Policy(
+                o.discountRatePerYear(),
+                v.carbonUsdPerTonne() != null ? v.carbonUsdPerTonne() : o.carbonUsdPerTonne(),
+                o.maxVendorShare(),
+                o.allowLease(),
+                o.allowCloud(),
+                o.cloudCarbonGPerKwh(),
+                o.cloudPue(),
+                o.mfu(),
+                o.idlePowerFraction(),
+                o.usableMemoryFraction(),
+                o.capexBudgetUsd());
+        return new ProcurementProblem(
+                p.horizonQuarters(), p.firstQuarter(), catalogue, sites, workloads, policy, List.of());
     }
 
     private static Double times(Double value, double factor) {

@@ -1,3 +1,6 @@
 package dev.computeplan.procurement.model;
 
-public enum WorkloadType { TRAINING, INFERENCE }
+public enum WorkloadType {
+    TRAINING,
+    INFERENCE
+}

@@ -40,11 +40,9 @@ public final class ConflictFinder {
         Loader.loadNativeLibraries();
     }
 
-    public record Conflict(boolean infeasible, List<String> requirements, String note) {
-    }
+    public record Conflict(boolean infeasible, List<String> requirements, String note) {}
 
-    private ConflictFinder() {
-    }
+    private ConflictFinder() {}
 
     public static Conflict find(LinearProgram lp, Duration limit) {
         Map<String, Requirement> requirements = new LinkedHashMap<>();
@@ -57,7 +55,8 @@ public final class ConflictFinder {
         long deadline = System.nanoTime() + limit.toNanos();
         List<Integer> core = solve(lp, keys, allIndices(keys.size()), remaining(deadline));
         if (core == null) {
-            return new Conflict(false, List.of(), "CP-SAT finds the requirements consistent (within rounding) or ran out of time");
+            return new Conflict(
+                    false, List.of(), "CP-SAT finds the requirements consistent (within rounding) or ran out of time");
         }
         // deletion filter: drop a requirement if the others still conflict
         List<Integer> minimal = new ArrayList<>(core);
@@ -73,8 +72,11 @@ public final class ConflictFinder {
                 i++;
             }
         }
-        List<String> words = minimal.stream().map(i -> requirements.get(keys.get(i)).description()).toList();
-        String note = System.nanoTime() < deadline ? "minimal: dropping any one of these makes the rest feasible"
+        List<String> words = minimal.stream()
+                .map(i -> requirements.get(keys.get(i)).description())
+                .toList();
+        String note = System.nanoTime() < deadline
+                ? "minimal: dropping any one of these makes the rest feasible"
                 : "time ran out before the set was proven minimal";
         return new Conflict(true, words, note);
     }
@@ -102,7 +104,8 @@ public final class ConflictFinder {
         for (LinearProgram.Variable v : lp.variables()) {
             scale[v.index()] = v.integer() ? 1 : SCALE;
             long lb = (long) Math.ceil(v.lb() * scale[v.index()] - 1e-9);
-            long ub = Double.isFinite(v.ub()) ? (long) Math.floor(v.ub() * scale[v.index()] + 1e-9)
+            long ub = Double.isFinite(v.ub())
+                    ? (long) Math.floor(v.ub() * scale[v.index()] + 1e-9)
                     : v.integer() ? BIG_INTEGER : BIG_CONTINUOUS;
             vars[v.index()] = model.newIntVar(lb, Math.max(lb, ub), v.name());
         }
@@ -111,9 +114,17 @@ public final class ConflictFinder {
             literals.put(keys.get(i), model.newBoolVar("enforce[" + keys.get(i) + "]"));
         }
         for (Row row : lp.rows()) {
-            addRow(model, row, vars, scale, row.requirement() == null ? null : literals.get(row.requirement().key()));
+            addRow(
+                    model,
+                    row,
+                    vars,
+                    scale,
+                    row.requirement() == null
+                            ? null
+                            : literals.get(row.requirement().key()));
         }
-        Literal[] assumptions = active.stream().map(i -> literals.get(keys.get(i))).toArray(Literal[]::new);
+        Literal[] assumptions =
+                active.stream().map(i -> literals.get(keys.get(i))).toArray(Literal[]::new);
         model.addAssumptions(assumptions);
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(Math.max(0.05, limit.toMillis() / 1000.0));

@@ -25,13 +25,22 @@ final class DemandRows extends ModelPart {
                 if (load.demandIn(q) <= 0) {
                     continue;
                 }
-                var row = lp.row("demand[" + w + "," + q + "]", new Requirement("demand:" + w + ":" + q,
-                        String.format("demand of %s in %s (%,.0f %s%s)", load.name(), p.quarterLabel(q), load.demandIn(q), unit,
-                                powerNeed(w, load.demandIn(q)))));
+                var row = lp.row(
+                        "demand[" + w + "," + q + "]",
+                        new Requirement(
+                                "demand:" + w + ":" + q,
+                                String.format(
+                                        "demand of %s in %s (%,.0f %s%s)",
+                                        load.name(),
+                                        p.quarterLabel(q),
+                                        load.demandIn(q),
+                                        unit,
+                                        powerNeed(w, load.demandIn(q)))));
                 for (int k = 0; k < nk; k++) {
                     row.add(own[w][k][q], t.rate(w, k)).add(cloud[w][k][q], t.rate(w, k));
                 }
-                row.unit(unit + " of " + load.name() + " in " + p.quarterLabel(q), 1).atLeast(load.demandIn(q));
+                row.unit(unit + " of " + load.name() + " in " + p.quarterLabel(q), 1)
+                        .atLeast(load.demandIn(q));
             }
         }
     }
@@ -104,8 +113,10 @@ final class DemandRows extends ModelPart {
         double pue = p.sites().stream().mapToDouble(Site::pue).min().orElse(1.0);
         for (int k = 0; k < nk; k++) {
             Sku sku = p.catalogue().get(k);
-            if (t.eligible(w, k) && (sku.buyable() || (sku.leasable() && p.policy().allowLease()))) {
-                best = Math.min(best, demand / t.rate(w, k) * sku.serverPowerW() / sku.acceleratorsPerServer() * pue / 1e6);
+            if (t.eligible(w, k)
+                    && (sku.buyable() || (sku.leasable() && p.policy().allowLease()))) {
+                best = Math.min(
+                        best, demand / t.rate(w, k) * sku.serverPowerW() / sku.acceleratorsPerServer() * pue / 1e6);
             }
         }
         return Double.isFinite(best) ? "; needs at least " + short4(best) + " MW of site power" : "";

@@ -27,7 +27,8 @@ final class FleetRows extends ModelPart {
                     if (srv[k][s][q] < 0) {
                         continue;
                     }
-                    var row = lp.row("fleet[" + k + "," + s + "," + q + "]", null).add(srv[k][s][q], 1);
+                    var row =
+                            lp.row("fleet[" + k + "," + s + "," + q + "]", null).add(srv[k][s][q], 1);
                     for (int q2 = Math.max(0, q - life + 1); q2 <= q; q2++) {
                         row.add(buy[k][s][q2], -1);
                     }
@@ -50,7 +51,9 @@ final class FleetRows extends ModelPart {
             for (int e = 0; e < keep[s].length; e++) {
                 for (int q = 1; q < nq; q++) {
                     lp.row("retire[" + s + "," + e + "," + q + "]", null)
-                            .add(keep[s][e][q], 1).add(keep[s][e][q - 1], -1).atMost(0);
+                            .add(keep[s][e][q], 1)
+                            .add(keep[s][e][q - 1], -1)
+                            .atMost(0);
                 }
             }
         }
@@ -64,8 +67,12 @@ final class FleetRows extends ModelPart {
                 for (int q = 0; q < nq; q++) {
                     if (use[k][s][q] >= 0) {
                         lp.row("busy[" + k + "," + s + "," + q + "]", null)
-                                .add(use[k][s][q], 1).add(srv[k][s][q], -sku.acceleratorsPerServer())
-                                .unit("accelerator of " + sku.name() + " in " + p.sites().get(s).name() + " in " + p.quarterLabel(q), 1)
+                                .add(use[k][s][q], 1)
+                                .add(srv[k][s][q], -sku.acceleratorsPerServer())
+                                .unit(
+                                        "accelerator of " + sku.name() + " in "
+                                                + p.sites().get(s).name() + " in " + p.quarterLabel(q),
+                                        1)
                                 .atMost(0);
                     }
                 }

@@ -11,15 +11,20 @@ import java.util.List;
 public final class LinearProgram {
 
     /** A requirement of the user, in domain words: the unit of an infeasibility explanation. */
-    public record Requirement(String key, String description) {
-    }
+    public record Requirement(String key, String description) {}
 
-    public record Variable(int index, String name, double lb, double ub, boolean integer) {
-    }
+    public record Variable(int index, String name, double lb, double ub, boolean integer) {}
 
-    public record Row(int index, String name, Requirement requirement, int[] vars, double[] coefs, double lb, double ub,
-                      String unit, double unitScale) {
-    }
+    public record Row(
+            int index,
+            String name,
+            Requirement requirement,
+            int[] vars,
+            double[] coefs,
+            double lb,
+            double ub,
+            String unit,
+            double unitScale) {}
 
     private final List<Variable> variables = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
@@ -99,8 +104,16 @@ public final class LinearProgram {
 
         private int build(double lb, double ub) {
             int index = rows.size();
-            rows.add(new Row(index, name, requirement, vars.stream().mapToInt(Integer::intValue).toArray(),
-                    coefs.stream().mapToDouble(Double::doubleValue).toArray(), lb, ub, unit, unitScale));
+            rows.add(new Row(
+                    index,
+                    name,
+                    requirement,
+                    vars.stream().mapToInt(Integer::intValue).toArray(),
+                    coefs.stream().mapToDouble(Double::doubleValue).toArray(),
+                    lb,
+                    ub,
+                    unit,
+                    unitScale));
             return index;
         }
     }

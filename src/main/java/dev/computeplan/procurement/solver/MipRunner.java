@@ -17,7 +17,12 @@ public final class MipRunner {
 
     private final ProcurementSolverSettings settings;
 
-    public enum Status { OPTIMAL, FEASIBLE, INFEASIBLE, NOT_SOLVED }
+    public enum Status {
+        OPTIMAL,
+        FEASIBLE,
+        INFEASIBLE,
+        NOT_SOLVED
+    }
 
     /** Values per variable, duals per row (LP only), objective and best bound. */
     public record Result(Status status, double[] values, double[] duals, double objective, double bound, long millis) {
@@ -58,12 +63,11 @@ public final class MipRunner {
                 fix[i] = mask[i] ? Math.round(fixed[i]) : Double.NaN;
             }
         }
-        return run(lp, "GLOP", limit, fix, List.of(), r -> { });
+        return run(lp, "GLOP", limit, fix, List.of(), r -> {});
     }
 
     /** An MPSolver with the program loaded: integrality dropped if {@code relax}, variables held at {@code fix[i]} unless NaN. */
-    record Loaded(MPSolver solver, MPVariable[] vars, MPConstraint[] cons) {
-    }
+    record Loaded(MPSolver solver, MPVariable[] vars, MPConstraint[] cons) {}
 
     static Loaded load(LinearProgram lp, String id, boolean relax, double[] fix) {
         MPSolver solver = MPSolver.createSolver(id);
@@ -98,7 +102,8 @@ public final class MipRunner {
         return new Loaded(solver, vars, cons);
     }
 
-    private Result run(LinearProgram lp, String id, Duration limit, double[] fix, List<double[]> hint, Consumer<Runnable> onStop) {
+    private Result run(
+            LinearProgram lp, String id, Duration limit, double[] fix, List<double[]> hint, Consumer<Runnable> onStop) {
         boolean relax = !"SCIP".equals(id);
         Loaded loaded = load(lp, id, relax, fix);
         MPSolver solver = loaded.solver();

@@ -66,7 +66,10 @@ abstract class ModelPart {
 
     /** A number with at most 4 significant digits and no trailing zeros, for sentences. */
     static String short4(double value) {
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static int[][][] filled(int a, int b, int c) {

@@ -22,8 +22,12 @@ final class PlanValues extends ModelPart {
      */
     List<double[]> hintFrom(ProcurementPlan plan) {
         List<double[]> hint = new ArrayList<>();
-        if (plan == null || plan.purchases() == null || plan.leases() == null || plan.existingFleet() == null
-                || plan.usage() == null || plan.assignments() == null) {
+        if (plan == null
+                || plan.purchases() == null
+                || plan.leases() == null
+                || plan.existingFleet() == null
+                || plan.usage() == null
+                || plan.assignments() == null) {
             return hint;
         }
         // every variable: decisions as in the plan (zero where it has none), installed servers by the fleet balance
@@ -102,7 +106,13 @@ final class PlanValues extends ModelPart {
             set(x, use, p.skuIndex(u.sku()), p.siteIndex(u.site()), u.quarter(), u.usedAccelerators());
         }
         for (Assignment a : plan.assignments()) {
-            set(x, "CLOUD".equals(a.source()) ? cloud : own, p.workloadIndex(a.workload()), p.skuIndex(a.sku()), a.quarter(), a.accelerators());
+            set(
+                    x,
+                    "CLOUD".equals(a.source()) ? cloud : own,
+                    p.workloadIndex(a.workload()),
+                    p.skuIndex(a.sku()),
+                    a.quarter(),
+                    a.accelerators());
         }
         for (var row : lp.rows()) {
             if (row.name().startsWith("fleet[")) {

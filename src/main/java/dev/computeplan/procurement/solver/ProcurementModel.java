@@ -91,7 +91,8 @@ public final class ProcurementModel extends ModelPart {
     }
 
     private void keptVariables() {
-        // keep[s,e,q] in {0..servers_e}: existing servers still in service; 0 from the quarter they reach their useful life
+        // keep[s,e,q] in {0..servers_e}: existing servers still in service; 0 from the quarter they reach their useful
+        // life
         for (int s = 0; s < ns; s++) {
             List<ExistingServers> fleet = p.sites().get(s).existingFleet();
             for (int e = 0; e < fleet.size(); e++) {
@@ -181,8 +182,13 @@ public final class ProcurementModel extends ModelPart {
                 }
                 for (int w = 0; w < nw; w++) {
                     if (cloud[w][k][q] >= 0) {
-                        double cloudTonnes = HOURS_PER_QUARTER * kw * p.policy().cloudPue() * p.policy().cloudCarbonGPerKwh() / 1e6;
-                        lp.addObjective(cloud[w][k][q], d * (HOURS_PER_QUARTER * sku.cloudUsdPerHour() + cp * cloudTonnes));
+                        double cloudTonnes = HOURS_PER_QUARTER
+                                * kw
+                                * p.policy().cloudPue()
+                                * p.policy().cloudCarbonGPerKwh()
+                                / 1e6;
+                        lp.addObjective(
+                                cloud[w][k][q], d * (HOURS_PER_QUARTER * sku.cloudUsdPerHour() + cp * cloudTonnes));
                     }
                 }
             }
@@ -200,7 +206,13 @@ public final class ProcurementModel extends ModelPart {
                 for (int q = 0; q < nq; q++) {
                     int b = intValue(x, buy[k][s][q]);
                     if (b > 0) {
-                        purchases.add(new Purchase(sku.name(), p.sites().get(s).name(), q, p.quarterLabel(q), b, b * sku.acceleratorsPerServer()));
+                        purchases.add(new Purchase(
+                                sku.name(),
+                                p.sites().get(s).name(),
+                                q,
+                                p.quarterLabel(q),
+                                b,
+                                b * sku.acceleratorsPerServer()));
                     }
                     int l = intValue(x, lease[k][s][q]);
                     if (l > 0) {
@@ -235,8 +247,14 @@ public final class ProcurementModel extends ModelPart {
                 }
             }
         }
-        return ProcurementPlan.builder(status).objective(objective, bound, gap).purchases(purchases).leases(leases)
-                .existingFleet(retentions).assignments(assignments).usage(usage).build();
+        return ProcurementPlan.builder(status)
+                .objective(objective, bound, gap)
+                .purchases(purchases)
+                .leases(leases)
+                .existingFleet(retentions)
+                .assignments(assignments)
+                .usage(usage)
+                .build();
     }
 
     private void assignment(List<Assignment> out, Workload load, int w, int k, int q, String source, double acc) {
@@ -244,8 +262,16 @@ public final class ProcurementModel extends ModelPart {
             return;
         }
         Double replicas = load.training() ? null : acc / t.acceleratorsPerReplica(w, k);
-        out.add(new Assignment(load.name(), q, p.quarterLabel(q), p.catalogue().get(k).name(), source, acc,
-                acc * t.rate(w, k), t.precision(w, k), replicas));
+        out.add(new Assignment(
+                load.name(),
+                q,
+                p.quarterLabel(q),
+                p.catalogue().get(k).name(),
+                source,
+                acc,
+                acc * t.rate(w, k),
+                t.precision(w, k),
+                replicas));
     }
     /** A previous plan as a complete solver hint: (variable index, value) for every variable. */
     public List<double[]> hintFrom(ProcurementPlan plan) {

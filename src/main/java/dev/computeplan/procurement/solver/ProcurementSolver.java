@@ -38,16 +38,26 @@ public final class ProcurementSolver {
         this.runner = new MipRunner(settings);
     }
 
-    public ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
-                                 Consumer<Runnable> onStop, BooleanSupplier stopped) {
-        return solve(problem, warmStart, limit, onStop, stopped, plan -> { });
+    public ProcurementPlan solve(
+            ProcurementProblem problem,
+            ProcurementPlan warmStart,
+            Duration limit,
+            Consumer<Runnable> onStop,
+            BooleanSupplier stopped) {
+        return solve(problem, warmStart, limit, onStop, stopped, plan -> {});
     }
 
     /** As above; {@code baseSolved} sees the base plan as soon as it is checked, before the variants run. */
-    public ProcurementPlan solve(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
-                                 Consumer<Runnable> onStop, BooleanSupplier stopped, Consumer<ProcurementPlan> baseSolved) {
+    public ProcurementPlan solve(
+            ProcurementProblem problem,
+            ProcurementPlan warmStart,
+            Duration limit,
+            Consumer<Runnable> onStop,
+            BooleanSupplier stopped,
+            Consumer<ProcurementPlan> baseSolved) {
         long deadline = System.nanoTime() + limit.toNanos();
-        Duration baseLimit = problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
+        Duration baseLimit =
+                problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
         ProcurementPlan base = solveOne(problem, warmStart, baseLimit, onStop, true);
         if (!problem.variants().isEmpty() && base.objectiveUsd() != null) {
             baseSolved.accept(base);
@@ -56,21 +66,37 @@ public final class ProcurementSolver {
         for (int i = 0; i < problem.variants().size(); i++) {
             Variant v = problem.variants().get(i);
             if (stopped.getAsBoolean()) {
-                variants.add(new VariantResult(v.name(), PlanStatus.NOT_SOLVED, null, null, Map.of(), Map.of(), null, null, List.of("stopped")));
+                variants.add(new VariantResult(
+                        v.name(),
+                        PlanStatus.NOT_SOLVED,
+                        null,
+                        null,
+                        Map.of(),
+                        Map.of(),
+                        null,
+                        null,
+                        List.of("stopped")));
                 continue;
             }
             // what is left of the limit, shared by the variants still to solve (so an overrun is absorbed)
-            long left = (deadline - System.nanoTime()) / 1_000_000 / (problem.variants().size() - i);
+            long left = (deadline - System.nanoTime())
+                    / 1_000_000
+                    / (problem.variants().size() - i);
             ProcurementProblem changed = Variants.apply(problem, v);
-            ProcurementPlan plan = solveOne(changed, null, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
+            ProcurementPlan plan =
+                    solveOne(changed, null, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
             variants.add(summary(v.name(), changed, plan));
         }
         return base.withChecks(base.costs(), variants, base.message());
     }
 
     /** Solves one problem and re-checks the plan; an infeasible base case gets its conflict. */
-    ProcurementPlan solveOne(ProcurementProblem problem, ProcurementPlan warmStart, Duration limit,
-                             Consumer<Runnable> onStop, boolean explainConflict) {
+    ProcurementPlan solveOne(
+            ProcurementProblem problem,
+            ProcurementPlan warmStart,
+            Duration limit,
+            Consumer<Runnable> onStop,
+            boolean explainConflict) {
         long start = System.nanoTime();
         ProcurementModel model = ProcurementModel.build(problem);
         // the time limit covers the model build too
@@ -89,18 +115,25 @@ public final class ProcurementSolver {
             }
         }
         Duration solveLimit = limit.minusNanos(System.nanoTime() - start);
-        MipRunner.Result r = runner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, hint, onStop);
+        MipRunner.Result r =
+                runner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, hint, onStop);
         if (r.status() == MipRunner.Status.INFEASIBLE) {
             List<String> conflict = List.of();
             String message = "no plan meets every requirement";
             if (explainConflict) {
                 // the rest of the time limit, but at least CONFLICT_MIN: an explanation is worth a short overrun
                 Duration rest = limit.minusNanos(System.nanoTime() - start);
-                ConflictFinder.Conflict c = ConflictFinder.find(model.program(), rest.compareTo(CONFLICT_MIN) < 0 ? CONFLICT_MIN : rest);
+                ConflictFinder.Conflict c =
+                        ConflictFinder.find(model.program(), rest.compareTo(CONFLICT_MIN) < 0 ? CONFLICT_MIN : rest);
                 conflict = c.requirements();
-                message = c.infeasible() ? "no plan meets every requirement; these conflict (" + c.note() + ")" : message + "; " + c.note();
+                message = c.infeasible()
+                        ? "no plan meets every requirement; these conflict (" + c.note() + ")"
+                        : message + "; " + c.note();
             }
-            return ProcurementPlan.builder(PlanStatus.INFEASIBLE).message(message).conflict(conflict).build();
+            return ProcurementPlan.builder(PlanStatus.INFEASIBLE)
+                    .message(message)
+                    .conflict(conflict)
+                    .build();
         }
         if (!r.hasSolution()) {
             return ProcurementPlan.unsolved(PlanStatus.NOT_SOLVED, "no plan found within " + limit.toMillis() + " ms");
@@ -112,7 +145,9 @@ public final class ProcurementSolver {
         if (!check.ok()) {
             note = "independent check FAILED: " + String.join("; ", check.violations());
         } else if (Math.abs(check.costs().totalUsd() - r.objective()) > 1e-6 * Math.max(1, Math.abs(r.objective()))) {
-            note = String.format("independent cost %.2f differs from the solver objective %.2f", check.costs().totalUsd(), r.objective());
+            note = String.format(
+                    "independent cost %.2f differs from the solver objective %.2f",
+                    check.costs().totalUsd(), r.objective());
         }
         return plan.withChecks(check.costs(), List.of(), note);
     }
@@ -122,11 +157,22 @@ public final class ProcurementSolver {
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
         Map<String, Integer> bySite = new TreeMap<>();
         plan.purchases().forEach(b -> bySite.merge(b.site(), b.accelerators(), Integer::sum));
-        double cloudQuarters = plan.assignments().stream().filter(a -> "CLOUD".equals(a.source()))
-                .mapToDouble(ProcurementPlan.Assignment::accelerators).sum();
-        List<String> violations = plan.objectiveUsd() == null ? List.of()
+        double cloudQuarters = plan.assignments().stream()
+                .filter(a -> "CLOUD".equals(a.source()))
+                .mapToDouble(ProcurementPlan.Assignment::accelerators)
+                .sum();
+        List<String> violations = plan.objectiveUsd() == null
+                ? List.of()
                 : audit.check(changed, plan).violations();
-        return new VariantResult(name, plan.status(), plan.objectiveUsd(), plan.gap(), bought, bySite,
-                plan.objectiveUsd() == null ? null : cloudQuarters, plan.costs(), violations);
+        return new VariantResult(
+                name,
+                plan.status(),
+                plan.objectiveUsd(),
+                plan.gap(),
+                bought,
+                bySite,
+                plan.objectiveUsd() == null ? null : cloudQuarters,
+                plan.costs(),
+                violations);
     }
 }

@@ -11,8 +11,13 @@ package dev.computeplan.procurement.solver;
  * @param coverRows      add the cover rows ({@link ProcurementModel#coverRows}) when the relaxation is solved
  * @param warmStartShare most of the time limit the warm start may take
  */
-public record ProcurementSolverSettings(double relativeGap, String scipParams, boolean solverLog, boolean roundedStart,
-                                        boolean coverRows, double warmStartShare) {
+public record ProcurementSolverSettings(
+        double relativeGap,
+        String scipParams,
+        boolean solverLog,
+        boolean roundedStart,
+        boolean coverRows,
+        double warmStartShare) {
 
     public ProcurementSolverSettings {
         scipParams = scipParams == null ? "" : scipParams;

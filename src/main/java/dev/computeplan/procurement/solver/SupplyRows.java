@@ -27,12 +27,22 @@ final class SupplyRows extends ModelPart {
             int n = sku.acceleratorsPerServer();
             for (int q = 0; q < nq; q++) {
                 String when = sku.name() + " in " + p.quarterLabel(q);
-                var supply = lp.row("supply[" + k + "," + q + "]", new Requirement("supply:" + k + ":" + q,
-                        String.format("delivery cap of %s (%,.0f accelerators)", when, sku.availabilityCap(q))));
-                var leased = lp.row("leaseSupply[" + k + "," + q + "]", new Requirement("leaseSupply:" + k + ":" + q,
-                        String.format("lease cap of %s (%,.0f accelerators)", when, sku.leaseCap(q))));
-                var rented = lp.row("cloudSupply[" + k + "," + q + "]", new Requirement("cloudSupply:" + k + ":" + q,
-                        String.format("cloud cap of %s (%,.0f accelerators)", when, sku.cloudCap(q))));
+                var supply = lp.row(
+                        "supply[" + k + "," + q + "]",
+                        new Requirement(
+                                "supply:" + k + ":" + q,
+                                String.format(
+                                        "delivery cap of %s (%,.0f accelerators)", when, sku.availabilityCap(q))));
+                var leased = lp.row(
+                        "leaseSupply[" + k + "," + q + "]",
+                        new Requirement(
+                                "leaseSupply:" + k + ":" + q,
+                                String.format("lease cap of %s (%,.0f accelerators)", when, sku.leaseCap(q))));
+                var rented = lp.row(
+                        "cloudSupply[" + k + "," + q + "]",
+                        new Requirement(
+                                "cloudSupply:" + k + ":" + q,
+                                String.format("cloud cap of %s (%,.0f accelerators)", when, sku.cloudCap(q))));
                 for (int s = 0; s < ns; s++) {
                     supply.add(buy[k][s][q], n);
                     leased.add(lease[k][s][q], n);
@@ -50,14 +60,20 @@ final class SupplyRows extends ModelPart {
                     rented.unit("cloud accelerator of " + when, 1).atMost(sku.cloudCap(q));
                 }
             }
-            Requirement lead = new Requirement("lead:" + k,
-                    String.format("lead time of %s (%d quarter%s: first delivery in %s)", sku.name(), sku.leadTimeQuarters(),
+            Requirement lead = new Requirement(
+                    "lead:" + k,
+                    String.format(
+                            "lead time of %s (%d quarter%s: first delivery in %s)",
+                            sku.name(),
+                            sku.leadTimeQuarters(),
                             sku.leadTimeQuarters() == 1 ? "" : "s",
                             p.quarterLabel(sku.leadTimeQuarters())));
             for (int s = 0; s < ns; s++) {
                 for (int q = 0; q < Math.min(nq, sku.leadTimeQuarters()); q++) {
                     if (buy[k][s][q] >= 0) {
-                        lp.row("lead[" + k + "," + s + "," + q + "]", lead).add(buy[k][s][q], 1).atMost(0);
+                        lp.row("lead[" + k + "," + s + "," + q + "]", lead)
+                                .add(buy[k][s][q], 1)
+                                .atMost(0);
                     }
                 }
             }
@@ -73,8 +89,13 @@ final class SupplyRows extends ModelPart {
         Set<String> vendors = new LinkedHashSet<>();
         p.catalogue().stream().filter(Sku::buyable).forEach(sku -> vendors.add(sku.vendor()));
         for (String vendor : vendors) {
-            var row = lp.row("vendor[" + vendor + "]", new Requirement("vendor:" + vendor,
-                    String.format("vendor diversity: at most %.0f%% of purchased TFLOPS from %s", 100 * share, vendor)));
+            var row = lp.row(
+                    "vendor[" + vendor + "]",
+                    new Requirement(
+                            "vendor:" + vendor,
+                            String.format(
+                                    "vendor diversity: at most %.0f%% of purchased TFLOPS from %s",
+                                    100 * share, vendor)));
             for (int k = 0; k < nk; k++) {
                 Sku sku = p.catalogue().get(k);
                 double f = sku.bf16Tflops() * sku.acceleratorsPerServer();

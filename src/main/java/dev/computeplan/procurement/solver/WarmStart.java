@@ -22,15 +22,13 @@ final class WarmStart {
     /** The restricted MIP stops within this relative gap of its own optimum. */
     private static final double NEIGHBOURHOOD_GAP = 3e-4;
 
-    private WarmStart() {
-    }
+    private WarmStart() {}
 
     /**
      * The first plan as (variable index, value) for every variable (empty when no rounding was feasible within the
      * limit), and the duals of the relaxation's rows (null when it was not solved).
      */
-    record Start(List<double[]> hint, double[] duals) {
-    }
+    record Start(List<double[]> hint, double[] duals) {}
 
     static Start fromRelaxation(ProcurementModel model, Duration limit, boolean solverLog) {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -74,8 +72,8 @@ final class WarmStart {
      * and the ceiling of its relaxed value (so one the relaxation leaves at 0 stays 0), solved by SCIP from the rounded
      * plan for what is left of the limit. Small, because the relaxation uses few SKU/site pools; null if no better plan.
      */
-    private static double[] neighbourhood(LinearProgram lp, double[] relaxed, boolean[] free, List<double[]> hint, long deadline,
-                                          boolean solverLog) {
+    private static double[] neighbourhood(
+            LinearProgram lp, double[] relaxed, boolean[] free, List<double[]> hint, long deadline, boolean solverLog) {
         if (hint.isEmpty() || deadline - System.nanoTime() < 100_000_000L) {
             return null;
         }
@@ -85,7 +83,8 @@ final class WarmStart {
                 // kept existing servers stay free: the relaxation often retires a group that is worth keeping a while
                 if (v.integer() && !free[v.index()]) {
                     double x = relaxed[v.index()];
-                    scip.vars()[v.index()].setBounds(Math.max(v.lb(), Math.floor(x + 1e-6)), Math.min(v.ub(), Math.ceil(x - 1e-6)));
+                    scip.vars()[v.index()].setBounds(
+                            Math.max(v.lb(), Math.floor(x + 1e-6)), Math.min(v.ub(), Math.ceil(x - 1e-6)));
                 }
             }
             var hv = new com.google.ortools.linearsolver.MPVariable[hint.size()];
@@ -102,7 +101,9 @@ final class WarmStart {
             MPSolverParameters params = new MPSolverParameters();
             params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, NEIGHBOURHOOD_GAP);
             MPSolver.ResultStatus status = scip.solver().solve(params);
-            return status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE ? values(scip) : null;
+            return status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE
+                    ? values(scip)
+                    : null;
         } finally {
             scip.solver().delete();
         }

@@ -7,8 +7,6 @@ import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.Resource;
 import dev.computeplan.placement.solver.GpuClassBalance;
 import dev.computeplan.placement.solver.NodeLoad;
-import dev.computeplan.placement.solver.PlacementConstraintProvider;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +23,16 @@ import java.util.Map;
 final class EnginePolicy {
 
     /** The engine's resources in this benchmark: cpu (milli), memory (MiB) and the GPU milli mirror. */
-    static final List<Resource> RESOURCES = List.of(new Resource(0, "cpu", false, 0), new Resource(1, "memory", false, 0),
+    static final List<Resource> RESOURCES = List.of(
+            new Resource(0, "cpu", false, 0),
+            new Resource(1, "memory", false, 0),
             new Resource(2, "gpu", false, 0, true));
 
-    private EnginePolicy() {
-    }
+    private EnginePolicy() {}
 
     /** Without {@code withClassBalance}: the fragmentation rule (and the given balances) alone. */
-    static Policy of(List<Shape> shapes, List<BalanceObjective> balances, ClusterState state, boolean withClassBalance) {
+    static Policy of(
+            List<Shape> shapes, List<BalanceObjective> balances, ClusterState state, boolean withClassBalance) {
         int n = state.cpuFree.length;
         List<FragmentationProbe> probes = probes(shapes);
         Node[] nodes = new Node[n];
@@ -41,7 +41,8 @@ final class EnginePolicy {
         int[] classOf = new int[n];
         for (int i = 0; i < n; i++) {
             capacity[i] = new long[] {state.cpuFree[i], state.memFree[i], state.gpuUsed[i].length * 1000L};
-            nodes[i] = new Node(i, "n" + i, capacity[i], capacity[i], "z", "d").withGpus(state.gpuUsed[i].length, state.model[i]);
+            nodes[i] = new Node(i, "n" + i, capacity[i], capacity[i], "z", "d")
+                    .withGpus(state.gpuUsed[i].length, state.model[i]);
             classOf[i] = classIndex.computeIfAbsent(GpuClassBalance.gpuClass(nodes[i]), k -> classIndex.size());
         }
         long[] classCapacity = new long[classIndex.size()];
@@ -66,12 +67,14 @@ final class EnginePolicy {
                 }
                 long before = cost(s, nodes[node], capacity[node], probes, balances, null, null);
                 int c = classOf[node];
-                long classBalance = !withClassBalance || p.gpuMilli() == 0 ? 0
+                long classBalance = !withClassBalance || p.gpuMilli() == 0
+                        ? 0
                         : GpuClassBalance.penalty(classPopularity[c], classUsed[c] + p.gpuMilli(), classCapacity[c])
-                        - GpuClassBalance.penalty(classPopularity[c], classUsed[c], classCapacity[c]);
+                                - GpuClassBalance.penalty(classPopularity[c], classUsed[c], classCapacity[c]);
                 int[][] options = p.share() ? shareOptions(s.gpuUsed[node], p.milli()) : new int[][] {g};
                 for (int[] option : options) {
-                    long delta = cost(s, nodes[node], capacity[node], probes, balances, p, option) - before + classBalance;
+                    long delta =
+                            cost(s, nodes[node], capacity[node], probes, balances, p, option) - before + classBalance;
                     if (delta < bestDelta) {
                         bestDelta = delta;
                         best = new Policy.Choice(node, option);
@@ -88,8 +91,13 @@ final class EnginePolicy {
         for (int i = 0; i < shapes.size(); i++) {
             Shape m = shapes.get(i);
             boolean share = m.gpus() == 1 && m.milli() < 1000;
-            probes.add(new FragmentationProbe("shape" + i, new long[] {m.cpu(), m.mem(), 0}, share ? 0 : m.gpus(),
-                    share ? m.milli() : 0, Math.round(m.popularity() * 10_000), m.gpuTypes()));
+            probes.add(new FragmentationProbe(
+                    "shape" + i,
+                    new long[] {m.cpu(), m.mem(), 0},
+                    share ? 0 : m.gpus(),
+                    share ? m.milli() : 0,
+                    Math.round(m.popularity() * 10_000),
+                    m.gpuTypes()));
         }
         return probes;
     }
@@ -105,8 +113,14 @@ final class EnginePolicy {
     }
 
     /** The node's fragmentation and balance penalties (the engine's rule code), optionally after placing p. */
-    private static long cost(ClusterState s, Node node, long[] capacity, List<FragmentationProbe> probes,
-            List<BalanceObjective> balances, Pod p, int[] gpus) {
+    private static long cost(
+            ClusterState s,
+            Node node,
+            long[] capacity,
+            List<FragmentationProbe> probes,
+            List<BalanceObjective> balances,
+            Pod p,
+            int[] gpus) {
         int[] used = s.gpuUsed[node.getIndex()].clone();
         long gpuUsed = 0;
         for (int u : used) {
@@ -155,7 +169,8 @@ final class EnginePolicy {
         Resource gpuR = RESOURCES.get(2);
         long cpuTarget = Math.round((double) cpu / gpu);
         long memTarget = Math.round((double) mem / gpu);
-        return List.of(new BalanceObjective("cpu-per-gpu", gpuR, cpuR, cpuTarget, Math.round(weight * 10_000 / cpuTarget)),
+        return List.of(
+                new BalanceObjective("cpu-per-gpu", gpuR, cpuR, cpuTarget, Math.round(weight * 10_000 / cpuTarget)),
                 new BalanceObjective("memory-per-gpu", gpuR, memR, memTarget, Math.round(weight * 10_000 / memTarget)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.computeplan.placement.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import dev.computeplan.placement.domain.BalanceObjective;
 import dev.computeplan.placement.domain.Node;
@@ -8,14 +10,11 @@ import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.explain.PlacementRecommendation;
 import dev.computeplan.placement.explain.PlacementRecommender;
 import dev.computeplan.placement.solver.PlacementSolver;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The OpenB benchmark's online "engine" policy computes each node's score difference directly from the rules' code
@@ -35,8 +34,15 @@ class OnlineEnginePolicyTest {
             nodeRows.add(new String[] {"p" + i, "16000", "122880", "2", "P100"});
         }
         Random random = new Random(11);
-        long[][] shapes = {{12000, 16384, 1}, {6000, 32768, 1}, {24000, 65536, 2}, {40000, 131072, 4}, {4000, 8192, 1},
-                {30000, 98304, 1}, {64000, 262144, 8}};
+        long[][] shapes = {
+            {12000, 16384, 1},
+            {6000, 32768, 1},
+            {24000, 65536, 2},
+            {40000, 131072, 4},
+            {4000, 8192, 1},
+            {30000, 98304, 1},
+            {64000, 262144, 8}
+        };
         String[][] specs = {{}, {}, {"T4"}, {"G2", "P100"}};
         List<Pod> pods = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -64,18 +70,34 @@ class OnlineEnginePolicyTest {
             List<Workload> workloads = new ArrayList<>(placed);
             Workload arriving = workload(p, "arriving");
             workloads.add(arriving);
-            PlacementSolution solution = new PlacementSolution(EnginePolicy.RESOURCES, nodes, List.of(), List.of(),
-                    List.of(), List.of(), balances, EnginePolicy.probes(typical), List.of(), workloads);
-            PlacementRecommendation rec = recommender.recommend(solution, "arriving", nodes.size()).orElseThrow();
-            List<PlacementRecommendation.Option> feasible = rec.options().stream().filter(PlacementRecommendation.Option::feasible).toList();
+            PlacementSolution solution = new PlacementSolution(
+                    EnginePolicy.RESOURCES,
+                    nodes,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    balances,
+                    EnginePolicy.probes(typical),
+                    List.of(),
+                    workloads);
+            PlacementRecommendation rec =
+                    recommender.recommend(solution, "arriving", nodes.size()).orElseThrow();
+            List<PlacementRecommendation.Option> feasible = rec.options().stream()
+                    .filter(PlacementRecommendation.Option::feasible)
+                    .toList();
             if (choice == null) {
-                assertThat(feasible).as("%s dropped while a node fits", p.name()).isEmpty();
+                assertThat(feasible)
+                        .as("%s dropped while a node fits", p.name())
+                        .isEmpty();
                 dropped++;
                 continue;
             }
             long best = feasible.stream().mapToLong(o -> soft(o)).max().orElseThrow();
             PlacementRecommendation.Option mine = feasible.stream()
-                    .filter(o -> o.node().equals(nodes.get(choice.node()).getId())).findFirst().orElseThrow();
+                    .filter(o -> o.node().equals(nodes.get(choice.node()).getId()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(soft(mine)).as("%s on %s", p.name(), mine.node()).isEqualTo(best);
             state.apply(p, choice);
             placed.add(workload(p, p.name()).withNode(nodes.get(choice.node())));
@@ -90,7 +112,8 @@ class OnlineEnginePolicyTest {
     }
 
     private static Workload workload(Pod p, String id) {
-        return new Workload(id, new long[] {p.cpu(), p.mem(), p.gpuMilli()}, null, null, 0).withGpus(p.gpus(), 0)
+        return new Workload(id, new long[] {p.cpu(), p.mem(), p.gpuMilli()}, null, null, 0)
+                .withGpus(p.gpus(), 0)
                 .withGpuTypes(Set.of(p.spec()), Set.of());
     }
 }

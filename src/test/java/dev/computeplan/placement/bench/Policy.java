@@ -6,6 +6,5 @@ interface Policy {
     Choice choose(ClusterState s, Pod p);
 
     /** A placement choice: node and the GPUs used (empty for CPU-only pods). */
-    record Choice(int node, int[] gpus) {
-    }
+    record Choice(int node, int[] gpus) {}
 }

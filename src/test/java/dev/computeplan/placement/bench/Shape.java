@@ -21,7 +21,8 @@ record Shape(long cpu, long mem, int gpus, int milli, double popularity, Set<Str
             counts.merge(key(p, typed), 1, Integer::sum);
         }
         List<Map.Entry<List<Object>, Integer>> sorted = new ArrayList<>(counts.entrySet());
-        sorted.sort(Map.Entry.<List<Object>, Integer>comparingByValue().reversed()
+        sorted.sort(Map.Entry.<List<Object>, Integer>comparingByValue()
+                .reversed()
                 .thenComparing(e -> e.getKey().toString()));
         List<Map.Entry<List<Object>, Integer>> kept = new ArrayList<>();
         int covered = 0;
@@ -38,14 +39,23 @@ record Shape(long cpu, long mem, int gpus, int milli, double popularity, Set<Str
             List<Object> k = e.getKey();
             @SuppressWarnings("unchecked")
             Set<String> types = (Set<String>) k.get(4);
-            shapes.add(new Shape((Long) k.get(0), (Long) k.get(1), ((Long) k.get(2)).intValue(),
-                    ((Long) k.get(3)).intValue(), (double) e.getValue() / total, types));
+            shapes.add(new Shape(
+                    (Long) k.get(0),
+                    (Long) k.get(1),
+                    ((Long) k.get(2)).intValue(),
+                    ((Long) k.get(3)).intValue(),
+                    (double) e.getValue() / total,
+                    types));
         }
         return shapes;
     }
 
     private static List<Object> key(Pod p, boolean typed) {
-        return List.of(p.cpu(), p.mem(), (long) p.gpus(), (long) p.milli(),
+        return List.of(
+                p.cpu(),
+                p.mem(),
+                (long) p.gpus(),
+                (long) p.milli(),
                 typed ? new TreeSet<>(Arrays.asList(p.spec())) : Set.of());
     }
 }

@@ -1,5 +1,7 @@
 package dev.computeplan.placement.explain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.computeplan.placement.api.PlacementExamples;
 import dev.computeplan.placement.api.PlacementMapper;
 import dev.computeplan.placement.api.PlacementRequest;
@@ -8,13 +10,10 @@ import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.solver.PlacementConstraintProvider;
 import dev.computeplan.placement.solver.PlacementSolver;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Recommendations on a hand-made placement of the small example (no solving: the outcome is fixed). */
 class PlacementRecommenderTest {
@@ -26,7 +25,8 @@ class PlacementRecommenderTest {
         PlacementRequest req = PlacementExamples.load("placement-small.json");
         PlacementSolution s = PlacementMapper.toDomain(req, null);
         Map<String, Node> nodes = s.getNodes().stream().collect(Collectors.toMap(Node::getId, Function.identity()));
-        Map<String, Workload> w = s.getWorkloads().stream().collect(Collectors.toMap(Workload::getId, Function.identity()));
+        Map<String, Workload> w =
+                s.getWorkloads().stream().collect(Collectors.toMap(Workload::getId, Function.identity()));
         s.getWorkloads().forEach(x -> x.setNode(null));
         w.get("train-a-0").setNode(nodes.get("a100-1"));
         w.get("train-a-1").setNode(nodes.get("a100-1"));
@@ -52,13 +52,22 @@ class PlacementRecommenderTest {
         assertThat(byType.get("8xA100 active").constraints()).containsKey(PlacementConstraintProvider.GPU_CAPACITY);
         assertThat(byType.get("4xV100M16 failed").constraints())
                 .containsKeys(PlacementConstraintProvider.NODE_STATE, PlacementConstraintProvider.GPU_CAPACITY);
-        assertThat(byType.get("no GPU active").constraints()).containsOnlyKeys(PlacementConstraintProvider.GPU_CAPACITY);
-        PlacementRecommendation.Option onFailed = rec.options().stream().filter(o -> o.node().equals("v100-2")).findFirst().orElseThrow();
+        assertThat(byType.get("no GPU active").constraints())
+                .containsOnlyKeys(PlacementConstraintProvider.GPU_CAPACITY);
+        PlacementRecommendation.Option onFailed = rec.options().stream()
+                .filter(o -> o.node().equals("v100-2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(onFailed.blockedBy().get(PlacementConstraintProvider.NODE_STATE))
                 .containsExactly("Workload batch-0 is on node v100-2, which is failed");
         assertThat(rec.summary()).contains("fits on no node");
         // The solution is left as it was.
-        assertThat(s.getWorkloads().stream().filter(x -> x.getId().equals("batch-0")).findFirst().orElseThrow().getNode()).isNull();
+        assertThat(s.getWorkloads().stream()
+                        .filter(x -> x.getId().equals("batch-0"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getNode())
+                .isNull();
     }
 
     @Test
@@ -72,7 +81,9 @@ class PlacementRecommenderTest {
         assertThat(rec.options().get(0).blockedBy()).isEmpty();
         // Best first: scores never improve down the list.
         var scores = rec.options().stream()
-                .map(o -> ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.parseScore(o.score()))
+                .map(o ->
+                        ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.parseScore(
+                                o.score()))
                 .toList();
         for (int i = 1; i < scores.size(); i++) {
             assertThat(scores.get(i - 1)).isGreaterThanOrEqualTo(scores.get(i));
@@ -91,21 +102,37 @@ class PlacementRecommenderTest {
         java.util.List<Node> nodes = new java.util.ArrayList<>();
         String[] ids = {"t4-1", "t4-2", "p100-1", "p100-2"};
         for (int i = 0; i < ids.length; i++) {
-            nodes.add(new Node(i, ids[i], new long[] {10}, new long[] {10}, "z", "d").withGpus(2, i < 2 ? "T4" : "P100"));
+            nodes.add(
+                    new Node(i, ids[i], new long[] {10}, new long[] {10}, "z", "d").withGpus(2, i < 2 ? "T4" : "P100"));
         }
-        Workload running = new Workload("running", new long[] {1}, null, null, 0).withGpus(1, 0).withNode(nodes.get(0));
+        Workload running = new Workload("running", new long[] {1}, null, null, 0)
+                .withGpus(1, 0)
+                .withNode(nodes.get(0));
         Workload pending = new Workload("pending", new long[] {1}, null, null, 0).withGpus(1, 0);
         var probe = new dev.computeplan.placement.domain.FragmentationProbe("one", new long[] {1}, 1, 0, 1);
-        PlacementSolution s = new PlacementSolution(java.util.List.of(cpu), nodes, java.util.List.of(), java.util.List.of(),
-                java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(probe), java.util.List.of(),
+        PlacementSolution s = new PlacementSolution(
+                java.util.List.of(cpu),
+                nodes,
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(probe),
+                java.util.List.of(),
                 java.util.List.of(running, pending));
 
         PlacementRecommendation rec = recommender.recommend(s, "pending", 4).orElseThrow();
 
-        assertThat(rec.options()).extracting(PlacementRecommendation.Option::node).hasSize(4)
-                .startsWith("p100-1", "p100-2").contains("t4-1", "t4-2");
-        var best = ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.parseScore(rec.options().get(0).scoreDiff());
-        var last = ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.parseScore(rec.options().get(3).scoreDiff());
+        assertThat(rec.options())
+                .extracting(PlacementRecommendation.Option::node)
+                .hasSize(4)
+                .startsWith("p100-1", "p100-2")
+                .contains("t4-1", "t4-2");
+        var best = ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.parseScore(
+                rec.options().get(0).scoreDiff());
+        var last = ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.parseScore(
+                rec.options().get(3).scoreDiff());
         // Placing also removes the unassigned penalty (medium); the soft parts differ by the class balance alone.
         assertThat(best.softScore()).isEqualTo(-250);
         assertThat(last.softScore()).isEqualTo(-750);
@@ -118,23 +145,49 @@ class PlacementRecommenderTest {
      */
     @Test
     void aGpuBalanceRanksTheNodeThatKeepsCpuForItsFreeGpusFirst() {
-        var req = new dev.computeplan.placement.api.PlacementRequest(null,
-                java.util.List.of(gpuNode("lean", 40_000), gpuNode("rich", 96_000)), null, null, null,
-                java.util.List.of(new dev.computeplan.placement.api.PlacementRequest.WorkloadDto("job",
-                        java.util.Map.of("cpu", 30_000L), 1, null, null, null, null, null, null, null, null, null, null)),
-                java.util.List.of(new dev.computeplan.placement.api.PlacementRequest.BalanceDto("cpu-per-gpu", "gpu", "cpu", 10L, 1L)),
-                null, null, null, null);
+        var req = new dev.computeplan.placement.api.PlacementRequest(
+                null,
+                java.util.List.of(gpuNode("lean", 40_000), gpuNode("rich", 96_000)),
+                null,
+                null,
+                null,
+                java.util.List.of(new dev.computeplan.placement.api.PlacementRequest.WorkloadDto(
+                        "job",
+                        java.util.Map.of("cpu", 30_000L),
+                        1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)),
+                java.util.List.of(new dev.computeplan.placement.api.PlacementRequest.BalanceDto(
+                        "cpu-per-gpu", "gpu", "cpu", 10L, 1L)),
+                null,
+                null,
+                null,
+                null);
         PlacementSolution s = dev.computeplan.placement.api.PlacementMapper.toDomain(req, null);
 
         PlacementRecommendation rec = recommender.recommend(s, "job", 2).orElseThrow();
 
-        assertThat(rec.options()).extracting(PlacementRecommendation.Option::node).containsExactly("rich", "lean");
-        assertThat(rec.options()).extracting(o -> ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong
-                .HardMediumSoftLongScore.parseScore(o.scoreDiff()).softScore()).containsExactly(-4_000L, -20_000L);
+        assertThat(rec.options())
+                .extracting(PlacementRecommendation.Option::node)
+                .containsExactly("rich", "lean");
+        assertThat(rec.options())
+                .extracting(o ->
+                        ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore.parseScore(
+                                        o.scoreDiff())
+                                .softScore())
+                .containsExactly(-4_000L, -20_000L);
     }
 
     private static dev.computeplan.placement.api.PlacementRequest.NodeDto gpuNode(String id, long cpu) {
-        return new dev.computeplan.placement.api.PlacementRequest.NodeDto(id, java.util.Map.of("cpu", cpu), null, "z", null,
-                null, 8, "A100", null, null);
+        return new dev.computeplan.placement.api.PlacementRequest.NodeDto(
+                id, java.util.Map.of("cpu", cpu), null, "z", null, null, 8, "A100", null, null);
     }
 }

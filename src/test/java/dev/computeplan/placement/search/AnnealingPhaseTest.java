@@ -1,9 +1,6 @@
 package dev.computeplan.placement.search;
 
-import dev.computeplan.roadef.RoadefInstance;
-import dev.computeplan.roadef.RoadefScorer;
-import dev.computeplan.roadef.RoadefMapper;
-import dev.computeplan.roadef.RoadefTestData;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
@@ -11,15 +8,15 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
-import dev.computeplan.placement.search.AnnealingPhase;
 import dev.computeplan.placement.solver.PlacementSolver;
 import dev.computeplan.placement.solver.PlacementSolverConfig;
+import dev.computeplan.roadef.RoadefInstance;
+import dev.computeplan.roadef.RoadefMapper;
+import dev.computeplan.roadef.RoadefScorer;
+import dev.computeplan.roadef.RoadefTestData;
+import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The annealing loop moves workloads on its own copy of the incremental score and replays the best through
@@ -39,11 +36,15 @@ class AnnealingPhaseTest {
                 .withEntityClasses(Workload.class)
                 .withScoreDirectorFactory(PlacementSolverConfig.scoreDirector(EnvironmentMode.FULL_ASSERT))
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(
-                        new AnnealingPhase(Duration.ofSeconds(2), initial / 1000, 5L, 0.4, 0.15).withStepLimit(100_000)));
+                .withPhases(new CustomPhaseConfig()
+                        .withCustomPhaseCommands(
+                                new AnnealingPhase(Duration.ofSeconds(2), initial / 1000, 5L, 0.4, 0.15)
+                                        .withStepLimit(100_000)));
 
-        PlacementSolution best = SolverFactory.<PlacementSolution>create(config).buildSolver().solve(s);
-        PlacementSolution again = SolverFactory.<PlacementSolution>create(config).buildSolver()
+        PlacementSolution best =
+                SolverFactory.<PlacementSolution>create(config).buildSolver().solve(s);
+        PlacementSolution again = SolverFactory.<PlacementSolution>create(config)
+                .buildSolver()
                 .solve(RoadefMapper.toPlacement(in, in.initialAssignment()));
 
         assertThat(best.getScore().hardScore()).isZero();
@@ -65,16 +66,20 @@ class AnnealingPhaseTest {
                 .withEntityClasses(Workload.class)
                 .withScoreDirectorFactory(PlacementSolverConfig.scoreDirector(EnvironmentMode.FULL_ASSERT))
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(
-                        new AnnealingPhase(Duration.ofSeconds(2), relaxed, true, 5L, 0.4, 0.15)
+                .withPhases(new CustomPhaseConfig()
+                        .withCustomPhaseCommands(new AnnealingPhase(Duration.ofSeconds(2), relaxed, true, 5L, 0.4, 0.15)
                                 .withStepLimit(100_000)));
 
-        PlacementSolution best = SolverFactory.<PlacementSolution>create(config).buildSolver()
+        PlacementSolution best = SolverFactory.<PlacementSolution>create(config)
+                .buildSolver()
                 .solve(RoadefMapper.toPlacement(in, in.initialAssignment()));
 
-        assertThat(relaxed.overfullMoves()).as("the walk went through overfull nodes").isPositive();
+        assertThat(relaxed.overfullMoves())
+                .as("the walk went through overfull nodes")
+                .isPositive();
         assertThat(best.getScore().hardScore()).isZero();
-        assertThat(RoadefScorer.score(in, RoadefMapper.toAssignment(best)).feasible()).isTrue();
+        assertThat(RoadefScorer.score(in, RoadefMapper.toAssignment(best)).feasible())
+                .isTrue();
         long exact = RoadefScorer.score(in, RoadefMapper.toAssignment(best)).total();
         assertThat(-best.getScore().softScore()).isEqualTo(exact).isLessThan(initial);
         assertThat(PlacementSolver.solutionManager().update(best)).isEqualTo(best.getScore());
@@ -89,14 +94,17 @@ class AnnealingPhaseTest {
                 .withSolutionClass(PlacementSolution.class)
                 .withEntityClasses(Workload.class)
                 .withScoreDirectorFactory(PlacementSolverConfig.scoreDirector(EnvironmentMode.REPRODUCIBLE))
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(
-                        new AnnealingPhase(Duration.ofSeconds(2), relaxed, false, 5L, 0.4, 0.15)
-                                .withStepLimit(100_000)));
+                .withPhases(new CustomPhaseConfig()
+                        .withCustomPhaseCommands(
+                                new AnnealingPhase(Duration.ofSeconds(2), relaxed, false, 5L, 0.4, 0.15)
+                                        .withStepLimit(100_000)));
 
-        PlacementSolution best = SolverFactory.<PlacementSolution>create(config).buildSolver()
+        PlacementSolution best = SolverFactory.<PlacementSolution>create(config)
+                .buildSolver()
                 .solve(RoadefMapper.toPlacement(in, in.initialAssignment()));
 
         assertThat(relaxed.overfullMoves()).isZero();
-        assertThat(RoadefScorer.score(in, RoadefMapper.toAssignment(best)).feasible()).isTrue();
+        assertThat(RoadefScorer.score(in, RoadefMapper.toAssignment(best)).feasible())
+                .isTrue();
     }
 }

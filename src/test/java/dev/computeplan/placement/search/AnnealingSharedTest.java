@@ -1,17 +1,16 @@
 package dev.computeplan.placement.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.roadef.RoadefInstance;
 import dev.computeplan.roadef.RoadefMapper;
 import dev.computeplan.roadef.RoadefTestData;
-import org.junit.jupiter.api.Test;
-
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** What the annealing phases of one solve hand on to each other: the starting temperature and the look-alike lists. */
 class AnnealingSharedTest {
@@ -26,7 +25,8 @@ class AnnealingSharedTest {
         assertThat(shared.take(false)).isEqualTo(58_366L);
         shared.failed(58_366L);
         assertThat(shared.take(false)).isEqualTo(5_836L);
-        assertThat(shared.take(true)).as("a first phase starts over, should the configuration be solved again")
+        assertThat(shared.take(true))
+                .as("a first phase starts over, should the configuration be solved again")
                 .isEqualTo(583_662L);
     }
 
@@ -37,7 +37,8 @@ class AnnealingSharedTest {
         assertThat(shared.take(false)).isEqualTo(1_000L);
         shared.take(true);
         shared.failed(10_000L);
-        assertThat(shared.take(false)).as("a tenth of the later phases' temperature, not of the first's")
+        assertThat(shared.take(false))
+                .as("a tenth of the later phases' temperature, not of the first's")
                 .isEqualTo(100L);
         shared.failed(100L);
         assertThat(shared.take(false)).isEqualTo(10L);
@@ -60,12 +61,15 @@ class AnnealingSharedTest {
         Node[] nodes = one.getNodes().toArray(Node[]::new);
         int[][] first = shared.similar(workloads, nodes, new SplittableRandom(1));
         assertThat(shared.similar(workloads.clone(), nodes.clone(), new SplittableRandom(2)))
-                .as("the next phase, same workloads and nodes").isSameAs(first);
+                .as("the next phase, same workloads and nodes")
+                .isSameAs(first);
 
         // the same configuration solving the same instance again: equal ids, other objects
         PlacementSolution again = RoadefMapper.toPlacement(in, in.initialAssignment());
-        int[][] fresh = shared.similar(again.getWorkloads().toArray(Workload[]::new),
-                again.getNodes().toArray(Node[]::new), new SplittableRandom(1));
+        int[][] fresh = shared.similar(
+                again.getWorkloads().toArray(Workload[]::new),
+                again.getNodes().toArray(Node[]::new),
+                new SplittableRandom(1));
         assertThat(fresh).isNotSameAs(first).isDeepEqualTo(first);
     }
 
@@ -110,7 +114,6 @@ class AnnealingSharedTest {
     @Test
     void aShareOutsideZeroToOneIsRefused() {
         assertThatThrownBy(() -> new AnnealingShared(1_000L, 1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AnnealingShared(1_000L, Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AnnealingShared(1_000L, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,9 +1,6 @@
 package dev.computeplan.placement.search;
 
-import dev.computeplan.roadef.RoadefInstance;
-import dev.computeplan.roadef.RoadefScorer;
-import dev.computeplan.roadef.RoadefMapper;
-import dev.computeplan.roadef.RoadefTestData;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolverFactory;
@@ -17,17 +14,17 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
-import dev.computeplan.placement.search.EjectionMoveFactory;
 import dev.computeplan.placement.solver.PlacementConstraintProvider;
 import dev.computeplan.placement.solver.PlacementIncrementalScore;
 import dev.computeplan.placement.solver.PlacementSolverConfig;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
+import dev.computeplan.roadef.RoadefInstance;
+import dev.computeplan.roadef.RoadefMapper;
+import dev.computeplan.roadef.RoadefScorer;
+import dev.computeplan.roadef.RoadefTestData;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The move filters and ejection moves on ROADEF a2_2 (transient resources, anti-affinity, a full cluster): a
@@ -61,7 +58,9 @@ class EjectionAndFilterTest {
                 long localHard = localHard(score);
                 if (skip) {
                     filtered++;
-                    assertThat(score.calculateScore().hardScore()).as("filtered %s -> %s", w, to).isNegative();
+                    assertThat(score.calculateScore().hardScore())
+                            .as("filtered %s -> %s", w, to)
+                            .isNegative();
                 } else if (to != from) {
                     kept++;
                     assertThat(localHard).as("kept %s -> %s", w, to).isZero();
@@ -79,7 +78,9 @@ class EjectionAndFilterTest {
                 move(score, b, na);
                 if (skip) {
                     filtered++;
-                    assertThat(score.calculateScore().hardScore()).as("filtered swap %s %s", a, b).isNegative();
+                    assertThat(score.calculateScore().hardScore())
+                            .as("filtered swap %s %s", a, b)
+                            .isNegative();
                 } else if (na != nb) {
                     kept++;
                     assertThat(localHard(score)).as("kept swap %s %s", a, b).isZero();
@@ -100,8 +101,8 @@ class EjectionAndFilterTest {
     @Tag("slow")
     void ejectionMovesKeepTheScoreExactUnderFullAssert() {
         PlacementSolution s = a2_2();
-        MoveIteratorFactoryConfig ejection = new MoveIteratorFactoryConfig()
-                .withMoveIteratorFactoryClass(EjectionMoveFactory.class);
+        MoveIteratorFactoryConfig ejection =
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(EjectionMoveFactory.class);
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(PlacementSolution.class)
                 .withEntityClasses(Workload.class)
@@ -109,15 +110,19 @@ class EjectionAndFilterTest {
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withRandomSeed(3L)
                 .withTerminationConfig(new TerminationConfig().withStepCountLimit(150))
-                .withPhases(new LocalSearchPhaseConfig().withMoveSelectorConfig(ejection)
+                .withPhases(new LocalSearchPhaseConfig()
+                        .withMoveSelectorConfig(ejection)
                         .withAcceptorConfig(new LocalSearchAcceptorConfig().withEntityTabuSize(3))
                         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(5)));
         RoadefInstance in = RoadefTestData.load("a2_2");
         long initial = RoadefTestData.originalCost("a2_2");
-        PlacementSolution best = SolverFactory.<PlacementSolution>create(config).buildSolver().solve(s);
+        PlacementSolution best =
+                SolverFactory.<PlacementSolution>create(config).buildSolver().solve(s);
         HardMediumSoftLongScore score = best.getScore();
         assertThat(score.hardScore()).isZero();
-        assertThat(-score.softScore()).isEqualTo(RoadefScorer.score(in, RoadefMapper.toAssignment(best)).total())
+        assertThat(-score.softScore())
+                .isEqualTo(
+                        RoadefScorer.score(in, RoadefMapper.toAssignment(best)).total())
                 .isLessThan(initial);
     }
 

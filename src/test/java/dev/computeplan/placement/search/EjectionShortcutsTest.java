@@ -1,24 +1,22 @@
 package dev.computeplan.placement.search;
 
-import dev.computeplan.placement.solver.PlacementIncrementalScore;
-import dev.computeplan.placement.solver.PlacementConstraintProvider;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.computeplan.placement.domain.BalanceObjective;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Resource;
 import dev.computeplan.placement.domain.Workload;
+import dev.computeplan.placement.solver.PlacementConstraintProvider;
+import dev.computeplan.placement.solver.PlacementIncrementalScore;
 import dev.computeplan.roadef.RoadefInstance;
 import dev.computeplan.roadef.RoadefMapper;
 import dev.computeplan.roadef.RoadefTestData;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shortcuts the annealing loop takes on ROADEF set A (a2_2: transient resources and a full cluster; a2_5:
@@ -61,14 +59,18 @@ class EjectionShortcutsTest {
                     }
                 }
             }
-            assertThat(score.fit().cheapestFit(w, nodes, excluded, preferred)).as("draw %d", k).isSameAs(expected);
+            assertThat(score.fit().cheapestFit(w, nodes, excluded, preferred))
+                    .as("draw %d", k)
+                    .isSameAs(expected);
             elsewhere += expected != null && expected != home ? 1 : 0;
             Node other = nodes.get(random.nextInt(nodes.size()));
             boolean breaks = score.fit().breaksHardOn(w, other);
             assertThat(breaks).isEqualTo(!score.fit().fits(w, other));
             score.move(w, other);
             if (breaks) {
-                assertThat(score.calculateScore().hardScore()).as("%s on %s", w, other).isNegative();
+                assertThat(score.calculateScore().hardScore())
+                        .as("%s on %s", w, other)
+                        .isNegative();
             }
             score.move(w, home);
             assertThat(score.calculateScore().hardScore()).isZero();
@@ -131,7 +133,8 @@ class EjectionShortcutsTest {
         PlacementIncrementalScore fresh = new PlacementIncrementalScore();
         fresh.resetWorkingSolution(s);
         assertThat(arrays.calculateScore()).isEqualTo(fresh.calculateScore());
-        assertThat(arrays.amount(PlacementConstraintProvider.ANTI_AFFINITY)).as("the walk broke anti-affinity")
+        assertThat(arrays.amount(PlacementConstraintProvider.ANTI_AFFINITY))
+                .as("the walk broke anti-affinity")
                 .isPositive();
     }
 

@@ -1,6 +1,6 @@
 package dev.computeplan.placement.search;
 
-import dev.computeplan.placement.solver.PlacementSolverConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolverFactory;
@@ -9,17 +9,15 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
+import dev.computeplan.placement.solver.PlacementSolverConfig;
 import dev.computeplan.roadef.RoadefInstance;
 import dev.computeplan.roadef.RoadefMapper;
 import dev.computeplan.roadef.RoadefScorer;
 import dev.computeplan.roadef.RoadefTestData;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Parallel runs meet between their searches and all go on from the best answer. */
 class ExchangePhaseTest {
@@ -50,7 +48,8 @@ class ExchangePhaseTest {
         ExchangePhase.Exchange.Offer own = offer(-10, 0, 1);
         long start = System.nanoTime();
         assertThat(patient.meet(own, () -> false)).isSameAs(own);
-        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat(System.nanoTime() - start)
+                .isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
 
         ExchangePhase.Exchange stopped = new ExchangePhase.Exchange(2, LONG);
         start = System.nanoTime();
@@ -59,15 +58,17 @@ class ExchangePhaseTest {
         // the late run still sees the early one's offer, and takes it when it is the better
         assertThat(stopped.meet(offer(-50, 2, 2), () -> false)).isSameAs(own);
         ExchangePhase.Exchange.Offer alone = offer(-5, 1, 1);
-        assertThat(new ExchangePhase.Exchange(1, LONG).meet(alone, () -> false)).as("a single run").isSameAs(alone);
+        assertThat(new ExchangePhase.Exchange(1, LONG).meet(alone, () -> false))
+                .as("a single run")
+                .isSameAs(alone);
     }
 
     @Test
     void anOfferOfAnotherShapeIsNotTaken() throws Exception {
         ExchangePhase.Exchange exchange = new ExchangePhase.Exchange(2, LONG);
         ExchangePhase.Exchange.Offer own = offer(-30, 0, 1);
-        ExchangePhase.Exchange.Offer otherShape = new ExchangePhase.Exchange.Offer(
-                HardMediumSoftLongScore.of(0, 0, -1), new int[] {0, 1, 2}, 3);
+        ExchangePhase.Exchange.Offer otherShape =
+                new ExchangePhase.Exchange.Offer(HardMediumSoftLongScore.of(0, 0, -1), new int[] {0, 1, 2}, 3);
         var other = CompletableFuture.supplyAsync(() -> exchange.meet(otherShape, () -> false));
         assertThat(exchange.meet(own, () -> false)).isSameAs(own);
         assertThat(other.get(10, TimeUnit.SECONDS)).isSameAs(otherShape);
@@ -80,14 +81,16 @@ class ExchangePhaseTest {
         int[] moved = in.initialAssignment().clone();
         moved[0] = (moved[0] + 1) % in.machineCount();
         moved[7] = (moved[7] + 2) % in.machineCount();
-        HardMediumSoftLongScore initialScore = ExchangePhase.score(RoadefMapper.toPlacement(in, in.initialAssignment()));
+        HardMediumSoftLongScore initialScore =
+                ExchangePhase.score(RoadefMapper.toPlacement(in, in.initialAssignment()));
         HardMediumSoftLongScore movedScore = ExchangePhase.score(RoadefMapper.toPlacement(in, moved));
         assertThat(movedScore).isNotEqualTo(initialScore);
         boolean movedWins = movedScore.compareTo(initialScore) > 0;
         int[] better = movedWins ? moved : in.initialAssignment();
         HardMediumSoftLongScore bestScore = movedWins ? movedScore : initialScore;
         // the independent scorer agrees on the start that wins
-        assertThat(-initialScore.softScore()).isEqualTo(RoadefScorer.score(in, in.initialAssignment()).total());
+        assertThat(-initialScore.softScore())
+                .isEqualTo(RoadefScorer.score(in, in.initialAssignment()).total());
 
         ExchangePhase.Exchange exchange = new ExchangePhase.Exchange(2, LONG);
         SolverConfig config = new SolverConfig()
@@ -97,11 +100,13 @@ class ExchangePhaseTest {
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new ExchangePhase(exchange)));
         var initialRun = CompletableFuture.supplyAsync(() -> SolverFactory.<PlacementSolution>create(config)
-                .buildSolver().solve(RoadefMapper.toPlacement(in, in.initialAssignment())));
+                .buildSolver()
+                .solve(RoadefMapper.toPlacement(in, in.initialAssignment())));
         var movedRun = CompletableFuture.supplyAsync(() -> SolverFactory.<PlacementSolution>create(config)
-                .buildSolver().solve(RoadefMapper.toPlacement(in, moved)));
-        for (PlacementSolution answer : new PlacementSolution[] {initialRun.get(60, TimeUnit.SECONDS),
-                movedRun.get(60, TimeUnit.SECONDS)}) {
+                .buildSolver()
+                .solve(RoadefMapper.toPlacement(in, moved)));
+        for (PlacementSolution answer :
+                new PlacementSolution[] {initialRun.get(60, TimeUnit.SECONDS), movedRun.get(60, TimeUnit.SECONDS)}) {
             assertThat(RoadefMapper.toAssignment(answer)).containsExactly(better);
             assertThat(answer.getScore()).isEqualTo(bestScore);
             assertThat(ExchangePhase.score(answer)).isEqualTo(bestScore);

@@ -1,6 +1,6 @@
 package dev.computeplan.placement.search;
 
-import dev.computeplan.placement.solver.PlacementSolver;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.computeplan.placement.domain.Gang;
 import dev.computeplan.placement.domain.GangTopology;
@@ -10,11 +10,9 @@ import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Rack;
 import dev.computeplan.placement.domain.Resource;
 import dev.computeplan.placement.domain.Workload;
-import org.junit.jupiter.api.Test;
-
+import dev.computeplan.placement.solver.PlacementSolver;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PutBackPolishTest {
 
@@ -31,8 +29,17 @@ class PutBackPolishTest {
     }
 
     private PlacementSolution solution(List<Gang> gangs, Workload... workloads) {
-        return new PlacementSolution(List.of(cpu), List.of(a1, a2, b1, b2), List.of(rackA, rackB), List.of(), List.of(),
-                gangs, List.of(), List.of(), List.of(), List.of(workloads));
+        return new PlacementSolution(
+                List.of(cpu),
+                List.of(a1, a2, b1, b2),
+                List.of(rackA, rackB),
+                List.of(),
+                List.of(),
+                gangs,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(workloads));
     }
 
     private static Workload running(String id, Node current, long moveCost) {
@@ -74,7 +81,9 @@ class PutBackPolishTest {
     void aMoveThatRelievesAnOverloadStays() {
         Workload stays = running("stays", a1, 0).withPriority(1).withNode(a1);
         Workload moved = running("moved", a1, 10).withPriority(1).withNode(b1);
-        Workload big = new Workload("big", new long[] {4}, null, null, 0).withPriority(1).withNode(a1);
+        Workload big = new Workload("big", new long[] {4}, null, null, 0)
+                .withPriority(1)
+                .withNode(a1);
         PlacementSolution s = solution(List.of(), stays, moved, big);
 
         assertThat(PutBackPolish.apply(s)).isZero();

@@ -1,18 +1,17 @@
 package dev.computeplan.placement.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.roadef.RoadefInstance;
 import dev.computeplan.roadef.RoadefMapper;
 import dev.computeplan.roadef.RoadefTestData;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The look-alike lists the annealing draws swap partners from, against a plain sort of all distances (a2_5). */
 class SimilarWorkloadsTest {
@@ -39,7 +38,8 @@ class SimilarWorkloadsTest {
                 }
             }
             Arrays.sort(all);
-            double[] got = Arrays.stream(nearest[i]).mapToDouble(j -> SimilarWorkloads.distance(shares[self], shares[j]))
+            double[] got = Arrays.stream(nearest[i])
+                    .mapToDouble(j -> SimilarWorkloads.distance(shares[self], shares[j]))
                     .toArray();
             assertThat(got).containsExactly(Arrays.copyOf(all, 20));
             assertThat(nearest[i]).doesNotContain(i).doesNotHaveDuplicates();
@@ -69,6 +69,7 @@ class SimilarWorkloadsTest {
     @Test
     void aLoneWorkloadHasNoPartner() {
         Workload[] w = {A2_5.getWorkloads().get(0)};
-        assertThat(SimilarWorkloads.nearest(w, A2_5.getNodes(), 20, new SplittableRandom(3))[0]).isEmpty();
+        assertThat(SimilarWorkloads.nearest(w, A2_5.getNodes(), 20, new SplittableRandom(3))[0])
+                .isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.computeplan.placement.solver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.computeplan.placement.domain.Gang;
 import dev.computeplan.placement.domain.GangTopology;
 import dev.computeplan.placement.domain.Node;
@@ -7,13 +9,10 @@ import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Rack;
 import dev.computeplan.placement.domain.Resource;
 import dev.computeplan.placement.domain.Workload;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two racks of two 4-GPU nodes, each node running a 1-GPU notebook: a gang of two 4-GPU workers that must share a
@@ -31,23 +30,45 @@ class GangEvictionTest {
     private final Gang gang = new Gang("train", GangTopology.SAME_RACK);
 
     private static Node node(int index, String id, Rack rack) {
-        return new Node(index, id, new long[] {64}, new long[] {64}, "z", "d").withGpus(4, "A100").withRack(rack);
+        return new Node(index, id, new long[] {64}, new long[] {64}, "z", "d")
+                .withGpus(4, "A100")
+                .withRack(rack);
     }
 
     private PlacementSolution solve(long notebookPriority, long gangPriority) {
         List<Workload> workloads = new ArrayList<>();
         for (Node n : nodes) {
-            workloads.add(new Workload("nb-" + n.getId(), new long[] {1}, null, n, 10).withGpus(1, 0)
-                    .withPriority(notebookPriority).withNode(n));
+            workloads.add(new Workload("nb-" + n.getId(), new long[] {1}, null, n, 10)
+                    .withGpus(1, 0)
+                    .withPriority(notebookPriority)
+                    .withNode(n));
         }
         for (int i = 0; i < 2; i++) {
-            workloads.add(new Workload("train-" + i, new long[] {8}, null, null, 0).withGpus(4, 0)
-                    .withPriority(gangPriority).withGang(gang));
+            workloads.add(new Workload("train-" + i, new long[] {8}, null, null, 0)
+                    .withGpus(4, 0)
+                    .withPriority(gangPriority)
+                    .withGang(gang));
         }
-        PlacementSolution problem = new PlacementSolution(List.of(cpu), nodes, List.of(r1, r2), List.of(), List.of(),
-                List.of(gang), List.of(), List.of(), List.of(), workloads);
-        return new PlacementSolver(PlacementSolverSettings.defaults()).solve(problem, SolverOptions.builder(Duration.ofMinutes(1))
-                .seed(PlacementSolverSettings.defaults().seed()).stepLimit(STEPS).build(), stop -> { }, best -> { });
+        PlacementSolution problem = new PlacementSolution(
+                List.of(cpu),
+                nodes,
+                List.of(r1, r2),
+                List.of(),
+                List.of(),
+                List.of(gang),
+                List.of(),
+                List.of(),
+                List.of(),
+                workloads);
+        return new PlacementSolver(PlacementSolverSettings.defaults())
+                .solve(
+                        problem,
+                        SolverOptions.builder(Duration.ofMinutes(1))
+                                .seed(PlacementSolverSettings.defaults().seed())
+                                .stepLimit(STEPS)
+                                .build(),
+                        stop -> {},
+                        best -> {});
     }
 
     @Test
@@ -55,9 +76,11 @@ class GangEvictionTest {
         PlacementSolution s = solve(1, 50);
 
         assertThat(s.getScore().hardScore()).isZero();
-        List<Workload> members = s.getWorkloads().stream().filter(w -> w.getGang() != null).toList();
+        List<Workload> members =
+                s.getWorkloads().stream().filter(w -> w.getGang() != null).toList();
         assertThat(members).allMatch(Workload::isAssigned);
-        assertThat(members.get(0).getNode().getRack()).isSameAs(members.get(1).getNode().getRack());
+        assertThat(members.get(0).getNode().getRack())
+                .isSameAs(members.get(1).getNode().getRack());
         // 8 free GPUs remain on the other rack: every notebook runs again
         assertThat(s.getWorkloads()).allMatch(Workload::isAssigned);
         assertThat(PlacementSolver.solutionManager().update(s)).isEqualTo(s.getScore());

@@ -1,5 +1,7 @@
 package dev.computeplan.placement.solver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import dev.computeplan.placement.domain.BalanceObjective;
 import dev.computeplan.placement.domain.FragmentationProbe;
@@ -20,8 +22,8 @@ import dev.computeplan.placement.solver.justifications.DependencyJustification;
 import dev.computeplan.placement.solver.justifications.FragmentationJustification;
 import dev.computeplan.placement.solver.justifications.GangAllOrNothingJustification;
 import dev.computeplan.placement.solver.justifications.GangTopologyJustification;
-import dev.computeplan.placement.solver.justifications.GpuClassBalanceJustification;
 import dev.computeplan.placement.solver.justifications.GpuCapacityJustification;
+import dev.computeplan.placement.solver.justifications.GpuClassBalanceJustification;
 import dev.computeplan.placement.solver.justifications.GpuTypeJustification;
 import dev.computeplan.placement.solver.justifications.LoadCostJustification;
 import dev.computeplan.placement.solver.justifications.MachineMoveJustification;
@@ -36,14 +38,12 @@ import dev.computeplan.placement.solver.justifications.SpareReserveJustification
 import dev.computeplan.placement.solver.justifications.SpreadJustification;
 import dev.computeplan.placement.solver.justifications.TransientCapacityJustification;
 import dev.computeplan.placement.solver.justifications.UnassignedJustification;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /** One test per constraint: a satisfied case, a violated case with the hand-computed amount, and its justification. */
 class PlacementConstraintProviderTest {
@@ -69,11 +69,16 @@ class PlacementConstraintProviderTest {
     @Test
     void everyConstraintHasATest() {
         Set<String> tests = Arrays.stream(getClass().getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(Test.class)).map(Method::getName).collect(Collectors.toSet());
+                .filter(m -> m.isAnnotationPresent(Test.class))
+                .map(Method::getName)
+                .collect(Collectors.toSet());
         assertThat(tests).containsAll(PlacementConstraintProvider.NAMES);
-        Set<String> constraintMethods = Arrays.stream(PlacementConstraintProvider.class.getDeclaredMethods())
+        Set<String> constraintMethods = Stream.concat(
+                        Arrays.stream(PlacementConstraintProvider.class.getDeclaredMethods()),
+                        Arrays.stream(PlacementHardRules.class.getDeclaredMethods()))
                 .filter(m -> m.getReturnType() == ai.timefold.solver.core.api.score.stream.Constraint.class)
-                .map(Method::getName).collect(Collectors.toSet());
+                .map(Method::getName)
+                .collect(Collectors.toSet());
         assertThat(constraintMethods).containsExactlyInAnyOrderElementsOf(PlacementConstraintProvider.NAMES);
     }
 
@@ -87,8 +92,8 @@ class PlacementConstraintProviderTest {
         // cpu on n1: 6 + 7 = 13 > 10, excess 3; mem 20 <= 100
         verifier.verifyThat(PlacementConstraintProvider::nodeCapacity)
                 .given(CPU, MEM, n1, n2, workload("w1", 6, 10, n1), workload("w2", 7, 10, n1))
-                .justifiesWithExactly(new NodeCapacityJustification("n1", "cpu", 13, 10, 3,
-                        "Node n1 needs 13 cpu but has 10 (3 over)"))
+                .justifiesWithExactly(new NodeCapacityJustification(
+                        "n1", "cpu", 13, 10, 3, "Node n1 needs 13 cpu but has 10 (3 over)"))
                 .penalizesBy(3);
     }
 
@@ -98,10 +103,20 @@ class PlacementConstraintProviderTest {
         Resource gpu = new Resource(1, "gpu", false, 0, true);
         Node g1 = node("g1", 10, 2000).withGpus(2, "V100");
         verifier.verifyThat(PlacementConstraintProvider::nodeCapacity)
-                .given(CPU, gpu, g1, workload("w1", 4, 2000, g1).withGpus(2, 0), workload("w2", 4, 1000, g1).withGpus(1, 0))
+                .given(
+                        CPU,
+                        gpu,
+                        g1,
+                        workload("w1", 4, 2000, g1).withGpus(2, 0),
+                        workload("w2", 4, 1000, g1).withGpus(1, 0))
                 .penalizesBy(0);
         verifier.verifyThat(PlacementConstraintProvider::nodeCapacity)
-                .given(CPU, gpu, g1, workload("w1", 6, 2000, g1).withGpus(2, 0), workload("w2", 6, 1000, g1).withGpus(1, 0))
+                .given(
+                        CPU,
+                        gpu,
+                        g1,
+                        workload("w1", 6, 2000, g1).withGpus(2, 0),
+                        workload("w2", 6, 1000, g1).withGpus(1, 0))
                 .penalizesBy(2);
     }
 
@@ -116,7 +131,13 @@ class PlacementConstraintProviderTest {
         // mem on n1: 50 in use + 60 still held by w1 = 110 > 100: 10 over (nodeCapacity alone sees 50, no excess)
         verifier.verifyThat(PlacementConstraintProvider::transientCapacity)
                 .given(CPU, MEM, n1, n2, leaving, workload("w2", 1, 50, n1))
-                .justifiesWithExactly(new TransientCapacityJustification("n1", "mem", 50, 60, 100, 10,
+                .justifiesWithExactly(new TransientCapacityJustification(
+                        "n1",
+                        "mem",
+                        50,
+                        60,
+                        100,
+                        10,
                         "Node n1: 50 mem in use plus 60 still held by workloads moving away exceeds capacity 100"))
                 .penalizesBy(10);
     }
@@ -133,8 +154,13 @@ class PlacementConstraintProviderTest {
         // demand = 1000 + 600 + 600 = 2200
         verifier.verifyThat(PlacementConstraintProvider::gpuCapacity)
                 .given(g1, whole, share, workload("w3", 1, 1, g1).withGpus(0, 600))
-                .justifiesWithExactly(new GpuCapacityJustification("g1", 2, 2200, 600,
-                        "Node g1 has 2 GPUs; 600 milli-GPU of its workloads' demand does not fit without splitting a GPU"))
+                .justifiesWithExactly(
+                        new GpuCapacityJustification(
+                                "g1",
+                                2,
+                                2200,
+                                600,
+                                "Node g1 has 2 GPUs; 600 milli-GPU of its workloads' demand does not fit without splitting a GPU"))
                 .penalizesBy(600);
     }
 
@@ -143,11 +169,14 @@ class PlacementConstraintProviderTest {
         Node v100 = node("v", 10, 10).withGpus(1, "V100");
         Node a100 = node("a", 10, 10).withGpus(1, "A100");
         Workload w = workload("w1", 1, 1, v100).withGpus(1, 0).withGpuTypes(Set.of("V100"), Set.of());
-        verifier.verifyThat(PlacementConstraintProvider::gpuType).given(v100, a100, w).penalizesBy(0);
+        verifier.verifyThat(PlacementConstraintProvider::gpuType)
+                .given(v100, a100, w)
+                .penalizesBy(0);
         w.setNode(a100);
-        verifier.verifyThat(PlacementConstraintProvider::gpuType).given(v100, a100, w)
-                .justifiesWithExactly(new GpuTypeJustification("w1", "a", "A100", Set.of("V100"),
-                        "Workload w1 allows GPU types [V100] but node a has A100"))
+        verifier.verifyThat(PlacementConstraintProvider::gpuType)
+                .given(v100, a100, w)
+                .justifiesWithExactly(new GpuTypeJustification(
+                        "w1", "a", "A100", Set.of("V100"), "Workload w1 allows GPU types [V100] but node a has A100"))
                 .penalizesBy(1);
     }
 
@@ -156,13 +185,16 @@ class PlacementConstraintProviderTest {
         Node failed = node("f", 10, 10).withState(NodeState.FAILED);
         Node cordoned = node("c", 10, 10).withState(NodeState.CORDONED);
         Workload staying = new Workload("w1", new long[] {1, 1}, null, cordoned, 0).withNode(cordoned);
-        verifier.verifyThat(PlacementConstraintProvider::nodeState).given(failed, cordoned, staying).penalizesBy(0);
+        verifier.verifyThat(PlacementConstraintProvider::nodeState)
+                .given(failed, cordoned, staying)
+                .penalizesBy(0);
         // one workload on the failed node (1) + one newly on the cordoned node (1) = 2
         verifier.verifyThat(PlacementConstraintProvider::nodeState)
                 .given(failed, cordoned, staying, workload("w2", 1, 1, failed), workload("w3", 1, 1, cordoned))
                 .justifiesWithExactly(
                         new NodeStateJustification("w2", "f", "FAILED", "Workload w2 is on node f, which is failed"),
-                        new NodeStateJustification("w3", "c", "CORDONED", "Workload w3 is on node c, which is cordoned"))
+                        new NodeStateJustification(
+                                "w3", "c", "CORDONED", "Workload w3 is on node c, which is cordoned"))
                 .penalizesBy(2);
     }
 
@@ -174,11 +206,14 @@ class PlacementConstraintProviderTest {
         Workload a = new Workload("a", new long[] {1, 1}, s, null, 0).withNode(n1);
         Workload b = new Workload("b", new long[] {1, 1}, s, null, 0).withNode(n2);
         Workload c = new Workload("c", new long[] {1, 1}, s, null, 0).withNode(n2);
-        verifier.verifyThat(PlacementConstraintProvider::serviceAntiAffinity).given(s, n1, n2, a, b).penalizesBy(0);
+        verifier.verifyThat(PlacementConstraintProvider::serviceAntiAffinity)
+                .given(s, n1, n2, a, b)
+                .penalizesBy(0);
         // b and c share n2: one pair
-        verifier.verifyThat(PlacementConstraintProvider::serviceAntiAffinity).given(s, n1, n2, a, b, c)
-                .justifiesWithExactly(new AntiAffinityJustification("s", "b", "c", "n2",
-                        "Workloads b and c of service s share node n2"))
+        verifier.verifyThat(PlacementConstraintProvider::serviceAntiAffinity)
+                .given(s, n1, n2, a, b, c)
+                .justifiesWithExactly(new AntiAffinityJustification(
+                        "s", "b", "c", "n2", "Workloads b and c of service s share node n2"))
                 .penalizesBy(1);
     }
 
@@ -199,7 +234,8 @@ class PlacementConstraintProviderTest {
         // both placed in zone za: 1 zone, needs min(2, 2) = 2: shortfall 1
         verifier.verifyThat(PlacementConstraintProvider::serviceSpread)
                 .given(s, za, za2, w1, new Workload("w2", new long[] {1, 1}, s, null, 0).withNode(za2))
-                .justifiesWithExactly(new SpreadJustification("s", 1, 2, 1, "Service s runs in 1 zones, needs at least 2"))
+                .justifiesWithExactly(
+                        new SpreadJustification("s", 1, 2, 1, "Service s runs in 1 zones, needs at least 2"))
                 .penalizesBy(1);
     }
 
@@ -218,8 +254,8 @@ class PlacementConstraintProviderTest {
         // s in domain d1, t only in d2: one (dependency, domain) pair
         verifier.verifyThat(PlacementConstraintProvider::serviceDependency)
                 .given(dep, d1, d1b, d2, ws, new Workload("wt", new long[] {1, 1}, t, null, 0).withNode(d2))
-                .justifiesWithExactly(new DependencyJustification("s", "t", "d1",
-                        "Network domain d1 hosts service s but not t, which it depends on"))
+                .justifiesWithExactly(new DependencyJustification(
+                        "s", "t", "d1", "Network domain d1 hosts service s but not t, which it depends on"))
                 .penalizesBy(1);
     }
 
@@ -231,11 +267,17 @@ class PlacementConstraintProviderTest {
         Workload m2 = workload("m2", 1, 1, n1).withGang(g);
         Workload m3 = workload("m3", 1, 1, null).withGang(g);
         verifier.verifyThat(PlacementConstraintProvider::gangAllOrNothing)
-                .given(g, n1, workload("a", 1, 1, null).withGang(g), workload("b", 1, 1, null).withGang(g))
+                .given(
+                        g,
+                        n1,
+                        workload("a", 1, 1, null).withGang(g),
+                        workload("b", 1, 1, null).withGang(g))
                 .penalizesBy(0);
         // 2 of 3 placed: 1 missing
-        verifier.verifyThat(PlacementConstraintProvider::gangAllOrNothing).given(g, n1, m1, m2, m3)
-                .justifiesWithExactly(new GangAllOrNothingJustification("g", 2, 3, 1, "Gang g has 2 of 3 members placed"))
+        verifier.verifyThat(PlacementConstraintProvider::gangAllOrNothing)
+                .given(g, n1, m1, m2, m3)
+                .justifiesWithExactly(
+                        new GangAllOrNothingJustification("g", 2, 3, 1, "Gang g has 2 of 3 members placed"))
                 .penalizesBy(1);
     }
 
@@ -249,11 +291,13 @@ class PlacementConstraintProviderTest {
         Node c = node("c", 10, 10).withRack(r2);
         Workload m1 = workload("m1", 1, 1, a).withGang(g);
         verifier.verifyThat(PlacementConstraintProvider::gangTopology)
-                .given(g, a, b, c, m1, workload("m2", 1, 1, b).withGang(g)).penalizesBy(0);
+                .given(g, a, b, c, m1, workload("m2", 1, 1, b).withGang(g))
+                .penalizesBy(0);
         // racks r1 and r2: 2 racks, 1 too many
         verifier.verifyThat(PlacementConstraintProvider::gangTopology)
                 .given(g, a, b, c, m1, workload("m2", 1, 1, c).withGang(g))
-                .justifiesWithExactly(new GangTopologyJustification("g", "SAME_RACK", 2, "Gang g must be in one rack but spans 2"))
+                .justifiesWithExactly(
+                        new GangTopologyJustification("g", "SAME_RACK", 2, "Gang g must be in one rack but spans 2"))
                 .penalizesBy(1);
     }
 
@@ -264,11 +308,13 @@ class PlacementConstraintProviderTest {
         Node idle = node("n2", 10, 10).withRack(rack).withIdlePowerWatts(300);
         Workload w1 = workload("w1", 1, 1, n1).withPowerWatts(400);
         verifier.verifyThat(PlacementConstraintProvider::rackPowerCap)
-                .given(rack, n1, idle, w1, workload("w2", 1, 1, n1).withPowerWatts(300)).penalizesBy(0);
+                .given(rack, n1, idle, w1, workload("w2", 1, 1, n1).withPowerWatts(300))
+                .penalizesBy(0);
         // n1: 300 idle + 400 + 500 = 1200; n2 idle and empty draws 0; cap 1000: 200 over
         verifier.verifyThat(PlacementConstraintProvider::rackPowerCap)
                 .given(rack, n1, idle, w1, workload("w2", 1, 1, n1).withPowerWatts(500))
-                .justifiesWithExactly(new RackPowerJustification("r", 1200, 1000, 200, "Rack r draws 1200 W, cap 1000 W"))
+                .justifiesWithExactly(
+                        new RackPowerJustification("r", 1200, 1000, 200, "Rack r draws 1200 W, cap 1000 W"))
                 .penalizesBy(200);
     }
 
@@ -278,11 +324,13 @@ class PlacementConstraintProviderTest {
         Node empty = new Node(1, "e", new long[] {10, 10}, new long[] {10, 10}, "z2", "d1").withGpus(4, "A100");
         SpareReserve reserve = new SpareReserve("z1", 2);
         verifier.verifyThat(PlacementConstraintProvider::spareReserve)
-                .given(reserve, g4, empty, workload("w", 1, 1, g4).withGpus(2, 0)).penalizesBy(0);
+                .given(reserve, g4, empty, workload("w", 1, 1, g4).withGpus(2, 0))
+                .penalizesBy(0);
         // zone z1: 4 GPUs, 3 used, 1 free; reserve 2: shortfall 1 (zone z2's free GPUs do not count)
         verifier.verifyThat(PlacementConstraintProvider::spareReserve)
                 .given(reserve, g4, empty, workload("w", 1, 1, g4).withGpus(3, 0))
-                .justifiesWithExactly(new SpareReserveJustification("z1", 1, 2, 1, "Zone z1 keeps 1 free GPUs, reserve is 2"))
+                .justifiesWithExactly(
+                        new SpareReserveJustification("z1", 1, 2, 1, "Zone z1 keeps 1 free GPUs, reserve is 2"))
                 .penalizesBy(1);
     }
 
@@ -290,7 +338,8 @@ class PlacementConstraintProviderTest {
     void unassignedWorkload() {
         Node n1 = node("n1", 10, 10);
         verifier.verifyThat(PlacementConstraintProvider::unassignedWorkload)
-                .given(n1, workload("w1", 1, 1, n1).withPriority(5)).penalizesBy(0);
+                .given(n1, workload("w1", 1, 1, n1).withPriority(5))
+                .penalizesBy(0);
         // priority 5 pending
         verifier.verifyThat(PlacementConstraintProvider::unassignedWorkload)
                 .given(n1, workload("w1", 1, 1, null).withPriority(5))
@@ -303,11 +352,15 @@ class PlacementConstraintProviderTest {
         Node n1 = node(0, "n1", 10, 10, "z", "d");
         Node n2 = node(1, "n2", 10, 10, "z", "d");
         Workload w = new Workload("w", new long[] {1, 1}, null, n1, 7).withNode(n1);
-        verifier.verifyThat(PlacementConstraintProvider::processMove).given(n1, n2, w).penalizesBy(0);
+        verifier.verifyThat(PlacementConstraintProvider::processMove)
+                .given(n1, n2, w)
+                .penalizesBy(0);
         w.setNode(n2);
         // move cost 7
-        verifier.verifyThat(PlacementConstraintProvider::processMove).given(n1, n2, w)
-                .justifiesWithExactly(new ProcessMoveJustification("w", "n1", "n2", 7, "Workload w moves from n1 to n2 (cost 7)"))
+        verifier.verifyThat(PlacementConstraintProvider::processMove)
+                .given(n1, n2, w)
+                .justifiesWithExactly(
+                        new ProcessMoveJustification("w", "n1", "n2", 7, "Workload w moves from n1 to n2 (cost 7)"))
                 .penalizesBy(7);
     }
 
@@ -321,10 +374,13 @@ class PlacementConstraintProviderTest {
         Workload a2 = new Workload("a2", new long[] {1, 1}, a, n1, 1).withNode(n2);
         Workload b1 = new Workload("b1", new long[] {1, 1}, b, n1, 1).withNode(n2);
         verifier.verifyThat(PlacementConstraintProvider::serviceMove)
-                .given(a, b, n1, n2, new Workload("a1", new long[] {1, 1}, a, n1, 1).withNode(n1)).penalizesBy(0);
+                .given(a, b, n1, n2, new Workload("a1", new long[] {1, 1}, a, n1, 1).withNode(n1))
+                .penalizesBy(0);
         // service a moved 2, b moved 1: max = 2
-        verifier.verifyThat(PlacementConstraintProvider::serviceMove).given(a, b, n1, n2, a1, a2, b1)
-                .justifiesWithExactly(new ServiceMoveJustification("a", 2, "Service a has the most migrated workloads: 2"))
+        verifier.verifyThat(PlacementConstraintProvider::serviceMove)
+                .given(a, b, n1, n2, a1, a2, b1)
+                .justifiesWithExactly(
+                        new ServiceMoveJustification("a", 2, "Service a has the most migrated workloads: 2"))
                 .penalizesBy(2);
     }
 
@@ -333,23 +389,29 @@ class PlacementConstraintProviderTest {
         Node n1 = node(0, "n1", 10, 10, "z", "d").withMoveCosts(new long[] {0, 4});
         Node n2 = node(1, "n2", 10, 10, "z", "d").withMoveCosts(new long[] {4, 0});
         Workload w = new Workload("w", new long[] {1, 1}, null, n1, 0).withNode(n1);
-        verifier.verifyThat(PlacementConstraintProvider::machineMove).given(n1, n2, w).penalizesBy(0);
+        verifier.verifyThat(PlacementConstraintProvider::machineMove)
+                .given(n1, n2, w)
+                .penalizesBy(0);
         w.setNode(n2);
         // moveCost[n1][n2] = 4
-        verifier.verifyThat(PlacementConstraintProvider::machineMove).given(n1, n2, w)
-                .justifiesWithExactly(new MachineMoveJustification("w", "n1", "n2", 4, "Moving w from n1 to n2 costs 4"))
+        verifier.verifyThat(PlacementConstraintProvider::machineMove)
+                .given(n1, n2, w)
+                .justifiesWithExactly(
+                        new MachineMoveJustification("w", "n1", "n2", 4, "Moving w from n1 to n2 costs 4"))
                 .penalizesBy(4);
     }
 
     @Test
     void loadCost() {
         Node n1 = new Node(0, "n1", new long[] {10, 100}, new long[] {5, 50}, "z", "d");
-        verifier.verifyThat(PlacementConstraintProvider::loadCost).given(CPU, MEM, n1, workload("w", 5, 90, n1))
+        verifier.verifyThat(PlacementConstraintProvider::loadCost)
+                .given(CPU, MEM, n1, workload("w", 5, 90, n1))
                 .penalizesBy(0); // cpu at safety; mem has load weight 0
         // cpu 8 - safety 5 = 3, weight 10: 30
-        verifier.verifyThat(PlacementConstraintProvider::loadCost).given(CPU, MEM, n1, workload("w", 8, 90, n1))
-                .justifiesWithExactly(new LoadCostJustification("n1", "cpu", 8, 5, 3, 10,
-                        "Node n1 uses 8 cpu, 3 above its safety capacity 5"))
+        verifier.verifyThat(PlacementConstraintProvider::loadCost)
+                .given(CPU, MEM, n1, workload("w", 8, 90, n1))
+                .justifiesWithExactly(new LoadCostJustification(
+                        "n1", "cpu", 8, 5, 3, 10, "Node n1 uses 8 cpu, 3 above its safety capacity 5"))
                 .penalizesBy(30);
     }
 
@@ -359,13 +421,17 @@ class PlacementConstraintProviderTest {
         Node n1 = node(0, "n1", 10, 100, "z", "d");
         Node roomy = node(1, "n2", 10, 100, "z", "d");
         Node tight = node(2, "n3", 10, 15, "z", "d");
-        verifier.verifyThat(PlacementConstraintProvider::balanceCost).given(b, n1, roomy, workload("w", 0, 50, n1))
+        verifier.verifyThat(PlacementConstraintProvider::balanceCost)
+                .given(b, n1, roomy, workload("w", 0, 50, n1))
                 .penalizesBy(0); // n1: 2*10 - 50 < 0; n2 empty: 2*10 - 100 < 0
         // n1: 2*10 - 10 = 10; empty n3: 2*10 - 15 = 5; empty n2: 0. (10 + 5) * weight 3 = 45
-        verifier.verifyThat(PlacementConstraintProvider::balanceCost).given(b, n1, roomy, tight, workload("w", 0, 90, n1))
+        verifier.verifyThat(PlacementConstraintProvider::balanceCost)
+                .given(b, n1, roomy, tight, workload("w", 0, 90, n1))
                 .justifiesWithExactly(
-                        new BalanceJustification("n1", "b0", 10, 10, 2, 10, 3, "Node n1: 2 x free cpu (10) exceeds free mem (10) by 10"),
-                        new BalanceJustification("n3", "b0", 10, 15, 2, 5, 3, "Node n3: 2 x free cpu (10) exceeds free mem (15) by 5"))
+                        new BalanceJustification(
+                                "n1", "b0", 10, 10, 2, 10, 3, "Node n1: 2 x free cpu (10) exceeds free mem (10) by 10"),
+                        new BalanceJustification(
+                                "n3", "b0", 10, 15, 2, 5, 3, "Node n3: 2 x free cpu (10) exceeds free mem (15) by 5"))
                 .penalizesBy(45);
     }
 
@@ -374,14 +440,18 @@ class PlacementConstraintProviderTest {
         Node g = node("g", 10, 10).withGpus(2, "V100");
         FragmentationProbe half = new FragmentationProbe("half", new long[] {0, 0}, 0, 500, 2);
         FragmentationProbe two = new FragmentationProbe("two", new long[] {0, 0}, 2, 0, 1);
-        verifier.verifyThat(PlacementConstraintProvider::fragmentation).given(g, half, two, workload("w", 1, 1, g).withGpus(2, 0))
+        verifier.verifyThat(PlacementConstraintProvider::fragmentation)
+                .given(g, half, two, workload("w", 1, 1, g).withGpus(2, 0))
                 .penalizesBy(0); // no free GPU left
         // w takes 700 of GPU0: free 300 + 1000. Probe half (500): GPU0's 300 unusable, x2 = 600.
         // Probe two (2 whole GPUs): only 1 whole free, nothing fits: all 1300 free, x1 = 1300. Total 1900.
-        verifier.verifyThat(PlacementConstraintProvider::fragmentation).given(g, half, two, workload("w", 1, 1, g).withGpus(0, 700))
+        verifier.verifyThat(PlacementConstraintProvider::fragmentation)
+                .given(g, half, two, workload("w", 1, 1, g).withGpus(0, 700))
                 .justifiesWithExactly(
-                        new FragmentationJustification("g", "half", 300, 2, "Node g: 300 milli-GPU free that shape half could not use"),
-                        new FragmentationJustification("g", "two", 1300, 1, "Node g: 1300 milli-GPU free that shape two could not use"))
+                        new FragmentationJustification(
+                                "g", "half", 300, 2, "Node g: 300 milli-GPU free that shape half could not use"),
+                        new FragmentationJustification(
+                                "g", "two", 1300, 1, "Node g: 1300 milli-GPU free that shape two could not use"))
                 .penalizesBy(1900);
     }
 
@@ -391,10 +461,15 @@ class PlacementConstraintProviderTest {
         Node t = node("t", 10, 10).withGpus(2, "T4");
         FragmentationProbe t4Half = new FragmentationProbe("t4-half", new long[] {0, 0}, 0, 500, 2, Set.of("T4"));
         // Both nodes have 700 of GPU0 used: 300 there is too little for a 500 share. Only the T4 node counts it.
-        verifier.verifyThat(PlacementConstraintProvider::fragmentation).given(v, t, t4Half,
-                        workload("wv", 1, 1, v).withGpus(0, 700), workload("wt", 1, 1, t).withGpus(0, 700))
-                .justifiesWithExactly(
-                        new FragmentationJustification("t", "t4-half", 300, 2, "Node t: 300 milli-GPU free that shape t4-half could not use"))
+        verifier.verifyThat(PlacementConstraintProvider::fragmentation)
+                .given(
+                        v,
+                        t,
+                        t4Half,
+                        workload("wv", 1, 1, v).withGpus(0, 700),
+                        workload("wt", 1, 1, t).withGpus(0, 700))
+                .justifiesWithExactly(new FragmentationJustification(
+                        "t", "t4-half", 300, 2, "Node t: 300 milli-GPU free that shape t4-half could not use"))
                 .penalizesBy(600);
     }
 
@@ -403,11 +478,14 @@ class PlacementConstraintProviderTest {
         Node v = node("v", 10, 10).withGpus(1, "V100");
         Node a = node("a", 10, 10).withGpus(1, "A100");
         Workload w = workload("w", 1, 1, a).withGpus(1, 0).withGpuTypes(Set.of(), Set.of("A100"));
-        verifier.verifyThat(PlacementConstraintProvider::preferredGpuType).given(v, a, w).penalizesBy(0);
+        verifier.verifyThat(PlacementConstraintProvider::preferredGpuType)
+                .given(v, a, w)
+                .penalizesBy(0);
         w.setNode(v);
-        verifier.verifyThat(PlacementConstraintProvider::preferredGpuType).given(v, a, w)
-                .justifiesWithExactly(new PreferredGpuTypeJustification("w", "v", "V100", Set.of("A100"),
-                        "Workload w prefers GPU types [A100], node v has V100"))
+        verifier.verifyThat(PlacementConstraintProvider::preferredGpuType)
+                .given(v, a, w)
+                .justifiesWithExactly(new PreferredGpuTypeJustification(
+                        "w", "v", "V100", Set.of("A100"), "Workload w prefers GPU types [A100], node v has V100"))
                 .penalizesBy(1);
     }
 
@@ -415,9 +493,12 @@ class PlacementConstraintProviderTest {
     void powerDraw() {
         Node n1 = node("n1", 10, 10).withIdlePowerWatts(100);
         Node idle = node("n2", 10, 10).withIdlePowerWatts(100);
-        verifier.verifyThat(PlacementConstraintProvider::powerDraw).given(n1, idle).penalizesBy(0);
+        verifier.verifyThat(PlacementConstraintProvider::powerDraw)
+                .given(n1, idle)
+                .penalizesBy(0);
         // n1: 100 idle + 250 = 350; n2 empty sleeps: 0
-        verifier.verifyThat(PlacementConstraintProvider::powerDraw).given(n1, idle, workload("w", 1, 1, n1).withPowerWatts(250))
+        verifier.verifyThat(PlacementConstraintProvider::powerDraw)
+                .given(n1, idle, workload("w", 1, 1, n1).withPowerWatts(250))
                 .justifiesWithExactly(new PowerDrawJustification("n1", 350, "Node n1 draws about 350 W"))
                 .penalizesBy(350);
     }
@@ -430,19 +511,30 @@ class PlacementConstraintProviderTest {
         FragmentationProbe one = new FragmentationProbe("one", new long[] {0, 0}, 1, 0, 3);
         FragmentationProbe half = new FragmentationProbe("half", new long[] {0, 0}, 0, 500, 2);
         // No probe, no fragmentation unit: nothing to weigh.
-        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance).given(a1, a2, b, workload("w", 1, 1, a1).withGpus(1, 0))
+        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance)
+                .given(a1, a2, b, workload("w", 1, 1, a1).withGpus(1, 0))
                 .penalizesBy(0);
         // CPU-only workloads use no GPU class.
-        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance).given(a1, a2, b, one, workload("w", 1, 1, a1))
+        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance)
+                .given(a1, a2, b, one, workload("w", 1, 1, a1))
                 .penalizesBy(0);
         // P = 3 + 2 = 5. Class 2xT4: capacity 4000, used 1000 + 500 = 1500: 5 x 1500^2 / 4000 = 2812.5 -> 2812.
         // Class 8xG2: capacity 8000, used 2000: 5 x 2000^2 / 8000 = 2500. Total 5312.
-        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance).given(a1, a2, b, one, half,
-                        workload("w1", 1, 1, a1).withGpus(1, 0), workload("w2", 1, 1, a2).withGpus(0, 500),
+        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance)
+                .given(
+                        a1,
+                        a2,
+                        b,
+                        one,
+                        half,
+                        workload("w1", 1, 1, a1).withGpus(1, 0),
+                        workload("w2", 1, 1, a2).withGpus(0, 500),
                         workload("w3", 1, 1, b).withGpus(2, 0))
                 .justifiesWithExactly(
-                        new GpuClassBalanceJustification("2xT4", 1500, 4000, 5, 2812, "GPU class 2xT4 uses 1500 of 4000 milli-GPU (37%)"),
-                        new GpuClassBalanceJustification("8xG2", 2000, 8000, 5, 2500, "GPU class 8xG2 uses 2000 of 8000 milli-GPU (25%)"))
+                        new GpuClassBalanceJustification(
+                                "2xT4", 1500, 4000, 5, 2812, "GPU class 2xT4 uses 1500 of 4000 milli-GPU (37%)"),
+                        new GpuClassBalanceJustification(
+                                "8xG2", 2000, 8000, 5, 2500, "GPU class 8xG2 uses 2000 of 8000 milli-GPU (25%)"))
                 .penalizesBy(5312);
     }
 
@@ -456,13 +548,24 @@ class PlacementConstraintProviderTest {
         FragmentationProbe p100 = new FragmentationProbe("p100", new long[] {0, 0}, 1, 0, 4, Set.of("P100", "V100"));
         // 2xT4: P = 3 + 2 = 5, 5 x 1000^2 / 2000 = 2500. 8xG2: P = 3, 3 x 2000^2 / 8000 = 1500.
         // 4xP100: P = 3 + 4 = 7, 7 x 1000^2 / 4000 = 1750. Total 5750.
-        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance).given(a, b, c, any, t4, p100,
-                        workload("w1", 1, 1, a).withGpus(1, 0), workload("w2", 1, 1, b).withGpus(2, 0),
+        verifier.verifyThat(PlacementConstraintProvider::gpuClassBalance)
+                .given(
+                        a,
+                        b,
+                        c,
+                        any,
+                        t4,
+                        p100,
+                        workload("w1", 1, 1, a).withGpus(1, 0),
+                        workload("w2", 1, 1, b).withGpus(2, 0),
                         workload("w3", 1, 1, c).withGpus(1, 0))
                 .justifiesWithExactly(
-                        new GpuClassBalanceJustification("2xT4", 1000, 2000, 5, 2500, "GPU class 2xT4 uses 1000 of 2000 milli-GPU (50%)"),
-                        new GpuClassBalanceJustification("8xG2", 2000, 8000, 3, 1500, "GPU class 8xG2 uses 2000 of 8000 milli-GPU (25%)"),
-                        new GpuClassBalanceJustification("4xP100", 1000, 4000, 7, 1750, "GPU class 4xP100 uses 1000 of 4000 milli-GPU (25%)"))
+                        new GpuClassBalanceJustification(
+                                "2xT4", 1000, 2000, 5, 2500, "GPU class 2xT4 uses 1000 of 2000 milli-GPU (50%)"),
+                        new GpuClassBalanceJustification(
+                                "8xG2", 2000, 8000, 3, 1500, "GPU class 8xG2 uses 2000 of 8000 milli-GPU (25%)"),
+                        new GpuClassBalanceJustification(
+                                "4xP100", 1000, 4000, 7, 1750, "GPU class 4xP100 uses 1000 of 4000 milli-GPU (25%)"))
                 .penalizesBy(5750);
     }
 }

@@ -1,22 +1,21 @@
 package dev.computeplan.placement.solver;
 
-import dev.computeplan.placement.explain.PlacementChecker;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import dev.computeplan.placement.api.PlacementExamples;
 import dev.computeplan.placement.api.PlacementMapper;
-import dev.computeplan.placement.api.PlacementRequest;
 import dev.computeplan.placement.api.PlacementPlan;
+import dev.computeplan.placement.api.PlacementRequest;
 import dev.computeplan.placement.api.PlacementValidator;
 import dev.computeplan.placement.domain.PlacementSolution;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
+import dev.computeplan.placement.explain.PlacementChecker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs the whole solver (gang phase, construction, both local searches with change, swap and ruin-and-recreate)
@@ -36,9 +35,15 @@ class PlacementFullAssertTest {
         PlacementRequest req = allFeatures();
         assertThat(PlacementValidator.validate(req)).isEmpty();
 
-        PlacementSolution best = new PlacementSolver(PlacementSolverSettings.defaults()).solve(
-                PlacementMapper.toDomain(req, null), SolverOptions.builder(Duration.ofMinutes(5))
-                        .mode(EnvironmentMode.FULL_ASSERT).stepLimit(STEPS).build(), stop -> { }, newBest -> { });
+        PlacementSolution best = new PlacementSolver(PlacementSolverSettings.defaults())
+                .solve(
+                        PlacementMapper.toDomain(req, null),
+                        SolverOptions.builder(Duration.ofMinutes(5))
+                                .mode(EnvironmentMode.FULL_ASSERT)
+                                .stepLimit(STEPS)
+                                .build(),
+                        stop -> {},
+                        newBest -> {});
 
         // Independent recalculation of the returned plan: the checker's medium and soft equal the score's.
         PlacementPlan plan = PlacementMapper.toPlan(best);
@@ -56,19 +61,43 @@ class PlacementFullAssertTest {
         for (PlacementRequest.NodeDto from : base.nodes()) {
             for (PlacementRequest.NodeDto to : base.nodes()) {
                 if (!from.id().equals(to.id())) {
-                    moveCosts.add(new PlacementRequest.MoveCostDto(from.id(), to.id(), (long) (from.id().length() + to.zone().length())));
+                    moveCosts.add(new PlacementRequest.MoveCostDto(from.id(), to.id(), (long)
+                            (from.id().length() + to.zone().length())));
                 }
             }
         }
         PlacementRequest req = new PlacementRequest(
-                List.of(new PlacementRequest.ResourceDto("cpu", false, 2L), new PlacementRequest.ResourceDto("memory", true, 1L)),
-                base.nodes().stream().map(n -> new PlacementRequest.NodeDto(n.id(), n.capacity(),
-                        java.util.Map.of("cpu", n.capacity().get("cpu") / 2, "memory", n.capacity().get("memory") / 2),
-                        n.zone(), n.networkDomain(), n.rack(), n.gpus(), n.gpuType(), n.state(), n.idlePowerWatts())).toList(),
-                base.racks(), base.services(), base.gangs(), base.workloads(),
-                List.of(new PlacementRequest.BalanceDto("mem-per-cpu", "cpu", "memory", 4L, 3L),
+                List.of(
+                        new PlacementRequest.ResourceDto("cpu", false, 2L),
+                        new PlacementRequest.ResourceDto("memory", true, 1L)),
+                base.nodes().stream()
+                        .map(n -> new PlacementRequest.NodeDto(
+                                n.id(),
+                                n.capacity(),
+                                java.util.Map.of(
+                                        "cpu",
+                                        n.capacity().get("cpu") / 2,
+                                        "memory",
+                                        n.capacity().get("memory") / 2),
+                                n.zone(),
+                                n.networkDomain(),
+                                n.rack(),
+                                n.gpus(),
+                                n.gpuType(),
+                                n.state(),
+                                n.idlePowerWatts()))
+                        .toList(),
+                base.racks(),
+                base.services(),
+                base.gangs(),
+                base.workloads(),
+                List.of(
+                        new PlacementRequest.BalanceDto("mem-per-cpu", "cpu", "memory", 4L, 3L),
                         new PlacementRequest.BalanceDto("cpu-per-gpu", "gpu", "cpu", 10L, 1L)),
-                base.fragmentationProbes(), base.spareReserves(), moveCosts, java.util.Map.of("serviceMove", 7L, "powerDraw", 1L));
+                base.fragmentationProbes(),
+                base.spareReserves(),
+                moveCosts,
+                java.util.Map.of("serviceMove", 7L, "powerDraw", 1L));
         return req;
     }
 }

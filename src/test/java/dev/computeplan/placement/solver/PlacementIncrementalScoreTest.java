@@ -1,5 +1,7 @@
 package dev.computeplan.placement.solver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import dev.computeplan.placement.api.PlacementExamples;
 import dev.computeplan.placement.api.PlacementMapper;
@@ -7,12 +9,9 @@ import dev.computeplan.placement.api.PlacementRequest;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The hand-kept incremental score equals the constraint provider's score (the reference), on random placements that
@@ -22,8 +21,10 @@ class PlacementIncrementalScoreTest {
 
     @Test
     void fromScratchEqualsConstraintStreamsOnRandomPlacements() {
-        for (PlacementRequest req : List.of(PlacementFullAssertTest.allFeatures(),
-                PlacementExamples.load("placement-small.json"), PlacementExamples.load("placement-rack-failure.json"))) {
+        for (PlacementRequest req : List.of(
+                PlacementFullAssertTest.allFeatures(),
+                PlacementExamples.load("placement-small.json"),
+                PlacementExamples.load("placement-rack-failure.json"))) {
             Random random = new Random(11);
             for (int round = 0; round < 100; round++) {
                 PlacementSolution solution = PlacementMapper.toDomain(req, null);
@@ -32,7 +33,8 @@ class PlacementIncrementalScoreTest {
                 }
                 PlacementIncrementalScore incremental = new PlacementIncrementalScore();
                 incremental.resetWorkingSolution(solution);
-                HardMediumSoftLongScore reference = PlacementSolver.solutionManager().update(solution);
+                HardMediumSoftLongScore reference =
+                        PlacementSolver.solutionManager().update(solution);
                 assertSameRules(incremental, solution, "round " + round);
                 assertThat(incremental.calculateScore()).as("round %d", round).isEqualTo(reference);
             }
@@ -54,7 +56,8 @@ class PlacementIncrementalScoreTest {
             w.setNode(randomNode(solution, random));
             incremental.afterVariableChanged(w, "node");
             if (step % 25 == 0) {
-                HardMediumSoftLongScore reference = PlacementSolver.solutionManager().update(solution);
+                HardMediumSoftLongScore reference =
+                        PlacementSolver.solutionManager().update(solution);
                 assertThat(incremental.calculateScore()).as("step %d", step).isEqualTo(reference);
                 hardSeen += reference.hardScore() < 0 ? 1 : 0;
             }
@@ -63,17 +66,21 @@ class PlacementIncrementalScoreTest {
     }
 
     /** Rule by rule, the constraint totals of the reference (with default weights) equal the running amounts. */
-    private static void assertSameRules(PlacementIncrementalScore incremental, PlacementSolution solution, String where) {
+    private static void assertSameRules(
+            PlacementIncrementalScore incremental, PlacementSolution solution, String where) {
         var totals = PlacementSolver.solutionManager().explain(solution).getConstraintMatchTotalMap();
         for (String name : dev.computeplan.placement.solver.PlacementConstraintProvider.NAMES) {
-            var total = totals.values().stream().filter(t -> t.getConstraintRef().constraintName().equals(name)).findFirst();
+            var total = totals.values().stream()
+                    .filter(t -> t.getConstraintRef().constraintName().equals(name))
+                    .findFirst();
             if (total.isEmpty()) {
                 continue;
             }
             HardMediumSoftLongScore s = (HardMediumSoftLongScore) total.get().getScore();
             HardMediumSoftLongScore w = (HardMediumSoftLongScore) total.get().getConstraintWeight();
             // the match total's weight carries the penalty's sign
-            long units = w.hardScore() != 0 ? s.hardScore() / w.hardScore()
+            long units = w.hardScore() != 0
+                    ? s.hardScore() / w.hardScore()
                     : w.mediumScore() != 0 ? s.mediumScore() / w.mediumScore() : s.softScore() / w.softScore();
             assertThat(incremental.amount(name)).as("%s, %s", name, where).isEqualTo(units);
         }

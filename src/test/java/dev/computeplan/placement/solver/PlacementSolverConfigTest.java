@@ -1,43 +1,47 @@
 package dev.computeplan.placement.solver;
 
-import dev.computeplan.placement.search.AnnealingPhase;
-import dev.computeplan.placement.search.AnnealingShared;
-import dev.computeplan.placement.search.ExchangePhase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import dev.computeplan.placement.domain.PlacementSolution;
-import org.junit.jupiter.api.Test;
-
+import dev.computeplan.placement.search.AnnealingPhase;
+import dev.computeplan.placement.search.AnnealingShared;
+import dev.computeplan.placement.search.ExchangePhase;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The phase list of a solve: equal local searches, and a meeting of the parallel runs between each two. */
 class PlacementSolverConfigTest {
 
     private static SolverConfig annealing(Duration limit, int searches, List<ExchangePhase.Exchange> meetings) {
-        return PlacementSolverConfig.create(SolverOptions.builder(limit).seed(1L).ruinRecreate(false)
+        return PlacementSolverConfig.create(SolverOptions.builder(limit)
+                .seed(1L)
+                .ruinRecreate(false)
                 .search(PlacementSolverConfig.Search.SIMULATED_ANNEALING)
                 .annealing(new AnnealingShared(1_000L, AnnealingPhase.SIMILAR_SHARE))
-                .searches(searches).meetings(meetings).build());
+                .searches(searches)
+                .meetings(meetings)
+                .build());
     }
 
     private static List<Object> commands(SolverConfig config) {
         return config.getPhaseConfigList().stream()
-                .map(p -> p instanceof CustomPhaseConfig c ? (Object) c.getCustomPhaseCommandList().get(0) : p)
+                .map(p -> p instanceof CustomPhaseConfig c
+                        ? (Object) c.getCustomPhaseCommandList().get(0)
+                        : p)
                 .toList();
     }
 
     @Test
     void threeSearchesOfAThirdEachWithAMeetingBeforeTheSecondAndTheThird() {
         Duration limit = Duration.ofMillis(1_000);
-        List<ExchangePhase.Exchange> meetings = List.of(new ExchangePhase.Exchange(2, limit),
-                new ExchangePhase.Exchange(2, limit));
+        List<ExchangePhase.Exchange> meetings =
+                List.of(new ExchangePhase.Exchange(2, limit), new ExchangePhase.Exchange(2, limit));
         SolverConfig config = annealing(limit, 3, meetings);
         List<Object> phases = commands(config);
         assertThat(phases).hasSize(10);
@@ -49,8 +53,11 @@ class PlacementSolverConfigTest {
         // whole milliseconds: Timefold refuses a spent limit with nanoseconds (1,000 ms / 3)
         assertThat(list.get(3).getTerminationConfig().getSpentLimit()).isEqualTo(Duration.ofMillis(333));
         assertThat(list.get(6).getTerminationConfig().getSpentLimit()).isEqualTo(Duration.ofMillis(333));
-        assertThat(list.get(9).getTerminationConfig()).as("the last search runs to the solve's limit").isNull();
-        assertThat(SolverFactory.<PlacementSolution>create(config).buildSolver()).isNotNull();
+        assertThat(list.get(9).getTerminationConfig())
+                .as("the last search runs to the solve's limit")
+                .isNull();
+        assertThat(SolverFactory.<PlacementSolution>create(config).buildSolver())
+                .isNotNull();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.computeplan.placement.solver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import dev.computeplan.placement.domain.BalanceObjective;
@@ -10,17 +12,14 @@ import dev.computeplan.placement.domain.Service;
 import dev.computeplan.placement.domain.ServiceDependency;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.testing.SharedData;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The domain is general enough for ROADEF 2012: a minimal mapping of the challenge's instances onto the public
@@ -33,9 +32,11 @@ class RoadefCompatibilityTest {
     @ValueSource(strings = {"a1_1", "a1_2", "a2_2", "a2_5"})
     void initialAssignmentScoresTheOriginalCost(String instance) throws IOException {
         Path dir = SharedData.require("roadef2012/A");
-        PlacementSolution solution = map(tokens(dir.resolve("model_" + instance + ".txt")),
+        PlacementSolution solution = map(
+                tokens(dir.resolve("model_" + instance + ".txt")),
                 tokens(dir.resolve("assignment_" + instance + ".txt")));
-        long original = Long.parseLong(Files.readString(dir.resolve("original_cost_" + instance + ".txt")).trim());
+        long original = Long.parseLong(Files.readString(dir.resolve("original_cost_" + instance + ".txt"))
+                .trim());
 
         HardMediumSoftLongScore score = PlacementSolver.solutionManager().update(solution);
 
@@ -45,7 +46,9 @@ class RoadefCompatibilityTest {
     }
 
     static long[] tokens(Path file) throws IOException {
-        return java.util.Arrays.stream(Files.readString(file).trim().split("\\s+")).mapToLong(Long::parseLong).toArray();
+        return java.util.Arrays.stream(Files.readString(file).trim().split("\\s+"))
+                .mapToLong(Long::parseLong)
+                .toArray();
     }
 
     /** ROADEF model + initial assignment onto the placement domain (locations = zones, neighbourhoods = network domains). */
@@ -88,7 +91,8 @@ class RoadefCompatibilityTest {
             }
         }
         List<ServiceDependency> dependencies = deps.stream()
-                .map(d -> new ServiceDependency(services.get(d[0]), services.get(d[1]))).toList();
+                .map(d -> new ServiceDependency(services.get(d[0]), services.get(d[1])))
+                .toList();
         int p = (int) next.getAsLong();
         List<Workload> workloads = new ArrayList<>();
         for (int k = 0; k < p; k++) {

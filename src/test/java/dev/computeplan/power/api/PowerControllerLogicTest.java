@@ -31,7 +31,8 @@ class PowerControllerLogicTest {
 
     private PowerRequest tightCap() {
         // cap 1 kW: "big" fills [0,3), so "late" (2 h, window [0,3)) runs after it
-        return RequestFixtures.problem(RequestFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, 1.0),
+        return RequestFixtures.problem(
+                RequestFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, 1.0),
                 RequestFixtures.job("big", 0, 3, 3.0, List.of(RequestFixtures.FULL)),
                 RequestFixtures.lateOk(RequestFixtures.job("late", 0, 3, 2.0, List.of(RequestFixtures.FULL))));
     }
@@ -39,7 +40,8 @@ class PowerControllerLogicTest {
     @Test
     void aLateJobComesWithItsReason() {
         PowerRequest p = tightCap();
-        PowerSolution s = kind.solve(p, null, SolveControl.withTimeLimit(SAFETY_NET)).solution();
+        PowerSolution s =
+                kind.solve(p, null, SolveControl.withTimeLimit(SAFETY_NET)).solution();
         when(jobs.stored(kind, "j1")).thenReturn(new JobService.Stored<>(null, p, s));
         PowerController.JobStory late = controller.why("j1", "late");
         assertEquals("late", late.why().outcome());
@@ -52,10 +54,12 @@ class PowerControllerLogicTest {
     @Test
     void unknownJobsAndUnsolvedSchedulesAreRefused() {
         PowerRequest p = tightCap();
-        PowerSolution s = kind.solve(p, null, SolveControl.withTimeLimit(SAFETY_NET)).solution();
+        PowerSolution s =
+                kind.solve(p, null, SolveControl.withTimeLimit(SAFETY_NET)).solution();
         when(jobs.stored(kind, "j1")).thenReturn(new JobService.Stored<>(null, p, s));
         assertThrows(NotFoundException.class, () -> controller.why("j1", "nope"));
-        when(jobs.stored(kind, "j2")).thenReturn(new JobService.Stored<>(mock(dev.computeplan.jobs.JobRecord.class), p, null));
+        when(jobs.stored(kind, "j2"))
+                .thenReturn(new JobService.Stored<>(mock(dev.computeplan.jobs.JobRecord.class), p, null));
         assertThrows(ConflictException.class, () -> controller.why("j2", "big"));
     }
 

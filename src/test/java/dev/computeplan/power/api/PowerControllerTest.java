@@ -36,17 +36,21 @@ class PowerControllerTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     JobService jobs;
+
     @MockitoBean
     ProblemKind<PowerRequest, PowerSolution> kind;
 
-    private final PowerRequest request = RequestFixtures.problem(RequestFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, null),
+    private final PowerRequest request = RequestFixtures.problem(
+            RequestFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, null),
             RequestFixtures.job("a", 0, 6, 2.0, List.of(RequestFixtures.FULL)));
 
     @BeforeEach
     void explainWithTheRealExplainer() {
-        when(kind.explain(any(), any())).thenAnswer(inv -> PowerExplainer.explain(MAPPER.toModel(inv.getArgument(0)), inv.getArgument(1)));
+        when(kind.explain(any(), any()))
+                .thenAnswer(inv -> PowerExplainer.explain(MAPPER.toModel(inv.getArgument(0)), inv.getArgument(1)));
     }
 
     @Test

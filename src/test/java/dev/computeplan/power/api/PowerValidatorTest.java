@@ -37,7 +37,9 @@ class PowerValidatorTest {
     @Test
     void seriesLengthsMustMatchTheGrid() {
         TimeGrid grid = new TimeGrid(T0, 60, 6, List.of(1.0, 2.0), null, List.of(1.0), null, null);
-        assertEquals(List.of("$.grid.carbonGPerKwh", "$.grid.priceUsdPerMwh"), fields(problem(grid, job("a", 0, 6, 1, List.of(FULL)))));
+        assertEquals(
+                List.of("$.grid.carbonGPerKwh", "$.grid.priceUsdPerMwh"),
+                fields(problem(grid, job("a", 0, 6, 1, List.of(FULL)))));
     }
 
     @Test
@@ -50,10 +52,12 @@ class PowerValidatorTest {
 
     @Test
     void timesMustLieOnTheGridAndReleaseBeforeDeadline() {
-        PowerJob offGrid = new PowerJob("a", at(0).plusMinutes(30), at(4), 1, 1, false, 0, 0, List.of(FULL), null, 1, false, false);
+        PowerJob offGrid = new PowerJob(
+                "a", at(0).plusMinutes(30), at(4), 1, 1, false, 0, 0, List.of(FULL), null, 1, false, false);
         PowerJob reversed = job("b", 4, 2, 1, List.of(FULL));
         PowerJob beyond = job("c", 0, 9, 1, List.of(FULL));
-        assertEquals(List.of("$.jobs[0].release", "$.jobs[1].deadline", "$.jobs[2].deadline"),
+        assertEquals(
+                List.of("$.jobs[0].release", "$.jobs[1].deadline", "$.jobs[2].deadline"),
                 fields(problem(hourly(CARBON, null), offGrid, reversed, beyond)));
     }
 
@@ -62,15 +66,22 @@ class PowerValidatorTest {
         PowerJob unknownGpu = new PowerJob("a", at(0), at(6), 1, 1, false, 0, 0, null, "TPU-X", 1, false, false);
         PowerJob twice = job("a", 0, 6, 1, List.of(FULL, new PowerLevel("full", 0.5, 10)));
         List<String> f = fields(problem(hourly(CARBON, null), unknownGpu, twice));
-        assertTrue(f.containsAll(List.of("$.jobs[0].gpuModel", "$.jobs[0].levels", "$.jobs[1].id", "$.jobs[1].levels[1].name")), f::toString);
+        assertTrue(
+                f.containsAll(
+                        List.of("$.jobs[0].gpuModel", "$.jobs[0].levels", "$.jobs[1].id", "$.jobs[1].levels[1].name")),
+                f::toString);
     }
 
     @Test
     void aJobLongerThanItsWindowOrAboveTheCapIsRejectedUnlessItMayBeDropped() {
         PowerJob tooLong = job("a", 0, 2, 3, List.of(FULL));
         PowerJob tooBig = job("b", 0, 6, 1, List.of(new PowerLevel("big", 1, 5000)));
-        assertEquals(List.of("$.jobs[0].workGpuHours", "$.jobs[1].gpus"), fields(problem(hourly(CARBON, 2.0), tooLong, tooBig)));
-        assertEquals(List.of(), fields(problem(hourly(CARBON, 2.0), RequestFixtures.dropOk(tooLong), RequestFixtures.dropOk(tooBig))));
+        assertEquals(
+                List.of("$.jobs[0].workGpuHours", "$.jobs[1].gpus"),
+                fields(problem(hourly(CARBON, 2.0), tooLong, tooBig)));
+        assertEquals(
+                List.of(),
+                fields(problem(hourly(CARBON, 2.0), RequestFixtures.dropOk(tooLong), RequestFixtures.dropOk(tooBig))));
     }
 
     @Test
@@ -82,20 +93,65 @@ class PowerValidatorTest {
     @Test
     void aNamedSeriesMustCoverTheGrid() {
         TimeGrid ok = new TimeGrid(java.time.LocalDateTime.of(2020, 3, 1, 0, 0), 30, 48, null, "ger", null, null, null);
-        assertEquals(List.of(), fields(problem(ok, new PowerJob("a", ok.start(), ok.start().plusHours(10), 2, 1, false, 0, 0,
-                List.of(FULL), null, 1, false, false))));
-        TimeGrid late = new TimeGrid(java.time.LocalDateTime.of(2031, 3, 1, 0, 0), 30, 48, null, "ger", null, null, null);
-        assertEquals(List.of("$.grid.carbonSeries"), fields(problem(late, new PowerJob("a", late.start(), late.start().plusHours(10),
-                2, 1, false, 0, 0, List.of(FULL), null, 1, false, false))));
+        assertEquals(
+                List.of(),
+                fields(problem(
+                        ok,
+                        new PowerJob(
+                                "a",
+                                ok.start(),
+                                ok.start().plusHours(10),
+                                2,
+                                1,
+                                false,
+                                0,
+                                0,
+                                List.of(FULL),
+                                null,
+                                1,
+                                false,
+                                false))));
+        TimeGrid late =
+                new TimeGrid(java.time.LocalDateTime.of(2031, 3, 1, 0, 0), 30, 48, null, "ger", null, null, null);
+        assertEquals(
+                List.of("$.grid.carbonSeries"),
+                fields(problem(
+                        late,
+                        new PowerJob(
+                                "a",
+                                late.start(),
+                                late.start().plusHours(10),
+                                2,
+                                1,
+                                false,
+                                0,
+                                0,
+                                List.of(FULL),
+                                null,
+                                1,
+                                false,
+                                false))));
     }
 
     @Test
     void beanValidationRejectsNegativeNumbersAndMissingFields() {
         Validator v = Validation.buildDefaultValidatorFactory().getValidator();
-        PowerJob bad = new PowerJob("", at(0), null, -1, 0, false, 0, 0, List.of(new PowerLevel("x", 0, -5)), null, 0, false, false);
+        PowerJob bad = new PowerJob(
+                "", at(0), null, -1, 0, false, 0, 0, List.of(new PowerLevel("x", 0, -5)), null, 0, false, false);
         var violations = v.validate(problem(hourly(CARBON, null), bad));
-        List<String> paths = violations.stream().map(c -> c.getPropertyPath().toString()).sorted().toList();
-        assertEquals(List.of("jobs[0].deadline", "jobs[0].gpus", "jobs[0].id", "jobs[0].levels[0].powerW",
-                "jobs[0].levels[0].relativeSpeed", "jobs[0].priority", "jobs[0].workGpuHours"), paths);
+        List<String> paths = violations.stream()
+                .map(c -> c.getPropertyPath().toString())
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of(
+                        "jobs[0].deadline",
+                        "jobs[0].gpus",
+                        "jobs[0].id",
+                        "jobs[0].levels[0].powerW",
+                        "jobs[0].levels[0].relativeSpeed",
+                        "jobs[0].priority",
+                        "jobs[0].workGpuHours"),
+                paths);
     }
 }

@@ -18,8 +18,7 @@ public final class RequestFixtures {
     public static final PowerLevel FULL = new PowerLevel("full", 1.0, 1000.0);
     public static final PowerLevel HALF = new PowerLevel("half", 0.5, 500.0);
 
-    private RequestFixtures() {
-    }
+    private RequestFixtures() {}
 
     public static TimeGrid hourly(double[] carbon, Double capKw) {
         List<Double> c = Arrays.stream(carbon).boxed().toList();
@@ -36,19 +35,56 @@ public final class RequestFixtures {
         return new PowerJob(id, at(release), at(deadline), hours, 1, false, 0, 0, levels, null, 1, false, false);
     }
 
-    public static PowerJob interruptible(String id, int release, int deadline, double hours, int minRunMinutes, int overheadMinutes) {
-        return new PowerJob(id, at(release), at(deadline), hours, 1, true, minRunMinutes, overheadMinutes, List.of(FULL), null, 1,
-                false, false);
+    public static PowerJob interruptible(
+            String id, int release, int deadline, double hours, int minRunMinutes, int overheadMinutes) {
+        return new PowerJob(
+                id,
+                at(release),
+                at(deadline),
+                hours,
+                1,
+                true,
+                minRunMinutes,
+                overheadMinutes,
+                List.of(FULL),
+                null,
+                1,
+                false,
+                false);
     }
 
     public static PowerJob lateOk(PowerJob j) {
-        return new PowerJob(j.id(), j.release(), j.deadline(), j.workGpuHours(), j.gpus(), j.interruptible(), j.minRunMinutes(),
-                j.checkpointOverheadMinutes(), j.levels(), j.gpuModel(), j.priority(), true, j.mayBeDropped());
+        return new PowerJob(
+                j.id(),
+                j.release(),
+                j.deadline(),
+                j.workGpuHours(),
+                j.gpus(),
+                j.interruptible(),
+                j.minRunMinutes(),
+                j.checkpointOverheadMinutes(),
+                j.levels(),
+                j.gpuModel(),
+                j.priority(),
+                true,
+                j.mayBeDropped());
     }
 
     public static PowerJob dropOk(PowerJob j) {
-        return new PowerJob(j.id(), j.release(), j.deadline(), j.workGpuHours(), j.gpus(), j.interruptible(), j.minRunMinutes(),
-                j.checkpointOverheadMinutes(), j.levels(), j.gpuModel(), j.priority(), j.mayBeLate(), true);
+        return new PowerJob(
+                j.id(),
+                j.release(),
+                j.deadline(),
+                j.workGpuHours(),
+                j.gpus(),
+                j.interruptible(),
+                j.minRunMinutes(),
+                j.checkpointOverheadMinutes(),
+                j.levels(),
+                j.gpuModel(),
+                j.priority(),
+                j.mayBeLate(),
+                true);
     }
 
     public static PowerRequest problem(TimeGrid grid, PowerJob... jobs) {

@@ -10,10 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.computeplan.power.model.PowerFixtures;
-import dev.computeplan.power.solver.PowerSolverTest;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
+import dev.computeplan.power.solver.PowerSolverTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,8 @@ class PowerExplainerTest {
     void aBindingCapNamesTheDisplacedJobs() {
         // cap 1.5 kW, jobs a, b released at 0: a runs [1,3), b [3,5) (see PowerSolverTest); at release both would run
         // [0,2); b waits at step 1 and 2 where a holds the cap → those steps bind and b is displaced at step 1
-        PowerProblem p = problem(hourly(CARBON, 1.5), job("a", 0, 6, 2.0, List.of(FULL)), job("b", 0, 6, 2.0, List.of(FULL)));
+        PowerProblem p =
+                problem(hourly(CARBON, 1.5), job("a", 0, 6, 2.0, List.of(FULL)), job("b", 0, 6, 2.0, List.of(FULL)));
         PowerSolution s = PowerSolverTest.solve(p);
         PowerExplanation e = PowerExplainer.explain(p, s);
         String first = s.jobs().get(0).runs().get(0).startStep() == 1 ? "a" : "b";
@@ -56,7 +56,10 @@ class PowerExplainerTest {
         // cap 1 kW; "big" (3 h, window [0,6)) and "late" (2 h, window [0,3), may be late at $1/h). 3 + 2 steps of 1 kW
         // fit in 6 steps only one at a time; running "late" in [0,2) and big in [2,5) costs 150+100 = 250 g + 0 late.
         // Make "late" impossible on time instead: big must be in [0,3) (its deadline), so late is forced after 3.
-        PowerProblem p = problem(hourly(CARBON, 1.0), job("big", 0, 3, 3.0, List.of(FULL)), lateOk(job("late", 0, 3, 2.0, List.of(FULL))));
+        PowerProblem p = problem(
+                hourly(CARBON, 1.0),
+                job("big", 0, 3, 3.0, List.of(FULL)),
+                lateOk(job("late", 0, 3, 2.0, List.of(FULL))));
         PowerSolution s = PowerSolverTest.solve(p);
         PowerExplanation e = PowerExplainer.explain(p, s);
         assertEquals(1, e.lateOrDropped().size());
@@ -68,7 +71,10 @@ class PowerExplainerTest {
 
     @Test
     void aDroppedJobIsListed() {
-        PowerProblem p = problem(hourly(CARBON, 1.5), dropOk(job("a", 0, 6, 6.0, List.of(FULL))), dropOk(job("b", 0, 6, 6.0, List.of(FULL))));
+        PowerProblem p = problem(
+                hourly(CARBON, 1.5),
+                dropOk(job("a", 0, 6, 6.0, List.of(FULL))),
+                dropOk(job("b", 0, 6, 6.0, List.of(FULL))));
         PowerSolution s = PowerSolverTest.solve(p);
         PowerExplanation e = PowerExplainer.explain(p, s);
         assertEquals(1, e.lateOrDropped().size());

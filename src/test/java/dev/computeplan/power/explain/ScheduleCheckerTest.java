@@ -9,8 +9,6 @@ import static dev.computeplan.power.model.PowerFixtures.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.computeplan.power.model.PowerFixtures;
-import dev.computeplan.power.explain.ScheduleChecker;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
 import dev.computeplan.power.model.PowerSolution.JobPlan;
@@ -28,7 +26,19 @@ class ScheduleCheckerTest {
     }
 
     private static PowerSolution schedule(JobPlan... plans) {
-        return new PowerSolution("hand", dev.computeplan.power.model.PowerSolution.Status.FEASIBLE, 0, null, null, 0, 0, 0, 0, 0, 0, List.of(plans));
+        return new PowerSolution(
+                "hand",
+                dev.computeplan.power.model.PowerSolution.Status.FEASIBLE,
+                0,
+                null,
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of(plans));
     }
 
     private static List<String> violations(PowerProblem p, JobPlan... plans) {
@@ -37,9 +47,13 @@ class ScheduleCheckerTest {
 
     @Test
     void aGoodScheduleIsPricedByHand() {
-        PowerProblem p = problem(hourly(CARBON, 1.5), job("a", 0, 6, 2.0, List.of(FULL)), job("b", 0, 6, 2.0, List.of(FULL)));
-        ScheduleChecker.Report r = ScheduleChecker.check(p, schedule(new JobPlan("a", "full", false, 0, List.of(run(1, 2))),
-                new JobPlan("b", "full", false, 0, List.of(run(3, 2)))));
+        PowerProblem p =
+                problem(hourly(CARBON, 1.5), job("a", 0, 6, 2.0, List.of(FULL)), job("b", 0, 6, 2.0, List.of(FULL)));
+        ScheduleChecker.Report r = ScheduleChecker.check(
+                p,
+                schedule(
+                        new JobPlan("a", "full", false, 0, List.of(run(1, 2))),
+                        new JobPlan("b", "full", false, 0, List.of(run(3, 2)))));
         assertEquals(List.of(), r.violations());
         // 1 kW for 2 h each: 4 kWh; CO2 50+10 + 10+80 = 150 g; at $1,000/t = $0.15
         assertEquals(4.0, r.energyKwh(), 1e-12);
@@ -49,8 +63,11 @@ class ScheduleCheckerTest {
 
     @Test
     void overlappingJobsAboveTheCapAreCaught() {
-        PowerProblem p = problem(hourly(CARBON, 1.5), job("a", 0, 6, 2.0, List.of(FULL)), job("b", 0, 6, 2.0, List.of(FULL)));
-        List<String> v = violations(p, new JobPlan("a", "full", false, 0, List.of(run(2, 2))),
+        PowerProblem p =
+                problem(hourly(CARBON, 1.5), job("a", 0, 6, 2.0, List.of(FULL)), job("b", 0, 6, 2.0, List.of(FULL)));
+        List<String> v = violations(
+                p,
+                new JobPlan("a", "full", false, 0, List.of(run(2, 2))),
                 new JobPlan("b", "full", false, 0, List.of(run(3, 2))));
         assertEquals(1, v.size(), v::toString);
         assertTrue(v.get(0).startsWith("step 3"), v::toString);
@@ -58,9 +75,14 @@ class ScheduleCheckerTest {
 
     @Test
     void missingWorkWrongLevelAndSplitNonInterruptibleAreCaught() {
-        PowerProblem p = problem(hourly(CARBON, null), job("a", 0, 6, 2.0, List.of(FULL)), job("b", 0, 6, 2.0, List.of(FULL)),
+        PowerProblem p = problem(
+                hourly(CARBON, null),
+                job("a", 0, 6, 2.0, List.of(FULL)),
+                job("b", 0, 6, 2.0, List.of(FULL)),
                 job("c", 0, 6, 2.0, List.of(FULL)));
-        List<String> v = violations(p, new JobPlan("a", "full", false, 0, List.of(run(2, 1))),
+        List<String> v = violations(
+                p,
+                new JobPlan("a", "full", false, 0, List.of(run(2, 1))),
                 new JobPlan("b", "turbo", false, 0, List.of(run(2, 2))),
                 new JobPlan("c", "full", false, 0, List.of(run(0, 1), run(3, 1))));
         assertTrue(v.stream().anyMatch(s -> s.startsWith("job a does 1.0000 of its 2.0000")), v::toString);
@@ -70,10 +92,17 @@ class ScheduleCheckerTest {
 
     @Test
     void lateEarlyDroppedAndMissingJobsAreCaught() {
-        PowerProblem p = problem(hourly(CARBON, null), job("late", 0, 3, 2.0, List.of(FULL)), job("early", 2, 6, 2.0, List.of(FULL)),
-                job("dropped", 0, 6, 1.0, List.of(FULL)), job("missing", 0, 6, 1.0, List.of(FULL)));
-        List<String> v = violations(p, new JobPlan("late", "full", false, 0, List.of(run(2, 2))),
-                new JobPlan("early", "full", false, 0, List.of(run(1, 2))), new JobPlan("dropped", null, true, 0, List.of()),
+        PowerProblem p = problem(
+                hourly(CARBON, null),
+                job("late", 0, 3, 2.0, List.of(FULL)),
+                job("early", 2, 6, 2.0, List.of(FULL)),
+                job("dropped", 0, 6, 1.0, List.of(FULL)),
+                job("missing", 0, 6, 1.0, List.of(FULL)));
+        List<String> v = violations(
+                p,
+                new JobPlan("late", "full", false, 0, List.of(run(2, 2))),
+                new JobPlan("early", "full", false, 0, List.of(run(1, 2))),
+                new JobPlan("dropped", null, true, 0, List.of()),
                 new JobPlan("ghost", "full", false, 0, List.of(run(0, 1))));
         assertTrue(v.stream().anyMatch(s -> s.startsWith("job late ends at")), v::toString);
         assertTrue(v.stream().anyMatch(s -> s.startsWith("job early starts at")), v::toString);

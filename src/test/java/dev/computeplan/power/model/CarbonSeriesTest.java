@@ -49,7 +49,8 @@ class CarbonSeriesTest {
 
     @Test
     void aFolderOverridesTheBundledSeriesItHasAFileFor(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("gb_ci.csv"), "Time,Carbon Intensity\n2020-01-01 00:00:00,1.5\n2020-01-01 00:15:00,2.5\n");
+        Files.writeString(
+                dir.resolve("gb_ci.csv"), "Time,Carbon Intensity\n2020-01-01 00:00:00,1.5\n2020-01-01 00:15:00,2.5\n");
         CarbonSeries series = new CarbonSeries(dir);
         CarbonSeries.Loaded gb = series.load("gb").orElseThrow();
         assertEquals(2, gb.times().length);

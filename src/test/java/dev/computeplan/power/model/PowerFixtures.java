@@ -1,10 +1,5 @@
 package dev.computeplan.power.model;
 
-import dev.computeplan.power.model.PowerJob;
-import dev.computeplan.power.model.PowerLevel;
-import dev.computeplan.power.model.PowerProblem;
-import dev.computeplan.power.model.PowerWeights;
-import dev.computeplan.power.model.TimeGrid;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -15,11 +10,11 @@ public final class PowerFixtures {
     public static final LocalDateTime T0 = LocalDateTime.of(2026, 1, 1, 0, 0);
     /** $1,000/t makes 1 g CO2 cost 1,000 µ$; energy off; $1 per late hour; $5 per drop. */
     public static final PowerWeights CO2_ONLY = new PowerWeights(1000.0, false, 1.0, 5.0);
+
     public static final PowerLevel FULL = new PowerLevel("full", 1.0, 1000.0);
     public static final PowerLevel HALF = new PowerLevel("half", 0.5, 500.0);
 
-    private PowerFixtures() {
-    }
+    private PowerFixtures() {}
 
     public static TimeGrid hourly(double[] carbon, Double capKw) {
         List<Double> c = Arrays.stream(carbon).boxed().toList();
@@ -36,19 +31,56 @@ public final class PowerFixtures {
         return new PowerJob(id, at(release), at(deadline), hours, 1, false, 0, 0, levels, null, 1, false, false);
     }
 
-    public static PowerJob interruptible(String id, int release, int deadline, double hours, int minRunMinutes, int overheadMinutes) {
-        return new PowerJob(id, at(release), at(deadline), hours, 1, true, minRunMinutes, overheadMinutes, List.of(FULL), null, 1,
-                false, false);
+    public static PowerJob interruptible(
+            String id, int release, int deadline, double hours, int minRunMinutes, int overheadMinutes) {
+        return new PowerJob(
+                id,
+                at(release),
+                at(deadline),
+                hours,
+                1,
+                true,
+                minRunMinutes,
+                overheadMinutes,
+                List.of(FULL),
+                null,
+                1,
+                false,
+                false);
     }
 
     public static PowerJob lateOk(PowerJob j) {
-        return new PowerJob(j.id(), j.release(), j.deadline(), j.workGpuHours(), j.gpus(), j.interruptible(), j.minRunMinutes(),
-                j.checkpointOverheadMinutes(), j.levels(), j.gpuModel(), j.priority(), true, j.mayBeDropped());
+        return new PowerJob(
+                j.id(),
+                j.release(),
+                j.deadline(),
+                j.workGpuHours(),
+                j.gpus(),
+                j.interruptible(),
+                j.minRunMinutes(),
+                j.checkpointOverheadMinutes(),
+                j.levels(),
+                j.gpuModel(),
+                j.priority(),
+                true,
+                j.mayBeDropped());
     }
 
     public static PowerJob dropOk(PowerJob j) {
-        return new PowerJob(j.id(), j.release(), j.deadline(), j.workGpuHours(), j.gpus(), j.interruptible(), j.minRunMinutes(),
-                j.checkpointOverheadMinutes(), j.levels(), j.gpuModel(), j.priority(), j.mayBeLate(), true);
+        return new PowerJob(
+                j.id(),
+                j.release(),
+                j.deadline(),
+                j.workGpuHours(),
+                j.gpus(),
+                j.interruptible(),
+                j.minRunMinutes(),
+                j.checkpointOverheadMinutes(),
+                j.levels(),
+                j.gpuModel(),
+                j.priority(),
+                j.mayBeLate(),
+                true);
     }
 
     public static PowerProblem problem(TimeGrid grid, PowerJob... jobs) {

@@ -8,11 +8,6 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.power.model.PowerProblem;
-import dev.computeplan.power.solver.CapHeuristic;
-import dev.computeplan.power.solver.Costs;
-import dev.computeplan.power.solver.LagrangeBound;
-import dev.computeplan.power.solver.PowerInstance;
-import dev.computeplan.power.solver.PowerModel;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -35,7 +30,9 @@ class LagrangeBoundTest {
             CapHeuristic h = new CapHeuristic(inst);
             long perJob = h.lowerBound(h.perJobOptimum());
             long lagrange = new LagrangeBound(PowerInstance.of(p)).bound(optimum, 200, () -> false);
-            assertTrue(perJob <= lagrange && lagrange <= optimum, perJob + " ≤ " + lagrange + " ≤ " + optimum + " (round " + round + ")");
+            assertTrue(
+                    perJob <= lagrange && lagrange <= optimum,
+                    perJob + " ≤ " + lagrange + " ≤ " + optimum + " (round " + round + ")");
             raised += lagrange > perJob ? 1 : 0;
         }
         assertTrue(raised > 0, "the multipliers never raised the bound");
@@ -44,8 +41,10 @@ class LagrangeBoundTest {
     @Test
     void twoJobsUnderACapThatSeparatesThem() {
         // see PowerSolverTest: optimum 150 g (150,000 µ$), each job alone 20 g (per-job bound 40,000 µ$)
-        PowerProblem p = PowerFixtures.problem(PowerFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, 1.5),
-                PowerFixtures.job("a", 0, 6, 2.0, List.of(PowerFixtures.FULL)), PowerFixtures.job("b", 0, 6, 2.0, List.of(PowerFixtures.FULL)));
+        PowerProblem p = PowerFixtures.problem(
+                PowerFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, 1.5),
+                PowerFixtures.job("a", 0, 6, 2.0, List.of(PowerFixtures.FULL)),
+                PowerFixtures.job("b", 0, 6, 2.0, List.of(PowerFixtures.FULL)));
         long bound = new LagrangeBound(PowerInstance.of(p)).bound(150_000, 300, () -> false);
         assertTrue(bound > 40_000 && bound <= 150_000, "bound " + bound);
     }

@@ -44,11 +44,16 @@ class PowerLetsWaitAwhileTest {
         PowerRequest request = LetsWaitAwhile.paper(jobs, interruptible);
         assertEquals(List.of(), new PowerValidator(SERIES).validate(request));
         PowerProblem p = new PowerMapper(SERIES).toModel(request);
-        PowerSolution s = new PowerSolver(Clock.systemUTC()).solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(30)));
+        PowerSolution s =
+                new PowerSolver(Clock.systemUTC()).solve(p, null, SolveControl.withTimeLimit(Duration.ofSeconds(30)));
         assertEquals(PowerSolution.Status.OPTIMAL, s.status());
         ResolvedGrid grid = ResolvedGrid.of(p.grid());
         ScheduleChecker.Report report = ScheduleChecker.check(p, grid, s);
-        assertTrue(report.feasible(), () -> report.violations().subList(0, Math.min(5, report.violations().size())).toString());
+        assertTrue(
+                report.feasible(),
+                () -> report.violations()
+                        .subList(0, Math.min(5, report.violations().size()))
+                        .toString());
         double[] independent = independentOptimum(jobs, grid, interruptible);
         double saved = 100 * (1 - report.co2Kg() / independent[0]);
         assertEquals(published, Math.round(saved * 100) / 100.0, 1e-9, "saved " + saved);
@@ -57,7 +62,8 @@ class PowerLetsWaitAwhileTest {
     }
 
     /** {baseline kg, optimum kg}: start at release vs best start (or the n cleanest steps) in [release, deadline). */
-    private static double[] independentOptimum(List<LetsWaitAwhile.MlJob> jobs, ResolvedGrid grid, boolean interruptible) {
+    private static double[] independentOptimum(
+            List<LetsWaitAwhile.MlJob> jobs, ResolvedGrid grid, boolean interruptible) {
         double base = 0;
         double best = 0;
         double kwhPerStep = 0.5;

@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
-import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.power.explain.ScheduleChecker;
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.power.model.PowerJob;
 import dev.computeplan.power.model.PowerLevel;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
 import dev.computeplan.power.model.TimeGrid;
-import dev.computeplan.power.solver.CapHeuristic;
-import dev.computeplan.power.solver.Costs;
-import dev.computeplan.power.solver.Placement;
-import dev.computeplan.power.solver.PowerInstance;
-import dev.computeplan.power.solver.PowerModel;
-import dev.computeplan.power.solver.SolutionMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** CP-SAT against independent answers: the per-job optimum without a cap, brute force under a cap. */
 class PowerModelTest {
 
-    private static final List<PowerLevel> LEVELS = List.of(new PowerLevel("300W", 1.0, 300), new PowerLevel("200W", 0.7, 190));
+    private static final List<PowerLevel> LEVELS =
+            List.of(new PowerLevel("300W", 1.0, 300), new PowerLevel("200W", 0.7, 190));
 
     @BeforeAll
     static void load() {
@@ -58,8 +53,20 @@ class PowerModelTest {
             int deadline = Math.min(steps, release + 3 + rnd.nextInt(steps / 2));
             double hours = 1 + rnd.nextInt(Math.max(1, (deadline - release) / 2));
             boolean split = interruptible && rnd.nextBoolean();
-            list.add(new PowerJob("j" + j, PowerFixtures.at(release), PowerFixtures.at(deadline), hours, 1, split,
-                    split ? 60 * rnd.nextInt(2) : 0, 0, LEVELS, null, 1, false, true));
+            list.add(new PowerJob(
+                    "j" + j,
+                    PowerFixtures.at(release),
+                    PowerFixtures.at(deadline),
+                    hours,
+                    1,
+                    split,
+                    split ? 60 * rnd.nextInt(2) : 0,
+                    0,
+                    LEVELS,
+                    null,
+                    1,
+                    false,
+                    true));
         }
         return new PowerProblem(grid, list, PowerFixtures.CO2_ONLY);
     }
@@ -89,15 +96,29 @@ class PowerModelTest {
             for (int j = 0; j < 2; j++) {
                 int release = rnd.nextInt(4);
                 int deadline = release + 5 + rnd.nextInt(6);
-                list.add(new PowerJob("i" + j, PowerFixtures.at(release), PowerFixtures.at(deadline), 2 + rnd.nextInt(3), 1, true,
-                        60 * (2 + rnd.nextInt(2)), 60 * rnd.nextInt(3), LEVELS, null, 1, true, false));
+                list.add(new PowerJob(
+                        "i" + j,
+                        PowerFixtures.at(release),
+                        PowerFixtures.at(deadline),
+                        2 + rnd.nextInt(3),
+                        1,
+                        true,
+                        60 * (2 + rnd.nextInt(2)),
+                        60 * rnd.nextInt(3),
+                        LEVELS,
+                        null,
+                        1,
+                        true,
+                        false));
             }
-            PowerInstance inst = PowerInstance.of(new PowerProblem(PowerFixtures.hourly(carbon, null), list, PowerFixtures.CO2_ONLY));
+            PowerInstance inst = PowerInstance.of(
+                    new PowerProblem(PowerFixtures.hourly(carbon, null), list, PowerFixtures.CO2_ONLY));
             Placement[] cp = solveExactly(inst, new PowerModel(inst).build());
             CapHeuristic h = new CapHeuristic(inst);
             Placement[] dp = h.perJobOptimum();
             assertEquals(Costs.total(inst, cp), h.total(dp), "round " + round);
-            PowerSolution s = SolutionMapper.toSolution(inst, dp, "dp", dev.computeplan.power.model.PowerSolution.Status.OPTIMAL, null);
+            PowerSolution s = SolutionMapper.toSolution(
+                    inst, dp, "dp", dev.computeplan.power.model.PowerSolution.Status.OPTIMAL, null);
             ScheduleChecker.Report report = ScheduleChecker.check(inst.problem, s);
             assertTrue(report.feasible(), report.violations()::toString);
         }
@@ -111,12 +132,13 @@ class PowerModelTest {
             PowerInstance inst = PowerInstance.of(problem);
             Placement[] cp = solveExactly(inst, new PowerModel(inst).build());
             double brute = bruteForce(problem, inst);
-            PowerSolution s = SolutionMapper.toSolution(inst, cp, "cp-sat", dev.computeplan.power.model.PowerSolution.Status.OPTIMAL, null);
+            PowerSolution s = SolutionMapper.toSolution(
+                    inst, cp, "cp-sat", dev.computeplan.power.model.PowerSolution.Status.OPTIMAL, null);
             ScheduleChecker.Report report = ScheduleChecker.check(problem, s);
             assertTrue(report.feasible(), report.violations()::toString);
             assertEquals(brute, report.objectiveUsd(), 1e-5, "round " + round);
             CapHeuristic h = new CapHeuristic(inst);
-            Placement[] heuristic = h.improve(h.greedy(), () -> false, x -> { });
+            Placement[] heuristic = h.improve(h.greedy(), () -> false, x -> {});
             assertTrue(h.total(heuristic) >= Costs.total(inst, cp));
         }
     }
@@ -141,7 +163,8 @@ class PowerModelTest {
             for (int j = 0; j < idx.length; j++) {
                 schedule[j] = options.get(j).get(idx[j]);
             }
-            ScheduleChecker.Report r = ScheduleChecker.check(problem, SolutionMapper.toSolution(inst, schedule, "brute", PowerSolution.Status.FEASIBLE, null));
+            ScheduleChecker.Report r = ScheduleChecker.check(
+                    problem, SolutionMapper.toSolution(inst, schedule, "brute", PowerSolution.Status.FEASIBLE, null));
             if (r.feasible()) {
                 best = Math.min(best, r.objectiveUsd());
             }

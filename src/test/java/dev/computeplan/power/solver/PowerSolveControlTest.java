@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.common.SimpleSolveControl;
 import dev.computeplan.power.explain.ScheduleChecker;
+import dev.computeplan.power.model.PowerFixtures;
 import dev.computeplan.power.model.PowerJob;
 import dev.computeplan.power.model.PowerLevel;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
-import dev.computeplan.power.solver.PowerSolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class PowerSolveControlTest {
 
-    private static final List<PowerLevel> LEVELS = List.of(new PowerLevel("300W", 1.0, 300), new PowerLevel("200W", 0.7, 190));
+    private static final List<PowerLevel> LEVELS =
+            List.of(new PowerLevel("300W", 1.0, 300), new PowerLevel("200W", 0.7, 190));
 
     /** Many 300 W jobs over two weeks of hourly steps under a cap of 6 of them: too big for CP-SAT, the cap binds. */
     static PowerProblem busy(long seed, int jobs) {
@@ -43,8 +43,20 @@ class PowerSolveControlTest {
         List<PowerJob> list = new ArrayList<>();
         for (int j = 0; j < jobs; j++) {
             int release = rnd.nextInt(steps - 48);
-            list.add(new PowerJob("j" + j, PowerFixtures.at(release), PowerFixtures.at(release + 12 + rnd.nextInt(36)),
-                    2 + rnd.nextInt(10), 1, rnd.nextBoolean(), 0, 0, LEVELS, null, 1, true, false));
+            list.add(new PowerJob(
+                    "j" + j,
+                    PowerFixtures.at(release),
+                    PowerFixtures.at(release + 12 + rnd.nextInt(36)),
+                    2 + rnd.nextInt(10),
+                    1,
+                    rnd.nextBoolean(),
+                    0,
+                    0,
+                    LEVELS,
+                    null,
+                    1,
+                    true,
+                    false));
         }
         return new PowerProblem(PowerFixtures.hourly(carbon, 1.8), list, PowerFixtures.CO2_ONLY);
     }
@@ -69,7 +81,11 @@ class PowerSolveControlTest {
         stopper.join();
         assertTrue(seconds < 10, "took " + seconds + " s after a stop at 1.5 s");
         ScheduleChecker.Report report = ScheduleChecker.check(p, s);
-        assertTrue(report.feasible(), () -> report.violations().subList(0, Math.min(3, report.violations().size())).toString());
+        assertTrue(
+                report.feasible(),
+                () -> report.violations()
+                        .subList(0, Math.min(3, report.violations().size()))
+                        .toString());
     }
 
     @Test
@@ -107,8 +123,15 @@ class PowerSolveControlTest {
         assertEquals(1, reported.size());
         assertEquals(reported.get(0).objectiveMicroUsd(), s.objectiveMicroUsd());
         ScheduleChecker.Report report = ScheduleChecker.check(p, s);
-        assertTrue(report.feasible(), () -> report.violations().subList(0, Math.min(3, report.violations().size())).toString());
-        assertEquals(s.objectiveMicroUsd() / 1e6, report.objectiveUsd(), 1e-6 * p.jobs().size());
+        assertTrue(
+                report.feasible(),
+                () -> report.violations()
+                        .subList(0, Math.min(3, report.violations().size()))
+                        .toString());
+        assertEquals(
+                s.objectiveMicroUsd() / 1e6,
+                report.objectiveUsd(),
+                1e-6 * p.jobs().size());
     }
 
     @Test
@@ -117,9 +140,12 @@ class PowerSolveControlTest {
         SimpleSolveControl control = new SimpleSolveControl(Duration.ofSeconds(2)).listener((s, score) -> {
             throw new IllegalStateException("store unavailable");
         });
-        RuntimeException e = assertThrows(RuntimeException.class, () -> new PowerSolver(Clock.systemUTC()).solve(p, null, control));
-        assertTrue(String.valueOf(e.getMessage()).contains("store unavailable")
-                || String.valueOf(e.getCause()).contains("store unavailable"), e::toString);
+        RuntimeException e =
+                assertThrows(RuntimeException.class, () -> new PowerSolver(Clock.systemUTC()).solve(p, null, control));
+        assertTrue(
+                String.valueOf(e.getMessage()).contains("store unavailable")
+                        || String.valueOf(e.getCause()).contains("store unavailable"),
+                e::toString);
     }
 
     @Test
@@ -138,7 +164,12 @@ class PowerSolveControlTest {
                 }
             });
             try {
-                new PowerSolver(Clock.systemUTC(), PowerSolverSettings.defaults().withCpSatMaxBools(1_000_000).withHeuristicShare(0.0)).solve(p, null, control);
+                new PowerSolver(
+                                Clock.systemUTC(),
+                                PowerSolverSettings.defaults()
+                                        .withCpSatMaxBools(1_000_000)
+                                        .withHeuristicShare(0.0))
+                        .solve(p, null, control);
                 assertEquals(0, cpReports.get(), "a CP-SAT report failed but solve returned normally");
             } catch (IllegalStateException e) {
                 assertEquals(1, cpReports.get());

@@ -12,10 +12,10 @@ import dev.computeplan.jobs.JobRecord;
 import dev.computeplan.jobs.JobService;
 import dev.computeplan.jobs.ProblemReader;
 import dev.computeplan.procurement.Fixtures;
-import dev.computeplan.procurement.model.ProcurementPlan;
-import dev.computeplan.procurement.model.ProcurementProblem;
 import dev.computeplan.procurement.ProcurementKind;
 import dev.computeplan.procurement.ProcurementProperties;
+import dev.computeplan.procurement.model.ProcurementPlan;
+import dev.computeplan.procurement.model.ProcurementProblem;
 import jakarta.validation.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
 /** The controller's two endpoints called as plain methods (the shared handler turns exceptions into problem+json). */
 class ProcurementControllerTest {
 
-    private final ProblemReader reader = new ProblemReader(new ObjectMapper(),
-            Validation.buildDefaultValidatorFactory().getValidator(), Duration.ofSeconds(10), Duration.ofSeconds(60));
+    private final ProblemReader reader = new ProblemReader(
+            new ObjectMapper(),
+            Validation.buildDefaultValidatorFactory().getValidator(),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60));
     private final JobService jobs = mock(JobService.class);
     private final ProcurementKind kind = new ProcurementKind(ProcurementProperties.defaults());
     private final ProcurementController controller = new ProcurementController(reader, jobs, kind);
@@ -48,12 +51,14 @@ class ProcurementControllerTest {
             assertThat(r.precision()).isEqualTo("INT4");
         });
         // pre-training needs 900 GB/s: no A100 row for it
-        assertThat(rows).noneMatch(r -> r.workload().equals("pretrain") && r.sku().contains("A100"));
+        assertThat(rows)
+                .noneMatch(r -> r.workload().equals("pretrain") && r.sku().contains("A100"));
     }
 
     @Test
     void throughputRejectsAnInvalidRequest() {
-        assertThatThrownBy(() -> controller.throughput("{\"horizonQuarters\": 0}")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> controller.throughput("{\"horizonQuarters\": 0}"))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

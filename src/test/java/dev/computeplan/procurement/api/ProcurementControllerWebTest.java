@@ -61,7 +61,9 @@ class ProcurementControllerWebTest {
     @Test
     void throughputOfAValidRequestIsATable() throws Exception {
         String body = Files.readString(Path.of("problems/procurement/procurement-mixed-fleet.json"));
-        mvc.perform(post("/api/v1/procurement/throughput").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/procurement/throughput")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.workload == 'chat-70b' && @.sku == 'NVIDIA H100 SXM 80GB')].derived")
                         .value(Matchers.contains(false)));
@@ -71,7 +73,9 @@ class ProcurementControllerWebTest {
     void throughputOfAnInvalidRequestIsA422WithFieldPaths() throws Exception {
         String body = Files.readString(Path.of("problems/procurement/procurement-mixed-fleet.json"))
                 .replace("\"sku\": \"NVIDIA A100 80GB SXM\"", "\"sku\": \"A100 typo\"");
-        mvc.perform(post("/api/v1/procurement/throughput").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/procurement/throughput")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("$.sites[0].existingFleet[0].sku")));
@@ -79,7 +83,8 @@ class ProcurementControllerWebTest {
 
     @Test
     void throughputOfABeanInvalidRequestNamesTheField() throws Exception {
-        mvc.perform(post("/api/v1/procurement/throughput").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/procurement/throughput")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"horizonQuarters\": 0, \"catalogue\": [], \"sites\": [], \"workloads\": []}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -90,7 +95,8 @@ class ProcurementControllerWebTest {
     void checkOfAStoredPlanReportsTheVerdict() throws Exception {
         var problem = Fixtures.twoAccelerators(1.0, true);
         ProcurementPlan plan = Fixtures.solve(problem);
-        when(jobs.stored(kind, "a")).thenReturn(new JobService.Stored<>(mock(JobRecord.class), Fixtures.request(problem), plan));
+        when(jobs.stored(kind, "a"))
+                .thenReturn(new JobService.Stored<>(mock(JobRecord.class), Fixtures.request(problem), plan));
         mvc.perform(get("/api/v1/procurement/jobs/a/check"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ok"))
@@ -100,8 +106,9 @@ class ProcurementControllerWebTest {
 
     @Test
     void checkOfAJobWithoutPlanIsA409() throws Exception {
-        when(jobs.stored(kind, "b")).thenReturn(new JobService.Stored<>(mock(JobRecord.class),
-                Fixtures.request(Fixtures.twoAccelerators(1.0, true)), null));
+        when(jobs.stored(kind, "b"))
+                .thenReturn(new JobService.Stored<>(
+                        mock(JobRecord.class), Fixtures.request(Fixtures.twoAccelerators(1.0, true)), null));
         mvc.perform(get("/api/v1/procurement/jobs/b/check"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

@@ -25,7 +25,9 @@ class PlanCheckerTest {
         ProcurementPlan plan = Fixtures.solve(problem);
         ProcurementPlan broken = with(plan, List.of(new Purchase("X", "S", 0, "Q1", 1, 1)), plan.existingFleet());
         assertThat(PlanChecker.check(problem, broken).violations())
-                .singleElement().asString().contains("2.00 busy accelerators but only 1 installed");
+                .singleElement()
+                .asString()
+                .contains("2.00 busy accelerators but only 1 installed");
     }
 
     @Test
@@ -41,8 +43,13 @@ class PlanCheckerTest {
 
     @Test
     void uncoveredDemandAndEarlyDeliveryAreReported() {
-        ProcurementProblem problem = Fixtures.problem(1, List.of(Fixtures.skuX(1, null)), Fixtures.site(1, 1.0, List.of()),
-                Fixtures.training(1, Fixtures.RATE, "X"), Fixtures.policy(false), List.of());
+        ProcurementProblem problem = Fixtures.problem(
+                1,
+                List.of(Fixtures.skuX(1, null)),
+                Fixtures.site(1, 1.0, List.of()),
+                Fixtures.training(1, Fixtures.RATE, "X"),
+                Fixtures.policy(false),
+                List.of());
         ProcurementPlan empty = ProcurementPlan.unsolved(PlanStatus.FEASIBLE, null);
         ProcurementPlan early = with(empty, List.of(new Purchase("X", "S", 0, "Q1", 1, 1)), List.of());
         assertThat(PlanChecker.check(problem, early).violations())
@@ -53,10 +60,13 @@ class PlanCheckerTest {
     @Test
     void retiredServersCannotComeBackNorOutliveTheirLife() {
         // OLD has a life of 2 quarters and is 1 quarter old: it may serve Q1 only
-        ProcurementProblem problem = Fixtures.problem(2,
+        ProcurementProblem problem = Fixtures.problem(
+                2,
                 List.of(Fixtures.skuX(0, null), Fixtures.sku("OLD", "VendorA", null, null, 0, 2, 0)),
                 Fixtures.site(2, 1.0, List.of(new ExistingServers("OLD", 2, 1))),
-                Fixtures.training(2, 0.0, "X"), Fixtures.policy(false), List.of());
+                Fixtures.training(2, 0.0, "X"),
+                Fixtures.policy(false),
+                List.of());
         ProcurementPlan empty = ProcurementPlan.unsolved(PlanStatus.FEASIBLE, null);
         ProcurementPlan plan = with(empty, List.of(), List.of(new Retention("S", 0, "OLD", 2, 1, List.of(1, 2))));
         assertThat(PlanChecker.check(problem, plan).violations())

@@ -21,9 +21,10 @@ class ProcurementExplanationTest {
         ProcurementProblem problem = Fixtures.twoAccelerators(0.0015, false);
         ProcurementPlan plan = Fixtures.solve(problem);
         assertThat(plan.status()).isEqualTo(PlanStatus.INFEASIBLE);
-        assertThat(plan.conflict()).containsExactlyInAnyOrder(
-                "demand of T in Q1 (91 PFLOP-days/quarter; needs at least 0.002 MW of site power)",
-                "power limit of S in Q1 (0.0015 MW incl. PUE 1.00)");
+        assertThat(plan.conflict())
+                .containsExactlyInAnyOrder(
+                        "demand of T in Q1 (91 PFLOP-days/quarter; needs at least 0.002 MW of site power)",
+                        "power limit of S in Q1 (0.0015 MW incl. PUE 1.00)");
         Explanation e = ProcurementExplainer.explain(problem, plan, ProcurementSolverSettings.defaults());
         assertThat(e.conflict()).isEqualTo(plan.conflict());
         assertThat(e.summary()).contains("No plan meets every requirement");
@@ -32,11 +33,17 @@ class ProcurementExplanationTest {
     @Test
     void leadTimeConflictIsNamed() {
         // one quarter, X arrives only after 1 quarter, no cloud: demand and the lead time conflict (power is ample)
-        ProcurementProblem problem = Fixtures.problem(1, List.of(Fixtures.skuX(1, 2.0)), Fixtures.site(1, 1.0, List.of()),
-                Fixtures.training(1, RATE, "X"), Fixtures.policy(false), List.of());
+        ProcurementProblem problem = Fixtures.problem(
+                1,
+                List.of(Fixtures.skuX(1, 2.0)),
+                Fixtures.site(1, 1.0, List.of()),
+                Fixtures.training(1, RATE, "X"),
+                Fixtures.policy(false),
+                List.of());
         ProcurementPlan plan = Fixtures.solve(problem);
         assertThat(plan.status()).isEqualTo(PlanStatus.INFEASIBLE);
-        assertThat(plan.conflict()).hasSize(2)
+        assertThat(plan.conflict())
+                .hasSize(2)
                 .anyMatch(c -> c.equals("lead time of X (1 quarter: first delivery in Q2)"))
                 .anyMatch(c -> c.startsWith("demand of T in Q1"));
     }
@@ -72,7 +79,9 @@ class ProcurementExplanationTest {
         assertThat(e.costs().byType().get("cloud")).isCloseTo(4_380.0, within(1e-6));
         assertThat(e.costs().bySite().get("S")).isCloseTo(2_719.0, within(1e-6));
         assertThat(e.costs().totalUsd()).isCloseTo(7_099.0, within(1e-6));
-        assertThat(e.purchases()).singleElement().satisfies(p -> assertThat(p.meanUtilisation()).isCloseTo(1.0, within(1e-9)));
+        assertThat(e.purchases())
+                .singleElement()
+                .satisfies(p -> assertThat(p.meanUtilisation()).isCloseTo(1.0, within(1e-9)));
         assertThat(e.checks()).singleElement().satisfies(c -> assertThat(c).startsWith("independent check passed"));
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Plans are stored as JSON and read back as warm starts: plans stored before the status became an enum still read. */
 class ProcurementPlanJsonTest {
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** Written by the code of the two-accelerator fixture with a price x2 variant, status still a string then. */
@@ -34,8 +35,12 @@ class ProcurementPlanJsonTest {
     void aStoredPlanReadsBackAndWritesTheSameJson() throws Exception {
         ProcurementPlan plan = mapper.readValue(STORED, ProcurementPlan.class);
         assertThat(plan.status()).isEqualTo(PlanStatus.OPTIMAL);
-        assertThat(plan.variants()).singleElement().satisfies(v -> assertThat(v.status()).isEqualTo(PlanStatus.OPTIMAL));
-        assertThat(plan.purchases()).singleElement().satisfies(b -> assertThat(b.servers()).isEqualTo(2));
+        assertThat(plan.variants())
+                .singleElement()
+                .satisfies(v -> assertThat(v.status()).isEqualTo(PlanStatus.OPTIMAL));
+        assertThat(plan.purchases())
+                .singleElement()
+                .satisfies(b -> assertThat(b.servers()).isEqualTo(2));
         assertThat(mapper.readTree(mapper.writeValueAsString(plan))).isEqualTo(mapper.readTree(STORED));
     }
 

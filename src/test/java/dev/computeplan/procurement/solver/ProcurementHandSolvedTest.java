@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.computeplan.procurement.Fixtures;
-import dev.computeplan.procurement.model.ExistingServers;
 import dev.computeplan.procurement.explain.PlanChecker;
+import dev.computeplan.procurement.model.ExistingServers;
 import dev.computeplan.procurement.model.PlanStatus;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;
@@ -52,7 +52,9 @@ class ProcurementHandSolvedTest {
         ProcurementProblem problem = Fixtures.twoAccelerators(0.0015, true);
         ProcurementPlan plan = solve(problem);
         assertCheckedOptimum(problem, plan, 7_099.0);
-        assertThat(plan.purchases()).singleElement().satisfies(b -> assertThat(b.servers()).isEqualTo(1));
+        assertThat(plan.purchases())
+                .singleElement()
+                .satisfies(b -> assertThat(b.servers()).isEqualTo(1));
         assertThat(plan.assignments()).anySatisfy(a -> {
             assertThat(a.source()).isEqualTo("CLOUD");
             assertThat(a.accelerators()).isCloseTo(1.0, within(1e-6));
@@ -62,8 +64,13 @@ class ProcurementHandSolvedTest {
     @Test
     void cheapCloudWinsOverBuying() {
         // cloud at $1/h: 2,190 per accelerator-quarter < 2,719 owned -> 2 cloud accelerators = 4,380, nothing bought
-        ProcurementProblem problem = Fixtures.problem(1, List.of(Fixtures.skuX(0, 1.0)), Fixtures.site(1, 1.0, List.of()),
-                Fixtures.training(1, 2 * RATE, "X"), Fixtures.policy(true), List.of());
+        ProcurementProblem problem = Fixtures.problem(
+                1,
+                List.of(Fixtures.skuX(0, 1.0)),
+                Fixtures.site(1, 1.0, List.of()),
+                Fixtures.training(1, 2 * RATE, "X"),
+                Fixtures.policy(true),
+                List.of());
         ProcurementPlan plan = solve(problem);
         assertCheckedOptimum(problem, plan, 4_380.0);
         assertThat(plan.purchases()).isEmpty();
@@ -71,39 +78,63 @@ class ProcurementHandSolvedTest {
 
     @Test
     void expensiveOldServersAreRetiredCheapOnesKept() {
-        // OLD: existing, no purchase price, opex per server-quarter; demand 1 accelerator (45.625 PFLOP-days), no cloud.
+        // OLD: existing, no purchase price, opex per server-quarter; demand 1 accelerator (45.625 PFLOP-days), no
+        // cloud.
         // keep OLD: opex + energy 219 ; buy X: 2,719.
         // opex 5,000 -> keep costs 5,219 > 2,719: retire OLD, buy one X, total 2,719
         // opex 1,000 -> keep costs 1,219 < 2,719: keep OLD, buy nothing, total 1,219
         for (double[] c : new double[][] {{5_000, 2_719, 0, 1}, {1_000, 1_219, 1, 0}}) {
-            ProcurementProblem problem = Fixtures.problem(1,
+            ProcurementProblem problem = Fixtures.problem(
+                    1,
                     List.of(Fixtures.skuX(0, null), Fixtures.sku("OLD", "VendorA", null, null, 0, 8, c[0])),
                     Fixtures.site(1, 1.0, List.of(new ExistingServers("OLD", 1, 0))),
-                    Fixtures.training(1, RATE, "X", "OLD"), Fixtures.policy(false), List.of());
+                    Fixtures.training(1, RATE, "X", "OLD"),
+                    Fixtures.policy(false),
+                    List.of());
             ProcurementPlan plan = solve(problem);
             assertCheckedOptimum(problem, plan, c[1]);
-            assertThat(plan.existingFleet()).singleElement().satisfies(r -> assertThat(r.keptServers()).containsExactly((int) c[2]));
-            assertThat(plan.purchases().stream().mapToInt(ProcurementPlan.Purchase::servers).sum()).isEqualTo((int) c[3]);
+            assertThat(plan.existingFleet())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.keptServers()).containsExactly((int) c[2]));
+            assertThat(plan.purchases().stream()
+                            .mapToInt(ProcurementPlan.Purchase::servers)
+                            .sum())
+                    .isEqualTo((int) c[3]);
         }
     }
 
     @Test
     void leadTimeMeansCloudFirstThenBuy() {
-        // two quarters, 1 accelerator each, X has lead time 1: Q1 cloud 4,380; Q2 buy: capex 10,000 x min(4, 2-1)/4 = 2,500
+        // two quarters, 1 accelerator each, X has lead time 1: Q1 cloud 4,380; Q2 buy: capex 10,000 x min(4, 2-1)/4 =
+        // 2,500
         // + energy 219 -> 2,719. Total 7,099. (Buying in Q2 is the only owned option.)
-        ProcurementProblem problem = Fixtures.problem(2, List.of(Fixtures.skuX(1, 2.0)), Fixtures.site(2, 1.0, List.of()),
-                Fixtures.training(2, RATE, "X"), Fixtures.policy(true), List.of());
+        ProcurementProblem problem = Fixtures.problem(
+                2,
+                List.of(Fixtures.skuX(1, 2.0)),
+                Fixtures.site(2, 1.0, List.of()),
+                Fixtures.training(2, RATE, "X"),
+                Fixtures.policy(true),
+                List.of());
         ProcurementPlan plan = solve(problem);
         assertCheckedOptimum(problem, plan, 7_099.0);
-        assertThat(plan.purchases()).singleElement().satisfies(b -> assertThat(b.quarter()).isEqualTo(1));
+        assertThat(plan.purchases())
+                .singleElement()
+                .satisfies(b -> assertThat(b.quarter()).isEqualTo(1));
     }
 
     @Test
     void variantsAreSolvedBesideTheBase() {
         // purchase price x2: owned = 5,000 + 219 = 5,219 > cloud 4,380 -> cloud for both, 8,760
         ProcurementProblem base = Fixtures.twoAccelerators(1.0, true);
-        ProcurementProblem problem = new ProcurementProblem(1, null, base.catalogue(), base.sites(), base.workloads(),
-                base.policy(), List.of(new Variant("price x2", 2.0, null, null, null, null, null),
+        ProcurementProblem problem = new ProcurementProblem(
+                1,
+                null,
+                base.catalogue(),
+                base.sites(),
+                base.workloads(),
+                base.policy(),
+                List.of(
+                        new Variant("price x2", 2.0, null, null, null, null, null),
                         new Variant("demand +50%", null, null, null, null, 1.5, null)));
         ProcurementPlan plan = solve(problem);
         assertThat(plan.objectiveUsd()).isCloseTo(5_438.0, within(0.01));

@@ -41,8 +41,13 @@ class ProcurementStopTest {
     void aStopBeforeTheSolveMeansNoSolve() {
         SimpleSolveControl control = new SimpleSolveControl(Duration.ofSeconds(60));
         control.requestStop();
-        ProcurementPlan plan = Fixtures.solver().solve(Fixtures.twoAccelerators(1.0, true), null, control.timeLimit(),
-                control::onStop, control::stopRequested);
+        ProcurementPlan plan = Fixtures.solver()
+                .solve(
+                        Fixtures.twoAccelerators(1.0, true),
+                        null,
+                        control.timeLimit(),
+                        control::onStop,
+                        control::stopRequested);
         assertThat(plan.status()).isEqualTo(PlanStatus.NOT_SOLVED);
     }
 }

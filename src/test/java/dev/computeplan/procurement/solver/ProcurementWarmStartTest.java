@@ -48,14 +48,17 @@ class ProcurementWarmStartTest {
     void coverRowsHoldAtPlansOfTheModelWithoutThem(long seed) {
         ProcurementProblem problem = ScenarioGenerator.generate(5, 4, 2, 5, seed);
         ProcurementModel plain = ProcurementModel.build(problem);
-        MipRunner.Result mip = new MipRunner(ProcurementSolverSettings.defaults()).mip(plain.program(), Fixtures.SAFETY_LIMIT, List.of(), r -> { });
+        MipRunner.Result mip = new MipRunner(ProcurementSolverSettings.defaults())
+                .mip(plain.program(), Fixtures.SAFETY_LIMIT, List.of(), r -> {});
         assertThat(mip.hasSolution()).isTrue();
         WarmStart.Start start = WarmStart.fromRelaxation(plain, Duration.ofSeconds(3), false);
 
         ProcurementModel covered = ProcurementModel.build(problem);
         int before = covered.program().rows().size();
         covered.coverRows(start.duals());
-        List<LinearProgram.Row> cover = covered.program().rows().subList(before, covered.program().rows().size());
+        List<LinearProgram.Row> cover = covered.program()
+                .rows()
+                .subList(before, covered.program().rows().size());
         assertThat(cover).isNotEmpty().allSatisfy(row -> assertThat(row.name()).startsWith("cover["));
         // the same variables in the same order: the plain model's points are points of the covered one
         assertThat(covered.program().variables()).hasSameSizeAs(plain.program().variables());

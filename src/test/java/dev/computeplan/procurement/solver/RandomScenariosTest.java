@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.computeplan.procurement.Fixtures;
+import dev.computeplan.procurement.api.ProblemValidator;
 import dev.computeplan.procurement.bench.ScenarioGenerator;
 import dev.computeplan.procurement.explain.PlanChecker;
-import dev.computeplan.procurement.api.ProblemValidator;
 import dev.computeplan.procurement.model.PlanStatus;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;

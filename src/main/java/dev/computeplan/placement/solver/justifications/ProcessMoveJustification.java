@@ -1,5 +1,6 @@
 package dev.computeplan.placement.solver.justifications;
 
 /** A running workload is migrated. */
-public record ProcessMoveJustification(String workloadId, String fromNodeId, String toNodeId, long moveCost, String description) implements PlacementJustification {
-}
+public record ProcessMoveJustification(
+        String workloadId, String fromNodeId, String toNodeId, long moveCost, String description)
+        implements PlacementJustification {}

@@ -1,5 +1,5 @@
 package dev.computeplan.placement.solver.justifications;
 
 /** A service covers fewer zones than it must. */
-public record SpreadJustification(String serviceId, int zones, int spreadMin, int shortfall, String description) implements PlacementJustification {
-}
+public record SpreadJustification(String serviceId, int zones, int spreadMin, int shortfall, String description)
+        implements PlacementJustification {}
