@@ -30,11 +30,34 @@ public final class RoadefMapper {
             throw new IllegalArgumentException(
                     "assignment has " + assignment.length + " machines for " + in.processCount() + " processes");
         }
-        int resources = in.resourceCount();
-        List<Resource> resourceList = new ArrayList<>(resources);
-        for (int r = 0; r < resources; r++) {
+        List<Resource> resourceList = resources(in);
+        List<Node> nodes = nodes(in);
+        List<Service> services = new ArrayList<>(in.serviceCount());
+        for (int s = 0; s < in.serviceCount(); s++) {
+            services.add(new Service("s" + s, true, in.spreadMin(s)));
+        }
+        List<ServiceDependency> dependencies = new ArrayList<>();
+        for (int s = 0; s < in.serviceCount(); s++) {
+            for (int i = 0; i < in.dependsOnCount(s); i++) {
+                dependencies.add(new ServiceDependency(services.get(s), services.get(in.dependsOn(s, i))));
+            }
+        }
+        List<BalanceObjective> balances = balances(in, resourceList);
+        List<Workload> workloads = workloads(in, assignment, nodes, services);
+        return new PlacementSolution(resourceList, nodes, services, dependencies, balances, workloads)
+                .withConstraintWeightOverrides(weights(in));
+    }
+
+    private static List<Resource> resources(RoadefInstance in) {
+        List<Resource> resourceList = new ArrayList<>(in.resourceCount());
+        for (int r = 0; r < in.resourceCount(); r++) {
             resourceList.add(new Resource(r, "r" + r, in.isTransient(r), in.loadCostWeight(r)));
         }
+        return resourceList;
+    }
+
+    private static List<Node> nodes(RoadefInstance in) {
+        int resources = in.resourceCount();
         List<Node> nodes = new ArrayList<>(in.machineCount());
         for (int m = 0; m < in.machineCount(); m++) {
             long[] capacity = new long[resources];
@@ -56,16 +79,10 @@ public final class RoadefMapper {
                             "neighborhood" + in.neighborhood(m))
                     .withMoveCosts(moveCosts));
         }
-        List<Service> services = new ArrayList<>(in.serviceCount());
-        for (int s = 0; s < in.serviceCount(); s++) {
-            services.add(new Service("s" + s, true, in.spreadMin(s)));
-        }
-        List<ServiceDependency> dependencies = new ArrayList<>();
-        for (int s = 0; s < in.serviceCount(); s++) {
-            for (int i = 0; i < in.dependsOnCount(s); i++) {
-                dependencies.add(new ServiceDependency(services.get(s), services.get(in.dependsOn(s, i))));
-            }
-        }
+        return nodes;
+    }
+
+    private static List<BalanceObjective> balances(RoadefInstance in, List<Resource> resourceList) {
         List<BalanceObjective> balances = new ArrayList<>(in.balanceCount());
         for (int b = 0; b < in.balanceCount(); b++) {
             balances.add(new BalanceObjective(
@@ -75,6 +92,13 @@ public final class RoadefMapper {
                     in.balanceTarget(b),
                     in.balanceWeight(b)));
         }
+        return balances;
+    }
+
+    /** Process p as workload p: current node is its initial machine, planning value the given assignment. */
+    private static List<Workload> workloads(
+            RoadefInstance in, int[] assignment, List<Node> nodes, List<Service> services) {
+        int resources = in.resourceCount();
         List<Workload> workloads = new ArrayList<>(in.processCount());
         for (int p = 0; p < in.processCount(); p++) {
             long[] requirement = new long[resources];
@@ -89,8 +113,7 @@ public final class RoadefMapper {
                             in.processMoveCost(p))
                     .withNode(nodes.get(assignment[p])));
         }
-        return new PlacementSolution(resourceList, nodes, services, dependencies, balances, workloads)
-                .withConstraintWeightOverrides(weights(in));
+        return workloads;
     }
 
     /** The ROADEF move weights as overrides of the engine's move constraints (soft, one unit = one cost unit). */

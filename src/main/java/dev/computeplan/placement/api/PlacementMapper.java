@@ -63,25 +63,8 @@ public final class PlacementMapper {
                                 g.id(), g.topology() == null ? GangTopology.ANY : GangTopology.valueOf(g.topology()))));
         List<Workload> workloads = workloads(req, warmStart, resourceIds, nodes, services, gangs);
 
-        List<BalanceObjective> balances = new ArrayList<>();
-        for (PlacementRequest.BalanceDto b : orEmpty(req.balanceObjectives())) {
-            balances.add(new BalanceObjective(
-                    b.id(),
-                    resources.get(resourceIds.indexOf(b.resource1())),
-                    resources.get(resourceIds.indexOf(b.resource2())),
-                    b.target(),
-                    b.weight()));
-        }
-        List<FragmentationProbe> probes = new ArrayList<>();
-        for (PlacementRequest.ProbeDto p : orEmpty(req.fragmentationProbes())) {
-            probes.add(new FragmentationProbe(
-                    p.id(),
-                    vector(p.requirements(), resourceIds),
-                    p.gpus() == null ? 0 : p.gpus(),
-                    p.gpuMilli() == null ? 0 : p.gpuMilli(),
-                    p.popularity(),
-                    p.gpuTypes() == null ? Set.of() : Set.copyOf(p.gpuTypes())));
-        }
+        List<BalanceObjective> balances = balances(req, resources, resourceIds);
+        List<FragmentationProbe> probes = probes(req, resourceIds);
         List<SpareReserve> reserves = orEmpty(req.spareReserves()).stream()
                 .map(r -> new SpareReserve(r.zone(), r.gpus()))
                 .toList();
@@ -98,6 +81,34 @@ public final class PlacementMapper {
                 reserves,
                 workloads);
         return solution.withConstraintWeightOverrides(overrides(req.weights()));
+    }
+
+    private static List<BalanceObjective> balances(
+            PlacementRequest req, List<Resource> resources, List<String> resourceIds) {
+        List<BalanceObjective> balances = new ArrayList<>();
+        for (PlacementRequest.BalanceDto b : orEmpty(req.balanceObjectives())) {
+            balances.add(new BalanceObjective(
+                    b.id(),
+                    resources.get(resourceIds.indexOf(b.resource1())),
+                    resources.get(resourceIds.indexOf(b.resource2())),
+                    b.target(),
+                    b.weight()));
+        }
+        return balances;
+    }
+
+    private static List<FragmentationProbe> probes(PlacementRequest req, List<String> resourceIds) {
+        List<FragmentationProbe> probes = new ArrayList<>();
+        for (PlacementRequest.ProbeDto p : orEmpty(req.fragmentationProbes())) {
+            probes.add(new FragmentationProbe(
+                    p.id(),
+                    vector(p.requirements(), resourceIds),
+                    p.gpus() == null ? 0 : p.gpus(),
+                    p.gpuMilli() == null ? 0 : p.gpuMilli(),
+                    p.popularity(),
+                    p.gpuTypes() == null ? Set.of() : Set.copyOf(p.gpuTypes())));
+        }
+        return probes;
     }
 
     private static List<Resource> resources(PlacementRequest req, List<String> resourceIds) {

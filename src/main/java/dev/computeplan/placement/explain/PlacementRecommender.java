@@ -42,57 +42,69 @@ public final class PlacementRecommender {
         Node assigned = workload.getNode();
         workload.setNode(null);
         try {
-            HardMediumSoftLongScore base = solutionManager.update(solution);
-            List<RecommendedAssignment<Node, HardMediumSoftLongScore>> ranked = solutionManager.recommendAssignment(
-                    solution, workload, Workload::getNode, ScoreAnalysisFetchPolicy.FETCH_ALL);
-            List<PlacementRecommendation.Option> options = new ArrayList<>();
-            Map<String, TypeTally> ruledOut = new TreeMap<>();
-            Map<String, Boolean> typeHasFeasible = new TreeMap<>();
-            int feasible = 0;
-            for (RecommendedAssignment<Node, HardMediumSoftLongScore> r : ranked) {
-                Node node = r.proposition();
-                if (node == null) {
-                    continue;
-                }
-                ScoreAnalysis<HardMediumSoftLongScore> diff = r.scoreAnalysisDiff();
-                HardMediumSoftLongScore score = base.add(diff.score());
-                Map<String, List<String>> blockedBy = blockingConstraints(diff);
-                boolean fits = blockedBy.isEmpty();
-                feasible += fits ? 1 : 0;
-                String type = nodeType(node);
-                typeHasFeasible.merge(type, fits, Boolean::logicalOr);
-                if (!fits) {
-                    TypeTally tally = ruledOut.computeIfAbsent(type, t -> new TypeTally());
-                    tally.nodes++;
-                    blockedBy.keySet().forEach(c -> tally.constraints.merge(c, 1, Integer::sum));
-                }
-                if (options.size() < limit) {
-                    options.add(new PlacementRecommendation.Option(
-                            node.getId(),
-                            score.toString(),
-                            diff.score().toString(),
-                            fits && score.hardScore() == 0,
-                            blockedBy));
-                }
-            }
-            List<PlacementRecommendation.RuledOut> types = new ArrayList<>();
-            ruledOut.forEach((type, tally) -> {
-                if (!typeHasFeasible.get(type)) {
-                    types.add(new PlacementRecommendation.RuledOut(type, tally.nodes, tally.constraints));
-                }
-            });
-            return Optional.of(new PlacementRecommendation(
-                    workloadId,
-                    assigned == null ? null : assigned.getId(),
-                    base.toString(),
-                    feasible,
-                    options,
-                    types,
-                    summary(workloadId, assigned, feasible, options, types)));
+            return Optional.of(rank(solution, workload, assigned, limit));
         } finally {
             workload.setNode(assigned);
             solutionManager.update(solution);
         }
+    }
+
+    /** Scores the workload on every node; it is unassigned here so its own load counts against no node. */
+    private PlacementRecommendation rank(PlacementSolution solution, Workload workload, Node assigned, int limit) {
+        HardMediumSoftLongScore base = solutionManager.update(solution);
+        List<RecommendedAssignment<Node, HardMediumSoftLongScore>> ranked = solutionManager.recommendAssignment(
+                solution, workload, Workload::getNode, ScoreAnalysisFetchPolicy.FETCH_ALL);
+        List<PlacementRecommendation.Option> options = new ArrayList<>();
+        Map<String, TypeTally> ruledOut = new TreeMap<>();
+        Map<String, Boolean> typeHasFeasible = new TreeMap<>();
+        int feasible = 0;
+        for (RecommendedAssignment<Node, HardMediumSoftLongScore> r : ranked) {
+            Node node = r.proposition();
+            if (node == null) {
+                continue;
+            }
+            ScoreAnalysis<HardMediumSoftLongScore> diff = r.scoreAnalysisDiff();
+            HardMediumSoftLongScore score = base.add(diff.score());
+            Map<String, List<String>> blockedBy = blockingConstraints(diff);
+            boolean fits = blockedBy.isEmpty();
+            feasible += fits ? 1 : 0;
+            String type = nodeType(node);
+            typeHasFeasible.merge(type, fits, Boolean::logicalOr);
+            if (!fits) {
+                TypeTally tally = ruledOut.computeIfAbsent(type, t -> new TypeTally());
+                tally.nodes++;
+                blockedBy.keySet().forEach(c -> tally.constraints.merge(c, 1, Integer::sum));
+            }
+            if (options.size() < limit) {
+                options.add(new PlacementRecommendation.Option(
+                        node.getId(),
+                        score.toString(),
+                        diff.score().toString(),
+                        fits && score.hardScore() == 0,
+                        blockedBy));
+            }
+        }
+        List<PlacementRecommendation.RuledOut> types = ruledOutTypes(ruledOut, typeHasFeasible);
+        return new PlacementRecommendation(
+                workload.getId(),
+                assigned == null ? null : assigned.getId(),
+                base.toString(),
+                feasible,
+                options,
+                types,
+                summary(workload.getId(), assigned, feasible, options, types));
+    }
+
+    /** Node types on which no node fits, with how many nodes each hard constraint ruled out. */
+    private static List<PlacementRecommendation.RuledOut> ruledOutTypes(
+            Map<String, TypeTally> ruledOut, Map<String, Boolean> typeHasFeasible) {
+        List<PlacementRecommendation.RuledOut> types = new ArrayList<>();
+        ruledOut.forEach((type, tally) -> {
+            if (!typeHasFeasible.get(type)) {
+                types.add(new PlacementRecommendation.RuledOut(type, tally.nodes, tally.constraints));
+            }
+        });
+        return types;
     }
 
     /** Hard constraints whose score gets worse with this placement, with the sentences of their matches. */

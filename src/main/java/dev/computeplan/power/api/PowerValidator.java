@@ -98,9 +98,31 @@ public final class PowerValidator {
     }
 
     private static void validateJob(PowerJob job, String path, ResolvedGrid grid, List<Violation> out) {
-        int stepMinutes = grid.grid().stepMinutes();
         int r = grid.stepOf(job.release());
         int d = grid.stepOf(job.deadline());
+        boolean windowOk = validateWindow(r, d, path, grid, out);
+        if (job.gpuModel() != null && !GpuCurves.known().contains(job.gpuModel())) {
+            out.add(new Violation(path + ".gpuModel", "unknown GPU model; known: " + GpuCurves.known()));
+        }
+        List<PowerLevel> levels = job.levelsOrDefault();
+        if (levels.isEmpty()) {
+            out.add(new Violation(path + ".levels", "give at least one power level, or a known gpuModel"));
+            return;
+        }
+        validateLevelNames(levels, path, out);
+        if (!job.interruptible() && (job.minRunMinutes() > 0 || job.checkpointOverheadMinutes() > 0)) {
+            out.add(new Violation(
+                    path + ".interruptible",
+                    "minRunMinutes and checkpointOverheadMinutes apply only to interruptible jobs"));
+        }
+        if (!windowOk) {
+            return;
+        }
+        validateFeasible(job, path, grid, levels, r, d, out);
+    }
+
+    /** Whether release and deadline are grid steps of the horizon in the right order. */
+    private static boolean validateWindow(int r, int d, String path, ResolvedGrid grid, List<Violation> out) {
         boolean windowOk = true;
         if (r == ResolvedGrid.OFF_GRID || r < 0 || r >= grid.steps()) {
             out.add(new Violation(path + ".release", "must be a step boundary of the grid inside the horizon"));
@@ -114,14 +136,10 @@ public final class PowerValidator {
             out.add(new Violation(path + ".deadline", "must be after the release"));
             windowOk = false;
         }
-        if (job.gpuModel() != null && !GpuCurves.known().contains(job.gpuModel())) {
-            out.add(new Violation(path + ".gpuModel", "unknown GPU model; known: " + GpuCurves.known()));
-        }
-        List<PowerLevel> levels = job.levelsOrDefault();
-        if (levels.isEmpty()) {
-            out.add(new Violation(path + ".levels", "give at least one power level, or a known gpuModel"));
-            return;
-        }
+        return windowOk;
+    }
+
+    private static void validateLevelNames(List<PowerLevel> levels, String path, List<Violation> out) {
         Set<String> names = new HashSet<>();
         for (int l = 0; l < levels.size(); l++) {
             if (!names.add(levels.get(l).name())) {
@@ -130,14 +148,12 @@ public final class PowerValidator {
                         "duplicate level name '" + levels.get(l).name() + "'"));
             }
         }
-        if (!job.interruptible() && (job.minRunMinutes() > 0 || job.checkpointOverheadMinutes() > 0)) {
-            out.add(new Violation(
-                    path + ".interruptible",
-                    "minRunMinutes and checkpointOverheadMinutes apply only to interruptible jobs"));
-        }
-        if (!windowOk) {
-            return;
-        }
+    }
+
+    /** A job that may not be dropped must fit its window in time and, with a cap, in power somewhere. */
+    private static void validateFeasible(
+            PowerJob job, String path, ResolvedGrid grid, List<PowerLevel> levels, int r, int d, List<Violation> out) {
+        int stepMinutes = grid.grid().stepMinutes();
         int fastest = Integer.MAX_VALUE;
         long leastDraw = Long.MAX_VALUE;
         for (PowerLevel level : levels) {

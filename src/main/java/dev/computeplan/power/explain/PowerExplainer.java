@@ -156,22 +156,32 @@ public final class PowerExplainer {
             baseCo2 += base[1];
             baseCost += base[2];
             if (plan == null || plan.dropped()) {
-                lines.add(new PowerExplanation.JobLine(
-                        job.id(),
-                        null,
-                        true,
-                        List.of(),
-                        0,
-                        0,
-                        0,
-                        full.name(),
-                        base[0],
-                        base[1] / 1000,
-                        base[2],
-                        0,
-                        "dropped; at release it would emit " + kg(base[1]) + " kg CO2"));
+                addDropped(job, full, base);
                 return;
             }
+            addPlanned(job, plan, full, base);
+        }
+
+        private void addDropped(PowerJob job, PowerLevel full, double[] base) {
+            lines.add(new PowerExplanation.JobLine(
+                    job.id(),
+                    null,
+                    true,
+                    List.of(),
+                    0,
+                    0,
+                    0,
+                    full.name(),
+                    base[0],
+                    base[1] / 1000,
+                    base[2],
+                    0,
+                    "dropped; at release it would emit " + kg(base[1]) + " kg CO2"));
+        }
+
+        /** The planned runs' totals next to the at-release baseline, and the steps each run occupies. */
+        private void addPlanned(PowerJob job, PowerSolution.JobPlan plan, PowerLevel full, double[] base) {
+            int steps = grid.steps();
             PowerLevel level = ScheduleChecker.levelNamed(job, plan.level());
             double kw = level == null ? 0 : job.gpus() * level.powerW() / 1000.0;
             double[] sum = new double[3];
@@ -293,6 +303,20 @@ public final class PowerExplainer {
         }
         int window = d - r;
         String outcome = plan.dropped() ? "dropped" : "late";
+        String sentence = whySentence(job, outcome, window, needed, full, least, ranges.size(), w);
+        return new PowerExplanation.Why(job.id(), outcome, window, needed, full, ranges, sentence);
+    }
+
+    /** Names the reason: the window is too short, the cap leaves too few steps, or the penalty was cheaper. */
+    private static String whySentence(
+            PowerJob job,
+            String outcome,
+            int window,
+            int needed,
+            int full,
+            double least,
+            int rangeCount,
+            PowerWeights w) {
         String sentence;
         if (needed > window) {
             sentence = String.format(
@@ -311,7 +335,7 @@ public final class PowerExplainer {
                     window,
                     least,
                     full,
-                    ranges.size());
+                    rangeCount);
         } else {
             sentence = String.format(
                     Locale.ROOT,
@@ -325,7 +349,7 @@ public final class PowerExplainer {
                     outcome.equals("dropped") ? w.dropPenaltyUsd() : w.latePenaltyUsdPerHour(),
                     job.priority());
         }
-        return new PowerExplanation.Why(job.id(), outcome, window, needed, full, ranges, sentence);
+        return sentence;
     }
 
     private static double[] totals(ResolvedGrid grid, double kw, double stepHours, int from, int to, PowerWeights w) {

@@ -250,14 +250,7 @@ public final class PowerSolver {
                 seconds,
                 settings,
                 settings.seed(),
-                (schedule, cpBound) -> {
-                    PowerSolution s = SolutionMapper.toSolution(
-                            inst, schedule, "interval-cp-sat", Status.FEASIBLE, Math.max(heuristicBound, cpBound));
-                    if (s.objectiveMicroUsd() < best.get().objectiveMicroUsd()) {
-                        best.set(s);
-                        report(control, s);
-                    }
-                },
+                onFound(inst, "interval-cp-sat", heuristicBound, control, best),
                 control::onStop);
         if (r.found()) {
             long cost = heuristic.total(r.schedule());
@@ -302,14 +295,7 @@ public final class PowerSolver {
                 .setRandomSeed(settings.seed());
         control.onStop(solver::stopSearch);
         AtomicReference<RuntimeException> callbackFailure = new AtomicReference<>();
-        BiConsumer<Placement[], Long> onSolution = (schedule, cpBound) -> {
-            PowerSolution s = SolutionMapper.toSolution(
-                    inst, schedule, "cp-sat", Status.FEASIBLE, Math.max(heuristicBound, cpBound));
-            if (s.objectiveMicroUsd() < best.get().objectiveMicroUsd()) {
-                best.set(s);
-                report(control, s);
-            }
-        };
+        BiConsumer<Placement[], Long> onSolution = onFound(inst, "cp-sat", heuristicBound, control, best);
         CpSolverSolutionCallback callback = new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() {
@@ -333,15 +319,28 @@ public final class PowerSolver {
                     ? new CapHeuristic(inst).total(schedule)
                     : Math.max(heuristicBound, cpBound);
             PowerSolution s = SolutionMapper.toSolution(inst, schedule, "cp-sat", Status.valueOf(status.name()), bound);
-            if (s.objectiveMicroUsd() <= best.get().objectiveMicroUsd()) {
-                best.set(s);
-            } else {
-                best.set(withBound(best.get(), bound));
-            }
+            best.set(s.objectiveMicroUsd() <= best.get().objectiveMicroUsd() ? s : withBound(best.get(), bound));
         } else if (status == CpSolverStatus.INFEASIBLE) {
             best.set(infeasible(best.get()));
         }
         return best.get();
+    }
+
+    /** Keeps and reports each solution CP-SAT finds on the way that beats the best so far. */
+    private static BiConsumer<Placement[], Long> onFound(
+            PowerInstance inst,
+            String method,
+            long heuristicBound,
+            SolveControl control,
+            AtomicReference<PowerSolution> best) {
+        return (schedule, cpBound) -> {
+            PowerSolution s = SolutionMapper.toSolution(
+                    inst, schedule, method, Status.FEASIBLE, Math.max(heuristicBound, cpBound));
+            if (s.objectiveMicroUsd() < best.get().objectiveMicroUsd()) {
+                best.set(s);
+                report(control, s);
+            }
+        };
     }
 
     private static PowerSolution infeasible(PowerSolution b) {

@@ -108,21 +108,11 @@ public final class WindowSearch {
                     settings.seed() + windows,
                     (s, b) -> {},
                     current::set);
-            // adaptive size: a window CP-SAT cannot close within its limit was too big, one closed quickly could be
-            // bigger
-            if (r.status() == com.google.ortools.sat.CpSolverStatus.OPTIMAL) {
-                jobsNow = Math.min(maxJobs, jobsNow + Math.max(1, jobsNow / 5));
-            } else {
-                jobsNow = Math.max(Math.min(MIN_JOBS, maxJobs), jobsNow * 2 / 3);
-            }
+            resize(r.status());
             if (!r.found()) {
                 continue;
             }
-            long after = 0;
-            for (int j : chosen) {
-                after += costs.cost(inst.jobs[j], r.schedule()[j]);
-            }
-            if (after < before) {
+            if (cost(costs, r.schedule(), chosen) < before) {
                 checkWindow(r.schedule(), chosen, free, from, to);
                 for (int j : chosen) {
                     schedule[j] = r.schedule()[j];
@@ -132,6 +122,23 @@ public final class WindowSearch {
             }
         }
         return schedule;
+    }
+
+    // adaptive size: a window CP-SAT cannot close within its limit was too big, one closed quickly could be bigger
+    private void resize(com.google.ortools.sat.CpSolverStatus status) {
+        if (status == com.google.ortools.sat.CpSolverStatus.OPTIMAL) {
+            jobsNow = Math.min(maxJobs, jobsNow + Math.max(1, jobsNow / 5));
+        } else {
+            jobsNow = Math.max(Math.min(MIN_JOBS, maxJobs), jobsNow * 2 / 3);
+        }
+    }
+
+    private long cost(CapHeuristic costs, Placement[] schedule, int[] chosen) {
+        long total = 0;
+        for (int j : chosen) {
+            total += costs.cost(inst.jobs[j], schedule[j]);
+        }
+        return total;
     }
 
     private int[] pickWindow(Placement[] schedule, Random rnd, int window) {

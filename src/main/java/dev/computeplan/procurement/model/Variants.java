@@ -8,63 +8,73 @@ public final class Variants {
     private Variants() {}
 
     public static ProcurementProblem apply(ProcurementProblem p, Variant v) {
-        List<Sku> catalogue = p.catalogue().stream()
-                .map(s -> new Sku(
-                        s.name(),
-                        s.vendor(),
-                        s.memoryGb(),
-                        s.memoryBandwidthTbs(),
-                        s.bf16Tflops(),
-                        s.fp8Tflops(),
-                        s.boardPowerW(),
-                        s.acceleratorsPerServer(),
-                        s.interconnectGbs(),
-                        s.serverOverheadFraction(),
-                        s.serverRackUnits(),
-                        times(s.purchaseUsd(), v.purchasePriceFactor()),
-                        times(s.serverUsd(), v.purchasePriceFactor()),
-                        times(s.leaseUsdPerHour(), v.leasePriceFactor()),
-                        times(s.cloudUsdPerHour(), v.cloudPriceFactor()),
-                        s.leadTimeQuarters(),
-                        s.usefulLifeQuarters(),
-                        s.embodiedKgCo2ePerAccelerator(),
-                        s.opexUsdPerServerQuarter(),
-                        s.availability(),
-                        s.leaseAvailability(),
-                        s.cloudAvailability(),
-                        s.assumptions()))
-                .toList();
-        List<Site> sites = p.sites().stream()
-                .map(s -> new Site(
-                        s.name(),
-                        s.powerMw(),
-                        s.rackUnits(),
-                        s.pue(),
-                        s.electricityUsdPerKwh() * v.energyPriceFactor(),
-                        s.carbonGPerKwh(),
-                        s.capexBudgetUsd(),
-                        s.existingFleet()))
-                .toList();
-        List<Workload> workloads = p.workloads().stream()
-                .map(w -> new Workload(
-                        w.name(),
-                        w.type(),
-                        w.demand().stream().map(d -> d * v.demandFactor()).toList(),
-                        w.demandUnit(),
-                        w.referenceSku(),
-                        w.minMemoryGb(),
-                        w.minInterconnectGbs(),
-                        w.trainingPrecision(),
-                        w.modelParamsBillions(),
-                        w.kvCacheGbPerReplica(),
-                        w.precisions(),
-                        w.measuredPrecision(),
-                        w.decodeShare(),
-                        w.measured(),
-                        w.allowCloud()))
-                .toList();
-        Policy o = p.policy();
-        Policy policy = new Policy(
+        List<Sku> catalogue = p.catalogue().stream().map(s -> scaled(s, v)).toList();
+        List<Site> sites = p.sites().stream().map(s -> scaled(s, v)).toList();
+        List<Workload> workloads = p.workloads().stream().map(w -> scaled(w, v)).toList();
+        return new ProcurementProblem(
+                p.horizonQuarters(), p.firstQuarter(), catalogue, sites, workloads, scaled(p.policy(), v), List.of());
+    }
+
+    private static Sku scaled(Sku s, Variant v) {
+        return new Sku(
+                s.name(),
+                s.vendor(),
+                s.memoryGb(),
+                s.memoryBandwidthTbs(),
+                s.bf16Tflops(),
+                s.fp8Tflops(),
+                s.boardPowerW(),
+                s.acceleratorsPerServer(),
+                s.interconnectGbs(),
+                s.serverOverheadFraction(),
+                s.serverRackUnits(),
+                times(s.purchaseUsd(), v.purchasePriceFactor()),
+                times(s.serverUsd(), v.purchasePriceFactor()),
+                times(s.leaseUsdPerHour(), v.leasePriceFactor()),
+                times(s.cloudUsdPerHour(), v.cloudPriceFactor()),
+                s.leadTimeQuarters(),
+                s.usefulLifeQuarters(),
+                s.embodiedKgCo2ePerAccelerator(),
+                s.opexUsdPerServerQuarter(),
+                s.availability(),
+                s.leaseAvailability(),
+                s.cloudAvailability(),
+                s.assumptions());
+    }
+
+    private static Site scaled(Site s, Variant v) {
+        return new Site(
+                s.name(),
+                s.powerMw(),
+                s.rackUnits(),
+                s.pue(),
+                s.electricityUsdPerKwh() * v.energyPriceFactor(),
+                s.carbonGPerKwh(),
+                s.capexBudgetUsd(),
+                s.existingFleet());
+    }
+
+    private static Workload scaled(Workload w, Variant v) {
+        return new Workload(
+                w.name(),
+                w.type(),
+                w.demand().stream().map(d -> d * v.demandFactor()).toList(),
+                w.demandUnit(),
+                w.referenceSku(),
+                w.minMemoryGb(),
+                w.minInterconnectGbs(),
+                w.trainingPrecision(),
+                w.modelParamsBillions(),
+                w.kvCacheGbPerReplica(),
+                w.precisions(),
+                w.measuredPrecision(),
+                w.decodeShare(),
+                w.measured(),
+                w.allowCloud());
+    }
+
+    private static Policy scaled(Policy o, Variant v) {
+        return new Policy(
                 o.discountRatePerYear(),
                 v.carbonUsdPerTonne() != null ? v.carbonUsdPerTonne() : o.carbonUsdPerTonne(),
                 o.maxVendorShare(),
@@ -76,8 +86,6 @@ public final class Variants {
                 o.idlePowerFraction(),
                 o.usableMemoryFraction(),
                 o.capexBudgetUsd());
-        return new ProcurementProblem(
-                p.horizonQuarters(), p.firstQuarter(), catalogue, sites, workloads, policy, List.of());
     }
 
     private static Double times(Double value, double factor) {
