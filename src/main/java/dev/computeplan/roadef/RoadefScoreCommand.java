@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,11 +24,8 @@ class RoadefScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "model_X.txt")
-    Path model;
-
-    @Option(names = "--assignment", required = true, description = "assignment_X.txt (initial assignment)")
-    Path assignment;
+    @Mixin
+    RoadefFiles files;
 
     @Option(names = "--solution", required = true, description = "solution file: one machine per process")
     Path solution;
@@ -38,7 +36,7 @@ class RoadefScoreCommand implements Callable<Integer> {
         RoadefInstance instance;
         int[] machines;
         try {
-            instance = RoadefReader.read(model, assignment);
+            instance = RoadefReader.read(files.model, files.assignment);
             machines = RoadefReader.readSolution(solution, instance);
         } catch (IOException e) {
             spec.commandLine().getErr().println("error: cannot read " + e.getMessage());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,11 +24,8 @@ class RoadefSolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "model_X.txt")
-    Path model;
-
-    @Option(names = "--assignment", required = true, description = "assignment_X.txt (initial assignment)")
-    Path assignment;
+    @Mixin
+    RoadefFiles files;
 
     @Option(names = "--output", required = true, description = "solution file to write")
     Path output;
@@ -70,7 +68,7 @@ class RoadefSolveCommand implements Callable<Integer> {
         }
         RoadefInstance instance;
         try {
-            instance = RoadefReader.read(model, assignment);
+            instance = RoadefReader.read(files.model, files.assignment);
         } catch (IOException e) {
             err.println("error: cannot read " + e.getMessage());
             return RoadefScoreCommand.EXIT_BAD_INPUT;
