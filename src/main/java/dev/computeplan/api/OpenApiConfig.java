@@ -20,7 +20,7 @@ class OpenApiConfig {
                         .description(
                                 "Solve-and-explain optimisation for AI compute: GPU placement, accelerator procurement, "
                                         + "power budgets. Errors are RFC 9457 application/problem+json.")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
                 // A fixed relative server keeps the published spec independent of the port the service runs on.
                 .servers(List.of(new Server().url("/").description("this service")));
     }

@@ -3,6 +3,9 @@ package dev.computeplan.jobs;
 import dev.computeplan.common.InvalidInputException;
 import dev.computeplan.common.Violation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -48,6 +51,10 @@ class JobController {
             summary = "Submit a problem to solve",
             description =
                     "The body is the problem of the kind, plus an optional \"termination\": {\"seconds\": N}. Answers 202 with the job.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: the job is queued; Location names it",
+            headers = @Header(name = "Location", description = "the job's URL", schema = @Schema(type = "string")))
     @PostMapping(path = "/jobs", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobView> submit(
             @Parameter(description = "placement, procurement or power") @PathVariable String kind,
