@@ -11,16 +11,21 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The look-alike lists the annealing draws swap partners from, against a plain sort of all distances (a2_5). */
 class SimilarWorkloadsTest {
 
-    private static final PlacementSolution A2_5 = load();
+    private static PlacementSolution A2_5;
 
-    private static PlacementSolution load() {
-        RoadefInstance in = RoadefTestData.load("a2_5");
-        return RoadefMapper.toPlacement(in, in.initialAssignment());
+    // per test, not in a static initialiser or @BeforeAll: without the data set each test is reported skipped
+    @BeforeEach
+    void load() {
+        if (A2_5 == null) {
+            RoadefInstance in = RoadefTestData.load("a2_5");
+            A2_5 = RoadefMapper.toPlacement(in, in.initialAssignment());
+        }
     }
 
     @Test
