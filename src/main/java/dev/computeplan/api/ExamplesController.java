@@ -1,6 +1,9 @@
 package dev.computeplan.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -21,13 +24,20 @@ class ExamplesController {
         this.catalog = catalog;
     }
 
-    @Operation(summary = "List the example scenarios")
+    @Operation(summary = "List the example scenarios", operationId = "listExamples")
     @GetMapping
     List<ExampleCatalog.Example> list() {
         return catalog.list();
     }
 
-    @Operation(summary = "One example scenario, as a request body")
+    @Operation(summary = "One example scenario, as a request body", operationId = "getExample")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The problem of the example's kind, ready to submit",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(ref = "#/components/schemas/" + KindSchemasCustomizer.EXAMPLE_REQUEST)))
     @GetMapping(path = "/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> get(@PathVariable String name) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(catalog.body(name));

@@ -1,28 +1,29 @@
 package dev.computeplan.api;
 
+import dev.computeplan.jobs.JobEvents;
 import dev.computeplan.jobs.KindRegistry;
 import dev.computeplan.jobs.ProblemKind;
-import io.swagger.v3.core.converter.AnnotatedType;
-import io.swagger.v3.core.converter.ModelConverters;
-import io.swagger.v3.core.converter.ResolvedSchema;
+import dev.computeplan.jobs.Termination;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * The job endpoints take a raw body because each kind reads its own type; this adds every kind's problem schema to
- * the spec and documents the submit and validate bodies as one of them.
+ * Completes the spec from the registered kinds: each kind's problem schema (with {@code termination}), its typed job
+ * operations under its own paths and tag, the example bodies as one of the problems, and the error answers of every
+ * operation. Everything comes from {@link ProblemKind}, so a new kind needs no change here.
  */
 @Component
 class KindSchemasCustomizer implements OpenApiCustomizer {
+
+    /** The schema of an example body: the problem of one of the kinds. */
+    static final String EXAMPLE_REQUEST = "ExampleRequest";
 
     private final KindRegistry kinds;
 
@@ -31,42 +32,76 @@ class KindSchemasCustomizer implements OpenApiCustomizer {
     }
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
-        if (openApi.getComponents() == null) {
-            openApi.setComponents(new io.swagger.v3.oas.models.Components());
-        }
-        List<Schema> refs = new ArrayList<>();
+    @SuppressWarnings("rawtypes")
+    public void customise(OpenAPI openApi) {
+        SpecSchemas schemas = new SpecSchemas(openApi);
+        Schema<?> termination = schemas.refTo(Termination.class);
+        schemas.refTo(JobEvents.BestEvent.class);
+        schemas.refTo(JobEvents.StatusEvent.class);
+        ProblemResponses.define(schemas);
+        KindOperations operations = new KindOperations(openApi, schemas);
+        List<Schema> problems = new ArrayList<>();
         for (ProblemKind<?, ?> kind : kinds.all()) {
-            ResolvedSchema resolved =
-                    ModelConverters.getInstance().resolveAsResolvedSchema(new AnnotatedType(kind.problemType()));
-            if (resolved == null || resolved.schema == null) {
-                continue;
+            Schema<?> problem = schemas.refTo(kind.problemType());
+            Schema<?> named = schemas.named(refName(problem));
+            if (named != null) {
+                named.setDescription("Problem of kind '" + kind.name() + "' (POST /api/v1/" + kind.name()
+                        + "/jobs); \"termination\": {\"seconds\": N} sets the time limit of its solve.");
+                named.addProperty("termination", termination);
             }
-            Map<String, Schema> referenced = resolved.referencedSchemas;
-            if (referenced != null) {
-                referenced.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
+            problems.add(problem);
+            if (operations.served()) {
+                operations.publish(kind, problem);
+                declareJobErrors(openApi, kind.name());
+                tag(openApi, kind.name());
             }
-            String name = kind.problemType().getSimpleName();
-            Schema schema = resolved.schema;
-            schema.setDescription("Problem of kind '" + kind.name() + "' (POST /api/v1/" + kind.name()
-                    + "/jobs); add \"termination\": {\"seconds\": N} to set the time limit.");
-            openApi.getComponents().addSchemas(name, schema);
-            refs.add(new Schema<>().$ref("#/components/schemas/" + name));
         }
-        if (refs.isEmpty() || openApi.getPaths() == null) {
-            return;
+        if (!problems.isEmpty()) {
+            schemas.add(EXAMPLE_REQUEST, new Schema<>().oneOf(problems).description("A problem of one of the kinds"));
         }
-        Schema oneOf = new Schema<>().oneOf(refs);
-        for (String path : List.of("/api/v1/{kind}/jobs", "/api/v1/{kind}/validate")) {
-            PathItem item = openApi.getPaths().get(path);
-            Operation post = item == null ? null : item.getPost();
-            if (post != null) {
-                post.setRequestBody(new RequestBody()
-                        .required(true)
-                        .description("The problem of the kind named in the path")
-                        .content(new Content().addMediaType("application/json", new MediaType().schema(oneOf))));
+        if (openApi.getTags() != null) {
+            openApi.getTags().removeIf(t -> "jobs".equals(t.getName()));
+        }
+        ProblemResponses.complete(openApi);
+        schemas.pruneUnreferenced();
+    }
+
+    private static String refName(Schema<?> ref) {
+        String r = ref.get$ref();
+        return r == null ? null : r.substring(r.lastIndexOf('/') + 1);
+    }
+
+    /** The answers of the job operations beyond what their parameters imply. */
+    private static void declareJobErrors(OpenAPI openApi, String kind) {
+        String base = "/api/v1/" + kind;
+        PathItem jobs = openApi.getPaths().get(base + "/jobs");
+        if (jobs != null && jobs.getPost() != null) {
+            ProblemResponses.declare(jobs.getPost(), "422", "429", "503");
+        }
+        for (String suffix : List.of("/solution", "/explanation")) {
+            PathItem item = openApi.getPaths().get(base + "/jobs/{id}" + suffix);
+            Operation get = item == null ? null : item.getGet();
+            if (get != null) {
+                ProblemResponses.declare(get, "409");
             }
+        }
+    }
+
+    /** One tag per kind, holding its job operations and its own endpoints. */
+    private static void tag(OpenAPI openApi, String kind) {
+        String jobs =
+                "Solve jobs of kind '" + kind + "': submit, follow, stop, solution, explanation, events, validate";
+        Tag existing = openApi.getTags() == null
+                ? null
+                : openApi.getTags().stream()
+                        .filter(t -> kind.equals(t.getName()))
+                        .findFirst()
+                        .orElse(null);
+        if (existing == null) {
+            openApi.addTagsItem(new Tag().name(kind).description(jobs));
+        } else if (existing.getDescription() == null
+                || !existing.getDescription().startsWith("Solve jobs")) {
+            existing.setDescription(jobs + (existing.getDescription() == null ? "" : "; " + existing.getDescription()));
         }
     }
 }

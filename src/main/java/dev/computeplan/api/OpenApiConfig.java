@@ -3,16 +3,31 @@ package dev.computeplan.api;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.servers.Server;
+import java.time.LocalDateTime;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
 class OpenApiConfig {
 
+    /** What the service reads and writes for a local date-time: ISO 8601 without offset, seconds optional. */
+    static final String LOCAL_DATE_TIME = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
+
     @Bean
     OpenAPI computeplanOpenApi() {
+        // a local date-time has no offset, so it is not an RFC 3339 date-time; documented as the string it is
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(
+                        LocalDateTime.class,
+                        new Schema<String>()
+                                .type("string")
+                                .pattern(LOCAL_DATE_TIME)
+                                .example("2026-06-01T00:00")
+                                .description("local date-time, ISO 8601 without offset"));
         return new OpenAPI()
                 .info(new Info()
                         .title("computeplan")

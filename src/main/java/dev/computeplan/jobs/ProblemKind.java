@@ -37,8 +37,16 @@ public interface ProblemKind<P, S> {
      */
     Solved<S> solve(P problem, S warmStart, SolveControl control) throws Exception;
 
-    /** Why the solution is what it is: any JSON-serialisable object. */
+    /** Why the solution is what it is: a JSON-serialisable object of {@link #explanationType()}. */
     Object explain(P problem, S solution);
+
+    /**
+     * The type {@link #explain} returns, which the API documents as the explanation of this kind; an implementation
+     * narrows the return type of {@code explain} to it.
+     */
+    default Class<?> explanationType() {
+        return Object.class;
+    }
 
     /** A solution with its score (or objective) as text. */
     record Solved<S>(S solution, String score) {}

@@ -10,6 +10,7 @@ import dev.computeplan.placement.api.PlacementValidator;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.explain.PlacementChecker;
 import dev.computeplan.placement.explain.PlacementExplainer;
+import dev.computeplan.placement.explain.PlacementExplanation;
 import dev.computeplan.placement.solver.PlacementSolver;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +91,12 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     }
 
     @Override
-    public Object explain(PlacementRequest problem, PlacementPlan solution) {
+    public Class<PlacementExplanation> explanationType() {
+        return PlacementExplanation.class;
+    }
+
+    @Override
+    public PlacementExplanation explain(PlacementRequest problem, PlacementPlan solution) {
         PlacementSolution solved = PlacementMapper.toDomain(problem, solution);
         PlacementSolver.solutionManager().update(solved);
         return explainer.explain(solved);

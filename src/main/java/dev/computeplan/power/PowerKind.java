@@ -73,6 +73,11 @@ public class PowerKind implements ProblemKind<PowerRequest, PowerSolution> {
     }
 
     @Override
+    public Class<PowerExplanation> explanationType() {
+        return PowerExplanation.class;
+    }
+
+    @Override
     public PowerExplanation explain(PowerRequest request, PowerSolution solution) {
         return PowerExplainer.explain(mapper.toModel(request), solution);
     }

@@ -6,6 +6,7 @@ import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.procurement.api.ProblemValidator;
 import dev.computeplan.procurement.api.ProcurementMapper;
 import dev.computeplan.procurement.api.ProcurementRequest;
+import dev.computeplan.procurement.explain.Explanation;
 import dev.computeplan.procurement.explain.PlanChecker;
 import dev.computeplan.procurement.explain.ProcurementExplainer;
 import dev.computeplan.procurement.model.ProcurementPlan;
@@ -100,7 +101,12 @@ public class ProcurementKind implements ProblemKind<ProcurementRequest, Procurem
     }
 
     @Override
-    public Object explain(ProcurementRequest request, ProcurementPlan solution) {
+    public Class<Explanation> explanationType() {
+        return Explanation.class;
+    }
+
+    @Override
+    public Explanation explain(ProcurementRequest request, ProcurementPlan solution) {
         return ProcurementExplainer.explain(ProcurementMapper.toProblem(request), solution, settings);
     }
 }

@@ -9,6 +9,7 @@ import dev.computeplan.placement.explain.PlacementRecommendation;
 import dev.computeplan.placement.explain.PlacementRecommender;
 import dev.computeplan.placement.solver.PlacementSolver;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,11 +40,15 @@ class PlacementController {
     }
 
     @Operation(
+            operationId = "getPlacementRecommendations",
             summary = "Rank the nodes one workload could run on",
             description =
                     "Takes the workload out of the job's best solution, scores it on every node with the rest fixed, "
                             + "and returns the nodes best first with their score difference; nodes it cannot go on name the hard "
                             + "constraints that rule them out, summarised per node type.")
+    @ApiResponse(responseCode = "200", description = "The nodes, best first")
+    @ApiResponse(responseCode = "404", description = "No such job, or no such workload in it")
+    @ApiResponse(responseCode = "409", description = "The job has no solution yet")
     @GetMapping("/recommendations")
     PlacementRecommendation recommendations(
             @PathVariable String id,

@@ -9,6 +9,7 @@ import dev.computeplan.power.model.CarbonSeries;
 import dev.computeplan.power.model.GpuCurves;
 import dev.computeplan.power.model.PowerSolution;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,9 @@ class PowerController {
     /** One job of a solved schedule: its line and, if it is late or dropped, why. */
     record JobStory(PowerExplanation.JobLine job, PowerExplanation.Why why) {}
 
-    @Operation(summary = "Default power-limit curves per GPU model and the named carbon series")
+    @Operation(
+            summary = "Default power-limit curves per GPU model and the named carbon series",
+            operationId = "getPowerDefaults")
     @GetMapping("/defaults")
     Defaults defaults() {
         Map<String, List<PowerRequest.PowerLevel>> curves = new TreeMap<>();
@@ -54,7 +57,11 @@ class PowerController {
 
     @Operation(
             summary =
-                    "One job of a solved schedule: plan vs running at release at full power, and why it is late or dropped")
+                    "One job of a solved schedule: plan vs running at release at full power, and why it is late or dropped",
+            operationId = "getPowerJobStory")
+    @ApiResponse(responseCode = "200", description = "The job's line and, if it is late or dropped, why")
+    @ApiResponse(responseCode = "404", description = "No such job, or no such job id in its schedule")
+    @ApiResponse(responseCode = "409", description = "The job has no schedule yet")
     @GetMapping("/jobs/{id}/why/{jobId}")
     JobStory why(@PathVariable String id, @PathVariable String jobId) {
         JobService.Stored<PowerRequest, PowerSolution> stored = jobs.stored(kind, id);

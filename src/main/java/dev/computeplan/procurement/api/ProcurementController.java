@@ -12,10 +12,14 @@ import dev.computeplan.procurement.model.Sku;
 import dev.computeplan.procurement.model.Throughput;
 import dev.computeplan.procurement.model.Workload;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,8 +74,19 @@ class ProcurementController {
             ProcurementPlan.CostSummary recomputedCosts,
             Double solverObjectiveUsd) {}
 
-    @Operation(summary = "Throughput of every workload on every SKU that can serve it (measured or derived from specs)")
-    @PostMapping("/throughput")
+    @Operation(
+            summary = "Throughput of every workload on every SKU that can serve it (measured or derived from specs)",
+            operationId = "getProcurementThroughput")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "A procurement problem, as submitted to POST /api/v1/procurement/jobs",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ProcurementRequest.class)))
+    @ApiResponse(responseCode = "200", description = "One row per workload and SKU that can serve it")
+    @ApiResponse(responseCode = "422", description = "The problem breaks a rule; errors name each field")
+    @PostMapping(path = "/throughput", consumes = MediaType.APPLICATION_JSON_VALUE)
     List<ThroughputRow> throughput(@RequestBody String body) {
         ProcurementProblem problem = ProcurementMapper.toProblem(
                 reader.read(kind, reader.parseTree(body)).problem());
@@ -96,7 +111,11 @@ class ProcurementController {
         return rows;
     }
 
-    @Operation(summary = "Re-check a stored plan against every constraint and recompute its cost")
+    @Operation(
+            summary = "Re-check a stored plan against every constraint and recompute its cost",
+            operationId = "checkProcurementPlan")
+    @ApiResponse(responseCode = "200", description = "The checker's verdict")
+    @ApiResponse(responseCode = "409", description = "The job has no plan to check")
     @GetMapping("/jobs/{id}/check")
     CheckResult check(@PathVariable String id) {
         JobService.Stored<ProcurementRequest, ProcurementPlan> stored = jobs.stored(kind, id);

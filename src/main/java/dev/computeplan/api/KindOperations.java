@@ -1,0 +1,156 @@
+package dev.computeplan.api;
+
+import static dev.computeplan.api.SpecSchemas.json;
+import static dev.computeplan.api.SpecSchemas.ref;
+
+import dev.computeplan.jobs.ProblemKind;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job endpoints are served once for every kind ({@code /api/v1/{kind}/...}) with an untyped body. A client needs
+ * one typed operation per kind, so this publishes them per kind ({@code /api/v1/placement/jobs}, operation
+ * {@code submitPlacementJob}, tag {@code placement}) from the generic ones, with the kind's own problem, solution and
+ * explanation types, and removes the generic ones.
+ */
+final class KindOperations {
+
+    static final String BASE = "/api/v1/{kind}";
+
+    private final OpenAPI openApi;
+    private final SpecSchemas schemas;
+    private final Map<String, PathItem> generic = new LinkedHashMap<>();
+
+    KindOperations(OpenAPI openApi, SpecSchemas schemas) {
+        this.openApi = openApi;
+        this.schemas = schemas;
+        Paths paths = openApi.getPaths();
+        if (paths != null) {
+            paths.keySet().stream()
+                    .filter(p -> p.startsWith(BASE))
+                    .toList()
+                    .forEach(p -> generic.put(p, paths.remove(p)));
+        }
+    }
+
+    /** Whether the generic job endpoints are served here (they are not when the job machinery is switched off). */
+    boolean served() {
+        return !generic.isEmpty();
+    }
+
+    void publish(ProblemKind<?, ?> kind, Schema<?> problem) {
+        String name = SchemaNames.capitalised(kind.name());
+        Schema<?> solution = schemas.refTo(kind.solutionType());
+        Schema<?> explanation = schemas.refTo(kind.explanationType());
+        Schema<?> job = ref("JobView");
+        add(kind, "/jobs", PathItem.HttpMethod.POST, "submit" + name + "Job", body(kind, problem), ok("202", job));
+        add(kind, "/jobs", PathItem.HttpMethod.GET, "list" + name + "Jobs", null, ok("200", ref("JobPage")));
+        add(kind, "/jobs/{id}", PathItem.HttpMethod.GET, "get" + name + "Job", null, ok("200", job));
+        add(kind, "/jobs/{id}", PathItem.HttpMethod.DELETE, "stop" + name + "Job", null, ok("200", job));
+        add(kind, "/jobs/{id}/solution", PathItem.HttpMethod.GET, "get" + name + "Solution", null, ok("200", solution));
+        add(
+                kind,
+                "/jobs/{id}/explanation",
+                PathItem.HttpMethod.GET,
+                "get" + name + "Explanation",
+                null,
+                ok("200", explanation));
+        add(kind, "/jobs/{id}/events", PathItem.HttpMethod.GET, "stream" + name + "Events", null, JobEventsDoc.ok());
+        add(
+                kind,
+                "/validate",
+                PathItem.HttpMethod.POST,
+                "validate" + name,
+                body(kind, problem),
+                ok("200", ref("ValidationReport")));
+    }
+
+    private void add(
+            ProblemKind<?, ?> kind,
+            String suffix,
+            PathItem.HttpMethod method,
+            String operationId,
+            RequestBody body,
+            ApiResponses responses) {
+        PathItem template = generic.get(BASE + suffix);
+        Operation generic =
+                template == null ? null : template.readOperationsMap().get(method);
+        if (generic == null) {
+            return;
+        }
+        List<Parameter> parameters = generic.getParameters() == null
+                ? null
+                : generic.getParameters().stream()
+                        .filter(p -> !"kind".equals(p.getName()))
+                        .toList();
+        ApiResponse answer = responses.values().iterator().next();
+        ApiResponse generated = generic.getResponses() == null
+                ? null
+                : generic.getResponses().get(responses.keySet().iterator().next());
+        if (generated != null && answer.getDescription() == null) {
+            answer.setDescription(generated.getDescription());
+            answer.setHeaders(generated.getHeaders());
+        }
+        Operation operation = new Operation()
+                .operationId(operationId)
+                .summary(generic.getSummary())
+                .description(generic.getDescription())
+                .addTagsItem(kind.name())
+                .parameters(parameters == null || parameters.isEmpty() ? null : new java.util.ArrayList<>(parameters))
+                .requestBody(body)
+                .responses(responses);
+        String path = "/api/v1/" + kind.name() + suffix;
+        openApi.getPaths().computeIfAbsent(path, p -> new PathItem()).operation(method, operation);
+    }
+
+    private static RequestBody body(ProblemKind<?, ?> kind, Schema<?> problem) {
+        return new RequestBody()
+                .required(true)
+                .description("A problem of kind '" + kind.name() + "', with an optional termination")
+                .content(json(problem));
+    }
+
+    private static ApiResponses ok(String code, Schema<?> schema) {
+        return new ApiResponses().addApiResponse(code, new ApiResponse().content(json(schema)));
+    }
+
+    /** The Server-Sent Events stream: its events are named, each with a JSON payload of its own schema. */
+    static final class JobEventsDoc {
+
+        private JobEventsDoc() {}
+
+        static ApiResponses ok() {
+            Schema<?> stream = SpecSchemas.typed("string")
+                    .description("text/event-stream: 'event: best' with a BestEvent as data for each new best"
+                            + " solution, 'event: status' with a StatusEvent as data for each state change; the"
+                            + " stream ends after the final state");
+            MediaType media = new MediaType().schema(stream);
+            media.addExtension(
+                    "x-sse-events",
+                    Map.of(
+                            "best", "#/components/schemas/BestEvent",
+                            "status", "#/components/schemas/StatusEvent"));
+            return new ApiResponses()
+                    .addApiResponse(
+                            "200",
+                            new ApiResponse()
+                                    .description("The job's events until it reaches a final state")
+                                    .content(new Content()
+                                            .addMediaType(
+                                                    org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE,
+                                                    media)));
+        }
+    }
+}
