@@ -38,7 +38,6 @@ class KindSchemasCustomizer implements OpenApiCustomizer {
         Schema<?> termination = schemas.refTo(Termination.class);
         schemas.refTo(JobEvents.BestEvent.class);
         schemas.refTo(JobEvents.StatusEvent.class);
-        ProblemResponses.define(schemas);
         KindOperations operations = new KindOperations(openApi, schemas);
         List<Schema> problems = new ArrayList<>();
         for (ProblemKind<?, ?> kind : kinds.all()) {
@@ -62,6 +61,8 @@ class KindSchemasCustomizer implements OpenApiCustomizer {
         if (openApi.getTags() != null) {
             openApi.getTags().removeIf(t -> "jobs".equals(t.getName()));
         }
+        // last, so that no type that happens to be called Problem takes the name of the error schema
+        ProblemResponses.define(schemas);
         ProblemResponses.complete(openApi);
         schemas.pruneUnreferenced();
     }
