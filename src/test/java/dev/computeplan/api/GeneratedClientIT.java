@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.computeplan.client.ApiClient;
 import dev.computeplan.client.ApiException;
 import dev.computeplan.client.ApiResponse;
+import dev.computeplan.client.api.ExamplesApi;
 import dev.computeplan.client.api.PlacementApi;
 import dev.computeplan.client.api.PowerApi;
 import dev.computeplan.client.api.ProcurementApi;
@@ -73,6 +74,8 @@ class GeneratedClientIT {
     void client() {
         client = new ApiClient().setScheme("http").setHost("localhost").setPort(port);
         strict = client.getObjectMapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // every answer is read strictly too: a field the spec does not declare fails the test
+        client.setObjectMapper(strict);
     }
 
     static Stream<Path> examples() throws IOException {
@@ -98,6 +101,10 @@ class GeneratedClientIT {
     @MethodSource("examples")
     void exampleSolvesThroughTheGeneratedClient(Path example) throws Exception {
         String kind = example.getParent().getFileName().toString();
+        String name = example.getFileName().toString().replaceFirst("\\.json$", "");
+        Object served = new ExamplesApi(client).getExample(name).getActualInstance();
+        assertThat(served.getClass().getSimpleName()).isEqualTo(SchemaNames.capitalised(kind) + "Request");
+        assertThat(served).isEqualTo(strict.readValue(example.toFile(), served.getClass()));
         switch (kind) {
             case "placement" -> placement(example);
             case "procurement" -> procurement(example);
@@ -141,6 +148,9 @@ class GeneratedClientIT {
                 .isEqualTo(plan.getStatus().getValue());
         switch (plan.getStatus()) {
             case OPTIMAL, FEASIBLE -> {
+                assertThat(api.getProcurementThroughput(request))
+                        .isNotEmpty()
+                        .allSatisfy(row -> assertThat(row.getPerAccelerator()).isPositive());
                 assertThat(plan.getObjectiveUsd()).isPositive();
                 assertThat(plan.getCosts()).isNotNull();
                 assertThat(explanation.getCosts().getTotalUsd()).isPositive();
