@@ -26,7 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The solve-job API, the same for every problem kind. */
+/**
+ * The solve-job API, the same for every problem kind. The OpenAPI document publishes these operations once per kind
+ * ({@code submitPlacementJob} at {@code /api/v1/placement/jobs}, ...) with the kind's own types; the annotations here
+ * give their summaries and the submit answer's Location header.
+ */
 @RestController
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
         name = "computeplan.jobs.enabled",
