@@ -7,6 +7,7 @@ import dev.computeplan.jobs.ProblemKind;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.PathItem.HttpMethod;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -55,40 +56,32 @@ final class KindOperations {
         Schema<?> solution = schemas.refTo(kind.solutionType());
         Schema<?> explanation = schemas.refTo(kind.explanationType());
         Schema<?> job = ref("JobView");
-        add(kind, "/jobs", PathItem.HttpMethod.POST, "submit" + name + "Job", body(kind, problem), ok("202", job));
-        add(kind, "/jobs", PathItem.HttpMethod.GET, "list" + name + "Jobs", null, ok("200", ref("JobPage")));
-        add(kind, "/jobs/{id}", PathItem.HttpMethod.GET, "get" + name + "Job", null, ok("200", job));
-        add(kind, "/jobs/{id}", PathItem.HttpMethod.DELETE, "stop" + name + "Job", null, ok("200", job));
-        add(kind, "/jobs/{id}/solution", PathItem.HttpMethod.GET, "get" + name + "Solution", null, ok("200", solution));
-        add(
-                kind,
-                "/jobs/{id}/explanation",
-                PathItem.HttpMethod.GET,
-                "get" + name + "Explanation",
-                null,
-                ok("200", explanation));
-        add(kind, "/jobs/{id}/events", PathItem.HttpMethod.GET, "stream" + name + "Events", null, JobEventsDoc.ok());
-        add(
-                kind,
-                "/validate",
-                PathItem.HttpMethod.POST,
-                "validate" + name,
-                body(kind, problem),
-                ok("200", ref("ValidationReport")));
+        Operation submit = add(kind, "/jobs", HttpMethod.POST, "submit" + name + "Job", ok("202", job));
+        body(submit, kind, problem);
+        declare(submit, "422", "429", "503");
+        add(kind, "/jobs", HttpMethod.GET, "list" + name + "Jobs", ok("200", ref("JobPage")));
+        add(kind, "/jobs/{id}", HttpMethod.GET, "get" + name + "Job", ok("200", job));
+        add(kind, "/jobs/{id}", HttpMethod.DELETE, "stop" + name + "Job", ok("200", job));
+        Operation solve =
+                add(kind, "/jobs/{id}/solution", HttpMethod.GET, "get" + name + "Solution", ok("200", solution));
+        declare(solve, "409");
+        Operation why = add(
+                kind, "/jobs/{id}/explanation", HttpMethod.GET, "get" + name + "Explanation", ok("200", explanation));
+        declare(why, "409");
+        add(kind, "/jobs/{id}/events", HttpMethod.GET, "stream" + name + "Events", JobEventsDoc.ok());
+        Operation validate =
+                add(kind, "/validate", HttpMethod.POST, "validate" + name, ok("200", ref("ValidationReport")));
+        body(validate, kind, problem);
     }
 
-    private void add(
-            ProblemKind<?, ?> kind,
-            String suffix,
-            PathItem.HttpMethod method,
-            String operationId,
-            RequestBody body,
-            ApiResponses responses) {
+    /** The kind's operation made from the generic one, or {@code null} where there is no generic one. */
+    private Operation add(
+            ProblemKind<?, ?> kind, String suffix, HttpMethod method, String operationId, ApiResponses responses) {
         PathItem template = generic.get(BASE + suffix);
         Operation generic =
                 template == null ? null : template.readOperationsMap().get(method);
         if (generic == null) {
-            return;
+            return null;
         }
         List<Parameter> parameters = generic.getParameters() == null
                 ? null
@@ -109,17 +102,26 @@ final class KindOperations {
                 .description(generic.getDescription())
                 .addTagsItem(kind.name())
                 .parameters(parameters == null || parameters.isEmpty() ? null : new java.util.ArrayList<>(parameters))
-                .requestBody(body)
                 .responses(responses);
         String path = "/api/v1/" + kind.name() + suffix;
         openApi.getPaths().computeIfAbsent(path, p -> new PathItem()).operation(method, operation);
+        return operation;
     }
 
-    private static RequestBody body(ProblemKind<?, ?> kind, Schema<?> problem) {
-        return new RequestBody()
-                .required(true)
-                .description("A problem of kind '" + kind.name() + "', with an optional termination")
-                .content(json(problem));
+    private static void body(Operation operation, ProblemKind<?, ?> kind, Schema<?> problem) {
+        if (operation != null) {
+            operation.setRequestBody(new RequestBody()
+                    .required(true)
+                    .description("A problem of kind '" + kind.name() + "', with an optional termination")
+                    .content(json(problem)));
+        }
+    }
+
+    /** Errors beyond those the parameters and body imply (see {@link ProblemResponses#complete}). */
+    private static void declare(Operation operation, String... codes) {
+        if (operation != null) {
+            ProblemResponses.declare(operation, codes);
+        }
     }
 
     private static ApiResponses ok(String code, Schema<?> schema) {

@@ -5,8 +5,6 @@ import dev.computeplan.jobs.KindRegistry;
 import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.jobs.Termination;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
@@ -51,7 +49,6 @@ class KindSchemasCustomizer implements OpenApiCustomizer {
             problems.add(problem);
             if (operations.served()) {
                 operations.publish(kind, problem);
-                declareJobErrors(openApi, kind.name());
                 tag(openApi, kind.name());
             }
         }
@@ -70,22 +67,6 @@ class KindSchemasCustomizer implements OpenApiCustomizer {
     private static String refName(Schema<?> ref) {
         String r = ref.get$ref();
         return r == null ? null : r.substring(r.lastIndexOf('/') + 1);
-    }
-
-    /** The answers of the job operations beyond what their parameters imply. */
-    private static void declareJobErrors(OpenAPI openApi, String kind) {
-        String base = "/api/v1/" + kind;
-        PathItem jobs = openApi.getPaths().get(base + "/jobs");
-        if (jobs != null && jobs.getPost() != null) {
-            ProblemResponses.declare(jobs.getPost(), "422", "429", "503");
-        }
-        for (String suffix : List.of("/solution", "/explanation")) {
-            PathItem item = openApi.getPaths().get(base + "/jobs/{id}" + suffix);
-            Operation get = item == null ? null : item.getGet();
-            if (get != null) {
-                ProblemResponses.declare(get, "409");
-            }
-        }
     }
 
     /** One tag per kind, holding its job operations and its own endpoints. */
