@@ -134,7 +134,9 @@ final class KindOperations {
         private JobEventsDoc() {}
 
         static ApiResponses ok() {
+            // binary, so that generated clients hand over the raw stream instead of parsing it as one JSON value
             Schema<?> stream = SpecSchemas.typed("string")
+                    .format("binary")
                     .description("text/event-stream: 'event: best' with a BestEvent as data for each new best"
                             + " solution, 'event: status' with a StatusEvent as data for each state change; the"
                             + " stream ends after the final state");

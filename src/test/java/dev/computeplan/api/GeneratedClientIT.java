@@ -11,6 +11,8 @@ import dev.computeplan.client.api.ExamplesApi;
 import dev.computeplan.client.api.PlacementApi;
 import dev.computeplan.client.api.PowerApi;
 import dev.computeplan.client.api.ProcurementApi;
+import dev.computeplan.client.model.BestEvent;
+import dev.computeplan.client.model.CheckResult;
 import dev.computeplan.client.model.JobView;
 import dev.computeplan.client.model.PlacementExplanation;
 import dev.computeplan.client.model.PlacementPlan;
@@ -25,12 +27,15 @@ import dev.computeplan.client.model.PowerSolutionJobPlan;
 import dev.computeplan.client.model.ProcurementExplanation;
 import dev.computeplan.client.model.ProcurementPlan;
 import dev.computeplan.client.model.ProcurementRequest;
+import dev.computeplan.client.model.StatusEvent;
 import dev.computeplan.client.model.Termination;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,8 +122,14 @@ class GeneratedClientIT {
         PlacementApi api = new PlacementApi(client);
         PlacementRequest request = strict.readValue(example.toFile(), PlacementRequest.class);
         request.termination(new Termination().seconds(SECONDS));
+        assertThat(api.validatePlacement(request).getValid()).isTrue();
         JobView job = submitted(api.submitPlacementJobWithHttpInfo(request));
-        assertCompleted(followed(() -> api.getPlacementJob(job.getId())));
+        JobView done = followed(() -> api.getPlacementJob(job.getId()));
+        assertCompleted(done);
+        assertEvents(api.streamPlacementEvents(job.getId()), done);
+        assertThat(api.listPlacementJobs(0, 200).getItems())
+                .extracting(JobView::getId)
+                .contains(job.getId());
 
         PlacementPlan plan = api.getPlacementSolution(job.getId());
         PlacementExplanation explanation = api.getPlacementExplanation(job.getId());
@@ -133,14 +144,19 @@ class GeneratedClientIT {
                 .isEqualTo(workloads.size());
         assertThat(explanation.getScore()).isEqualTo(plan.getScore());
         assertThat(explanation.getFeasible()).isEqualTo(plan.getFeasible());
+        assertThat(api.getPlacementRecommendations(job.getId(), workloads.get(0), 5))
+                .isNotNull();
     }
 
     private void procurement(Path example) throws Exception {
         ProcurementApi api = new ProcurementApi(client);
         ProcurementRequest request = strict.readValue(example.toFile(), ProcurementRequest.class);
         request.termination(new Termination().seconds(SECONDS));
+        assertThat(api.validateProcurement(request).getValid()).isTrue();
         JobView job = submitted(api.submitProcurementJobWithHttpInfo(request));
-        assertCompleted(followed(() -> api.getProcurementJob(job.getId())));
+        JobView done = followed(() -> api.getProcurementJob(job.getId()));
+        assertCompleted(done);
+        assertEvents(api.streamProcurementEvents(job.getId()), done);
 
         ProcurementPlan plan = api.getProcurementSolution(job.getId());
         ProcurementExplanation explanation = api.getProcurementExplanation(job.getId());
@@ -155,6 +171,7 @@ class GeneratedClientIT {
                 assertThat(plan.getCosts()).isNotNull();
                 assertThat(explanation.getCosts().getTotalUsd()).isPositive();
                 assertThat(explanation.getSummary()).isNotBlank();
+                assertThat(api.checkProcurementPlan(job.getId()).getStatus()).isEqualTo(CheckResult.StatusEnum.OK);
             }
             case INFEASIBLE -> {
                 assertThat(plan.getObjectiveUsd()).isNull();
@@ -168,8 +185,11 @@ class GeneratedClientIT {
         PowerApi api = new PowerApi(client);
         PowerRequest request = strict.readValue(example.toFile(), PowerRequest.class);
         request.termination(new Termination().seconds(SECONDS));
+        assertThat(api.validatePower(request).getValid()).isTrue();
         JobView job = submitted(api.submitPowerJobWithHttpInfo(request));
-        assertCompleted(followed(() -> api.getPowerJob(job.getId())));
+        JobView done = followed(() -> api.getPowerJob(job.getId()));
+        assertCompleted(done);
+        assertEvents(api.streamPowerEvents(job.getId()), done);
 
         PowerSolution schedule = api.getPowerSolution(job.getId());
         PowerExplanation explanation = api.getPowerExplanation(job.getId());
@@ -186,8 +206,34 @@ class GeneratedClientIT {
                                 .isAfter(LocalDateTime.parse(run.getStart()))));
         assertThat(schedule.getEnergyKwh()).isPositive();
         assertThat(explanation.getJobs()).hasSameSizeAs(jobs);
+        assertThat(api.getPowerJobStory(job.getId(), jobs.get(0)).getJob().getJobId())
+                .isEqualTo(jobs.get(0));
         assertThat(explanation.getSummary().getStatus().getValue())
                 .isEqualTo(schedule.getStatus().getValue());
+    }
+
+    /** The stream of a finished job: its last best solution, then its final state, each payload of its schema. */
+    private void assertEvents(File stream, JobView done) throws IOException {
+        List<String> lines = Files.readAllLines(stream.toPath());
+        Files.deleteIfExists(stream.toPath());
+        String event = null;
+        List<StatusEvent> statuses = new ArrayList<>();
+        List<BestEvent> bests = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("event:")) {
+                event = line.substring("event:".length()).trim();
+            } else if (line.startsWith("data:")) {
+                String data = line.substring("data:".length());
+                switch (String.valueOf(event)) {
+                    case "status" -> statuses.add(strict.readValue(data, StatusEvent.class));
+                    case "best" -> bests.add(strict.readValue(data, BestEvent.class));
+                    default -> throw new AssertionError("undocumented event " + event + " in " + lines);
+                }
+            }
+        }
+        assertThat(statuses).extracting(StatusEvent::getStatus).containsExactly(StatusEvent.StatusEnum.COMPLETED);
+        int best = done.getProgress().getBestSolutions();
+        assertThat(bests).extracting(BestEvent::getBestSolutions).isEqualTo(best > 0 ? List.of(best) : List.of());
     }
 
     /** The submit answer: 202, with Location naming the job. */
