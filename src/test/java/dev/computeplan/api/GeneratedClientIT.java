@@ -24,6 +24,7 @@ import dev.computeplan.client.model.PowerRequest;
 import dev.computeplan.client.model.PowerRequestPowerJob;
 import dev.computeplan.client.model.PowerSolution;
 import dev.computeplan.client.model.PowerSolutionJobPlan;
+import dev.computeplan.client.model.Problem;
 import dev.computeplan.client.model.ProcurementExplanation;
 import dev.computeplan.client.model.ProcurementPlan;
 import dev.computeplan.client.model.ProcurementRequest;
@@ -39,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -116,6 +118,39 @@ class GeneratedClientIT {
             case "power" -> power(example);
             default -> throw new AssertionError("no typed client check for kind " + kind + " (" + example + ")");
         }
+    }
+
+    @Test
+    void errorsAreProblemsOfTheDocumentedSchema() throws Exception {
+        PlacementApi api = new PlacementApi(client);
+
+        ApiException invalid = failure(() -> api.submitPlacementJob(new PlacementRequest()));
+        assertThat(invalid.getCode()).isEqualTo(422);
+        assertThat(invalid.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
+        Problem problem = strict.readValue(invalid.getResponseBody(), Problem.class);
+        assertThat(problem.getStatus()).isEqualTo(422);
+        assertThat(problem.getErrors())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getField()).startsWith("$"));
+
+        ApiException missing = failure(() -> api.getPlacementSolution("no-such-job"));
+        assertThat(missing.getCode()).isEqualTo(404);
+        assertThat(strict.readValue(missing.getResponseBody(), Problem.class).getTitle())
+                .isNotBlank();
+    }
+
+    private static ApiException failure(Call call) {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            return e;
+        }
+        throw new AssertionError("expected an error answer");
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        void run() throws ApiException;
     }
 
     private void placement(Path example) throws Exception {
