@@ -49,9 +49,29 @@ class ContainerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServ
             } else if (malformedEscape(request.getRequestURI())) {
                 response.setStatus(400);
                 write(response, 400, "Bad request", "The path holds a malformed percent-encoding.");
+            } else if (wildcardContentType(request.getContentType())) {
+                // Spring refuses a wildcard Content-Type with an IllegalArgumentException where no consumes is set
+                response.setStatus(415);
+                write(response, 415, "Unsupported media type", "A Content-Type cannot be a wildcard.");
             } else {
                 getNext().invoke(request, response);
+                if (response.getStatus() >= 400
+                        && !request.isAsyncStarted()
+                        && !response.isCommitted()
+                        && response.getContentWritten() == 0
+                        && !"HEAD".equals(request.getMethod())) {
+                    // an error status set without a body (an actuator endpoint's 404) still gets a problem body
+                    write(response, response.getStatus(), titleOf(response.getStatus()), "The request failed.");
+                }
             }
+        }
+
+        static boolean wildcardContentType(String contentType) {
+            if (contentType == null) {
+                return false;
+            }
+            String type = contentType.split(";", 2)[0].trim();
+            return type.equals("*") || type.startsWith("*/") || type.endsWith("/*");
         }
 
         static boolean malformedEscape(String uri) {
@@ -67,6 +87,19 @@ class ContainerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServ
             }
             return false;
         }
+    }
+
+    private static String titleOf(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Payload too large";
+            case 414 -> "URI too long";
+            case 415 -> "Unsupported media type";
+            case 431 -> "Request header fields too large";
+            default -> status >= 500 ? "Internal error" : "Request failed";
+        };
     }
 
     private static void write(Response response, int status, String title, String detail) {
@@ -96,15 +129,7 @@ class ContainerErrorsAsProblems implements WebServerFactoryCustomizer<TomcatServ
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            String title = switch (status) {
-                case 400 -> "Bad request";
-                case 404 -> "Not found";
-                case 405 -> "Method not allowed";
-                case 413 -> "Payload too large";
-                case 414 -> "URI too long";
-                case 431 -> "Request header fields too large";
-                default -> status >= 500 ? "Internal error" : "Request failed";
-            };
+            String title = titleOf(status);
             write(response, status, title, "The server refused the request line or path.");
         }
     }
