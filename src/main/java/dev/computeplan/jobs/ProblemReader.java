@@ -38,6 +38,8 @@ public class ProblemReader {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemReader.class);
 
+    private static final String MUST_NOT_BE_NULL = "must not be null";
+
     private final ObjectMapper mapper;
     private final Validator validator;
     private final Duration defaultTimeLimit;
@@ -131,8 +133,13 @@ public class ProblemReader {
         try {
             problem = mapper.treeToValue(node, kind.problemType());
         } catch (JsonProcessingException | IllegalArgumentException e) {
+            Violation v = violationOf(e);
+            if (v.message().equals(MUST_NOT_BE_NULL)) {
+                // a required primitive left out reads like a missing required field: a rule, as @NotNull says
+                throw InvalidInputException.invalid(List.of(v));
+            }
             throw InvalidInputException.unreadable(
-                    "The request body does not match the " + kind.name() + " schema.", List.of(violationOf(e)));
+                    "The request body does not match the " + kind.name() + " schema.", List.of(v));
         }
         if (problem == null) {
             throw InvalidInputException.unreadable(
@@ -220,7 +227,7 @@ public class ProblemReader {
             } else if (jme instanceof InvalidFormatException ife) {
                 message = "cannot read " + describe(ife.getValue()) + " as " + simpleType(ife.getTargetType());
             } else if (String.valueOf(jme.getOriginalMessage()).startsWith("Cannot map `null` into type")) {
-                message = "must not be null";
+                message = MUST_NOT_BE_NULL;
             } else if (jme instanceof MismatchedInputException mie && mie.getTargetType() != null) {
                 message = "expected " + simpleType(mie.getTargetType());
             } else {

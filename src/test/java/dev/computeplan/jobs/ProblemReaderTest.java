@@ -211,4 +211,15 @@ class ProblemReaderTest {
             assertThat(v.message()).startsWith("key must not contain control characters");
         });
     }
+
+    @Test
+    void aMissingOrNullPrimitiveIsRequiredNotAnIntegerError() {
+        for (String body : new String[] {
+            "{\"stepMillis\": 10, \"items\": []}", "{\"target\": null, \"stepMillis\": 10, \"items\": []}"
+        }) {
+            InvalidInputException e = failure(body);
+            assertThat(e.status()).as(body).isEqualTo(422);
+            assertThat(e.violations()).as(body).containsExactly(new Violation("$.target", "must not be null"));
+        }
+    }
 }
