@@ -117,8 +117,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             merged.putAll(headers);
         }
         merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return super.handleExceptionInternal(ex, body, merged, statusCode, request);
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, merged, statusCode, request);
+        // Spring's own problems (405, 415, ...) get a type of ours, like every other error
+        if (response != null
+                && response.getBody() instanceof ProblemDetail pd
+                && ABOUT_BLANK.equals(pd.getType())
+                && pd.getTitle() != null) {
+            pd.setType(Problems.of(pd.getStatus(), pd.getTitle(), "").getType());
+        }
+        return response;
     }
+
+    private static final java.net.URI ABOUT_BLANK = java.net.URI.create("about:blank");
 
     private static HttpHeaders problemHeaders() {
         HttpHeaders h = new HttpHeaders();

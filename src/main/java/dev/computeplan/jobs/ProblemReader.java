@@ -1,7 +1,11 @@
 package dev.computeplan.jobs;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,17 +21,24 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Turns a JSON request body into a checked problem, the same way for the API and the CLI:
- * JSON syntax and types (400), then Bean Validation and the kind's own rules (422).
+ * JSON syntax and types (400), then Bean Validation and the kind's own rules (422). Duplicate keys are refused, whole
+ * numbers written as {@code 8.0} or {@code 1E3} read as integers, and date-times parse strictly (ISO 8601).
  */
 public class ProblemReader {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemReader.class);
+
+    private static final String MUST_NOT_BE_NULL = "must not be null";
 
     private final ObjectMapper mapper;
     private final Validator validator;
@@ -41,27 +52,53 @@ public class ProblemReader {
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        this.mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        // lenient local date-times would accept a trailing Z or an offset and silently convert them
+        for (Class<?> type : List.of(LocalDateTime.class, LocalDate.class, LocalTime.class, OffsetDateTime.class)) {
+            this.mapper.configOverride(type).setFormat(JsonFormat.Value.forLeniency(false));
+        }
         this.validator = validator;
         this.defaultTimeLimit = defaultTimeLimit;
         this.maxTimeLimit = maxTimeLimit;
     }
 
+    /** Parses a body: 400 for malformed JSON, a duplicate key or a number no field can hold. */
     public JsonNode parseTree(String body) {
+        JsonNode node;
         try {
-            JsonNode node = mapper.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw InvalidInputException.unreadable(
-                        "The request body is empty.", List.of(new Violation("$", "a JSON object is required")));
-            }
-            return node;
+            node = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            // Jackson's nesting and number-length limits report no location
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw InvalidInputException.unreadable(
-                    "The request body is not valid JSON.",
-                    List.of(new Violation("$", "malformed JSON" + where + ": " + e.getOriginalMessage())));
+            throw unreadable(e);
         }
+        if (node == null || node.isMissingNode()) {
+            throw InvalidInputException.unreadable(
+                    "The request body is empty.", List.of(new Violation("$", "a JSON object is required")));
+        }
+        List<Violation> outOfRange = JsonTreeRules.normaliseNumbers(node);
+        if (!outOfRange.isEmpty()) {
+            throw InvalidInputException.unreadable("The request body holds a number out of range.", outOfRange);
+        }
+        return node;
+    }
+
+    private static InvalidInputException unreadable(JsonProcessingException e) {
+        String original = String.valueOf(e.getOriginalMessage());
+        if (original.startsWith("Duplicate field '")
+                && e instanceof StreamReadException sre
+                && sre.getProcessor() != null) {
+            String key = original.substring("Duplicate field '".length(), original.lastIndexOf('\''));
+            return InvalidInputException.unreadable(
+                    "The request body has a duplicate key.",
+                    List.of(new Violation(
+                            JsonTreeRules.pathOf(sre.getProcessor().getParsingContext()),
+                            "duplicate key '" + key + "'")));
+        }
+        // Jackson's nesting and number-length limits report no location
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return InvalidInputException.unreadable(
+                "The request body is not valid JSON.",
+                List.of(new Violation("$", "malformed JSON" + where + ": " + original)));
     }
 
     /** Reads a full request: the problem plus an optional {@code termination}. */
@@ -88,17 +125,21 @@ public class ProblemReader {
     }
 
     private <P> P bind(ProblemKind<P, ?> kind, JsonNode node) {
-        List<Violation> nulls = new ArrayList<>();
-        findNullElements(node, "$", nulls);
-        if (!nulls.isEmpty()) {
-            throw InvalidInputException.invalid(nulls);
+        List<Violation> content = JsonTreeRules.contentViolations(node);
+        if (!content.isEmpty()) {
+            throw InvalidInputException.invalid(content);
         }
         P problem;
         try {
             problem = mapper.treeToValue(node, kind.problemType());
         } catch (JsonProcessingException | IllegalArgumentException e) {
+            Violation v = violationOf(e);
+            if (v.message().equals(MUST_NOT_BE_NULL)) {
+                // a required primitive left out reads like a missing required field: a rule, as @NotNull says
+                throw InvalidInputException.invalid(List.of(v));
+            }
             throw InvalidInputException.unreadable(
-                    "The request body does not match the " + kind.name() + " schema.", List.of(violationOf(e)));
+                    "The request body does not match the " + kind.name() + " schema.", List.of(v));
         }
         if (problem == null) {
             throw InvalidInputException.unreadable(
@@ -121,25 +162,6 @@ public class ProblemReader {
         } catch (RuntimeException e) {
             LOG.warn("The {} validation failed on an input; answering it as invalid", kind.name(), e);
             return List.of(new Violation("$", "the input cannot be checked: " + e));
-        }
-    }
-
-    /** Null array elements are never meaningful in a problem; reject them before any code has to guard against them. */
-    private static void findNullElements(JsonNode node, String path, List<Violation> out) {
-        if (out.size() >= 20) {
-            return;
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode element = node.get(i);
-                if (element == null || element.isNull()) {
-                    out.add(new Violation(path + "[" + i + "]", "must not be null"));
-                } else {
-                    findNullElements(element, path + "[" + i + "]", out);
-                }
-            }
-        } else if (node.isObject()) {
-            node.fields().forEachRemaining(e -> findNullElements(e.getValue(), path + "." + e.getKey(), out));
         }
     }
 
@@ -204,12 +226,19 @@ public class ProblemReader {
                 message = "unknown field '" + upe.getPropertyName() + "'";
             } else if (jme instanceof InvalidFormatException ife) {
                 message = "cannot read " + describe(ife.getValue()) + " as " + simpleType(ife.getTargetType());
+            } else if (String.valueOf(jme.getOriginalMessage()).startsWith("Cannot map `null` into type")) {
+                message = MUST_NOT_BE_NULL;
             } else if (jme instanceof MismatchedInputException mie && mie.getTargetType() != null) {
                 message = "expected " + simpleType(mie.getTargetType());
             } else {
                 message = jme.getOriginalMessage();
             }
             return new Violation(path.isEmpty() ? "$" : path, message);
+        }
+        if (e instanceof InputCoercionException ice && ice.getProcessor() != null) {
+            return new Violation(
+                    JsonTreeRules.pathOf(ice.getProcessor().getParsingContext()),
+                    "number out of range of " + simpleType(ice.getTargetType()));
         }
         return new Violation("$", String.valueOf(e.getMessage()));
     }
@@ -247,6 +276,12 @@ public class ProblemReader {
         }
         if (type == String.class) {
             return "a string";
+        }
+        if (type == LocalDateTime.class) {
+            return "a local date-time such as 2026-06-01T00:00 (ISO 8601, without offset)";
+        }
+        if (type == LocalDate.class) {
+            return "a date such as 2026-06-01 (ISO 8601)";
         }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());

@@ -1,8 +1,14 @@
 package dev.computeplan.placement.api;
 
+import static dev.computeplan.common.WireText.NAME_MAX;
+import static dev.computeplan.common.WireText.NAME_MESSAGE;
+import static dev.computeplan.common.WireText.NAME_PATTERN;
+import static dev.computeplan.common.WireText.emptyAsAbsent;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -14,7 +20,10 @@ import java.util.Set;
 
 /**
  * A placement problem as sent on the wire. Optional fields may be omitted; their defaults are stated per field.
- * Resource amounts are maps from resource id to amount; a resource missing from a map counts as 0.
+ * Resource amounts are maps from resource id to amount; a resource missing from a map counts as 0. An empty optional
+ * list or map means the same as an absent one (an empty {@code allowedGpuTypes} allows every GPU type, as an absent
+ * one does; an empty {@code safetyCapacity} defaults to {@code capacity}). Ids, names and references to them have at
+ * most 128 characters and no control characters.
  *
  * @param resources           the named resources; omitted = the resource ids used by the nodes' capacities
  * @param nodes               the machines
@@ -39,11 +48,25 @@ public record PlacementRequest(
         @Valid List<ProbeDto> fragmentationProbes,
         @Valid List<ReserveDto> spareReserves,
         @Valid List<MoveCostDto> moveCosts,
-        Map<String, @NotNull @PositiveOrZero Long> weights) {
+        Map<@Size(max = NAME_MAX) String, @NotNull @PositiveOrZero Long> weights) {
+
+    public PlacementRequest {
+        resources = emptyAsAbsent(resources);
+        racks = emptyAsAbsent(racks);
+        services = emptyAsAbsent(services);
+        gangs = emptyAsAbsent(gangs);
+        balanceObjectives = emptyAsAbsent(balanceObjectives);
+        fragmentationProbes = emptyAsAbsent(fragmentationProbes);
+        spareReserves = emptyAsAbsent(spareReserves);
+        moveCosts = emptyAsAbsent(moveCosts);
+        weights = emptyAsAbsent(weights);
+    }
 
     /** A named resource; {@code transient}: a migrating workload still holds it on its old node. */
     public record ResourceDto(
-            @NotBlank String id,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String id,
+
             Boolean transientUsage,
             @PositiveOrZero Long loadCostWeight) {}
 
@@ -52,48 +75,112 @@ public record PlacementRequest(
      * {@code state} one of ACTIVE (default), CORDONED, DRAINING, FAILED.
      */
     public record NodeDto(
-            @NotBlank String id,
-            @NotNull Map<String, @NotNull @PositiveOrZero Long> capacity,
-            Map<String, @NotNull @PositiveOrZero Long> safetyCapacity,
-            @NotBlank String zone,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String id,
+
+            @NotNull
+            Map<
+                            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String,
+                            @NotNull @PositiveOrZero Long>
+                    capacity,
+
+            Map<
+                            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String,
+                            @NotNull @PositiveOrZero Long>
+                    safetyCapacity,
+
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String zone,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String networkDomain,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String rack,
+
             @PositiveOrZero Integer gpus,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String gpuType,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String state,
-            @PositiveOrZero Long idlePowerWatts) {}
+
+            @PositiveOrZero Long idlePowerWatts) {
+
+        public NodeDto {
+            safetyCapacity = emptyAsAbsent(safetyCapacity);
+        }
+    }
 
     public record RackDto(
-            @NotBlank String id, @PositiveOrZero Long powerCapWatts) {}
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String id,
+
+            @PositiveOrZero Long powerCapWatts) {}
 
     /** A service: anti-affinity (default false), spread over at least {@code spreadMin} zones, dependencies. */
     public record ServiceDto(
-            @NotBlank String id,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String id,
+
             Boolean antiAffinity,
             @PositiveOrZero Integer spreadMin,
-            List<@NotBlank String> dependsOn) {}
+            List<@NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String>
+                    dependsOn) {
+
+        public ServiceDto {
+            dependsOn = emptyAsAbsent(dependsOn);
+        }
+    }
 
     /** A gang; {@code topology}: ANY (default), SAME_RACK or SAME_NETWORK_DOMAIN. */
-    public record GangDto(@NotBlank String id, String topology) {}
+    public record GangDto(
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String id,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String topology) {}
 
     /**
      * A workload: whole {@code gpus}, or a {@code gpuMilli} share (1..999) of one GPU; {@code priority} >= 1 (default 1);
      * {@code currentNode} if running; {@code pinned} keeps it on its current node.
      */
     public record WorkloadDto(
-            @NotBlank String id,
-            Map<String, @NotNull @PositiveOrZero Long> requirements,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String id,
+
+            Map<
+                            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String,
+                            @NotNull @PositiveOrZero Long>
+                    requirements,
             @PositiveOrZero Integer gpus,
             @PositiveOrZero Integer gpuMilli,
-            List<@NotBlank String> allowedGpuTypes,
-            List<@NotBlank String> preferredGpuTypes,
+            List<@NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String>
+                    allowedGpuTypes,
+            List<@NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String>
+                    preferredGpuTypes,
             @Positive Long priority,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String service,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String gang,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String currentNode,
+
             @PositiveOrZero Long moveCost,
             @PositiveOrZero Long powerWatts,
-            Boolean pinned) {}
+            Boolean pinned) {
+
+        public WorkloadDto {
+            requirements = emptyAsAbsent(requirements);
+            allowedGpuTypes = emptyAsAbsent(allowedGpuTypes);
+            preferredGpuTypes = emptyAsAbsent(preferredGpuTypes);
+        }
+    }
 
     /**
      * Per node, {@code target x free(resource1)} above {@code free(resource2)} costs {@code weight} per unit. Either
@@ -101,9 +188,15 @@ public record PlacementRequest(
      * target 14: keep 14 milli-CPU per free milli-GPU, so GPUs are not stranded on a node out of CPU).
      */
     public record BalanceDto(
-            @NotBlank String id,
-            @NotBlank String resource1,
-            @NotBlank String resource2,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String id,
+
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String resource1,
+
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String resource2,
+
             @NotNull @PositiveOrZero Long target,
             @NotNull @PositiveOrZero Long weight) {}
 
@@ -112,12 +205,23 @@ public record PlacementRequest(
      * any); it neither counts fragments on nodes of other types nor weighs their GPU class in the class balance.
      */
     public record ProbeDto(
-            @NotBlank String id,
-            Map<String, @NotNull @PositiveOrZero Long> requirements,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String id,
+
+            Map<
+                            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String,
+                            @NotNull @PositiveOrZero Long>
+                    requirements,
             @PositiveOrZero Integer gpus,
             @PositiveOrZero Integer gpuMilli,
             @NotNull @PositiveOrZero Long popularity,
-            List<@NotBlank String> gpuTypes) {
+            List<@NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String>
+                    gpuTypes) {
+
+        public ProbeDto {
+            requirements = emptyAsAbsent(requirements);
+            gpuTypes = emptyAsAbsent(gpuTypes);
+        }
 
         /** A shape that may run on any GPU type. */
         public ProbeDto(String id, Map<String, Long> requirements, Integer gpus, Integer gpuMilli, Long popularity) {
@@ -131,11 +235,18 @@ public record PlacementRequest(
     }
 
     public record ReserveDto(
-            @NotBlank String zone, @NotNull @PositiveOrZero Integer gpus) {}
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String zone,
+
+            @NotNull @PositiveOrZero Integer gpus) {}
 
     public record MoveCostDto(
-            @NotBlank String from,
-            @NotBlank String to,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String from,
+
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String to,
+
             @NotNull @PositiveOrZero Long cost) {}
 
     /**

@@ -1,5 +1,11 @@
 package dev.computeplan.power.api;
 
+import static dev.computeplan.common.WireText.NAME_MAX;
+import static dev.computeplan.common.WireText.NAME_MESSAGE;
+import static dev.computeplan.common.WireText.NAME_PATTERN;
+import static dev.computeplan.common.WireText.emptyAsAbsent;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -7,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -16,6 +23,9 @@ import java.util.List;
 /**
  * The request body of kind {@code power} (without {@code termination}): when each job runs and at which GPU power
  * limit, under a site power cap, for least cost and CO2. {@link PowerMapper} turns it into the solver's model.
+ * Date-times are local ISO 8601 date-times without offset ({@code 2026-06-01T00:00}). An optional field that is
+ * absent or null takes its stated default; an empty optional list means the same as an absent one. Ids and names
+ * have at most 128 characters and no control characters.
  *
  * @param grid    the time grid with carbon intensity, price, cap and base load per step
  * @param jobs    the jobs to schedule
@@ -28,8 +38,8 @@ public record PowerRequest(
 
     /**
      * The planning horizon: {@code steps} steps of {@code stepMinutes} from {@code start} (local time of the series).
-     * Per step lists must have exactly {@code steps} entries; omitted price means 0, omitted cap means no cap,
-     * omitted base load means 0.
+     * Per step lists must have exactly {@code steps} entries; omitted (or empty) price means 0, omitted cap means no
+     * cap, omitted base load means 0.
      *
      * @param carbonGPerKwh  grid carbon intensity per step, gCO2/kWh; or give {@code carbonSeries} instead
      * @param carbonSeries   a named measured series ({@code ger}, {@code gb}, {@code fr}) bundled with the service,
@@ -40,39 +50,75 @@ public record PowerRequest(
      */
     public record TimeGrid(
             @NotNull LocalDateTime start,
-            @Min(1) @Max(1440) int stepMinutes,
-            @Min(1) @Max(100_000) int steps,
+            @NotNull @Min(1) @Max(1440) Integer stepMinutes,
+            @NotNull @Min(1) @Max(100_000) Integer steps,
             @Size(max = 100_000) List<@NotNull @PositiveOrZero Double> carbonGPerKwh,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String carbonSeries,
+
             @Size(max = 100_000) List<@NotNull @PositiveOrZero Double> priceUsdPerMwh,
             @Size(max = 100_000) List<@NotNull @PositiveOrZero Double> capKw,
-            @Size(max = 100_000) List<@NotNull @PositiveOrZero Double> baseLoadKw) {}
+            @Size(max = 100_000) List<@NotNull @PositiveOrZero Double> baseLoadKw) {
+
+        public TimeGrid {
+            carbonGPerKwh = emptyAsAbsent(carbonGPerKwh);
+            priceUsdPerMwh = emptyAsAbsent(priceUsdPerMwh);
+            capKw = emptyAsAbsent(capKw);
+            baseLoadKw = emptyAsAbsent(baseLoadKw);
+        }
+    }
 
     /**
      * A job to place in time. Release and deadline lie on the grid; the job must finish by its deadline
      * unless {@code mayBeLate} (penalised per hour), or be dropped if {@code mayBeDropped} (penalised once).
      *
      * @param workGpuHours  work in GPU-hours at full speed; runtime at a level = work / (gpus × speed)
-     * @param interruptible may pause at step boundaries; each resume costs {@code checkpointOverheadMinutes}
-     * @param minRunMinutes interruptible only: every run lasts at least this long
-     * @param levels        allowed power limits; omit to use the default curve of {@code gpuModel}
+     * @param interruptible may pause at step boundaries; each resume costs {@code checkpointOverheadMinutes};
+     *                      default false
+     * @param minRunMinutes interruptible only: every run lasts at least this long; default 0
+     * @param checkpointOverheadMinutes interruptible only: the cost of each resume; default 0
+     * @param levels        allowed power limits; omit (or leave empty) to use the default curve of {@code gpuModel}
      * @param gpuModel      a known GPU for the default curve, used when levels are omitted
-     * @param priority      multiplies the late and drop penalties
+     * @param priority      multiplies the late and drop penalties; default 1
+     * @param mayBeLate     default false
+     * @param mayBeDropped  default false
      */
     public record PowerJob(
-            @NotBlank @Size(max = 200) String id,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String id,
+
             @NotNull LocalDateTime release,
             @NotNull LocalDateTime deadline,
-            @Positive @DecimalMax("10000000") double workGpuHours,
-            @Min(1) @Max(100_000) int gpus,
-            boolean interruptible,
-            @Min(0) @Max(100_000) int minRunMinutes,
-            @Min(0) @Max(100_000) int checkpointOverheadMinutes,
+            @NotNull @Positive @DecimalMax("10000000") Double workGpuHours,
+            @NotNull @Min(1) @Max(100_000) Integer gpus,
+            @Schema(defaultValue = "false") Boolean interruptible,
+
+            @Schema(defaultValue = "0") @Min(0) @Max(100_000)
+            Integer minRunMinutes,
+
+            @Schema(defaultValue = "0") @Min(0) @Max(100_000)
+            Integer checkpointOverheadMinutes,
+
             @Size(max = 16) List<@NotNull @Valid PowerLevel> levels,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String gpuModel,
-            @Min(1) @Max(1000) int priority,
-            boolean mayBeLate,
-            boolean mayBeDropped) {}
+
+            @Schema(defaultValue = "1") @Min(1) @Max(1000) Integer priority,
+            @Schema(defaultValue = "false") Boolean mayBeLate,
+            @Schema(defaultValue = "false") Boolean mayBeDropped) {
+
+        public PowerJob {
+            interruptible = interruptible != null && interruptible;
+            minRunMinutes = minRunMinutes == null ? 0 : minRunMinutes;
+            checkpointOverheadMinutes = checkpointOverheadMinutes == null ? 0 : checkpointOverheadMinutes;
+            levels = emptyAsAbsent(levels);
+            priority = priority == null ? 1 : priority;
+            mayBeLate = mayBeLate != null && mayBeLate;
+            mayBeDropped = mayBeDropped != null && mayBeDropped;
+        }
+    }
 
     /**
      * One allowed GPU power limit of a job.
@@ -82,20 +128,37 @@ public record PowerRequest(
      * @param powerW        average draw per GPU at this limit, W (a capped, compute-bound GPU draws ~0.96 × its cap)
      */
     public record PowerLevel(
-            @NotBlank String name,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String name,
 
-            @DecimalMin(value = "0.05") @DecimalMax(value = "2.0")
-            double relativeSpeed,
+            @NotNull @DecimalMin(value = "0.05") @DecimalMax(value = "2.0")
+            Double relativeSpeed,
 
-            @Positive @DecimalMax(value = "10000") double powerW) {}
+            @NotNull @Positive @DecimalMax(value = "10000") Double powerW) {}
 
     /**
      * What the objective prices. Total = energy cost (if {@code includeEnergyCost}) + co2Price × tCO2
-     * + latePenalty × priority × hours late + dropPenalty × priority per dropped job.
+     * + latePenalty × priority × hours late + dropPenalty × priority per dropped job. A field left out takes the
+     * default: $100/t CO2, energy priced, $10 per late hour, $1,000 per dropped job.
      */
     public record PowerWeights(
-            @PositiveOrZero @DecimalMax("100000") double co2PriceUsdPerTonne,
-            boolean includeEnergyCost,
-            @PositiveOrZero @DecimalMax("1000000") double latePenaltyUsdPerHour,
-            @PositiveOrZero @DecimalMax("100000000") double dropPenaltyUsd) {}
+            @Schema(defaultValue = "100") @PositiveOrZero @DecimalMax("100000")
+            Double co2PriceUsdPerTonne,
+
+            @Schema(defaultValue = "true") Boolean includeEnergyCost,
+
+            @Schema(defaultValue = "10") @PositiveOrZero @DecimalMax("1000000")
+            Double latePenaltyUsdPerHour,
+
+            @Schema(defaultValue = "1000") @PositiveOrZero @DecimalMax("100000000")
+            Double dropPenaltyUsd) {
+
+        public PowerWeights {
+            dev.computeplan.power.model.PowerWeights d = dev.computeplan.power.model.PowerWeights.DEFAULTS;
+            co2PriceUsdPerTonne = co2PriceUsdPerTonne == null ? d.co2PriceUsdPerTonne() : co2PriceUsdPerTonne;
+            includeEnergyCost = includeEnergyCost == null ? d.includeEnergyCost() : includeEnergyCost;
+            latePenaltyUsdPerHour = latePenaltyUsdPerHour == null ? d.latePenaltyUsdPerHour() : latePenaltyUsdPerHour;
+            dropPenaltyUsd = dropPenaltyUsd == null ? d.dropPenaltyUsd() : dropPenaltyUsd;
+        }
+    }
 }

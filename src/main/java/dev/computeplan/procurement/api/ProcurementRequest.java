@@ -1,5 +1,11 @@
 package dev.computeplan.procurement.api;
 
+import static dev.computeplan.common.WireText.NAME_MAX;
+import static dev.computeplan.common.WireText.NAME_MESSAGE;
+import static dev.computeplan.common.WireText.NAME_PATTERN;
+import static dev.computeplan.common.WireText.TEXT_MAX;
+import static dev.computeplan.common.WireText.emptyAsAbsent;
+
 import dev.computeplan.procurement.model.DemandUnit;
 import dev.computeplan.procurement.model.Precision;
 import dev.computeplan.procurement.model.WorkloadType;
@@ -10,6 +16,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -18,21 +25,38 @@ import java.util.List;
 /**
  * The procurement request as it arrives on the wire: catalogue, sites, demand, policy and optional what-if variants.
  * Absent optional fields stay null here: {@link ProcurementMapper} hands them to the model records, whose
- * constructors fill in the defaults, so the wire format and the planning model can change apart.
+ * constructors fill in the defaults, so the wire format and the planning model can change apart. An empty optional
+ * list means the same as an absent one (no cap, no budget, no fleet, the default precision, no variants); required
+ * lists (catalogue, sites, workloads, powerMw, rackUnits, demand) may not be empty. Names have at most 128
+ * characters and no control characters; free text at most 500.
+ *
+ * @param firstQuarter the label of the first quarter, {@code YYYYQn} with n in 1..4 (e.g. {@code 2027Q1}); omitted =
+ *                     quarters are labelled Q1, Q2, ...
  */
 public record ProcurementRequest(
         @NotNull @Positive @Max(12) Integer horizonQuarters,
-        @Size(max = 20) String firstQuarter,
+
+        @Pattern(regexp = "^[0-9]{4}Q[1-4]$", message = "must be a quarter such as 2027Q1 (YYYYQ1 to YYYYQ4)")
+        String firstQuarter,
+
         @NotNull @NotEmpty @Size(max = 200) @Valid List<@NotNull Sku> catalogue,
         @NotNull @NotEmpty @Size(max = 50) @Valid List<@NotNull Site> sites,
         @NotNull @NotEmpty @Size(max = 500) @Valid List<@NotNull Workload> workloads,
         @Valid Policy policy,
         @Size(max = 5) @Valid List<@NotNull Variant> variants) {
 
+    public ProcurementRequest {
+        variants = emptyAsAbsent(variants);
+    }
+
     /** One accelerator SKU of the catalogue; a null price means "not offered that way", a null availability list no cap. */
     public record Sku(
-            @NotBlank @Size(max = 80) String name,
-            @NotBlank @Size(max = 40) String vendor,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String name,
+
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String vendor,
+
             @NotNull @Positive Double memoryGb,
             @NotNull @Positive Double memoryBandwidthTbs,
             @NotNull @Positive Double bf16Tflops,
@@ -53,32 +77,54 @@ public record ProcurementRequest(
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> availability,
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> leaseAvailability,
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> cloudAvailability,
-            @Size(max = 500) String assumptions) {}
+            @Size(max = TEXT_MAX) String assumptions) {
+
+        public Sku {
+            availability = emptyAsAbsent(availability);
+            leaseAvailability = emptyAsAbsent(leaseAvailability);
+            cloudAvailability = emptyAsAbsent(cloudAvailability);
+        }
+    }
 
     /** A data-centre site; per-quarter lists have one entry per quarter of the horizon. */
     public record Site(
-            @NotBlank @Size(max = 80) String name,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String name,
+
             @NotNull @NotEmpty @Size(max = 12) List<@NotNull @PositiveOrZero Double> powerMw,
             @NotNull @NotEmpty @Size(max = 12) List<@NotNull @PositiveOrZero Double> rackUnits,
             @NotNull @DecimalMin("1.0") @DecimalMax("3.0") Double pue,
             @NotNull @PositiveOrZero Double electricityUsdPerKwh,
             @NotNull @PositiveOrZero Double carbonGPerKwh,
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd,
-            @Valid @Size(max = 1000) List<@NotNull ExistingServers> existingFleet) {}
+            @Valid @Size(max = 1000) List<@NotNull ExistingServers> existingFleet) {
+
+        public Site {
+            capexBudgetUsd = emptyAsAbsent(capexBudgetUsd);
+            existingFleet = emptyAsAbsent(existingFleet);
+        }
+    }
 
     /** Servers a site already owns: how many, of which SKU, and how old at the start of the horizon. */
     public record ExistingServers(
-            @NotBlank String sku,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String sku,
+
             @NotNull @Positive @Max(1_000_000) Integer servers,
             @NotNull @PositiveOrZero @Max(100) Integer ageQuarters) {}
 
     /** A training workload (compute per quarter) or an inference service (tokens/s per quarter). */
     public record Workload(
-            @NotBlank @Size(max = 80) String name,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String name,
+
             @NotNull WorkloadType type,
             @NotNull @NotEmpty @Size(max = 12) List<@NotNull @PositiveOrZero Double> demand,
             DemandUnit demandUnit,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String referenceSku,
+
             @PositiveOrZero Double minMemoryGb,
             @PositiveOrZero Double minInterconnectGbs,
             Precision trainingPrecision,
@@ -88,11 +134,21 @@ public record ProcurementRequest(
             Precision measuredPrecision,
             @PositiveOrZero @DecimalMax("1") Double decodeShare,
             @Valid @Size(max = 200) List<@NotNull MeasuredThroughput> measured,
-            Boolean allowCloud) {}
+            Boolean allowCloud) {
+
+        public Workload {
+            precisions = emptyAsAbsent(precisions);
+            measured = emptyAsAbsent(measured);
+        }
+    }
 
     /** A measured per-accelerator speed of one workload on one SKU. */
     public record MeasuredThroughput(
-            @NotBlank String sku, @NotNull @Positive Double perAccelerator, String source) {}
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String sku,
+
+            @NotNull @Positive Double perAccelerator,
+            @Size(max = TEXT_MAX) String source) {}
 
     /** A precision a service may be served at, and its speed relative to FP16. */
     public record PrecisionOption(
@@ -111,11 +167,18 @@ public record ProcurementRequest(
             @Positive @DecimalMax("1") Double mfu,
             @PositiveOrZero @DecimalMax("1") Double idlePowerFraction,
             @Positive @DecimalMax("1") Double usableMemoryFraction,
-            @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd) {}
+            @Size(max = 12) List<@NotNull @PositiveOrZero Double> capexBudgetUsd) {
+
+        public Policy {
+            capexBudgetUsd = emptyAsAbsent(capexBudgetUsd);
+        }
+    }
 
     /** A what-if: the same problem with prices or demand scaled. Null factor = 1. */
     public record Variant(
-            @NotBlank @Size(max = 80) String name,
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String name,
+
             @Positive @DecimalMax("10") Double purchasePriceFactor,
             @Positive @DecimalMax("10") Double leasePriceFactor,
             @Positive @DecimalMax("10") Double cloudPriceFactor,

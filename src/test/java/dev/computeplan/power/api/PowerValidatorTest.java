@@ -53,7 +53,7 @@ class PowerValidatorTest {
     @Test
     void timesMustLieOnTheGridAndReleaseBeforeDeadline() {
         PowerJob offGrid = new PowerJob(
-                "a", at(0).plusMinutes(30), at(4), 1, 1, false, 0, 0, List.of(FULL), null, 1, false, false);
+                "a", at(0).plusMinutes(30), at(4), 1.0, 1, false, 0, 0, List.of(FULL), null, 1, false, false);
         PowerJob reversed = job("b", 4, 2, 1, List.of(FULL));
         PowerJob beyond = job("c", 0, 9, 1, List.of(FULL));
         assertEquals(
@@ -63,8 +63,8 @@ class PowerValidatorTest {
 
     @Test
     void referencesAndLevelsAreChecked() {
-        PowerJob unknownGpu = new PowerJob("a", at(0), at(6), 1, 1, false, 0, 0, null, "TPU-X", 1, false, false);
-        PowerJob twice = job("a", 0, 6, 1, List.of(FULL, new PowerLevel("full", 0.5, 10)));
+        PowerJob unknownGpu = new PowerJob("a", at(0), at(6), 1.0, 1, false, 0, 0, null, "TPU-X", 1, false, false);
+        PowerJob twice = job("a", 0, 6, 1, List.of(FULL, new PowerLevel("full", 0.5, 10.0)));
         List<String> f = fields(problem(hourly(CARBON, null), unknownGpu, twice));
         assertTrue(
                 f.containsAll(
@@ -75,7 +75,7 @@ class PowerValidatorTest {
     @Test
     void aJobLongerThanItsWindowOrAboveTheCapIsRejectedUnlessItMayBeDropped() {
         PowerJob tooLong = job("a", 0, 2, 3, List.of(FULL));
-        PowerJob tooBig = job("b", 0, 6, 1, List.of(new PowerLevel("big", 1, 5000)));
+        PowerJob tooBig = job("b", 0, 6, 1, List.of(new PowerLevel("big", 1.0, 5000.0)));
         assertEquals(
                 List.of("$.jobs[0].workGpuHours", "$.jobs[1].gpus"),
                 fields(problem(hourly(CARBON, 2.0), tooLong, tooBig)));
@@ -101,7 +101,7 @@ class PowerValidatorTest {
                                 "a",
                                 ok.start(),
                                 ok.start().plusHours(10),
-                                2,
+                                2.0,
                                 1,
                                 false,
                                 0,
@@ -121,7 +121,7 @@ class PowerValidatorTest {
                                 "a",
                                 late.start(),
                                 late.start().plusHours(10),
-                                2,
+                                2.0,
                                 1,
                                 false,
                                 0,
@@ -137,7 +137,7 @@ class PowerValidatorTest {
     void beanValidationRejectsNegativeNumbersAndMissingFields() {
         Validator v = Validation.buildDefaultValidatorFactory().getValidator();
         PowerJob bad = new PowerJob(
-                "", at(0), null, -1, 0, false, 0, 0, List.of(new PowerLevel("x", 0, -5)), null, 0, false, false);
+                "", at(0), null, -1.0, 0, false, 0, 0, List.of(new PowerLevel("x", 0.0, -5.0)), null, 0, false, false);
         var violations = v.validate(problem(hourly(CARBON, null), bad));
         List<String> paths = violations.stream()
                 .map(c -> c.getPropertyPath().toString())
