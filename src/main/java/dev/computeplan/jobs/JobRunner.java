@@ -104,10 +104,17 @@ public class JobRunner implements SmartLifecycle {
         return true;
     }
 
-    /** Seconds spent solving a job that runs here, or empty. */
+    /** Seconds spent solving a job that runs here, or empty. Read it before the job's record (see JobService#view). */
     public Optional<Double> liveSolvingSeconds(String id) {
         RunningJob r = running.get(id);
         return r == null ? Optional.empty() : Optional.of(r.solvedMs() / 1000.0);
+    }
+
+    /** Seconds spent solving of every job that runs here, by id: one snapshot for a page of jobs. */
+    public Map<String, Double> liveSolvingSeconds() {
+        Map<String, Double> out = new java.util.HashMap<>();
+        running.forEach((id, r) -> out.put(id, r.solvedMs() / 1000.0));
+        return out;
     }
 
     private void safeDispatch() {
@@ -188,15 +195,20 @@ public class JobRunner implements SmartLifecycle {
                 log.error("Job {} failed", job.id(), e);
             }
         } finally {
+            r.solveEnded();
+        }
+        // the job stays listed as running until its final state is written, so that a poll in between shows the
+        // live (frozen) solving time rather than the older one the database holds
+        try {
+            r.flush(true);
+            if (shuttingDown) {
+                store.release(job.id(), owner, r.solvedMs(), now());
+                return;
+            }
+            store.finish(job.id(), owner, outcome, error, r.solvedMs(), now());
+        } finally {
             running.remove(job.id());
         }
-        r.flush(true);
-        long solvedMs = r.solvedMs();
-        if (shuttingDown) {
-            store.release(job.id(), owner, solvedMs, now());
-            return;
-        }
-        store.finish(job.id(), owner, outcome, error, solvedMs, now());
         metrics.solved(job.kind(), outcome, Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
