@@ -2,6 +2,7 @@ package dev.computeplan.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.computeplan.common.SimpleSolveControl;
+import dev.computeplan.common.SolveControl;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -29,6 +30,8 @@ public class JobRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final long STATUS_COUNT_MILLIS = 10_000;
+    /** Least time a solve gets, even when reading its problem used up the limit. */
+    private static final Duration MIN_SOLVE = Duration.ofMillis(200);
 
     private final JobStore store;
     private final KindRegistry kinds;
@@ -183,7 +186,7 @@ public class JobRunner implements SmartLifecycle {
             }
             P problem = mapper.readValue(job.problem(), kind.problemType());
             S warm = job.solution() == null ? null : mapper.readValue(job.solution(), kind.solutionType());
-            ProblemKind.Solved<S> solved = kind.solve(problem, warm, control);
+            ProblemKind.Solved<S> solved = kind.solve(problem, warm, lessTimeSpent(control, startNanos));
             if (solved != null && solved.solution() != null) {
                 r.finalBest(solved.solution(), solved.score());
             }
@@ -210,6 +213,36 @@ public class JobRunner implements SmartLifecycle {
             running.remove(job.id());
         }
         metrics.solved(job.kind(), outcome, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /**
+     * The control the kind sees: the time limit less what claiming and reading the stored problem took, so that the
+     * job as a whole keeps to its limit.
+     */
+    private static SolveControl lessTimeSpent(SimpleSolveControl control, long startNanos) {
+        Duration left = control.timeLimit().minusNanos(System.nanoTime() - startNanos);
+        Duration limit = left.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : left;
+        return new SolveControl() {
+            @Override
+            public Duration timeLimit() {
+                return limit;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return control.stopRequested();
+            }
+
+            @Override
+            public void onStop(Runnable action) {
+                control.onStop(action);
+            }
+
+            @Override
+            public void newBest(Object solution, String score) {
+                control.newBest(solution, score);
+            }
+        };
     }
 
     private void heartbeat() {
