@@ -83,12 +83,27 @@ class LargeRequestGate extends OncePerRequestFilter {
                 got = false;
             }
             if (!got) {
+                // the client is still sending: read the rest (into a small buffer) so that the answer reaches it
+                // rather than a connection the server cut mid-upload
+                discardBody();
                 throw new ServiceBusyException(
                         "The service is handling " + props.maxConcurrentLargeRequests()
                                 + " large requests already; try again shortly.",
                         Math.max(1, props.busyRetryAfter().toSeconds()));
             }
             held = true;
+        }
+
+        private void discardBody() {
+            byte[] buffer = new byte[8192];
+            try {
+                ServletInputStream in = getRequest().getInputStream();
+                while (in.read(buffer) >= 0) {
+                    // discarded
+                }
+            } catch (IOException | RuntimeException e) {
+                // the body is over its limit or the client went away: the answer is the same
+            }
         }
 
         synchronized void release() {

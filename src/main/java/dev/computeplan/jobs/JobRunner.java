@@ -220,7 +220,9 @@ public class JobRunner implements SmartLifecycle {
      * job as a whole keeps to its limit.
      */
     private static SolveControl lessTimeSpent(SimpleSolveControl control, long startNanos) {
-        Duration left = control.timeLimit().minusNanos(System.nanoTime() - startNanos);
+        // whole milliseconds: Timefold refuses a time limit with a finer part
+        Duration left = Duration.ofMillis(
+                control.timeLimit().minusNanos(System.nanoTime() - startNanos).toMillis());
         Duration limit = left.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : left;
         return new SolveControl() {
             @Override
