@@ -16,6 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("computeplan.api")
 public record AdmissionProperties(
         @DefaultValue("1000000") long largeRequestBytes,
-        @DefaultValue("2") int maxConcurrentLargeRequests,
+        @DefaultValue("1") int maxConcurrentLargeRequests,
         @DefaultValue("2s") Duration largeRequestWait,
         @DefaultValue("5s") Duration busyRetryAfter) {}
