@@ -4,6 +4,7 @@ import dev.computeplan.common.ConflictException;
 import dev.computeplan.common.InvalidInputException;
 import dev.computeplan.common.NotFoundException;
 import dev.computeplan.common.QueueFullException;
+import dev.computeplan.common.ServiceBusyException;
 import dev.computeplan.common.Violation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -51,6 +52,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(pd);
+    }
+
+    @ExceptionHandler(ServiceBusyException.class)
+    ResponseEntity<ProblemDetail> busy(ServiceBusyException e) {
+        return ResponseEntity.status(503)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(Problems.of(503, "Service busy", e.getMessage()));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -2,6 +2,7 @@ package dev.computeplan.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.computeplan.common.SimpleSolveControl;
+import dev.computeplan.common.SolveControl;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -29,6 +30,8 @@ public class JobRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final long STATUS_COUNT_MILLIS = 10_000;
+    /** Least time a solve gets, even when reading its problem used up the limit. */
+    private static final Duration MIN_SOLVE = Duration.ofMillis(200);
 
     private final JobStore store;
     private final KindRegistry kinds;
@@ -104,10 +107,17 @@ public class JobRunner implements SmartLifecycle {
         return true;
     }
 
-    /** Seconds spent solving a job that runs here, or empty. */
+    /** Seconds spent solving a job that runs here, or empty. Read it before the job's record (see JobService#view). */
     public Optional<Double> liveSolvingSeconds(String id) {
         RunningJob r = running.get(id);
         return r == null ? Optional.empty() : Optional.of(r.solvedMs() / 1000.0);
+    }
+
+    /** Seconds spent solving of every job that runs here, by id: one snapshot for a page of jobs. */
+    public Map<String, Double> liveSolvingSeconds() {
+        Map<String, Double> out = new java.util.HashMap<>();
+        running.forEach((id, r) -> out.put(id, r.solvedMs() / 1000.0));
+        return out;
     }
 
     private void safeDispatch() {
@@ -176,7 +186,7 @@ public class JobRunner implements SmartLifecycle {
             }
             P problem = mapper.readValue(job.problem(), kind.problemType());
             S warm = job.solution() == null ? null : mapper.readValue(job.solution(), kind.solutionType());
-            ProblemKind.Solved<S> solved = kind.solve(problem, warm, control);
+            ProblemKind.Solved<S> solved = kind.solve(problem, warm, lessTimeSpent(control, startNanos));
             if (solved != null && solved.solution() != null) {
                 r.finalBest(solved.solution(), solved.score());
             }
@@ -188,16 +198,53 @@ public class JobRunner implements SmartLifecycle {
                 log.error("Job {} failed", job.id(), e);
             }
         } finally {
+            r.solveEnded();
+        }
+        // the job stays listed as running until its final state is written, so that a poll in between shows the
+        // live (frozen) solving time rather than the older one the database holds
+        try {
+            r.flush(true);
+            if (shuttingDown) {
+                store.release(job.id(), owner, r.solvedMs(), now());
+                return;
+            }
+            store.finish(job.id(), owner, outcome, error, r.solvedMs(), now());
+        } finally {
             running.remove(job.id());
         }
-        r.flush(true);
-        long solvedMs = r.solvedMs();
-        if (shuttingDown) {
-            store.release(job.id(), owner, solvedMs, now());
-            return;
-        }
-        store.finish(job.id(), owner, outcome, error, solvedMs, now());
         metrics.solved(job.kind(), outcome, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /**
+     * The control the kind sees: the time limit less what claiming and reading the stored problem took, so that the
+     * job as a whole keeps to its limit.
+     */
+    private static SolveControl lessTimeSpent(SimpleSolveControl control, long startNanos) {
+        // whole milliseconds: Timefold refuses a time limit with a finer part
+        Duration left = Duration.ofMillis(
+                control.timeLimit().minusNanos(System.nanoTime() - startNanos).toMillis());
+        Duration limit = left.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : left;
+        return new SolveControl() {
+            @Override
+            public Duration timeLimit() {
+                return limit;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return control.stopRequested();
+            }
+
+            @Override
+            public void onStop(Runnable action) {
+                control.onStop(action);
+            }
+
+            @Override
+            public void newBest(Object solution, String score) {
+                control.newBest(solution, score);
+            }
+        };
     }
 
     private void heartbeat() {

@@ -8,6 +8,7 @@ import dev.computeplan.common.QueueFullException;
 import dev.computeplan.common.Violation;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Submit, look up, stop and explain jobs of any kind. The controllers and the CLI are thin layers over this. */
@@ -69,13 +70,17 @@ public class JobService {
 
     public JobPage list(String kindName, int page, int size) {
         kinds.get(kindName);
-        List<JobView> items =
-                store.list(kindName, page * size, size).stream().map(this::view).toList();
+        Map<String, Double> live = runner.liveSolvingSeconds();
+        List<JobView> items = store.list(kindName, page * size, size).stream()
+                .map(r -> JobView.of(r, live.get(r.id())))
+                .toList();
         return new JobPage(items, page, size, store.count(kindName));
     }
 
     public JobView get(String kindName, String id) {
-        return view(record(kindName, id, JobStore.Load.SUMMARY));
+        // live time first: a job that finishes in between has its final time in the record read after it
+        Double live = runner.liveSolvingSeconds(id).orElse(null);
+        return JobView.of(record(kindName, id, JobStore.Load.SUMMARY), live);
     }
 
     public JobView stop(String kindName, String id) {
@@ -128,10 +133,6 @@ public class JobService {
         kinds.get(kindName);
         return store.find(kindName, id, load)
                 .orElseThrow(() -> new NotFoundException("No " + kindName + " job with id '" + id + "'."));
-    }
-
-    JobView view(JobRecord r) {
-        return JobView.of(r, runner.liveSolvingSeconds(r.id()).orElse(null));
     }
 
     private <P, S> Object explain(ProblemKind<P, S> kind, JobRecord job) {

@@ -1,5 +1,6 @@
 package dev.computeplan.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
 import java.util.List;
@@ -22,6 +23,14 @@ public interface ProblemKind<P, S> {
 
     /** Name of the solver reported with each job, e.g. {@code timefold} or {@code or-tools-scip}. */
     String solverName();
+
+    /**
+     * The service's size limits, checked on the parsed body before it is bound or validated, so that an oversized
+     * input is refused cheaply. Each violation names the field and the setting that limits it.
+     */
+    default List<Violation> checkSize(JsonNode body) {
+        return List.of();
+    }
 
     /**
      * Rules that Bean Validation cannot express: unknown references, inconsistent sizes.

@@ -107,11 +107,20 @@ public class ProblemReader {
             throw InvalidInputException.unreadable(
                     "The request body must be a JSON object.", List.of(new Violation("$", "expected a JSON object")));
         }
+        rejectOversized(kind, object);
         ObjectNode problemNode = object.deepCopy();
         JsonNode terminationNode = problemNode.remove("termination");
         Duration limit = readTermination(terminationNode);
         P problem = bind(kind, problemNode);
         return new ParsedRequest<>(problem, problemNode.toString(), limit);
+    }
+
+    /** The kind's size limits, before the body is copied, bound or validated. */
+    private static void rejectOversized(ProblemKind<?, ?> kind, ObjectNode body) {
+        List<Violation> tooLarge = kind.checkSize(body);
+        if (!tooLarge.isEmpty()) {
+            throw InvalidInputException.invalid(tooLarge);
+        }
     }
 
     /** All problems of an input, without throwing: used by the validate endpoint and command. */

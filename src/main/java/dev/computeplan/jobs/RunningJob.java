@@ -22,6 +22,8 @@ final class RunningJob {
     private boolean dirty;
     private long lastSaveNanos;
     private final Object saveLock = new Object();
+    private volatile long solveEndNanos;
+    private volatile boolean solveEnded;
 
     RunningJob(
             JobRecord job,
@@ -43,8 +45,17 @@ final class RunningJob {
         this.bestCount = job.bestCount();
     }
 
+    /** Time spent solving; it stops growing when the solve returns, so saving and finishing do not count. */
     long solvedMs() {
-        return job.solvedMs() + (System.nanoTime() - startNanos) / 1_000_000;
+        long end = solveEnded ? solveEndNanos : System.nanoTime();
+        return job.solvedMs() + (end - startNanos) / 1_000_000;
+    }
+
+    void solveEnded() {
+        if (!solveEnded) {
+            solveEndNanos = System.nanoTime();
+            solveEnded = true;
+        }
     }
 
     void newBest(Object solution, String score) {

@@ -1,8 +1,10 @@
 package dev.computeplan.placement;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
 import dev.computeplan.jobs.ProblemKind;
+import dev.computeplan.placement.api.PlacementLimits;
 import dev.computeplan.placement.api.PlacementMapper;
 import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
@@ -24,6 +26,7 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
 
     private final PlacementExplainer explainer = new PlacementExplainer(PlacementSolver.solutionManager());
     private final PlacementSolver solver;
+    private final PlacementLimits limits;
 
     /** With the default settings, for tests and tools. */
     public PlacementKind() {
@@ -33,6 +36,7 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     @Autowired
     public PlacementKind(PlacementProperties properties) {
         this.solver = new PlacementSolver(properties.solverSettings());
+        this.limits = properties.limits();
     }
 
     @Override
@@ -53,6 +57,11 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     @Override
     public String solverName() {
         return "timefold";
+    }
+
+    @Override
+    public List<Violation> checkSize(JsonNode body) {
+        return limits.check(body);
     }
 
     @Override

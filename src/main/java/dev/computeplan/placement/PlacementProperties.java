@@ -1,7 +1,9 @@
 package dev.computeplan.placement;
 
+import dev.computeplan.placement.api.PlacementLimits;
 import dev.computeplan.placement.solver.PlacementSolverSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the placement solver ({@code computeplan.placement.*}); the kind hands them on as
@@ -12,10 +14,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param factoryCacheSize     solver factories kept for reuse
  * @param lateAcceptanceSize   late acceptance list length
  * @param firstSearchPercent   share of the time limit for the first local search
+ * @param limits               the largest problem accepted ({@code computeplan.placement.limits.*})
  */
 @ConfigurationProperties("computeplan.placement")
 public record PlacementProperties(
-        long seed, int ruinRecreateMaxNodes, int factoryCacheSize, int lateAcceptanceSize, int firstSearchPercent) {
+        long seed,
+        int ruinRecreateMaxNodes,
+        int factoryCacheSize,
+        int lateAcceptanceSize,
+        int firstSearchPercent,
+        @DefaultValue PlacementLimits limits) {
 
     public static PlacementProperties defaults() {
         PlacementSolverSettings d = PlacementSolverSettings.defaults();
@@ -24,7 +32,8 @@ public record PlacementProperties(
                 d.ruinRecreateMaxNodes(),
                 d.factoryCacheSize(),
                 d.lateAcceptanceSize(),
-                d.firstSearchPercent());
+                d.firstSearchPercent(),
+                PlacementLimits.defaults());
     }
 
     public PlacementSolverSettings solverSettings() {

@@ -1,8 +1,10 @@
 package dev.computeplan.power;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
 import dev.computeplan.jobs.ProblemKind;
+import dev.computeplan.power.api.PowerLimits;
 import dev.computeplan.power.api.PowerMapper;
 import dev.computeplan.power.api.PowerRequest;
 import dev.computeplan.power.api.PowerValidator;
@@ -24,8 +26,10 @@ public class PowerKind implements ProblemKind<PowerRequest, PowerSolution> {
     private final PowerValidator validator;
     private final PowerMapper mapper;
     private final PowerSolver solver;
+    private final PowerLimits limits;
 
     public PowerKind(Clock clock, PowerProperties properties) {
+        this.limits = properties.limits();
         CarbonSeries series = properties.carbonSeries();
         this.validator = new PowerValidator(series);
         this.mapper = new PowerMapper(series);
@@ -50,6 +54,11 @@ public class PowerKind implements ProblemKind<PowerRequest, PowerSolution> {
     @Override
     public String solverName() {
         return "or-tools-cp-sat+greedy-repair";
+    }
+
+    @Override
+    public List<Violation> checkSize(JsonNode body) {
+        return limits.check(body);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.computeplan.power;
 
+import dev.computeplan.power.api.PowerLimits;
 import dev.computeplan.power.model.CarbonSeries;
 import dev.computeplan.power.solver.PowerSolverSettings;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of kind {@code power} ({@code computeplan.power.*}); the defaults equal {@link PowerSolverSettings#defaults()}.
  *
+ * @param limits    the largest problem accepted ({@code computeplan.power.limits.*})
  * @param carbonDir a folder of {@code <name>_ci.csv} files that replace the bundled carbon series (none: the bundled)
  * @see PowerSolverSettings for the solver fields
  */
@@ -26,7 +28,8 @@ public record PowerProperties(
         @DefaultValue("0.3") double windowMinShare,
         @DefaultValue("3s") Duration stall,
         @DefaultValue("0") int probingLevel,
-        @DefaultValue("false") boolean cpLog) {
+        @DefaultValue("false") boolean cpLog,
+        @DefaultValue PowerLimits limits) {
 
     /** The defaults, as binding an empty configuration gives them. */
     public static PowerProperties defaults() {
@@ -43,7 +46,8 @@ public record PowerProperties(
                 d.windowMinShare(),
                 d.stall(),
                 d.probingLevel(),
-                d.cpLog());
+                d.cpLog(),
+                PowerLimits.defaults());
     }
 
     public PowerSolverSettings solverSettings() {

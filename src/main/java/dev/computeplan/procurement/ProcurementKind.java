@@ -1,9 +1,11 @@
 package dev.computeplan.procurement;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
 import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.procurement.api.ProblemValidator;
+import dev.computeplan.procurement.api.ProcurementLimits;
 import dev.computeplan.procurement.api.ProcurementMapper;
 import dev.computeplan.procurement.api.ProcurementRequest;
 import dev.computeplan.procurement.explain.Explanation;
@@ -26,8 +28,10 @@ public class ProcurementKind implements ProblemKind<ProcurementRequest, Procurem
 
     private final ProcurementSolverSettings settings;
     private final ProcurementSolver solver;
+    private final ProcurementLimits limits;
 
     public ProcurementKind(ProcurementProperties properties) {
+        this.limits = properties.limits();
         this.settings = properties.settings();
         this.solver = new ProcurementSolver(settings, PlanChecker::verdict);
     }
@@ -50,6 +54,11 @@ public class ProcurementKind implements ProblemKind<ProcurementRequest, Procurem
     @Override
     public String solverName() {
         return "or-tools-scip";
+    }
+
+    @Override
+    public List<Violation> checkSize(JsonNode body) {
+        return limits.check(body);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.computeplan.procurement;
 
+import dev.computeplan.procurement.api.ProcurementLimits;
 import dev.computeplan.procurement.solver.ProcurementSolverSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param roundedStart   start SCIP from the rounded LP relaxation (off also drops the cover rows)
  * @param coverRows      add the cover rows weighted by the relaxation's duals
  * @param warmStartShare most of the time limit the warm start may take
+ * @param limits         the largest problem accepted ({@code computeplan.procurement.limits.*})
  */
 @ConfigurationProperties("computeplan.procurement")
 public record ProcurementProperties(
@@ -22,12 +24,19 @@ public record ProcurementProperties(
         @DefaultValue("false") boolean solverLog,
         @DefaultValue("true") boolean roundedStart,
         @DefaultValue("true") boolean coverRows,
-        @DefaultValue("0.35") double warmStartShare) {
+        @DefaultValue("0.35") double warmStartShare,
+        @DefaultValue ProcurementLimits limits) {
 
     public static ProcurementProperties defaults() {
         ProcurementSolverSettings d = ProcurementSolverSettings.defaults();
         return new ProcurementProperties(
-                d.relativeGap(), d.scipParams(), d.solverLog(), d.roundedStart(), d.coverRows(), d.warmStartShare());
+                d.relativeGap(),
+                d.scipParams(),
+                d.solverLog(),
+                d.roundedStart(),
+                d.coverRows(),
+                d.warmStartShare(),
+                ProcurementLimits.defaults());
     }
 
     public ProcurementSolverSettings settings() {

@@ -2,6 +2,7 @@ package dev.computeplan.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.computeplan.placement.api.PlacementLimits;
 import dev.computeplan.placement.solver.PlacementSolverSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
@@ -30,5 +32,22 @@ class PlacementPropertiesTest {
                 binder.bind("computeplan.placement", PlacementProperties.class).get();
 
         assertThat(properties.solverSettings()).isEqualTo(PlacementSolverSettings.defaults());
+        assertThat(properties.limits()).isEqualTo(PlacementLimits.defaults());
+    }
+
+    @Test
+    void anEmptyConfigurationGivesTheDefaultLimits() {
+        Binder binder = new Binder(List.of(new MapConfigurationPropertySource()));
+        PlacementProperties bound = binder.bindOrCreate("computeplan.placement", PlacementProperties.class);
+        assertThat(bound.limits()).isEqualTo(PlacementLimits.defaults());
+    }
+
+    @Test
+    void limitsAreSetInTheConfiguration() {
+        Binder binder = new Binder(List.of(new MapConfigurationPropertySource(
+                java.util.Map.of("computeplan.placement.limits.max-workloads", "70"))));
+        PlacementProperties bound = binder.bindOrCreate("computeplan.placement", PlacementProperties.class);
+        assertThat(bound.limits())
+                .isEqualTo(new PlacementLimits(PlacementLimits.defaults().maxNodes(), 70));
     }
 }

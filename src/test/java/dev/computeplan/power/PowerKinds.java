@@ -31,6 +31,7 @@ public final class PowerKinds {
                         d.windowMinShare(),
                         d.stall(),
                         d.probingLevel(),
-                        d.cpLog()));
+                        d.cpLog(),
+                        d.limits()));
     }
 }

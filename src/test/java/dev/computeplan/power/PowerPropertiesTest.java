@@ -3,6 +3,7 @@ package dev.computeplan.power;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.computeplan.power.api.PowerLimits;
 import dev.computeplan.power.solver.PowerSolverSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ class PowerPropertiesTest {
         PowerProperties bound =
                 binder.bind("computeplan.power", PowerProperties.class).get();
         assertEquals(PowerSolverSettings.defaults(), bound.solverSettings());
+        assertEquals(PowerLimits.defaults(), bound.limits());
         assertNull(bound.carbonDir());
     }
 
@@ -33,5 +35,14 @@ class PowerPropertiesTest {
         PowerProperties bound = binder.bindOrCreate("computeplan.power", PowerProperties.class);
         assertEquals(PowerProperties.defaults(), bound);
         assertEquals(PowerSolverSettings.defaults(), bound.solverSettings());
+    }
+
+    @Test
+    void limitsAreSetInTheConfiguration() {
+        Binder binder = new Binder(List.of(new MapConfigurationPropertySource(
+                java.util.Map.of("computeplan.power.limits.max-job-steps", "1000"))));
+        PowerProperties bound = binder.bindOrCreate("computeplan.power", PowerProperties.class);
+        PowerLimits d = PowerLimits.defaults();
+        assertEquals(new PowerLimits(d.maxJobs(), d.maxSteps(), 1000), bound.limits());
     }
 }

@@ -2,6 +2,7 @@ package dev.computeplan.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.computeplan.procurement.api.ProcurementLimits;
 import dev.computeplan.procurement.solver.ProcurementSolverSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class ProcurementPropertiesTest {
                 .get();
         assertThat(bound.settings()).isEqualTo(ProcurementSolverSettings.defaults());
         assertThat(ProcurementProperties.defaults().settings()).isEqualTo(ProcurementSolverSettings.defaults());
+        assertThat(bound.limits()).isEqualTo(ProcurementLimits.defaults());
     }
 
     @Test
@@ -32,5 +34,6 @@ class ProcurementPropertiesTest {
         ProcurementProperties bound = new Binder(ConfigurationPropertySources.get(new StandardEnvironment()))
                 .bindOrCreate("computeplan.procurement", ProcurementProperties.class);
         assertThat(bound.settings()).isEqualTo(ProcurementSolverSettings.defaults());
+        assertThat(bound.limits()).isEqualTo(ProcurementLimits.defaults());
     }
 }

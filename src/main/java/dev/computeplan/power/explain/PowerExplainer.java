@@ -243,13 +243,9 @@ public final class PowerExplainer {
             int r = grid.stepOf(job.release());
             int end = grid.stepOf(job.deadline());
             if (plan != null && !plan.dropped()) {
+                mark(runs, plan, true);
                 for (PowerSolution.Run run : plan.runs()) {
                     end = Math.max(end, run.startStep() + run.steps());
-                    for (int t = Math.max(0, run.startStep());
-                            t < Math.min(grid.steps(), run.startStep() + run.steps());
-                            t++) {
-                        runs[t] = true;
-                    }
                 }
             }
             double least = leastKw(job);
@@ -258,9 +254,20 @@ public final class PowerExplainer {
                     waiting[t] = Math.max(waiting[t], least);
                 }
             }
-            java.util.Arrays.fill(runs, false);
+            // clear only this job's run steps: clearing the whole horizon per job is jobs x steps
+            if (plan != null && !plan.dropped()) {
+                mark(runs, plan, false);
+            }
         }
         return waiting;
+    }
+
+    private static void mark(boolean[] runs, PowerSolution.JobPlan plan, boolean value) {
+        for (PowerSolution.Run run : plan.runs()) {
+            for (int t = Math.max(0, run.startStep()); t < Math.min(runs.length, run.startStep() + run.steps()); t++) {
+                runs[t] = value;
+            }
+        }
     }
 
     private static PowerExplanation.Why why(

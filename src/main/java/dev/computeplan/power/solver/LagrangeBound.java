@@ -30,7 +30,9 @@ public final class LagrangeBound {
 
     /**
      * The best bound found before {@code stop} or {@code maxIterations}; {@code upper} is the best known objective.
-     * Returns {@link Long#MIN_VALUE} when a job that may not be dropped fits nowhere even alone.
+     * Returns {@link Long#MIN_VALUE} when a job that may not be dropped fits nowhere even alone, or when {@code stop}
+     * comes before the first pass over the jobs ends (a pass on a large instance is a sizeable part of a limit, so
+     * {@code stop} is asked for each job).
      */
     public long bound(long upper, int maxIterations, BooleanSupplier stop) {
         int steps = inst.steps;
@@ -38,15 +40,15 @@ public final class LagrangeBound {
         long best = Long.MIN_VALUE;
         double theta = 2.0;
         int sinceImproved = 0;
-        for (iterations = 0; iterations < maxIterations && (iterations == 0 || !stop.getAsBoolean()); iterations++) {
+        for (iterations = 0; iterations < maxIterations && !stop.getAsBoolean(); iterations++) {
             inst.setMultipliers(iterations == 0 ? null : lambda);
             long[] load = new long[steps];
             double value = 0;
             for (PowerInstance.Job job : inst.jobs) {
-                JobPlanner.Choice c = JobPlanner.best(inst, job, inst.freeMw);
+                JobPlanner.Choice c = stop.getAsBoolean() ? null : JobPlanner.best(inst, job, inst.freeMw);
                 if (c == null) {
                     inst.setMultipliers(null);
-                    return Long.MIN_VALUE;
+                    return stop.getAsBoolean() ? best : Long.MIN_VALUE;
                 }
                 value += c.cost();
                 if (!c.placement().dropped()) {

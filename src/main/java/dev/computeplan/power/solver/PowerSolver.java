@@ -40,8 +40,8 @@ public final class PowerSolver {
         BOUND_ONLY
     }
 
-    /** A starting schedule and the name of the method that made it. */
-    private record Start(Placement[] schedule, String name) {}
+    /** Share of the limit the starting schedules may take; the local search and the exact models need the rest. */
+    private static final double START_SHARE = 0.3;
 
     private static volatile boolean nativeLoaded;
 
@@ -77,7 +77,8 @@ public final class PowerSolver {
             report(control, optimum);
             return optimum;
         }
-        Start start = bestStart(inst, heuristic, warmStart);
+        Instant startsUntil = solveStart.plusMillis((long) (control.timeLimit().toMillis() * START_SHARE));
+        StartSchedules.Start start = new StartSchedules(inst, heuristic, clock).best(warmStart, startsUntil);
         AtomicReference<PowerSolution> best = new AtomicReference<>(SolutionMapper.toSolution(
                 inst, start.schedule(), start.name(), statusOf(heuristic, start.schedule()), bound));
         report(control, best.get());
@@ -114,32 +115,6 @@ public final class PowerSolver {
             report(control, best.get());
         }
         return best.get();
-    }
-
-    /** Three starts, the cheapest wins: cost-aware EDF insertion, first-come-first-served, shift-then-repair; or the warm start. */
-    private static Start bestStart(PowerInstance inst, CapHeuristic heuristic, PowerSolution warmStart) {
-        Placement[] warm = SolutionMapper.fromSolution(inst, warmStart);
-        boolean warmUsable = warm != null
-                && !heuristic.hasUnplaced(warm)
-                && heuristic.withinCap(warm)
-                && WorkCheck.doesAllWork(inst, warm);
-        Placement[] start = heuristic.greedy();
-        String startName = "greedy";
-        Placement[] fcfs = heuristic.earliestFit();
-        if (heuristic.total(fcfs) < heuristic.total(start)) {
-            start = fcfs;
-            startName = "earliest-fit";
-        }
-        Placement[] shifted = heuristic.shiftThenRepair();
-        if (heuristic.total(shifted) < heuristic.total(start)) {
-            start = shifted;
-            startName = "shift-then-repair";
-        }
-        if (warmUsable && heuristic.total(warm) <= heuristic.total(start)) {
-            start = warm;
-            startName = "warm-start";
-        }
-        return new Start(start, startName);
     }
 
     private Route route(PowerInstance inst) {

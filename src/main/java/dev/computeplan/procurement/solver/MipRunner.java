@@ -105,11 +105,13 @@ public final class MipRunner {
     private Result run(
             LinearProgram lp, String id, Duration limit, double[] fix, List<double[]> hint, Consumer<Runnable> onStop) {
         boolean relax = !"SCIP".equals(id);
+        // loading a large program into the back end takes a noticeable share of the limit: it counts
+        long deadline = System.nanoTime() + limit.toNanos();
         Loaded loaded = load(lp, id, relax, fix);
         MPSolver solver = loaded.solver();
         boolean[] alive = {true};
         try {
-            configure(loaded, relax, limit, hint);
+            configure(loaded, relax, Duration.ofNanos(deadline - System.nanoTime()), hint);
             // the stop hook may fire after this solve is over: it must never touch a deleted solver
             boolean[] interrupted = {false};
             onStop.accept(() -> {

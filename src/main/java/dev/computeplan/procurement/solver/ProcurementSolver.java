@@ -23,7 +23,10 @@ public final class ProcurementSolver {
     /** Share of the time limit the base case gets when variants are present; the variants share the rest. */
     private static final double BASE_SHARE = 0.5;
     /** Least time for the CP-SAT conflict search when the base case is infeasible. */
-    private static final Duration CONFLICT_MIN = Duration.ofSeconds(2);
+    private static final Duration CONFLICT_MIN = Duration.ofSeconds(1);
+
+    /** Least share of the limit worth a variant's solve; variants beyond what the time left allows are not solved. */
+    private static final Duration MIN_VARIANT = Duration.ofMillis(500);
 
     /** Least time SCIP gets, even when building the model used up the limit. */
     private static final Duration MIN_SOLVE = Duration.ofMillis(200);
@@ -65,23 +68,15 @@ public final class ProcurementSolver {
         List<VariantResult> variants = new ArrayList<>();
         for (int i = 0; i < problem.variants().size(); i++) {
             Variant v = problem.variants().get(i);
-            if (stopped.getAsBoolean()) {
-                variants.add(new VariantResult(
-                        v.name(),
-                        PlanStatus.NOT_SOLVED,
-                        null,
-                        null,
-                        Map.of(),
-                        Map.of(),
-                        null,
-                        null,
-                        List.of("stopped")));
+            // what is left of the limit, shared by the variants still to solve that it can pay for (an overrun is
+            // absorbed by the later ones)
+            long leftNanos = deadline - System.nanoTime();
+            int toSolve = (int) Math.min(problem.variants().size() - i, leftNanos / MIN_VARIANT.toNanos());
+            if (stopped.getAsBoolean() || toSolve <= 0) {
+                variants.add(notSolved(v.name(), stopped.getAsBoolean() ? "stopped" : "time limit reached"));
                 continue;
             }
-            // what is left of the limit, shared by the variants still to solve (so an overrun is absorbed)
-            long left = (deadline - System.nanoTime())
-                    / 1_000_000
-                    / (problem.variants().size() - i);
+            long left = leftNanos / 1_000_000 / toSolve;
             ProcurementProblem changed = Variants.apply(problem, v);
             ProcurementPlan plan =
                     solveOne(changed, null, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
@@ -104,7 +99,7 @@ public final class ProcurementSolver {
         // the LP relaxation (at most a share of the time): its duals weigh the cover rows, its rounding is the first
         // incumbent unless a previous plan is given
         List<double[]> hint = model.hintFrom(warmStart);
-        if (settings.roundedStart()) {
+        if (settings.roundedStart() && !left.isNegative()) {
             Duration share = Duration.ofMillis((long) (left.toMillis() * settings.warmStartShare()));
             WarmStart.Start relaxed = WarmStart.fromRelaxation(model, share, settings.solverLog());
             if (relaxed.duals() != null && settings.coverRows()) {
@@ -150,6 +145,11 @@ public final class ProcurementSolver {
                     check.costs().totalUsd(), r.objective());
         }
         return plan.withChecks(check.costs(), List.of(), note);
+    }
+
+    private static VariantResult notSolved(String name, String reason) {
+        return new VariantResult(
+                name, PlanStatus.NOT_SOLVED, null, null, Map.of(), Map.of(), null, null, List.of(reason));
     }
 
     private VariantResult summary(String name, ProcurementProblem changed, ProcurementPlan plan) {
