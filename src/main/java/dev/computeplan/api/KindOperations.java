@@ -72,6 +72,7 @@ final class KindOperations {
         Operation validate =
                 add(kind, "/validate", HttpMethod.POST, "validate" + name, ok("200", ref("ValidationReport")));
         body(validate, kind, problem);
+        declare(validate, "503");
     }
 
     /** The kind's operation made from the generic one, or {@code null} where there is no generic one. */
