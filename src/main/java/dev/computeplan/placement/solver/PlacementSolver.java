@@ -14,6 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -29,6 +33,12 @@ public final class PlacementSolver {
     private final Map<List<Object>, SolverFactory<PlacementSolution>> factories = new ConcurrentHashMap<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(PlacementSolver.class);
+    private static final long WATCHDOG_PERIOD_NANOS = 50_000_000L;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "placement-deadline");
+        t.setDaemon(true);
+        return t;
+    });
     private final PlacementSolverSettings settings;
 
     public PlacementSolver(PlacementSolverSettings settings) {
@@ -126,7 +136,13 @@ public final class PlacementSolver {
             problem.setScore(FinalFill.apply(problem, () -> true));
             return problem;
         }
-        PlacementSolution best = solver.solve(problem);
+        if (options.stepLimit() == 0
+                && problem.getWorkloads().size() >= settings.timeSplit().prefillMinWorkloads()) {
+            long half = start + options.timeLimit().toNanos() / 2;
+            FinalFill.apply(problem, () -> stopped.get() || System.nanoTime() - half > 0);
+        }
+        PlacementSolution best =
+                solveBy(solver, problem, start + options.timeLimit().toNanos());
         long searched = System.nanoTime();
         PutBackPolish.apply(best);
         long polished = System.nanoTime();
@@ -145,6 +161,28 @@ public final class PlacementSolver {
                 (polished - searched) / 1_000_000,
                 (System.nanoTime() - polished) / 1_000_000);
         return best;
+    }
+
+    /**
+     * Timefold checks its limit between steps and counts from its own start; this also stops it at {@code deadline}
+     * whatever the steps and the set-up took (repeated: a request made before solving starts is not kept).
+     */
+    private static PlacementSolution solveBy(
+            Solver<PlacementSolution> solver, PlacementSolution problem, long deadline) {
+        ScheduledFuture<?> watchdog = WATCHDOG.scheduleAtFixedRate(
+                () -> {
+                    if (System.nanoTime() - deadline >= 0) {
+                        solver.terminateEarly();
+                    }
+                },
+                Math.max(0L, deadline - System.nanoTime()),
+                WATCHDOG_PERIOD_NANOS,
+                TimeUnit.NANOSECONDS);
+        try {
+            return solver.solve(problem);
+        } finally {
+            watchdog.cancel(false);
+        }
     }
 
     /** Annealing phases and meetings carry per-run state, so only factories without them are shared. */

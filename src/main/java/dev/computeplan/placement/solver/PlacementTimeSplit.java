@@ -13,21 +13,28 @@ import java.time.Duration;
  *                                first fit could not place goes through it; the final fill places what it left)
  * @param finishMicrosPerWorkload the reserve for the steps after the solver, per workload
  * @param finishMaxPercent        the reserve's upper bound, as a share of the limit
+ * @param prefillMinWorkloads     from this many workloads on, the greedy fill also runs before the solver (within
+ *                                half the limit): setting up the solver on such a problem can take much of a short
+ *                                limit on a busy machine, and the answer should not be left to the final fill alone
  */
 public record PlacementTimeSplit(
-        int gangPercent, int constructionPercent, long finishMicrosPerWorkload, int finishMaxPercent) {
+        int gangPercent,
+        int constructionPercent,
+        long finishMicrosPerWorkload,
+        int finishMaxPercent,
+        int prefillMinWorkloads) {
 
     public PlacementTimeSplit {
         if (gangPercent < 1 || gangPercent > 50 || constructionPercent < 1 || constructionPercent > 50) {
             throw new IllegalArgumentException("gangPercent and constructionPercent must be in 1..50");
         }
-        if (finishMicrosPerWorkload < 0 || finishMaxPercent < 0 || finishMaxPercent > 50) {
+        if (finishMicrosPerWorkload < 0 || finishMaxPercent < 0 || finishMaxPercent > 50 || prefillMinWorkloads < 0) {
             throw new IllegalArgumentException("finishMicrosPerWorkload >= 0 and finishMaxPercent in 0..50 required");
         }
     }
 
     public static PlacementTimeSplit defaults() {
-        return new PlacementTimeSplit(10, 10, 30, 25);
+        return new PlacementTimeSplit(10, 10, 100, 25, 20_000);
     }
 
     /** The time kept back from {@code limit} for the steps after the solver, for {@code workloads} workloads. */
