@@ -136,13 +136,17 @@ public final class PlacementSolver {
             problem.setScore(FinalFill.apply(problem, () -> true));
             return problem;
         }
+        long end = start + options.timeLimit().toNanos();
+        PlacementSolution best = problem;
         if (options.stepLimit() == 0
                 && problem.getWorkloads().size() >= settings.timeSplit().prefillMinWorkloads()) {
-            long half = start + options.timeLimit().toNanos() / 2;
-            FinalFill.apply(problem, () -> stopped.get() || System.nanoTime() - half > 0);
+            FinalFill.apply(problem, () -> stopped.get() || System.nanoTime() - end > 0);
         }
-        PlacementSolution best =
-                solveBy(solver, problem, start + options.timeLimit().toNanos());
+        // Timefold's own set-up on a large problem is not interruptible: started too late, it would overrun.
+        if (end - System.nanoTime()
+                > 2 * settings.timeSplit().setUpNanos(problem.getWorkloads().size())) {
+            best = solveBy(solver, problem, end);
+        }
         long searched = System.nanoTime();
         PutBackPolish.apply(best);
         long polished = System.nanoTime();

@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param finishMicrosPerWorkload the reserve for the steps after the solver, per workload
  * @param finishMaxPercent        the reserve's upper bound, as a share of the limit
  * @param prefillMinWorkloads     from this many workloads on, the greedy fill also runs before the solver (within
- *                                half the limit): setting up the solver on such a problem can take much of a short
+ *                                the solver's time; the solver runs if enough is left): setting up the solver on such a problem can take much of a short
  *                                limit on a busy machine, and the answer should not be left to the final fill alone
  */
 public record PlacementTimeSplit(
@@ -34,13 +34,21 @@ public record PlacementTimeSplit(
     }
 
     public static PlacementTimeSplit defaults() {
-        return new PlacementTimeSplit(10, 10, 100, 25, 20_000);
+        return new PlacementTimeSplit(10, 10, 50, 25, 20_000);
     }
 
     /** The time kept back from {@code limit} for the steps after the solver, for {@code workloads} workloads. */
     public Duration finishReserve(Duration limit, int workloads) {
         long micros = Math.min(limit.toNanos() / 1_000 * finishMaxPercent / 100, workloads * finishMicrosPerWorkload);
         return Duration.ofMillis(micros / 1_000);
+    }
+
+    /**
+     * What setting the solver up on {@code workloads} workloads may take on a busy machine (it is not
+     * interruptible), estimated like the reserve: the solver is started only with at least twice this left.
+     */
+    public long setUpNanos(int workloads) {
+        return workloads * finishMicrosPerWorkload * 1_000L;
     }
 
     /** {@code percent} of {@code limit}. */
