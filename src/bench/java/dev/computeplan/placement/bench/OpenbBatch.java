@@ -1,5 +1,6 @@
 package dev.computeplan.placement.bench;
 
+import dev.computeplan.placement.PendingPlaceability;
 import dev.computeplan.placement.api.PlacementMapper;
 import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
@@ -28,8 +29,9 @@ final class OpenbBatch {
     static String run(int seconds, List<String> traces) throws IOException {
         Path data = OpenbTrace.dataDir();
         List<String[]> nodes = OpenbTrace.nodes(data);
-        StringBuilder table =
-                new StringBuilder("| trace | policy | GPU alloc (130% submitted) | seconds |\n|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder(
+                "| trace | policy | GPU alloc (130% submitted) | pending | pending that fits | seconds |\n"
+                        + "|---|---|---|---|---|---|\n");
         for (String trace : traces) {
             List<Pod> arrivals = OpenbTrace.arrivals(OpenbTrace.pods(data, trace), new ClusterState(nodes), 0);
             PlacementRequest req = request(nodes, arrivals);
@@ -45,9 +47,17 @@ final class OpenbBatch {
                 throw new IllegalStateException("batch answer infeasible: " + report.violations());
             }
             double allocated = (double) plan.summary().gpuAllocatedMilli() / capacity;
+            int placeable = PendingPlaceability.placeable(req, plan).size();
             table.append(String.format(
-                    Locale.ROOT, "| %s | engine batch (Timefold) | %.2f%% | %d |%n", trace, 100 * allocated, seconds));
-            System.err.println("OPENB-BATCH " + trace + " " + allocated + " " + best.getScore());
+                    Locale.ROOT,
+                    "| %s | engine batch (Timefold) | %.2f%% | %d | %d | %d |%n",
+                    trace,
+                    100 * allocated,
+                    plan.summary().pending(),
+                    placeable,
+                    seconds));
+            System.err.println("OPENB-BATCH " + trace + " " + allocated + " " + best.getScore() + " pending "
+                    + plan.summary().pending() + " placeable " + placeable);
         }
         Files.writeString(Path.of("target/openb-batch-table.md"), table.toString());
         return table.toString();

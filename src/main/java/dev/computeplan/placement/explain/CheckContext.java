@@ -16,6 +16,7 @@ final class CheckContext {
     final Map<String, PlacementRequest.NodeDto> nodes = new HashMap<>();
     final Map<String, PlacementPlan.Assignment> byWorkload = new HashMap<>();
     private final Map<String, Long> weights;
+    private Map<List<String>, Long> moveCosts;
 
     long hard;
     long medium;
@@ -40,6 +41,17 @@ final class CheckContext {
         req.nodes().forEach(n -> nodes.put(n.id(), n));
         plan.assignments().forEach(a -> byWorkload.put(a.workload(), a));
         this.weights = req.weights() == null ? Map.of() : req.weights();
+    }
+
+    /** Migration cost between two nodes; a pair the request does not list costs 0. */
+    long moveCost(String from, String to) {
+        if (moveCosts == null) {
+            moveCosts = new HashMap<>();
+            for (PlacementRequest.MoveCostDto m : orEmpty(req.moveCosts())) {
+                moveCosts.putIfAbsent(List.of(m.from(), m.to()), m.cost());
+            }
+        }
+        return moveCosts.getOrDefault(List.of(from, to), 0L);
     }
 
     long weight(String name) {

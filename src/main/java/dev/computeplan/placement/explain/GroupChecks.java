@@ -72,16 +72,20 @@ final class GroupChecks {
     }
 
     static void checkGangs(CheckContext ctx) {
+        Map<String, List<PlacementRequest.WorkloadDto>> membersOf = new HashMap<>();
+        for (PlacementRequest.WorkloadDto w : ctx.req.workloads()) {
+            if (w.gang() != null) {
+                membersOf.computeIfAbsent(w.gang(), k -> new ArrayList<>()).add(w);
+            }
+        }
         for (PlacementRequest.GangDto g : orEmpty(ctx.req.gangs())) {
-            int members = 0;
+            List<PlacementRequest.WorkloadDto> of = membersOf.getOrDefault(g.id(), List.of());
+            int members = of.size();
             List<String> placedOn = new ArrayList<>();
-            for (PlacementRequest.WorkloadDto w : ctx.req.workloads()) {
-                if (g.id().equals(w.gang())) {
-                    members++;
-                    PlacementPlan.Assignment a = ctx.byWorkload.get(w.id());
-                    if (a != null && a.node() != null) {
-                        placedOn.add(a.node());
-                    }
+            for (PlacementRequest.WorkloadDto w : of) {
+                PlacementPlan.Assignment a = ctx.byWorkload.get(w.id());
+                if (a != null && a.node() != null) {
+                    placedOn.add(a.node());
                 }
             }
             if (!placedOn.isEmpty() && placedOn.size() < members) {

@@ -47,7 +47,7 @@ final class WorkloadChecks {
         CheckContext.add(
                 ctx.heldByLeaving.computeIfAbsent(w.currentNode(), k -> new long[ctx.resources.size()]), demand);
         ctx.soft += ctx.weight("processMove") * (w.moveCost() == null ? 0 : w.moveCost());
-        ctx.soft += ctx.weight("machineMove") * moveCost(ctx.req, w.currentNode(), at);
+        ctx.soft += ctx.weight("machineMove") * ctx.moveCost(w.currentNode(), at);
         if (w.service() != null) {
             ctx.serviceMoved.merge(w.service(), 1, Integer::sum);
         }
@@ -86,14 +86,5 @@ final class WorkloadChecks {
         if (!preferred.isEmpty() && !preferred.contains(n.gpuType())) {
             ctx.soft += ctx.weight("preferredGpuType");
         }
-    }
-
-    private static long moveCost(PlacementRequest req, String from, String to) {
-        for (PlacementRequest.MoveCostDto m : orEmpty(req.moveCosts())) {
-            if (m.from().equals(from) && m.to().equals(to)) {
-                return m.cost();
-            }
-        }
-        return 0;
     }
 }

@@ -53,11 +53,13 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
             if (isPhaseTerminated.getAsBoolean()) {
                 return;
             }
-            placeWhole(scoreDirector, solution.getNodes(), members);
+            placeWhole(scoreDirector, solution.getNodes(), members, isPhaseTerminated);
         }
     }
 
-    private void placeWhole(ScoreDirector<PlacementSolution> sd, List<Node> nodes, List<Workload> members) {
+    /** Stopped part-way (the phase's share of the time is spent), it leaves the gang pending: whole or nothing. */
+    private void placeWhole(
+            ScoreDirector<PlacementSolution> sd, List<Node> nodes, List<Workload> members, BooleanSupplier stop) {
         List<Workload> movable = members.stream().filter(w -> !w.isPinned()).toList();
         unassign(sd, movable);
         long hardBefore = score(sd).hardScore();
@@ -67,6 +69,9 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
         List<Node> bestGroup = null;
         HardMediumSoftLongScore bestScore = null;
         for (List<Node> group : candidateGroups(nodes, members.get(0).getGang())) {
+            if (stop.getAsBoolean()) {
+                return;
+            }
             HardMediumSoftLongScore s = placeIn(sd, order, group);
             if (s.hardScore() >= hardBefore && (bestScore == null || s.compareTo(bestScore) > 0)) {
                 bestScore = s;
@@ -77,7 +82,7 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
         if (bestGroup != null) {
             placeIn(sd, order, bestGroup);
         } else {
-            placeByEvicting(sd, nodes, members, movable, order, hardBefore);
+            placeByEvicting(sd, nodes, members, movable, order, hardBefore, stop);
         }
     }
 
@@ -92,12 +97,16 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
             List<Workload> members,
             List<Workload> movable,
             List<Workload> order,
-            long hardBefore) {
+            long hardBefore,
+            BooleanSupplier stop) {
         long priority = members.stream().mapToLong(Workload::getPriority).max().orElse(0L);
         HardMediumSoftLongScore bestScore = score(sd);
         List<Node> bestGroup = null;
         List<Workload> bestEvicted = null;
         for (List<Node> group : candidateGroups(nodes, members.get(0).getGang())) {
+            if (stop.getAsBoolean()) {
+                return;
+            }
             List<Workload> victims = victims(sd.getWorkingSolution(), group, priority);
             for (int count = 1;
                     count <= victims.size();

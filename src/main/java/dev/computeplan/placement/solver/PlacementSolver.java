@@ -3,16 +3,25 @@ package dev.computeplan.placement.solver;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.search.FinalFill;
 import dev.computeplan.placement.search.PutBackPolish;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs Timefold on a placement problem: time limit, early stop, and each new best solution reported. */
 public final class PlacementSolver {
@@ -23,6 +32,13 @@ public final class PlacementSolver {
      */
     private final Map<List<Object>, SolverFactory<PlacementSolution>> factories = new ConcurrentHashMap<>();
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlacementSolver.class);
+    private static final long WATCHDOG_PERIOD_NANOS = 50_000_000L;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "placement-deadline");
+        t.setDaemon(true);
+        return t;
+    });
     private final PlacementSolverSettings settings;
 
     public PlacementSolver(PlacementSolverSettings settings) {
@@ -49,7 +65,7 @@ public final class PlacementSolver {
 
     /**
      * @param problem  initialised with warm-start/current nodes where known
-     * @param limit    wall-clock budget
+     * @param limit    wall-clock budget of the solve and the steps after it (final fill, polish, re-score)
      * @param onStop   receives the early-termination hook to call when the job is stopped
      * @param onNewBest receives every new best solution (a clone owned by the receiver)
      */
@@ -68,9 +84,11 @@ public final class PlacementSolver {
             EnvironmentMode mode,
             Consumer<Runnable> onStop,
             Consumer<PlacementSolution> onNewBest) {
+        Duration reserve =
+                settings.timeSplit().finishReserve(limit, problem.getWorkloads().size());
         return solve(
                 problem,
-                options(problem, limit)
+                options(problem, limit.minus(reserve))
                         .unimprovedLimit(unimprovedLimit)
                         .mode(mode)
                         .build(),
@@ -92,11 +110,21 @@ public final class PlacementSolver {
             SolverOptions options,
             Consumer<Runnable> onStop,
             Consumer<PlacementSolution> onNewBest) {
+        long start = System.nanoTime();
         if (problem.getWorkloads().isEmpty()) {
-            solutionManager().update(problem);
+            problem.setScore(FinalFill.apply(problem, () -> true));
             return problem;
         }
-        Solver<PlacementSolution> solver = factory(options).buildSolver();
+        SolverFactory<PlacementSolution> factory = factory(options);
+        // The limit counts from this call: building a factory (new options) is taken out of the solver's time.
+        TerminationConfig termination = new TerminationConfig()
+                .withSpentLimit(Duration.ofMillis(
+                        Math.max(1L, options.timeLimit().toMillis() - (System.nanoTime() - start) / 1_000_000)));
+        if (options.unimprovedLimit() != null) {
+            termination.setUnimprovedSpentLimit(options.unimprovedLimit());
+        }
+        Solver<PlacementSolution> solver =
+                factory.buildSolver(new SolverConfigOverride<PlacementSolution>().withTerminationConfig(termination));
         solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
         AtomicBoolean stopped = new AtomicBoolean();
         onStop.accept(() -> {
@@ -105,15 +133,60 @@ public final class PlacementSolver {
         });
         if (stopped.get()) {
             // Stopped before it started: Timefold would reset the early-termination flag when solving starts.
-            solutionManager().update(problem);
+            problem.setScore(FinalFill.apply(problem, () -> true));
             return problem;
         }
-        PlacementSolution best = solver.solve(problem);
+        long end = start + options.timeLimit().toNanos();
+        PlacementSolution best = problem;
+        if (options.stepLimit() == 0
+                && problem.getWorkloads().size() >= settings.timeSplit().prefillMinWorkloads()) {
+            FinalFill.apply(problem, () -> stopped.get() || System.nanoTime() - end > 0);
+        }
+        // Timefold's own set-up on a large problem is not interruptible: started too late, it would overrun.
+        if (end - System.nanoTime()
+                > 2 * settings.timeSplit().setUpNanos(problem.getWorkloads().size())) {
+            best = solveBy(solver, problem, end);
+        }
+        long searched = System.nanoTime();
         PutBackPolish.apply(best);
+        long polished = System.nanoTime();
+        // The fill may use the reserve kept back from the limit, and gets it even when the search ran over (a step
+        // of Timefold's ends after its limit); a stop ends it at once.
+        long reserve = settings.timeSplit()
+                .finishReserve(options.timeLimit(), best.getWorkloads().size())
+                .toNanos();
+        long fillDeadline = Math.max(start + options.timeLimit().toNanos() + reserve, System.nanoTime() + reserve);
         // Stopped inside the construction heuristic, the returned best solution can carry the score of a
-        // half-evaluated step: recompute it so that the answer's score and feasibility are its own.
-        solutionManager().update(best);
+        // half-evaluated step: the fill's own score of the answer replaces it.
+        best.setScore(FinalFill.apply(best, () -> stopped.get() || System.nanoTime() > fillDeadline));
+        LOG.info(
+                "Solver {} ms, put-back polish {} ms, final fill {} ms",
+                (searched - start) / 1_000_000,
+                (polished - searched) / 1_000_000,
+                (System.nanoTime() - polished) / 1_000_000);
         return best;
+    }
+
+    /**
+     * Timefold checks its limit between steps and counts from its own start; this also stops it at {@code deadline}
+     * whatever the steps and the set-up took (repeated: a request made before solving starts is not kept).
+     */
+    private static PlacementSolution solveBy(
+            Solver<PlacementSolution> solver, PlacementSolution problem, long deadline) {
+        ScheduledFuture<?> watchdog = WATCHDOG.scheduleAtFixedRate(
+                () -> {
+                    if (System.nanoTime() - deadline >= 0) {
+                        solver.terminateEarly();
+                    }
+                },
+                Math.max(0L, deadline - System.nanoTime()),
+                WATCHDOG_PERIOD_NANOS,
+                TimeUnit.NANOSECONDS);
+        try {
+            return solver.solve(problem);
+        } finally {
+            watchdog.cancel(false);
+        }
     }
 
     /** Annealing phases and meetings carry per-run state, so only factories without them are shared. */
@@ -135,7 +208,9 @@ public final class PlacementSolver {
                 options.seed(),
                 options.lateAcceptanceSize(),
                 options.firstSearchPercent(),
-                options.stepLimit());
+                options.stepLimit(),
+                options.gangPercent(),
+                options.constructionPercent());
         return factories.computeIfAbsent(key, k -> SolverFactory.create(PlacementSolverConfig.create(options)));
     }
 }

@@ -92,13 +92,16 @@ public final class PlacementSolverConfig {
         Duration timeLimit = options.timeLimit();
         int searches = options.searches();
         Duration first = searches == 2
-                ? timeLimit.multipliedBy(options.firstSearchPercent()).dividedBy(100)
+                ? Duration.ofMillis(timeLimit.toMillis() * options.firstSearchPercent() / 100)
                 : Duration.ofMillis(timeLimit.toMillis() / searches);
         List<PhaseConfig> phases = new ArrayList<>(List.of(
-                new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
+                gangPlacement(options),
                 new CustomPhaseConfig().withCustomPhaseCommands(new QuickFitPhase()),
-                new ConstructionHeuristicPhaseConfig()
-                        .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
+                bounded(
+                        new ConstructionHeuristicPhaseConfig()
+                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
+                        options,
+                        options.constructionPercent()),
                 search(first, options, true, options.seed()).withTerminationConfig(termination(first, options))));
         for (int k = 1; k < searches; k++) {
             if (!options.meetings().isEmpty()) {
@@ -107,7 +110,7 @@ public final class PlacementSolverConfig {
                                 new ExchangePhase(options.meetings().get(k - 1))));
             }
             // Local search may have freed room a pending gang now fits in; single moves cannot place it.
-            phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()));
+            phases.add(gangPlacement(options));
             boolean last = k == searches - 1;
             PhaseConfig<?> next = search(
                     last ? timeLimit.minus(first.multipliedBy(k)) : first,
@@ -120,6 +123,26 @@ public final class PlacementSolverConfig {
             phases.add(next);
         }
         return phases;
+    }
+
+    private static PhaseConfig<?> gangPlacement(SolverOptions options) {
+        return bounded(
+                new CustomPhaseConfig().withCustomPhaseCommands(new GangPlacementPhase()),
+                options,
+                options.gangPercent());
+    }
+
+    /**
+     * A placement phase stopped after its share of the limit: one that cannot finish in time (a big cluster, a busy
+     * machine) leaves the rest of the limit to the searches, and the final fill places what it left. Unbounded with a
+     * step limit, which asks for the same answer on any machine.
+     */
+    private static PhaseConfig<?> bounded(PhaseConfig<?> phase, SolverOptions options, int percent) {
+        if (percent <= 0 || options.stepLimit() > 0) {
+            return phase;
+        }
+        return phase.withTerminationConfig(
+                new TerminationConfig().withSpentLimit(PlacementTimeSplit.share(options.timeLimit(), percent)));
     }
 
     /** A non-last search's own stop: its share of the time, or the step limit when there is one. */

@@ -1,5 +1,7 @@
 package dev.computeplan.placement.solver;
 
+import java.util.Objects;
+
 /**
  * What a user may tune in the placement solver. Plain values, no framework: the kind maps its properties onto this.
  *
@@ -13,15 +15,34 @@ package dev.computeplan.placement.solver;
  * @param lateAcceptanceSize   late acceptance list length: long enough to climb out of capacity plateaus, short
  *                             enough to converge
  * @param firstSearchPercent   share of the time limit for the first local search, before gangs get a second chance
+ * @param timeSplit            how the time limit is shared out between the phases and what follows the solver
  */
 public record PlacementSolverSettings(
-        long seed, int ruinRecreateMaxNodes, int factoryCacheSize, int lateAcceptanceSize, int firstSearchPercent) {
+        long seed,
+        int ruinRecreateMaxNodes,
+        int factoryCacheSize,
+        int lateAcceptanceSize,
+        int firstSearchPercent,
+        PlacementTimeSplit timeSplit) {
+
+    /** With the default time split. */
+    public PlacementSolverSettings(
+            long seed, int ruinRecreateMaxNodes, int factoryCacheSize, int lateAcceptanceSize, int firstSearchPercent) {
+        this(
+                seed,
+                ruinRecreateMaxNodes,
+                factoryCacheSize,
+                lateAcceptanceSize,
+                firstSearchPercent,
+                PlacementTimeSplit.defaults());
+    }
 
     public PlacementSolverSettings {
         if (ruinRecreateMaxNodes < 0 || factoryCacheSize < 1 || lateAcceptanceSize < 1) {
             throw new IllegalArgumentException(
                     "ruinRecreateMaxNodes >= 0, factoryCacheSize >= 1 and " + "lateAcceptanceSize >= 1 required");
         }
+        Objects.requireNonNull(timeSplit, "timeSplit");
         if (firstSearchPercent < 1 || firstSearchPercent > 99) {
             throw new IllegalArgumentException("firstSearchPercent must be in 1..99: " + firstSearchPercent);
         }

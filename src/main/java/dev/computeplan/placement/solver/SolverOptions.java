@@ -22,6 +22,10 @@ import java.util.Objects;
  *                           them meet there and all go on from the best answer so far
  * @param stepLimit          when positive, every local search phase ends after this many steps instead of on the
  *                           clock (annealing cools by steps): the same answer on any machine, for tests
+ * @param gangPercent        when positive (and no step limit), each whole-gang placement phase stops after this
+ *                           share of the time limit
+ * @param constructionPercent when positive (and no step limit), the construction heuristic stops after this share
+ *                           of the time limit
  */
 public record SolverOptions(
         Duration timeLimit,
@@ -35,7 +39,9 @@ public record SolverOptions(
         List<ExchangePhase.Exchange> meetings,
         int lateAcceptanceSize,
         int firstSearchPercent,
-        long stepLimit) {
+        long stepLimit,
+        int gangPercent,
+        int constructionPercent) {
 
     static final int DEFAULT_LATE_ACCEPTANCE_SIZE = 400;
     static final int DEFAULT_FIRST_SEARCH_PERCENT = 50;
@@ -69,6 +75,8 @@ public record SolverOptions(
         private int lateAcceptanceSize = DEFAULT_LATE_ACCEPTANCE_SIZE;
         private int firstSearchPercent = DEFAULT_FIRST_SEARCH_PERCENT;
         private long stepLimit;
+        private int gangPercent;
+        private int constructionPercent;
 
         private Builder(Duration timeLimit) {
             this.timeLimit = timeLimit;
@@ -133,9 +141,18 @@ public record SolverOptions(
             return this;
         }
 
-        /** With the settings' late acceptance size and first-search share. */
+        /** With the settings' late acceptance size, first-search share and phase shares. */
         public Builder settings(PlacementSolverSettings settings) {
-            return lateAcceptanceSize(settings.lateAcceptanceSize()).firstSearchPercent(settings.firstSearchPercent());
+            return lateAcceptanceSize(settings.lateAcceptanceSize())
+                    .firstSearchPercent(settings.firstSearchPercent())
+                    .timeSplit(settings.timeSplit());
+        }
+
+        /** Bounds the gang placement and construction phases to their shares of the time limit. */
+        public Builder timeSplit(PlacementTimeSplit split) {
+            gangPercent = split.gangPercent();
+            constructionPercent = split.constructionPercent();
+            return this;
         }
 
         public SolverOptions build() {
@@ -153,7 +170,9 @@ public record SolverOptions(
                     meetings,
                     lateAcceptanceSize,
                     firstSearchPercent,
-                    stepLimit);
+                    stepLimit,
+                    gangPercent,
+                    constructionPercent);
         }
     }
 }
