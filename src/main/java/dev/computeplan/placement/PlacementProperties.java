@@ -2,6 +2,7 @@ package dev.computeplan.placement;
 
 import dev.computeplan.placement.api.PlacementLimits;
 import dev.computeplan.placement.solver.PlacementSolverSettings;
+import dev.computeplan.placement.solver.PlacementTimeSplit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lateAcceptanceSize   late acceptance list length
  * @param firstSearchPercent   share of the time limit for the first local search
  * @param limits               the largest problem accepted ({@code computeplan.placement.limits.*})
+ * @param timeSplit            how the time limit is shared among the phases ({@code computeplan.placement.time-split.*});
+ *                             the built-in split when absent
  */
 @ConfigurationProperties("computeplan.placement")
 public record PlacementProperties(
@@ -23,7 +26,8 @@ public record PlacementProperties(
         int factoryCacheSize,
         int lateAcceptanceSize,
         int firstSearchPercent,
-        @DefaultValue PlacementLimits limits) {
+        @DefaultValue PlacementLimits limits,
+        PlacementTimeSplit timeSplit) {
 
     public static PlacementProperties defaults() {
         PlacementSolverSettings d = PlacementSolverSettings.defaults();
@@ -33,11 +37,17 @@ public record PlacementProperties(
                 d.factoryCacheSize(),
                 d.lateAcceptanceSize(),
                 d.firstSearchPercent(),
-                PlacementLimits.defaults());
+                PlacementLimits.defaults(),
+                d.timeSplit());
     }
 
     public PlacementSolverSettings solverSettings() {
         return new PlacementSolverSettings(
-                seed, ruinRecreateMaxNodes, factoryCacheSize, lateAcceptanceSize, firstSearchPercent);
+                seed,
+                ruinRecreateMaxNodes,
+                factoryCacheSize,
+                lateAcceptanceSize,
+                firstSearchPercent,
+                timeSplit == null ? PlacementTimeSplit.defaults() : timeSplit);
     }
 }
