@@ -48,7 +48,8 @@ class PlacementLimitsTest {
                 d.factoryCacheSize(),
                 d.lateAcceptanceSize(),
                 d.firstSearchPercent(),
-                new PlacementLimits(5000, 2)));
+                new PlacementLimits(5000, 2),
+                d.timeSplit()));
         ObjectNode body = MaxSizeBodies.placement(3, 3, 1);
         // a field binding would refuse: the size limit answers first
         body.put("unknownField", true);
