@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
 import dev.computeplan.jobs.ProblemKind;
+import dev.computeplan.procurement.api.NumberRange;
 import dev.computeplan.procurement.api.ProblemValidator;
 import dev.computeplan.procurement.api.ProcurementLimits;
 import dev.computeplan.procurement.api.ProcurementMapper;
@@ -58,7 +59,11 @@ public class ProcurementKind implements ProblemKind<ProcurementRequest, Procurem
 
     @Override
     public List<Violation> checkSize(JsonNode body) {
-        return limits.check(body);
+        List<Violation> out = new java.util.ArrayList<>(limits.check(body));
+        if (out.isEmpty()) {
+            NumberRange.check(body, "$", out);
+        }
+        return out;
     }
 
     @Override

@@ -217,7 +217,8 @@ public final class MaxSizeRequest {
     }
 
     private int dependent(String service) {
-        return services.get(Integer.parseInt(service.substring(4))).dependsOn().size();
+        List<String> deps = services.get(Integer.parseInt(service.substring(4))).dependsOn();
+        return deps == null ? 0 : deps.size();
     }
 
     private int spreadOf(String service) {
