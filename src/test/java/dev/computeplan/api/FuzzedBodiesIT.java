@@ -162,11 +162,15 @@ class FuzzedBodiesIT {
         }
     }
 
+    /** The job endpoints every kind is served on, plus the kind's own POST paths of the spec. */
     private static List<String> postPathsOf(String kind) {
-        return postPaths.stream()
+        java.util.Set<String> paths =
+                new java.util.LinkedHashSet<>(List.of("/api/v1/" + kind + "/jobs", "/api/v1/" + kind + "/validate"));
+        postPaths.stream()
                 .filter(p -> p.contains("{kind}") || p.startsWith("/api/v1/" + kind + "/"))
                 .map(p -> p.replace("{kind}", kind))
-                .toList();
+                .forEach(paths::add);
+        return List.copyOf(paths);
     }
 
     @Property(tries = 4000 / BATCH)
