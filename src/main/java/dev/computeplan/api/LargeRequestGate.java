@@ -2,7 +2,6 @@ package dev.computeplan.api;
 
 import dev.computeplan.common.ServiceBusyException;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,7 +65,12 @@ class LargeRequestGate extends OncePerRequestFilter {
                 if (getContentLengthLong() > props.largeRequestBytes()) {
                     acquire();
                 }
-                stream = new Counting(super.getInputStream(), this);
+                // a body of unknown length takes the permit once it passes the size
+                stream = new CountingInputStream(super.getInputStream(), total -> {
+                    if (total > props.largeRequestBytes()) {
+                        acquire();
+                    }
+                });
             }
             return stream;
         }
@@ -111,58 +115,6 @@ class LargeRequestGate extends OncePerRequestFilter {
                 held = false;
                 permits.release();
             }
-        }
-    }
-
-    /** Takes the permit once a body of unknown length passes the size. */
-    private final class Counting extends ServletInputStream {
-        private final ServletInputStream in;
-        private final Gated request;
-        private long count;
-
-        Counting(ServletInputStream in, Gated request) {
-            this.in = in;
-            this.request = request;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        private void counted(int n) {
-            count += n;
-            if (count > props.largeRequestBytes()) {
-                request.acquire();
-            }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }
