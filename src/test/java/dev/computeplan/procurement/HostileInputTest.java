@@ -48,6 +48,11 @@ class HostileInputTest {
                         "huge power",
                         (Consumer<ObjectNode>)
                                 n -> fill((ObjectNode) n.get("sites").get(0), "powerMw", 1e300),
+                        true),
+                Arguments.of(
+                        "power at the largest number accepted",
+                        (Consumer<ObjectNode>)
+                                n -> fill((ObjectNode) n.get("sites").get(0), "powerMw", 1e12),
                         false),
                 Arguments.of(
                         "zero demand",
@@ -58,6 +63,11 @@ class HostileInputTest {
                         "huge demand",
                         (Consumer<ObjectNode>)
                                 n -> fill((ObjectNode) n.get("workloads").get(1), "demand", 1e300),
+                        true),
+                Arguments.of(
+                        "demand at the largest number accepted",
+                        (Consumer<ObjectNode>)
+                                n -> fill((ObjectNode) n.get("workloads").get(1), "demand", 1e12),
                         false),
                 Arguments.of(
                         "tiny throughput",
