@@ -109,6 +109,10 @@ public final class PlacementValidator {
     private static void services(
             PlacementRequest req, Set<String> services, Map<String, Integer> serviceSizes, List<Violation> out) {
         List<PlacementRequest.ServiceDto> serviceList = orEmpty(req.services());
+        long zones = orEmpty(req.nodes()).stream()
+                .map(PlacementRequest.NodeDto::zone)
+                .distinct()
+                .count();
         for (int i = 0; i < serviceList.size(); i++) {
             PlacementRequest.ServiceDto s = serviceList.get(i);
             String path = "$.services[" + i + "]";
@@ -126,6 +130,10 @@ public final class PlacementValidator {
                 out.add(new Violation(
                         path + ".spreadMin",
                         "spreadMin " + spread + " exceeds the service's " + size + " workloads: it could never hold"));
+            } else if (spread > zones) {
+                out.add(new Violation(
+                        path + ".spreadMin",
+                        "spreadMin " + spread + " exceeds the cluster's " + zones + " zones: it could never hold"));
             }
         }
     }

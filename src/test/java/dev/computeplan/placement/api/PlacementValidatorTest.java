@@ -80,6 +80,27 @@ class PlacementValidatorTest {
     }
 
     @Test
+    void aSpreadOverMoreZonesThanTheClusterHasIsRefused() {
+        // two nodes, one zone: spreadMin counts zones, so 2 could never hold
+        PlacementRequest req = new PlacementRequest(
+                null,
+                List.of(node("n1", null), node("n2", null)),
+                null,
+                List.of(new PlacementRequest.ServiceDto("web", null, 2, null)),
+                null,
+                List.of(workload("w1", "web", null, null, null), workload("w2", "web", null, null, null)),
+                null,
+                null,
+                null,
+                null,
+                null);
+
+        assertThat(PlacementValidator.validate(req))
+                .containsExactly(new Violation(
+                        "$.services[0].spreadMin", "spreadMin 2 exceeds the cluster's 1 zones: it could never hold"));
+    }
+
+    @Test
     void aBalanceMayNameTheGpuWithoutDeclaringItButAWorkloadMayNot() {
         PlacementRequest.WorkloadDto asksGpu = new PlacementRequest.WorkloadDto(
                 "w2", Map.of("cpu", 1L, "gpu", 500L), null, null, null, null, null, null, null, null, null, null, null);
