@@ -80,7 +80,8 @@ final class WorkloadChecks {
         }
         List<String> allowed = orEmpty(w.allowedGpuTypes());
         if (!allowed.isEmpty() && !allowed.contains(n.gpuType())) {
-            ctx.violate("gpuType", 1, "workload %s on GPU type %s, allowed %s".formatted(w.id(), n.gpuType(), allowed));
+            String type = n.gpuType() == null ? "a node without GPUs" : "GPU type " + n.gpuType();
+            ctx.violate("gpuType", 1, "workload %s on %s, allowed %s".formatted(w.id(), type, allowed));
         }
         List<String> preferred = orEmpty(w.preferredGpuTypes());
         if (!preferred.isEmpty() && !preferred.contains(n.gpuType())) {

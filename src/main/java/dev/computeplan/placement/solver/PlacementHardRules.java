@@ -169,7 +169,9 @@ abstract class PlacementHardRules {
                                         w.getId(),
                                         w.getAllowedGpuTypes(),
                                         w.getNode().getId(),
-                                        w.getNode().getGpuType())))
+                                        w.getNode().getGpuType() == null
+                                                ? "no GPU"
+                                                : w.getNode().getGpuType())))
                 .asConstraint(GPU_TYPE);
     }
 

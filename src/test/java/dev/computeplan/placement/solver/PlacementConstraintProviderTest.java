@@ -178,6 +178,13 @@ class PlacementConstraintProviderTest {
                 .justifiesWithExactly(new GpuTypeJustification(
                         "w1", "a", "A100", Set.of("V100"), "Workload w1 allows GPU types [V100] but node a has A100"))
                 .penalizesBy(1);
+        Node cpuOnly = node("c", 10, 10);
+        w.setNode(cpuOnly);
+        verifier.verifyThat(PlacementConstraintProvider::gpuType)
+                .given(cpuOnly, w)
+                .justifiesWithExactly(new GpuTypeJustification(
+                        "w1", "c", null, Set.of("V100"), "Workload w1 allows GPU types [V100] but node c has no GPU"))
+                .penalizesBy(1);
     }
 
     @Test
