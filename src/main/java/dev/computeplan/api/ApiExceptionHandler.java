@@ -3,8 +3,7 @@ package dev.computeplan.api;
 import dev.computeplan.common.ConflictException;
 import dev.computeplan.common.InvalidInputException;
 import dev.computeplan.common.NotFoundException;
-import dev.computeplan.common.QueueFullException;
-import dev.computeplan.common.ServiceBusyException;
+import dev.computeplan.common.RetryLaterException;
 import dev.computeplan.common.Violation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -45,21 +44,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(409, "Conflict", e.getMessage()));
     }
 
-    @ExceptionHandler(QueueFullException.class)
-    ResponseEntity<ProblemDetail> queueFull(QueueFullException e) {
-        ProblemDetail pd = Problems.of(429, "Too many jobs", e.getMessage());
-        return ResponseEntity.status(429)
+    @ExceptionHandler(RetryLaterException.class)
+    ResponseEntity<ProblemDetail> retryLater(RetryLaterException e) {
+        return ResponseEntity.status(e.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(pd);
-    }
-
-    @ExceptionHandler(ServiceBusyException.class)
-    ResponseEntity<ProblemDetail> busy(ServiceBusyException e) {
-        return ResponseEntity.status(503)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(Problems.of(503, "Service busy", e.getMessage()));
+                .body(Problems.of(e.status(), e.title(), e.getMessage()));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -15,7 +15,7 @@ class ServiceBusyAnswerTest {
     @Test
     void busyIs503WithRetryAfterAsProblemJson() {
         ResponseEntity<ProblemDetail> answer =
-                new ApiExceptionHandler().busy(new ServiceBusyException("try again shortly", 7));
+                new ApiExceptionHandler().retryLater(new ServiceBusyException("try again shortly", 7));
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
