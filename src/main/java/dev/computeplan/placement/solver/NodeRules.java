@@ -87,12 +87,8 @@ final class NodeRules {
                     .reserves
                     .add(reserve.gpus());
         }
-        for (Node node : solution.getNodes()) {
-            if (sparesCount(node)) {
-                zones.computeIfAbsent(node.getZone(), z -> new ZoneSpares()).present = true;
-            }
-        }
-        // Every zone starts with no free GPU counted; refreshing each node adds its free GPUs.
+        // Every zone starts with no free GPU counted; refreshing each node adds its free GPUs. A zone whose GPU nodes
+        // are all down keeps none, so its whole reserve stays short.
         for (ZoneSpares zone : zones.values()) {
             amount[SPARE_I] += zone.shortfall();
         }
@@ -311,7 +307,7 @@ final class NodeRules {
         if (sparesCount(node)) {
             int free = a.packing.freeWholeGpus();
             if (free != a.freeWholeGpus) {
-                ZoneSpares zone = zones.get(node.getZone());
+                ZoneSpares zone = zones.computeIfAbsent(node.getZone(), z -> new ZoneSpares());
                 amount[SPARE_I] -= zone.shortfall();
                 zone.freeGpus += free - a.freeWholeGpus;
                 amount[SPARE_I] += zone.shortfall();
@@ -338,13 +334,9 @@ final class NodeRules {
     /** A zone's spare reserves and its free whole GPUs. */
     private static final class ZoneSpares {
         final List<Integer> reserves = new ArrayList<>();
-        boolean present;
         long freeGpus;
 
         long shortfall() {
-            if (!present) {
-                return 0L;
-            }
             long sum = 0L;
             for (int reserve : reserves) {
                 sum += Math.max(0L, reserve - freeGpus);

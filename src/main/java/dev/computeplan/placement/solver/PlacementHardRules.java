@@ -314,14 +314,15 @@ abstract class PlacementHardRules {
                 .asConstraint(RACK_POWER);
     }
 
-    // The active nodes of a zone keep at least the reserved number of completely free GPUs.
+    // The active nodes of a zone keep at least the reserved number of completely free GPUs. Every node of the zone
+    // is grouped, so a zone whose GPU nodes have all failed is short by the whole reserve rather than forgotten.
     Constraint spareReserve(ConstraintFactory factory) {
         return RuleTerms.allNodes(factory)
-                .filter((node, load) -> node.getState() == NodeState.ACTIVE && node.getGpuCount() > 0)
                 .groupBy(
                         (node, load) -> node.getZone(),
-                        ConstraintCollectors.sumLong(
-                                (node, load) -> load.packing().freeWholeGpus()))
+                        ConstraintCollectors.sumLong((node, load) -> node.getState() == NodeState.ACTIVE
+                                ? load.packing().freeWholeGpus()
+                                : 0L))
                 .join(SpareReserve.class, Joiners.equal((zone, free) -> zone, SpareReserve::zone))
                 .filter((zone, free, reserve) -> free < reserve.gpus())
                 .penalizeLong(HARD, (zone, free, reserve) -> reserve.gpus() - free)

@@ -23,7 +23,15 @@ class PlacementCheckerCrossCheckTest {
 
     @Test
     void scoreAndCheckerAgreeOnRandomPlacements() {
-        PlacementRequest req = PlacementExamples.load("placement-small.json");
+        agreeOnRandomPlacements(PlacementExamples.load("placement-small.json"));
+    }
+
+    @Test
+    void scoreAndCheckerAgreeWhenTheReservedZoneHasNoActiveGpuNode() {
+        agreeOnRandomPlacements(PlacementExamples.smallWithReserveZoneDown());
+    }
+
+    private static void agreeOnRandomPlacements(PlacementRequest req) {
         Random random = new Random(7);
         int infeasible = 0;
         for (int round = 0; round < 200; round++) {
@@ -49,6 +57,7 @@ class PlacementCheckerCrossCheckTest {
             assertThat(report.feasible())
                     .as("round %d: %s vs %s", round, score, report.violations())
                     .isEqualTo(score.hardScore() == 0);
+            assertThat(-score.hardScore()).as("hard, round %d", round).isEqualTo(report.hard());
             assertThat(-score.mediumScore()).as("medium, round %d", round).isEqualTo(report.medium());
             assertThat(-score.softScore()).as("soft, round %d", round).isEqualTo(report.soft());
             infeasible += report.feasible() ? 0 : 1;

@@ -342,6 +342,17 @@ class PlacementConstraintProviderTest {
     }
 
     @Test
+    void spareReserveOfAZoneWhoseGpuNodesFailedIsShortByTheWholeReserve() {
+        Node failed = node("g", 10, 10).withGpus(4, "A100").withState(NodeState.FAILED);
+        Node cpuOnly = node(1, "c", 10, 10, "z1", "d1");
+        verifier.verifyThat(PlacementConstraintProvider::spareReserve)
+                .given(new SpareReserve("z1", 2), failed, cpuOnly)
+                .justifiesWithExactly(
+                        new SpareReserveJustification("z1", 0, 2, 2, "Zone z1 keeps 0 free GPUs, reserve is 2"))
+                .penalizesBy(2);
+    }
+
+    @Test
     void unassignedWorkload() {
         Node n1 = node("n1", 10, 10);
         verifier.verifyThat(PlacementConstraintProvider::unassignedWorkload)

@@ -24,7 +24,8 @@ class PlacementIncrementalScoreTest {
         for (PlacementRequest req : List.of(
                 PlacementFullAssertTest.allFeatures(),
                 PlacementExamples.load("placement-small.json"),
-                PlacementExamples.load("placement-rack-failure.json"))) {
+                PlacementExamples.load("placement-rack-failure.json"),
+                PlacementExamples.smallWithReserveZoneDown())) {
             Random random = new Random(11);
             for (int round = 0; round < 100; round++) {
                 PlacementSolution solution = PlacementMapper.toDomain(req, null);
