@@ -22,20 +22,24 @@ final class OpenbTrace {
     }
 
     static List<String[]> nodes(Path data) throws IOException {
-        return csv(data.resolve("openb_node_list_gpu_node.csv"));
+        return csv(Files.readAllLines(data.resolve("openb_node_list_gpu_node.csv")));
     }
 
+    /** Columns are found by their header names: the traces differ in which optional columns they carry. */
     static List<Pod> pods(Path data, String trace) throws IOException {
+        List<String> lines = Files.readAllLines(data.resolve("openb_pod_list_" + trace + ".csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int spec = header.indexOf("gpu_spec");
         List<Pod> out = new ArrayList<>();
-        for (String[] f : csv(data.resolve("openb_pod_list_" + trace + ".csv"))) {
-            String spec = f[5].trim();
+        for (String[] f : csv(lines)) {
+            String types = spec >= 0 && spec < f.length ? f[spec].trim() : "";
             out.add(new Pod(
-                    f[0],
-                    Long.parseLong(f[1]),
-                    Long.parseLong(f[2]),
-                    Integer.parseInt(f[3]),
-                    Integer.parseInt(f[4]),
-                    spec.isEmpty() ? new String[0] : spec.split("\\|")));
+                    f[header.indexOf("name")],
+                    Long.parseLong(f[header.indexOf("cpu_milli")]),
+                    Long.parseLong(f[header.indexOf("memory_mib")]),
+                    Integer.parseInt(f[header.indexOf("num_gpu")]),
+                    Integer.parseInt(f[header.indexOf("gpu_milli")]),
+                    types.isEmpty() ? new String[0] : types.split("\\|")));
         }
         return out;
     }
@@ -61,8 +65,7 @@ final class OpenbTrace {
         }
     }
 
-    private static List<String[]> csv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
+    private static List<String[]> csv(List<String> lines) {
         List<String[]> out = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             if (!line.isBlank()) {
