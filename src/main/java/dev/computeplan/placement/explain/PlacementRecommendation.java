@@ -1,5 +1,6 @@
 package dev.computeplan.placement.explain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ import java.util.Map;
  * @param options       up to the requested number of nodes, best score first
  * @param ruledOutByNodeType for each node type (GPU type x GPU count x state) with no feasible node, the hard
  *                      constraints that rule its nodes out and on how many nodes each does
- * @param summary       one sentence
+ * @param summary       one sentence; for a member of a pending gang, followed by the gang's advice
+ * @param gang          for a gang member, why the gang is pending and what would make room; absent otherwise
  */
 public record PlacementRecommendation(
         String workload,
@@ -22,7 +24,18 @@ public record PlacementRecommendation(
         int feasibleNodes,
         List<Option> options,
         List<RuledOut> ruledOutByNodeType,
-        String summary) {
+        String summary,
+        @JsonInclude(JsonInclude.Include.NON_NULL) GangAdvice gang) {
+
+    /** The same, with a gang member's advice; a pending gang's summary is added to the sentence. */
+    PlacementRecommendation withGang(GangAdvice advice) {
+        if (advice == null) {
+            return this;
+        }
+        String sentence = advice.placedMembers() == advice.members() ? summary : summary + ". " + advice.summary();
+        return new PlacementRecommendation(
+                workload, assignedNode, baseScore, feasibleNodes, options, ruledOutByNodeType, sentence, advice);
+    }
 
     /**
      * @param node      candidate node

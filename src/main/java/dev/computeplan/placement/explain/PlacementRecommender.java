@@ -39,10 +39,11 @@ public final class PlacementRecommender {
         if (workload == null) {
             return Optional.empty();
         }
+        GangAdvice gang = workload.getGang() == null ? null : GangAdvisor.advise(solution, workload.getGang());
         Node assigned = workload.getNode();
         workload.setNode(null);
         try {
-            return Optional.of(rank(solution, workload, assigned, limit));
+            return Optional.of(rank(solution, workload, assigned, limit).withGang(gang));
         } finally {
             workload.setNode(assigned);
             solutionManager.update(solution);
@@ -92,7 +93,8 @@ public final class PlacementRecommender {
                 feasible,
                 options,
                 types,
-                summary(workload.getId(), assigned, feasible, options, types));
+                summary(workload.getId(), assigned, feasible, options, types),
+                null);
     }
 
     /** Node types on which no node fits, with how many nodes each hard constraint ruled out. */

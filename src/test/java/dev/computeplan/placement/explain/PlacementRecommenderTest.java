@@ -38,6 +38,20 @@ class PlacementRecommenderTest {
     }
 
     @Test
+    void aPendingGangMemberGetsItsGangsAdviceInTheSummary() {
+        PlacementSolution s = PlacementMapper.toDomain(PlacementExamples.load("placement-gang-preemption.json"), null);
+
+        PlacementRecommendation rec = recommender.recommend(s, "pretrain-0", 3).orElseThrow();
+
+        assertThat(rec.gang()).isNotNull();
+        assertThat(rec.gang().blockingRule()).isEqualTo("capacity");
+        assertThat(rec.summary()).contains("Gang pretrain (2 members, 16 GPUs, in one rack) is pending");
+        assertThat(rec.summary()).doesNotContain("null");
+        assertThat(recommender.recommend(s, "notebook-0-0-0", 3).orElseThrow().gang())
+                .isNull();
+    }
+
+    @Test
     void aWorkloadThatFitsNowhereGetsTheRulingConstraintPerNodeType() {
         PlacementSolution s = handMade();
         PlacementRecommendation rec = recommender.recommend(s, "batch-0", 50).orElseThrow();
