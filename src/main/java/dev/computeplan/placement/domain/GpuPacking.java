@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * How the GPU demand on one node lands on its individual GPUs: whole-GPU workloads take whole GPUs, fractional
- * shares are packed first-fit-decreasing onto the remaining GPUs and never split across two GPUs.
- * First-fit-decreasing is a heuristic: it may report overflow for a share set that an exact packing could fit
- * (rare with few shares per node); the reported per-GPU layout is always a valid one.
+ * shares are packed first-fit-decreasing onto the remaining GPUs and never split across two GPUs. When
+ * first-fit-decreasing leaves a share out, an exact search ({@link ExactShares}) looks for a packing that fits them
+ * all; the reported per-GPU layout is always a valid one.
  *
  * @param usedMilli     milli-GPU in use on each GPU (1000 = full)
  * @param gpuOfShare    for each input share, the GPU it is packed on, or -1 when it does not fit
@@ -46,6 +46,12 @@ public record GpuPacking(int[] usedMilli, int[] gpuOfShare, long overflowMilli) 
             }
             if (gpuOf[i] < 0) {
                 overflow += shares[i];
+            }
+        }
+        if (overflow > 0 && wholeGpus <= used.length) {
+            GpuPacking exact = ExactShares.pack(used.length, whole, shares, order);
+            if (exact != null) {
+                return exact;
             }
         }
         return new GpuPacking(used, gpuOf, overflow);

@@ -162,6 +162,18 @@ class PlacementConstraintProviderTest {
                                 600,
                                 "Node g1 has 2 GPUs; 600 milli-GPU of its workloads' demand does not fit without splitting a GPU"))
                 .penalizesBy(600);
+        // Shares of 500, 400, 300, 300, 250 and 250 fill two GPUs exactly ({500, 250, 250} and {400, 300, 300}),
+        // though first-fit-decreasing alone would leave one 250 out.
+        Node g2 = node("g2", 100, 100).withGpus(2, "V100");
+        int[] milli = {500, 400, 300, 300, 250, 250};
+        Object[] facts = new Object[milli.length + 1];
+        facts[0] = g2;
+        for (int i = 0; i < milli.length; i++) {
+            facts[i + 1] = workload("s" + i, 1, 1, g2).withGpus(0, milli[i]);
+        }
+        verifier.verifyThat(PlacementConstraintProvider::gpuCapacity)
+                .given(facts)
+                .penalizesBy(0);
     }
 
     @Test
