@@ -149,7 +149,8 @@ public final class PlacementMapper {
                     .withGpus(n.gpus() == null ? 0 : n.gpus(), n.gpuType())
                     .withRack(n.rack() == null ? null : racks.get(n.rack()))
                     .withState(n.state() == null ? NodeState.ACTIVE : NodeState.valueOf(n.state()))
-                    .withIdlePowerWatts(nz(n.idlePowerWatts()));
+                    .withIdlePowerWatts(nz(n.idlePowerWatts()))
+                    .withPowerOffWhenIdle(Boolean.TRUE.equals(n.powerOffWhenIdle()));
             nodes.put(n.id(), node);
         }
         Map<String, Map<Integer, Long>> moveCosts = new HashMap<>();

@@ -106,10 +106,27 @@ public record PlacementRequest(
             @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String state,
 
-            @PositiveOrZero Long idlePowerWatts) {
+            @PositiveOrZero Long idlePowerWatts,
+
+            Boolean powerOffWhenIdle) {
 
         public NodeDto {
             safetyCapacity = emptyAsAbsent(safetyCapacity);
+        }
+
+        /** A node that stays powered when idle. */
+        public NodeDto(
+                String id,
+                Map<String, Long> capacity,
+                Map<String, Long> safetyCapacity,
+                String zone,
+                String networkDomain,
+                String rack,
+                Integer gpus,
+                String gpuType,
+                String state,
+                Long idlePowerWatts) {
+            this(id, capacity, safetyCapacity, zone, networkDomain, rack, gpus, gpuType, state, idlePowerWatts, null);
         }
     }
 

@@ -27,6 +27,7 @@ public class Node {
     private String gpuType;
     private NodeState state = NodeState.ACTIVE;
     private long idlePowerWatts;
+    private boolean powerOffWhenIdle;
     private long[] moveCostToDense;
     private Map<Integer, Long> moveCostToSparse = Map.of();
 
@@ -68,6 +69,21 @@ public class Node {
     }
 
     /** Estimated draw of the node when it runs anything (added to its workloads' draw for power caps). */
+    /** The operator powers the node off whenever nothing runs on it, so an idle node draws nothing. */
+    public Node withPowerOffWhenIdle(boolean off) {
+        this.powerOffWhenIdle = off;
+        return this;
+    }
+
+    /**
+     * What the node draws with {@code workloads} workloads drawing {@code workloadWatts}: its idle draw whenever it
+     * is powered, and it is powered unless it is idle and either failed or powered off when idle.
+     */
+    public long drawWatts(int workloads, long workloadWatts) {
+        boolean powered = workloads > 0 || !(powerOffWhenIdle || state == NodeState.FAILED);
+        return powered ? idlePowerWatts + workloadWatts : 0L;
+    }
+
     public Node withIdlePowerWatts(long watts) {
         this.idlePowerWatts = watts;
         return this;

@@ -83,10 +83,16 @@ final class NodeChecks {
         }
     }
 
-    /** A node draws its idle power plus its workloads' while anything runs on it, nothing when empty. */
+    /**
+     * A node draws its idle power plus its workloads' while it is powered: always when something runs on it,
+     * and when idle unless it has failed or is powered off when idle.
+     */
     private void power(PlacementRequest.NodeDto n) {
         boolean busy = ctx.usage.containsKey(n.id());
-        long draw = busy ? (n.idlePowerWatts() == null ? 0 : n.idlePowerWatts()) + ctx.workloadPower.get(n.id()) : 0;
+        boolean powered =
+                busy || !(Boolean.TRUE.equals(n.powerOffWhenIdle()) || "FAILED".equals(CheckContext.stateOf(n)));
+        long idle = n.idlePowerWatts() == null ? 0 : n.idlePowerWatts();
+        long draw = powered ? idle + ctx.workloadPower.getOrDefault(n.id(), 0L) : 0;
         ctx.soft += ctx.weight("powerDraw") * draw;
         if (n.rack() != null) {
             rackDraw.merge(n.rack(), draw, Long::sum);

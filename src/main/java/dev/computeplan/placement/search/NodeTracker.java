@@ -91,11 +91,11 @@ final class NodeTracker {
     }
 
     long power() {
-        return count == 0 ? 0 : node.getIdlePowerWatts() + workloadPower;
+        return node.drawWatts(count, workloadPower);
     }
 
     long powerWith(Workload w) {
-        return node.getIdlePowerWatts() + workloadPower + w.getPowerWatts();
+        return node.drawWatts(count + 1, workloadPower + w.getPowerWatts());
     }
 
     /** Node state, GPU type, anti-affinity, capacity (transient hold not counted) and GPUs. */

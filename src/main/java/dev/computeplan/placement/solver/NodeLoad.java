@@ -44,9 +44,9 @@ public record NodeLoad(Node node, long[] usage, long workloadPowerWatts, int wor
         return Math.max(0L, usage[r] - node.capacity(r));
     }
 
-    /** Estimated draw: idle draw plus workloads when anything runs, else nothing (the node can sleep). */
+    /** Estimated draw: the idle draw whenever the node is powered, plus its workloads'. */
     public long powerWatts() {
-        return workloadCount == 0 ? 0L : node.getIdlePowerWatts() + workloadPowerWatts;
+        return node.drawWatts(workloadCount, workloadPowerWatts);
     }
 
     /**

@@ -228,7 +228,7 @@ final class NodeRules {
         long capacity = 0L;
         long load = 0L;
         long gpu = 0L;
-        long power = 0L;
+        long power;
         if (a.count > 0) {
             long[] u = a.usage;
             long[] cap = a.capacityArray;
@@ -247,8 +247,8 @@ final class NodeRules {
                 }
             }
             gpu = a.packing.overflowMilli();
-            power = node.getIdlePowerWatts() + a.workloadPower;
         }
+        power = node.drawWatts(a.count, a.workloadPower);
         long transientExcess = transientExcess(a);
         long balance = balance(node, a.usage);
         long fragmentation = fragmentation(a);

@@ -201,9 +201,9 @@ public class PlacementConstraintProvider extends PlacementHardRules implements C
                 .asConstraint(PREFERRED_GPU_TYPE);
     }
 
-    // Total estimated draw of busy nodes (idle draw of a node that runs anything plus its workloads').
+    // Total estimated draw of the powered nodes (idle draw plus their workloads').
     Constraint powerDraw(ConstraintFactory factory) {
-        return RuleTerms.busyNodes(factory)
+        return RuleTerms.allNodes(factory)
                 .filter((node, load) -> load.powerWatts() > 0)
                 .penalizeLong(SOFT, (node, load) -> load.powerWatts())
                 .justifyWith((node, load, score) -> new PowerDrawJustification(

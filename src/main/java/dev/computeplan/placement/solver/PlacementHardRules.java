@@ -299,7 +299,7 @@ abstract class PlacementHardRules {
 
     // The estimated draw of a rack's busy nodes stays within its power cap.
     Constraint rackPowerCap(ConstraintFactory factory) {
-        return RuleTerms.busyNodes(factory)
+        return RuleTerms.allNodes(factory)
                 .filter((node, load) -> node.getRack() != null && node.getRack().capped())
                 .groupBy(
                         (node, load) -> node.getRack(), ConstraintCollectors.sumLong((node, load) -> load.powerWatts()))

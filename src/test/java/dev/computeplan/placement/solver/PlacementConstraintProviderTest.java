@@ -322,19 +322,49 @@ class PlacementConstraintProviderTest {
 
     @Test
     void rackPowerCap() {
-        Rack rack = new Rack("r", 1000);
+        Rack rack = new Rack("r", 1500);
         Node n1 = node("n1", 10, 10).withRack(rack).withIdlePowerWatts(300);
-        Node idle = node("n2", 10, 10).withRack(rack).withIdlePowerWatts(300);
+        Node idle = node(1, "n2", 10, 10, "z1", "d1").withRack(rack).withIdlePowerWatts(300);
         Workload w1 = workload("w1", 1, 1, n1).withPowerWatts(400);
         verifier.verifyThat(PlacementConstraintProvider::rackPowerCap)
                 .given(rack, n1, idle, w1, workload("w2", 1, 1, n1).withPowerWatts(300))
                 .penalizesBy(0);
-        // n1: 300 idle + 400 + 500 = 1200; n2 idle and empty draws 0; cap 1000: 200 over
+        // n1: 300 idle + 400 + 500 = 1200; n2 is idle but powered: 300; cap 1500: 0 W left, then 200 over
         verifier.verifyThat(PlacementConstraintProvider::rackPowerCap)
-                .given(rack, n1, idle, w1, workload("w2", 1, 1, n1).withPowerWatts(500))
+                .given(rack, n1, idle, w1, workload("w2", 1, 1, n1).withPowerWatts(700))
+                .justifiesWithExactly(
+                        new RackPowerJustification("r", 1700, 1500, 200, "Rack r draws 1700 W, cap 1500 W"))
+                .penalizesBy(200);
+    }
+
+    @Test
+    void rackPowerCapLeavesOutIdleNodesThatArePoweredOffOrFailed() {
+        Rack rack = new Rack("r", 1000);
+        Node n1 = node("n1", 10, 10).withRack(rack).withIdlePowerWatts(300);
+        Node sleeps = node(1, "n2", 10, 10, "z1", "d1")
+                .withRack(rack)
+                .withIdlePowerWatts(300)
+                .withPowerOffWhenIdle(true);
+        Node failed = node(2, "n3", 10, 10, "z1", "d1")
+                .withRack(rack)
+                .withIdlePowerWatts(300)
+                .withState(NodeState.FAILED);
+        // n1: 300 + 900 = 1200; the idle n2 is off, the failed n3 down: 200 over
+        verifier.verifyThat(PlacementConstraintProvider::rackPowerCap)
+                .given(rack, n1, sleeps, failed, workload("w", 1, 1, n1).withPowerWatts(900))
                 .justifiesWithExactly(
                         new RackPowerJustification("r", 1200, 1000, 200, "Rack r draws 1200 W, cap 1000 W"))
                 .penalizesBy(200);
+        // once n2 runs something it is powered and draws its idle power too: 1200 + 300 + 100
+        verifier.verifyThat(PlacementConstraintProvider::rackPowerCap)
+                .given(
+                        rack,
+                        n1,
+                        sleeps,
+                        failed,
+                        workload("w", 1, 1, n1).withPowerWatts(900),
+                        workload("v", 1, 1, sleeps).withPowerWatts(100))
+                .penalizesBy(600);
     }
 
     @Test
@@ -522,15 +552,18 @@ class PlacementConstraintProviderTest {
     @Test
     void powerDraw() {
         Node n1 = node("n1", 10, 10).withIdlePowerWatts(100);
-        Node idle = node("n2", 10, 10).withIdlePowerWatts(100);
+        Node sleeps = node(1, "n2", 10, 10, "z1", "d1").withIdlePowerWatts(100).withPowerOffWhenIdle(true);
+        Node idle = node(2, "n3", 10, 10, "z1", "d1").withIdlePowerWatts(40);
         verifier.verifyThat(PlacementConstraintProvider::powerDraw)
-                .given(n1, idle)
-                .penalizesBy(0);
-        // n1: 100 idle + 250 = 350; n2 empty sleeps: 0
+                .given(n1, sleeps)
+                .penalizesBy(100);
+        // n1: 100 idle + 250 = 350; n2 is idle and powered off: 0; n3 is idle and powered: 40
         verifier.verifyThat(PlacementConstraintProvider::powerDraw)
-                .given(n1, idle, workload("w", 1, 1, n1).withPowerWatts(250))
-                .justifiesWithExactly(new PowerDrawJustification("n1", 350, "Node n1 draws about 350 W"))
-                .penalizesBy(350);
+                .given(n1, sleeps, idle, workload("w", 1, 1, n1).withPowerWatts(250))
+                .justifiesWithExactly(
+                        new PowerDrawJustification("n1", 350, "Node n1 draws about 350 W"),
+                        new PowerDrawJustification("n3", 40, "Node n3 draws about 40 W"))
+                .penalizesBy(390);
     }
 
     @Test
