@@ -1,6 +1,6 @@
 // Procurement: purchases and leases per quarter, site and SKU (stacked chart + table), cost and carbon, binding
 // limits with shadow prices, conflicts in words, what-if variants, and the plan as CSV (made in the browser).
-import { h, card, kpis, table, chart, num, usd, pct, list, has, colour, csv } from './dom.js';
+import { h, card, kpis, table, chart, num, usd, pct, list, has, csv, PALETTE } from './dom.js';
 
 const label = k => k.replace(/(Usd|Tonnes)$/, '').replace(/([A-Z])/g, ' $1').toLowerCase().trim();
 
@@ -54,9 +54,10 @@ export function result({ solution, explanation, id }) {
 function stacked(rows) {
   const quarters = [...new Set(rows.filter(r => r.quarter !== '').map(r => r.quarter))].sort();
   const keys = [...new Set(rows.filter(r => r.type !== 'existing').map(r => `${r.type}|${r.sku}`))];
+  const skus = [...new Set(rows.map(r => r.sku))];
   const series = keys.map(k => {
     const [type, sku] = k.split('|');
-    return { name: `${sku} (${type})`, type: 'bar', stack: type, itemStyle: { color: colour(sku), opacity: type === 'lease' ? 0.55 : 1 },
+    return { name: `${sku} (${type})`, type: 'bar', stack: type, itemStyle: { color: PALETTE[skus.indexOf(sku) % PALETTE.length], opacity: type === 'lease' ? 0.55 : 1 },
       data: quarters.map(q => rows.filter(r => r.type === type && r.sku === sku && r.quarter === q).reduce((x, r) => x + (r.servers || 0), 0)) };
   });
   const bySite = [...new Set(rows.map(r => r.site))].join(', ');

@@ -115,10 +115,19 @@ final class Browser implements AutoCloseable {
 
     /** A screenshot into docs/images when -Dui.screenshots=true, so that a normal build leaves the tree clean. */
     void screenshot(String name) throws IOException {
+        screenshot(name, null);
+    }
+
+    /** The same, scrolled so that the element {@code css} (when given) is at the top. */
+    void screenshot(String name, String css) throws IOException {
         if (!Boolean.getBoolean("ui.screenshots")) {
             return;
         }
-        js("window.scrollTo(0, 0)");
+        if (css == null) {
+            js("window.scrollTo(0, 0)");
+        } else {
+            js("document.querySelector(arguments[0]).scrollIntoView()", css);
+        }
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Path target = Path.of("docs/images/ui-" + name + ".png");
         Files.createDirectories(target.getParent());
