@@ -30,6 +30,8 @@ function append(el, children) {
   }
 }
 
+const collate = new Intl.Collator('en', { numeric: true }).compare;
+
 export const num = (v, digits = 0) => (typeof v === 'number' && isFinite(v))
   ? v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '';
 export const usd = v => (typeof v === 'number' ? '$' + num(v, Math.abs(v) < 100 ? 2 : 0) : '');
@@ -79,7 +81,7 @@ export function table(columns, rows, opts = {}) {
         if (x === y) return 0;
         if (x === undefined || x === null) return 1;
         if (y === undefined || y === null) return -1;
-        return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en', { numeric: true })) * dir;
+        return (typeof x === 'number' && typeof y === 'number' ? x - y : collate(String(x), String(y))) * dir;
       });
     }
     for (const th of head.children) th.setAttribute('aria-sort', th.dataset.key === sortKey ? (dir > 0 ? 'ascending' : 'descending') : 'none');

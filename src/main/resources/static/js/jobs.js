@@ -95,13 +95,14 @@ export async function jobPage(main, kind, id, tab, live) {
     const started = performance.now();
     const sol = job.progress?.bestSolutions > 0 || api.FINAL.includes(job.status) ? await api.solution(kind, id) : null;
     const exp = sol?.ok ? await api.explanation(kind, id) : null;
+    const request = api.request(id);
     if (!live()) return;
     const fetched = performance.now();
     const bound = sol?.ok ? boundOf(kind, sol.body) : null;
     if (bound !== null && points.length) { points[points.length - 1].bound = bound; progress.update(); }
     if (!sol?.ok) body.replaceChildren(card('Result', h('p.muted', sol ? (sol.body?.detail || 'no solution') : 'No solution yet: the result appears here when the job has one.')));
     else {
-      const data = { job, solution: sol.body, explanation: exp?.body, request: api.request(id), id, kind };
+      const data = { job, solution: sol.body, explanation: exp?.body, request, id, kind };
       const view = views[kind];
       body.replaceChildren(...(await (tab === 'explanation' ? view.explanation(data) : view.result(data))));
     }

@@ -26,7 +26,11 @@ function drawPerStep(request, solution) {
 
 export async function result(data) {
   const { solution, explanation, request } = data;
-  if (request && !defaults) { const d = await api.get('/api/v1/power/defaults'); defaults = d.ok ? d.body : {}; }
+  // the default level curves are needed only for jobs that name a GPU model instead of listing their levels
+  if (request && !defaults && list(request.jobs).some(j => !list(j.levels).length)) {
+    const d = await api.get('/api/v1/power/defaults');
+    defaults = d.ok ? d.body : {};
+  }
   const s = explanation?.summary || {};
   const out = [card('Summary', kpis([
     ['status', solution.status], ['method', solution.method], ['objective', has(solution.objectiveMicroUsd) ? usd(solution.objectiveMicroUsd / 1e6) : null],
@@ -85,7 +89,9 @@ function stepsFromExplanation(explanation) {
 
 function gantt(request, solution) {
   const jobs = new Map(list(request?.jobs).map(j => [j.id, j]));
-  const plans = [...list(solution.jobs)].sort((a, b) => String(jobs.get(a.jobId)?.release || a.runs?.[0]?.start || '').localeCompare(String(jobs.get(b.jobId)?.release || b.runs?.[0]?.start || '')));
+  // ISO date-times sort as plain strings (a locale-aware compare is far slower on thousands of jobs)
+  const key = p => String(jobs.get(p.jobId)?.release || p.runs?.[0]?.start || '');
+  const plans = list(solution.jobs).map(p => [key(p), p]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(e => e[1]);
   const ids = plans.map(p => p.jobId);
   const windows = [];
   const runs = [];
