@@ -113,8 +113,8 @@ export async function jobPage(main, kind, id, tab, live) {
     main.dataset.rendered = 'true';
   };
 
-  if (api.FINAL.includes(job.status)) { await show(); return; }
-  body.replaceChildren(card('Result', h('p.muted#waiting', 'Solving… the result appears here when the job ends.')));
+  // the page always follows the stream: a finished job's stream replays its last best and its final state
+  body.replaceChildren(card('Result', h('p.muted#waiting', api.FINAL.includes(job.status) ? 'Loading…' : 'Solving… the result appears here when the job ends.')));
   const source = api.events(kind, id);
   const leave = () => { source.close(); window.removeEventListener('computeplan:leave', leave); };
   window.addEventListener('computeplan:leave', leave);

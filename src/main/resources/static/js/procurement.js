@@ -2,7 +2,11 @@
 // limits with shadow prices, conflicts in words, what-if variants, and the plan as CSV (made in the browser).
 import { h, card, kpis, table, chart, num, usd, pct, list, has, csv, PALETTE } from './dom.js';
 
-const label = k => k.replace(/(Usd|Tonnes)$/, '').replace(/([A-Z])/g, ' $1').toLowerCase().trim();
+const label = k => k.replace(/(Usd|Tonnes)$/, '').replace(/([A-Z])/g, ' $1').replace(/\./g, ': ').toLowerCase().trim();
+
+/** The numbers of an object and of the objects inside it (a cost summary may group its parts): [['cash.capexUsd', 1], ...] */
+const flat = (o, prefix = '') => Object.entries(o || {}).flatMap(([k, v]) =>
+  (v && typeof v === 'object' && !Array.isArray(v) ? flat(v, prefix + k + '.') : typeof v === 'number' ? [[prefix + k, v]] : []));
 
 /** The plan's rows: purchases, leases and kept existing servers. */
 function planRows(solution) {
@@ -70,8 +74,8 @@ function stacked(rows) {
 
 function costs(solution, explanation) {
   const c = solution.costs || {};
-  const money = Object.entries(c).filter(([k, v]) => k.endsWith('Usd') && typeof v === 'number').map(([k, v]) => ({ part: label(k), usd: v }));
-  const tonnes = Object.entries(c).filter(([k, v]) => k.endsWith('Tonnes') && typeof v === 'number').map(([k, v]) => ({ part: label(k), t: v }));
+  const money = flat(c).filter(([k]) => k.endsWith('Usd')).map(([k, v]) => ({ part: label(k), usd: v }));
+  const tonnes = flat(c).filter(([k]) => k.endsWith('Tonnes')).map(([k, v]) => ({ part: label(k), t: v }));
   const byQuarter = Object.entries(explanation?.costs?.byQuarter || {});
   return card('Cost and carbon',
     table([{ key: 'part', label: 'Cost component' }, { key: 'usd', label: 'USD', num: true }], money, { id: 'cost-table' }),
@@ -130,7 +134,7 @@ export function metrics({ solution }) {
   const c = solution.costs || {};
   const servers = t => planRows(solution).filter(r => r.type === t).reduce((x, r) => x + (r.servers || 0), 0);
   return [['objective USD', solution.objectiveUsd], ['gap %', has(solution.gap) ? 100 * solution.gap : null],
-    ...Object.entries(c).filter(([, v]) => typeof v === 'number').map(([k, v]) => [label(k) + (k.endsWith('Usd') ? ' USD' : k.endsWith('Tonnes') ? ' t' : ''), v]),
+    ...flat(c).map(([k, v]) => [label(k) + (k.endsWith('Usd') ? ' USD' : k.endsWith('Tonnes') ? ' t' : ''), v]),
     ['servers bought', servers('purchase')], ['servers leased', servers('lease')]];
 }
 
