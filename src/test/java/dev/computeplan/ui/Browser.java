@@ -113,6 +113,15 @@ final class Browser implements AutoCloseable {
         assertThat(errors).as("console errors on %s", page).isEmpty();
     }
 
+    /** Every form control of the page has a label (a label element or aria-label), for screen readers. */
+    void everyControlHasALabel(String page) {
+        Object unlabelled = js("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(e => !e.labels.length && !e.getAttribute('aria-label')).map(e => e.outerHTML)");
+        assertThat((List<?>) unlabelled)
+                .as("controls without a label on %s", page)
+                .isEmpty();
+    }
+
     /** A screenshot into docs/images when -Dui.screenshots=true, so that a normal build leaves the tree clean. */
     void screenshot(String name) throws IOException {
         screenshot(name, null);

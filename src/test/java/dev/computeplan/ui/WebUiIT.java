@@ -79,6 +79,7 @@ class WebUiIT {
         browser.rendered(PAGE);
         browser.screenshot("scenarios");
         browser.noConsoleErrors("scenarios");
+        browser.everyControlHasALabel("scenarios");
 
         submit("placement-small", "2");
         assertThat(browser.all("#racks .gpu")).isNotEmpty();
@@ -91,7 +92,8 @@ class WebUiIT {
         browser.noConsoleErrors("placement result");
 
         explanation();
-        browser.find("#constraint-table tbody tr").click();
+        // rows open from the keyboard too
+        browser.find("#constraint-table tbody tr").sendKeys(Keys.ENTER);
         assertThat(browser.find("#matches tbody tr").getText()).isNotBlank();
         browser.screenshot("placement-explanation", "#result");
         browser.noConsoleErrors("placement explanation");
@@ -156,6 +158,7 @@ class WebUiIT {
         boxes.get(0).click();
         boxes.get(2).click();
         browser.screenshot("jobs");
+        browser.everyControlHasALabel("jobs");
         browser.stale();
         browser.find("#compare").click();
         browser.rendered(PAGE);
