@@ -18,6 +18,7 @@ public record ProcurementPlan(
         List<Assignment> assignments,
         List<SiteUsage> usage,
         CostSummary costs,
+        CashFlow cashFlow,
         List<VariantResult> variants,
         String message,
         List<String> conflict) {
@@ -50,7 +51,11 @@ public record ProcurementPlan(
     /** Accelerators of a SKU that are busy in a site in a quarter (the rest idle and draw idle power). */
     public record SiteUsage(String sku, String site, int quarter, double usedAccelerators) {}
 
-    /** Discounted costs by type (USD) and undiscounted lifecycle carbon (tCO2e). */
+    /**
+     * The objective's terms: discounted USD by type, capex and embodied carbon net of residual value (only the share of
+     * a purchase's life inside the horizon is charged), and undiscounted in-horizon tonnes. Cash as booked is in
+     * {@link CashFlow}.
+     */
     public record CostSummary(
             double capexUsd,
             double leaseUsd,
@@ -102,6 +107,7 @@ public record ProcurementPlan(
                 .assignments(assignments)
                 .usage(usage)
                 .costs(costs)
+                .cashFlow(cashFlow)
                 .variants(variants)
                 .message(message)
                 .conflict(conflict);
@@ -119,6 +125,7 @@ public record ProcurementPlan(
         private List<Assignment> assignments = List.of();
         private List<SiteUsage> usage = List.of();
         private CostSummary costs;
+        private CashFlow cashFlow;
         private List<VariantResult> variants = List.of();
         private String message;
         private List<String> conflict = List.of();
@@ -165,6 +172,11 @@ public record ProcurementPlan(
             return this;
         }
 
+        public Builder cashFlow(CashFlow cashFlow) {
+            this.cashFlow = cashFlow;
+            return this;
+        }
+
         public Builder variants(List<VariantResult> variants) {
             this.variants = variants;
             return this;
@@ -192,6 +204,7 @@ public record ProcurementPlan(
                     assignments,
                     usage,
                     costs,
+                    cashFlow,
                     variants,
                     message,
                     conflict);

@@ -144,7 +144,12 @@ public final class ProcurementSolver {
                     "independent cost %.2f differs from the solver objective %.2f",
                     check.costs().totalUsd(), r.objective());
         }
-        return plan.withChecks(check.costs(), List.of(), note);
+        return plan.toBuilder()
+                .costs(check.costs())
+                .cashFlow(check.cashFlow())
+                .variants(List.of())
+                .message(note)
+                .build();
     }
 
     private static VariantResult notSolved(String name, String reason) {

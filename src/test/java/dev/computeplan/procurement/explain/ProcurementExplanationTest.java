@@ -60,11 +60,41 @@ class ProcurementExplanationTest {
             assertThat(b.method()).isEqualTo("MIP re-solve");
             assertThat(b.usdPerUnit()).isCloseTo(1_661.0, within(0.01));
             assertThat(b.sentence()).startsWith("one more MW in S in Q1 would save $1,661");
+            // 0.5 kW is left, less than the 1 kW server; lifting the limit saves the same 1,661, and 0.5 kW more
+            // (0.0005 MW) is all it takes: 1,661 / 0.0005 = 3,322,000 per MW over that range
+            assertThat(b.slack()).isCloseTo(0.0005, within(1e-12));
+            assertThat(b.wholeSavingUsd()).isCloseTo(1_661.0, within(0.01));
+            assertThat(b.incrementForWholeSaving()).isCloseTo(0.0005, within(1e-9));
+            assertThat(b.usdPerUnitInRange()).isCloseTo(3_322_000.0, within(10.0));
+            assertThat(b.sentence()).contains("whole saving of $1,661 is reached with 0.0005 MW more");
         });
         assertThat(e.binding()).anySatisfy(b -> {
             assertThat(b.constraint()).isEqualTo("demand[0,0]");
             assertThat(b.usdPerUnit()).isCloseTo(96.0, within(1e-6));
             assertThat(b.sentence()).contains("would cost $96.00");
+        });
+    }
+
+    @Test
+    void aLimitWithHeadroomLeftIsNotBinding() {
+        // 1 MW, two 1 kW servers bought: 0.998 MW left, room for 998 more servers; the limit binds nothing
+        ProcurementProblem problem = Fixtures.twoAccelerators(1.0, true);
+        ProcurementPlan plan = Fixtures.solve(problem);
+        Explanation e = ProcurementExplainer.explain(problem, plan, ProcurementSolverSettings.defaults());
+        assertThat(e.binding()).noneMatch(b -> b.constraint().startsWith("power["));
+    }
+
+    @Test
+    void aLimitUsedToTheLastWattIsBinding() {
+        // 2 kW exactly fits the two servers: zero slack, and lifting the limit saves nothing (no more is needed)
+        ProcurementProblem problem = Fixtures.twoAccelerators(0.002, true);
+        ProcurementPlan plan = Fixtures.solve(problem);
+        Explanation e = ProcurementExplainer.explain(problem, plan, ProcurementSolverSettings.defaults());
+        assertThat(e.binding()).anySatisfy(b -> {
+            assertThat(b.constraint()).isEqualTo("power[0,0]");
+            assertThat(b.slack()).isCloseTo(0.0, within(1e-12));
+            assertThat(b.wholeSavingUsd()).isCloseTo(0.0, within(0.01));
+            assertThat(b.sentence()).contains("saves nothing beyond the solver's tolerance");
         });
     }
 
