@@ -1,6 +1,7 @@
 package dev.computeplan.procurement.explain;
 
 import dev.computeplan.procurement.model.PlanStatus;
+import dev.computeplan.procurement.model.ProcurementPlan;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ public record Explanation(
         List<String> derivedThroughput,
         List<Binding> binding,
         List<String> conflict,
+        List<ProcurementPlan.Repair> repairs,
         List<VariantRow> variants) {
 
     /** Discounted USD by site, quarter, SKU and cost type; lifecycle tCO2e by carbon type. */

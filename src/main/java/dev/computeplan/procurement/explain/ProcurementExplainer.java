@@ -33,7 +33,8 @@ public final class ProcurementExplainer {
             ProcurementProblem problem, ProcurementPlan plan, ProcurementSolverSettings settings) {
         if (plan.objectiveUsd() == null) {
             String summary = plan.status() == PlanStatus.INFEASIBLE
-                    ? "No plan meets every requirement. Relax at least one of the conflicting requirements listed."
+                    ? "No plan meets every requirement. Relax at least one of the conflicting requirements listed"
+                            + firstRepair(plan)
                     : "No plan was found: " + plan.message();
             return new Explanation(
                     plan.status(),
@@ -45,6 +46,7 @@ public final class ProcurementExplainer {
                     List.of(),
                     List.of(),
                     plan.conflict(),
+                    plan.repairs() == null ? List.of() : plan.repairs(),
                     variants(plan));
         }
         PlanChecker.Result check = PlanChecker.check(problem, plan);
@@ -66,7 +68,20 @@ public final class ProcurementExplainer {
                 Throughput.of(problem).derivedFigures(problem),
                 new BindingAnalysis(new MipRunner(settings)).binding(model, plan),
                 plan.conflict(),
+                List.of(),
                 variants(plan));
+    }
+
+    private static String firstRepair(ProcurementPlan plan) {
+        if (plan.repairs() == null
+                || plan.repairs().isEmpty()
+                || plan.repairs().get(0).objectiveUsd() == null) {
+            return ".";
+        }
+        ProcurementPlan.Repair best = plan.repairs().get(0);
+        return String.format(
+                "; the cheapest way out: relax \"%s\" (a plan at $%,.0f, discounted).",
+                best.requirement(), best.objectiveUsd());
     }
 
     private static String summary(ProcurementProblem p, ProcurementPlan plan) {

@@ -21,7 +21,8 @@ public record ProcurementPlan(
         CashFlow cashFlow,
         List<VariantResult> variants,
         String message,
-        List<String> conflict) {
+        List<String> conflict,
+        List<Repair> repairs) {
 
     /** Servers of one SKU delivered to one site at the start of a quarter. */
     public record Purchase(String sku, String site, int quarter, String quarterLabel, int servers, int accelerators) {}
@@ -68,6 +69,13 @@ public record ProcurementPlan(
             double embodiedTonnes,
             double cloudTonnes) {}
 
+    /**
+     * For an infeasible request: one requirement of the conflict, and the plan the request gives with that requirement
+     * dropped (or lifted, for a policy switch), re-solved. Cheapest plan first; null cost when it is still infeasible.
+     * The plan's {@code repairs} is null unless the request is infeasible.
+     */
+    public record Repair(String requirement, PlanStatus status, Double objectiveUsd, Double gap, String sentence) {}
+
     /** A what-if variant solved beside the base case. */
     public record VariantResult(
             String name,
@@ -110,7 +118,8 @@ public record ProcurementPlan(
                 .cashFlow(cashFlow)
                 .variants(variants)
                 .message(message)
-                .conflict(conflict);
+                .conflict(conflict)
+                .repairs(repairs);
     }
 
     /** Named construction of a plan; lists default to empty, the rest to null. */
@@ -129,6 +138,7 @@ public record ProcurementPlan(
         private List<VariantResult> variants = List.of();
         private String message;
         private List<String> conflict = List.of();
+        private List<Repair> repairs;
 
         private Builder(PlanStatus status) {
             this.status = status;
@@ -192,6 +202,11 @@ public record ProcurementPlan(
             return this;
         }
 
+        public Builder repairs(List<Repair> repairs) {
+            this.repairs = repairs;
+            return this;
+        }
+
         public ProcurementPlan build() {
             return new ProcurementPlan(
                     status,
@@ -207,7 +222,8 @@ public record ProcurementPlan(
                     cashFlow,
                     variants,
                     message,
-                    conflict);
+                    conflict,
+                    repairs);
         }
     }
 }

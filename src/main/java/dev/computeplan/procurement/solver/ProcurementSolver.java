@@ -114,20 +114,24 @@ public final class ProcurementSolver {
                 runner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, hint, onStop);
         if (r.status() == MipRunner.Status.INFEASIBLE) {
             List<String> conflict = List.of();
+            List<ProcurementPlan.Repair> repairs = List.of();
             String message = "no plan meets every requirement";
             if (explainConflict) {
                 // the rest of the time limit, but at least CONFLICT_MIN: an explanation is worth a short overrun
                 Duration rest = limit.minusNanos(System.nanoTime() - start);
-                ConflictFinder.Conflict c =
-                        ConflictFinder.find(model.program(), rest.compareTo(CONFLICT_MIN) < 0 ? CONFLICT_MIN : rest);
-                conflict = c.requirements();
-                message = c.infeasible()
-                        ? "no plan meets every requirement; these conflict (" + c.note() + ")"
-                        : message + "; " + c.note();
+                PlannerConflicts.Result c = PlannerConflicts.explain(
+                        problem, runner, rest.compareTo(CONFLICT_MIN) < 0 ? CONFLICT_MIN : rest);
+                conflict = c.conflict().requirements();
+                repairs = c.repairs();
+                message = c.conflict().infeasible()
+                        ? "no plan meets every requirement; these conflict ("
+                                + c.conflict().note() + ")"
+                        : message + "; " + c.conflict().note();
             }
             return ProcurementPlan.builder(PlanStatus.INFEASIBLE)
                     .message(message)
                     .conflict(conflict)
+                    .repairs(repairs)
                     .build();
         }
         if (!r.hasSolution()) {
