@@ -75,5 +75,7 @@ public record Explanation(
             Map<String, Integer> acceleratorsBoughtBySku,
             Map<String, Integer> acceleratorsBoughtBySite,
             Double cloudAcceleratorQuarters,
-            Double lifecycleTonnes) {}
+            Double lifecycleTonnes,
+            Boolean withinTolerance,
+            String reading) {}
 }

@@ -209,6 +209,20 @@ public final class ProcurementExplainer {
         return c == null ? null : c.operationalTonnes() + c.embodiedTonnes() + c.cloudTonnes();
     }
 
+    private static String reading(ProcurementPlan.VariantResult v) {
+        if (v.withinTolerance() == null) {
+            return "not comparable: " + v.status();
+        }
+        return v.withinTolerance()
+                ? String.format(
+                        "within tolerance: the change of $%,.0f is not larger than the solvers' gaps allow ($%,.0f);"
+                                + " differences in what is bought are not effects of the variant",
+                        v.changeUsd(), v.toleranceUsd())
+                : String.format(
+                        "an effect: $%,.0f, beyond the $%,.0f the solvers' gaps allow",
+                        v.changeUsd(), v.toleranceUsd());
+    }
+
     private static List<VariantRow> variants(ProcurementPlan plan) {
         List<VariantRow> out = new ArrayList<>();
         if (plan.variants() == null || plan.variants().isEmpty()) {
@@ -223,7 +237,16 @@ public final class ProcurementExplainer {
                 .mapToDouble(a -> a.accelerators())
                 .sum();
         out.add(new VariantRow(
-                "base", plan.status(), plan.objectiveUsd(), 0.0, bought, bySite, cloud, tonnes(plan.costs())));
+                "base",
+                plan.status(),
+                plan.objectiveUsd(),
+                0.0,
+                bought,
+                bySite,
+                cloud,
+                tonnes(plan.costs()),
+                null,
+                "the base case"));
         for (ProcurementPlan.VariantResult v : plan.variants()) {
             Double change = v.objectiveUsd() == null || plan.objectiveUsd() == null
                     ? null
@@ -236,7 +259,9 @@ public final class ProcurementExplainer {
                     v.acceleratorsBoughtBySku(),
                     v.acceleratorsBoughtBySite(),
                     v.cloudAcceleratorQuarters(),
-                    tonnes(v.costs())));
+                    tonnes(v.costs()),
+                    v.withinTolerance(),
+                    reading(v)));
         }
         return out;
     }

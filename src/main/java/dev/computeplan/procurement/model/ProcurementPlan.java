@@ -76,7 +76,12 @@ public record ProcurementPlan(
      */
     public record Repair(String requirement, PlanStatus status, Double objectiveUsd, Double gap, String sentence) {}
 
-    /** A what-if variant solved beside the base case. */
+    /**
+     * A what-if variant solved beside the base case, started from the base plan where that plan still holds and solved
+     * to the same gap. {@code toleranceUsd} is that common gap (or the larger gap one of them stopped at) times the
+     * larger of the two costs; {@code withinTolerance}: the change in cost is not larger, so neither it nor a change of
+     * composition is an effect of the variant.
+     */
     public record VariantResult(
             String name,
             PlanStatus status,
@@ -86,7 +91,36 @@ public record ProcurementPlan(
             java.util.Map<String, Integer> acceleratorsBoughtBySite,
             Double cloudAcceleratorQuarters,
             CostSummary costs,
-            List<String> violations) {}
+            List<String> violations,
+            Double changeUsd,
+            Double toleranceUsd,
+            Boolean withinTolerance) {
+
+        public VariantResult(
+                String name,
+                PlanStatus status,
+                Double objectiveUsd,
+                Double gap,
+                java.util.Map<String, Integer> acceleratorsBoughtBySku,
+                java.util.Map<String, Integer> acceleratorsBoughtBySite,
+                Double cloudAcceleratorQuarters,
+                CostSummary costs,
+                List<String> violations) {
+            this(
+                    name,
+                    status,
+                    objectiveUsd,
+                    gap,
+                    acceleratorsBoughtBySku,
+                    acceleratorsBoughtBySite,
+                    cloudAcceleratorQuarters,
+                    costs,
+                    violations,
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     /** This plan with the independent checker's costs, the variants and a note. */
     public ProcurementPlan withChecks(CostSummary checkedCosts, List<VariantResult> variantResults, String note) {

@@ -31,6 +31,9 @@ public final class ProcurementSolver {
     /** Least time SCIP gets, even when building the model used up the limit. */
     private static final Duration MIN_SOLVE = Duration.ofMillis(200);
 
+    /** Differences of a cent or less are rounding, whatever the gaps. */
+    private static final double CENT = 0.01;
+
     private final ProcurementSolverSettings settings;
     private final PlanAudit audit;
     private final MipRunner runner;
@@ -78,9 +81,12 @@ public final class ProcurementSolver {
             }
             long left = leftNanos / 1_000_000 / toSolve;
             ProcurementProblem changed = Variants.apply(problem, v);
+            // from the base plan where it still holds, so that a variant moves away from it only for a gain
+            ProcurementPlan start =
+                    base.objectiveUsd() != null && audit.check(changed, base).ok() ? base : null;
             ProcurementPlan plan =
-                    solveOne(changed, null, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
-            variants.add(summary(v.name(), changed, plan));
+                    solveOne(changed, start, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
+            variants.add(summary(v.name(), changed, plan, base));
         }
         return base.withChecks(base.costs(), variants, base.message());
     }
@@ -161,7 +167,7 @@ public final class ProcurementSolver {
                 name, PlanStatus.NOT_SOLVED, null, null, Map.of(), Map.of(), null, null, List.of(reason));
     }
 
-    private VariantResult summary(String name, ProcurementProblem changed, ProcurementPlan plan) {
+    private VariantResult summary(String name, ProcurementProblem changed, ProcurementPlan plan, ProcurementPlan base) {
         Map<String, Integer> bought = new TreeMap<>();
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
         Map<String, Integer> bySite = new TreeMap<>();
@@ -173,6 +179,16 @@ public final class ProcurementSolver {
         List<String> violations = plan.objectiveUsd() == null
                 ? List.of()
                 : audit.check(changed, plan).violations();
+        Double change = null;
+        Double tolerance = null;
+        Boolean within = null;
+        if (plan.objectiveUsd() != null && base.objectiveUsd() != null) {
+            change = plan.objectiveUsd() - base.objectiveUsd();
+            // the common gap every solve is asked for (or a larger one reached at a time limit), of the larger cost
+            double gap = Math.max(settings.relativeGap(), Math.max(base.gap(), plan.gap()));
+            tolerance = gap * Math.max(Math.abs(base.objectiveUsd()), Math.abs(plan.objectiveUsd()));
+            within = Math.abs(change) <= tolerance + CENT;
+        }
         return new VariantResult(
                 name,
                 plan.status(),
@@ -182,6 +198,9 @@ public final class ProcurementSolver {
                 bySite,
                 plan.objectiveUsd() == null ? null : cloudQuarters,
                 plan.costs(),
-                violations);
+                violations,
+                change,
+                tolerance,
+                within);
     }
 }
