@@ -87,8 +87,17 @@ public final class ProcurementExplainer {
     private static String summary(ProcurementProblem p, ProcurementPlan plan) {
         Map<String, Integer> bought = new TreeMap<>();
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
+        String cash = plan.cashFlow() == null
+                ? ""
+                : String.format(
+                        " Cash as booked: $%,.0f in the horizon (undiscounted), of which $%,.0f purchases at delivery;"
+                                + " embodied carbon at purchase %,.0f tCO2e (the objective prices the in-horizon %,.0f t).",
+                        plan.cashFlow().totalCashUsd(),
+                        plan.cashFlow().cashCapexUsd(),
+                        plan.cashFlow().embodiedTonnesAtPurchase(),
+                        plan.cashFlow().embodiedTonnesAmortised());
         return String.format(
-                "%s plan, discounted total $%,.0f (gap %.3f%%): buys %s; %d lease entries; %s cloud accelerator-quarters; lifecycle carbon %.0f tCO2e.",
+                "%s plan, discounted total $%,.0f (gap %.3f%%): buys %s; %d lease entries; %s cloud accelerator-quarters; lifecycle carbon %.0f tCO2e.%s",
                 plan.status(),
                 plan.objectiveUsd(),
                 100 * plan.gap(),
@@ -104,7 +113,8 @@ public final class ProcurementExplainer {
                         ? 0
                         : plan.costs().operationalTonnes()
                                 + plan.costs().embodiedTonnes()
-                                + plan.costs().cloudTonnes());
+                                + plan.costs().cloudTonnes(),
+                cash);
     }
 
     private static CostBreakdown breakdown(ProcurementProblem p, PlanChecker.Result check) {
