@@ -223,14 +223,20 @@ public final class ProcurementExplainer {
         if (v.withinTolerance() == null) {
             return "not comparable: " + v.status();
         }
+        String composition = Boolean.TRUE.equals(v.compositionWithinTolerance()) && !v.withinTolerance()
+                ? String.format(
+                        "; keeping the base plan would cost only $%,.0f more than this plan, within tolerance:"
+                                + " differences in what is bought are not effects",
+                        v.basePlanUsd() - v.objectiveUsd())
+                : "";
         return v.withinTolerance()
                 ? String.format(
                         "within tolerance: the change of $%,.0f is not larger than the solvers' gaps allow ($%,.0f);"
                                 + " differences in what is bought are not effects of the variant",
                         v.changeUsd(), v.toleranceUsd())
                 : String.format(
-                        "an effect: $%,.0f, beyond the $%,.0f the solvers' gaps allow",
-                        v.changeUsd(), v.toleranceUsd());
+                        "an effect: $%,.0f, beyond the $%,.0f the solvers' gaps allow%s",
+                        v.changeUsd(), v.toleranceUsd(), composition);
     }
 
     private static List<VariantRow> variants(ProcurementPlan plan) {

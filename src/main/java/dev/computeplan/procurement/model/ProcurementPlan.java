@@ -80,7 +80,9 @@ public record ProcurementPlan(
      * A what-if variant solved beside the base case, started from the base plan where that plan still holds and solved
      * to the same gap. {@code toleranceUsd} is that common gap (or the larger gap one of them stopped at) times the
      * larger of the two costs; {@code withinTolerance}: the change in cost is not larger, so neither it nor a change of
-     * composition is an effect of the variant.
+     * composition is an effect of the variant. {@code basePlanUsd} is the base plan's cost under the variant (null if it
+     * breaks the variant's rules); {@code compositionWithinTolerance}: the variant's plan saves no more than the
+     * tolerance over keeping the base plan, so a different composition is not an effect even when the cost moved.
      */
     public record VariantResult(
             String name,
@@ -94,7 +96,9 @@ public record ProcurementPlan(
             List<String> violations,
             Double changeUsd,
             Double toleranceUsd,
-            Boolean withinTolerance) {
+            Boolean withinTolerance,
+            Double basePlanUsd,
+            Boolean compositionWithinTolerance) {
 
         public VariantResult(
                 String name,
@@ -116,6 +120,8 @@ public record ProcurementPlan(
                     cloudAcceleratorQuarters,
                     costs,
                     violations,
+                    null,
+                    null,
                     null,
                     null,
                     null);

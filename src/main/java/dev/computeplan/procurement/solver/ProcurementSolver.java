@@ -82,11 +82,12 @@ public final class ProcurementSolver {
             long left = leftNanos / 1_000_000 / toSolve;
             ProcurementProblem changed = Variants.apply(problem, v);
             // from the base plan where it still holds, so that a variant moves away from it only for a gain
-            ProcurementPlan start =
-                    base.objectiveUsd() != null && audit.check(changed, base).ok() ? base : null;
+            PlanAudit.Verdict baseThere = base.objectiveUsd() == null ? null : audit.check(changed, base);
+            ProcurementPlan start = baseThere != null && baseThere.ok() ? base : null;
+            Double basePlanUsd = start == null ? null : baseThere.costs().totalUsd();
             ProcurementPlan plan =
                     solveOne(changed, start, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
-            variants.add(summary(v.name(), changed, plan, base));
+            variants.add(summary(v.name(), changed, plan, base, basePlanUsd));
         }
         return base.withChecks(base.costs(), variants, base.message());
     }
@@ -167,7 +168,8 @@ public final class ProcurementSolver {
                 name, PlanStatus.NOT_SOLVED, null, null, Map.of(), Map.of(), null, null, List.of(reason));
     }
 
-    private VariantResult summary(String name, ProcurementProblem changed, ProcurementPlan plan, ProcurementPlan base) {
+    private VariantResult summary(
+            String name, ProcurementProblem changed, ProcurementPlan plan, ProcurementPlan base, Double basePlanUsd) {
         Map<String, Integer> bought = new TreeMap<>();
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
         Map<String, Integer> bySite = new TreeMap<>();
@@ -189,6 +191,9 @@ public final class ProcurementSolver {
             tolerance = gap * Math.max(Math.abs(base.objectiveUsd()), Math.abs(plan.objectiveUsd()));
             within = Math.abs(change) <= tolerance + CENT;
         }
+        Boolean sameComposition = basePlanUsd == null || plan.objectiveUsd() == null
+                ? null
+                : basePlanUsd - plan.objectiveUsd() <= tolerance + CENT;
         return new VariantResult(
                 name,
                 plan.status(),
@@ -201,6 +206,8 @@ public final class ProcurementSolver {
                 violations,
                 change,
                 tolerance,
-                within);
+                within,
+                basePlanUsd,
+                sameComposition);
     }
 }
