@@ -5,6 +5,7 @@ import dev.computeplan.common.ConflictException;
 import dev.computeplan.jobs.JobService;
 import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.jobs.ProblemReader;
+import dev.computeplan.procurement.explain.Explanation;
 import dev.computeplan.procurement.explain.PlanChecker;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;
@@ -19,12 +20,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Procurement-only endpoints: the throughput table a request implies, and a re-check of a stored plan. */
@@ -32,7 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 // like the shared job API: absent where the job machinery is switched off (no JobService then)
 @ConditionalOnProperty(name = "computeplan.jobs.enabled", havingValue = "true", matchIfMissing = true)
 @RequestMapping("/api/v1/procurement")
-@Tag(name = "procurement", description = "Throughput table of a request and independent re-check of a stored plan")
+@Tag(
+        name = "procurement",
+        description = "Throughput table of a request, independent re-check of a stored plan, and CSV export")
 class ProcurementController {
 
     private final ProblemReader reader;
@@ -127,5 +133,34 @@ class ProcurementController {
         PlanChecker.Result result = PlanChecker.check(ProcurementMapper.toProblem(stored.problem()), plan);
         return new CheckResult(
                 result.ok() ? Verdict.OK : Verdict.VIOLATED, result.violations(), result.costs(), plan.objectiveUsd());
+    }
+
+    @Operation(
+            summary = "A stored plan as a CSV table: the plan, its quarterly cash flow, budget use, or explanation",
+            operationId = "exportProcurementPlan")
+    @ApiResponse(
+            responseCode = "200",
+            description = "RFC 4180 CSV with a header row",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "The job has no plan to export")
+    @GetMapping("/jobs/{id}/export")
+    ResponseEntity<String> export(@PathVariable String id, @RequestParam(defaultValue = "PLAN") PlanCsv.Table table) {
+        JobService.Stored<ProcurementRequest, ProcurementPlan> stored = jobs.stored(kind, id);
+        ProcurementPlan plan = stored.solution();
+        if (plan == null || (plan.objectiveUsd() == null && table != PlanCsv.Table.EXPLANATION)) {
+            throw new ConflictException("Procurement job " + id + " has no plan to export (status "
+                    + (plan == null ? stored.job().status() : plan.status()) + ").");
+        }
+        String csv = switch (table) {
+            case PLAN -> PlanCsv.plan(plan);
+            case CASH_FLOW -> PlanCsv.cashFlow(plan.cashFlow());
+            case BUDGET_USE -> PlanCsv.budgetUse(plan.cashFlow());
+            case EXPLANATION -> PlanCsv.explanation((Explanation) kind.explain(stored.problem(), plan));
+        };
+        String file = "procurement-" + id + "-" + table.name().toLowerCase(java.util.Locale.ROOT) + ".csv";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .body(csv);
     }
 }

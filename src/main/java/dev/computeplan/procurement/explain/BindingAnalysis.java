@@ -5,6 +5,8 @@ import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.solver.LinearProgram;
 import dev.computeplan.procurement.solver.MipRunner;
 import dev.computeplan.procurement.solver.ProcurementModel;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +23,10 @@ final class BindingAnalysis {
     private static final int MAX_DUALS = 15;
     /** Above this many variables the re-solves are skipped to keep explanations quick. */
     private static final int RESOLVE_MAX_VARIABLES = 20_000;
+    /** All re-solves of one explanation together stop after this long (the rest get no value). */
+    private static final Duration ANALYSIS_LIMIT = Duration.ofSeconds(20);
+    /** Relative slack under which a limit counts as fully used (the solver's feasibility tolerance is smaller). */
+    private static final double SLACK_TOLERANCE = 1e-6;
     /** Row prefixes of site and supply limits whose relaxation needs a MIP re-solve (integers only). */
     private static final List<String> RESOURCE_ROWS = List.of("power[", "space[", "budget[", "supply[", "leaseSupply[");
     /** Time limit of the LP with the integers fixed. */
@@ -71,91 +77,120 @@ final class BindingAnalysis {
         return new ArrayList<>(duals.subList(0, Math.min(MAX_DUALS, duals.size())));
     }
 
-    /** Binding site and supply limits, each re-solved as a MIP with one more unit while the budget of re-solves lasts. */
+    /**
+     * Site and supply limits that bind: no slack left (within the numeric tolerance), or less than one more server of
+     * any kind in the row would need. Each is re-solved parametrically while the budget of re-solves and time lasts.
+     */
     private List<Binding> resolves(ProcurementModel model, ProcurementPlan plan, double[] x) {
         LinearProgram lp = model.program();
         List<Binding> out = new ArrayList<>();
         // the plan as a complete hint (every variable): SCIP starts from it without completing it by a sub-MIP
         List<double[]> hint = model.hintFrom(plan);
         boolean resolve = lp.variables().size() <= RESOLVE_MAX_VARIABLES;
+        LimitRange ranges = new LimitRange(runner, RESOLVE_LIMIT, System.nanoTime() + ANALYSIS_LIMIT.toNanos());
         int resolved = 0;
         for (LinearProgram.Row row : lp.rows()) {
             if (!RESOURCE_ROWS.stream().anyMatch(row.name()::startsWith)
                     || !Double.isFinite(row.ub())
-                    || row.unit().isEmpty()
-                    || slack(row, x) >= row.unitScale() - 1e-9) {
+                    || row.unit().isEmpty()) {
                 continue;
             }
+            double activity = LimitRange.rowActivity(row, x);
+            double slack = row.ub() - activity;
+            if (!binding(row, slack)) {
+                continue;
+            }
+            LimitRange.Value value = null;
             if (resolve && resolved < MAX_RESOLVES) {
                 resolved++;
-                MipRunner.Result relaxed = runner.mip(withBound(lp, row), RESOLVE_LIMIT, hint, r -> {});
-                if (relaxed.hasSolution()) {
-                    double saving = Math.max(0, plan.objectiveUsd() - relaxed.objective());
-                    double most = Math.max(saving, plan.objectiveUsd() - relaxed.bound());
-                    String sentence = relaxed.status() == MipRunner.Status.OPTIMAL
-                            ? String.format(
-                                    "one more %s would save $%,.0f (discounted; re-solved to a %.2f%% gap)",
-                                    row.unit(), saving, 100 * relaxed.gap())
-                            : String.format(
-                                    "one more %s would save at least $%,.0f and at most $%,.0f (discounted; re-solve stopped at its time limit)",
-                                    row.unit(), saving, most);
-                    out.add(new Binding(row.name(), row.unit(), saving, "MIP re-solve", sentence));
-                    continue;
-                }
+                value = ranges.of(lp, row, plan.objectiveUsd(), hint);
             }
-            out.add(new Binding(
-                    row.name(), row.unit(), 0, "binding, not re-solved", "the " + row.unit() + " limit is fully used"));
+            out.add(describe(row, slack, value));
         }
         return out;
+    }
+
+    /**
+     * Binding: no slack within the tolerance, or (all its decisions being whole servers) less slack than the smallest
+     * step any of its terms could take.
+     */
+    static boolean binding(LinearProgram.Row row, double slack) {
+        if (slack <= SLACK_TOLERANCE * Math.max(1.0, Math.abs(row.ub()))) {
+            return true;
+        }
+        double step = Double.POSITIVE_INFINITY;
+        for (double c : row.coefs()) {
+            if (c > 0) {
+                step = Math.min(step, c);
+            }
+        }
+        return slack < step - SLACK_TOLERANCE * Math.max(1.0, step);
+    }
+
+    private static Binding describe(LinearProgram.Row row, double slack, LimitRange.Value v) {
+        double scale = row.unitScale();
+        double left = Math.max(0, slack) / scale;
+        if (v == null || v.oneUnit() == null) {
+            return new Binding(
+                    row.name(),
+                    row.unit(),
+                    0,
+                    "binding, not re-solved",
+                    "the " + row.unit() + " limit is fully used",
+                    left,
+                    null,
+                    null,
+                    null);
+        }
+        String how = v.exact() ? "re-solved from the plan" : "a re-solve stopped at its time limit";
+        if (v.whole() == null) {
+            return new Binding(
+                    row.name(),
+                    row.unit(),
+                    v.oneUnit(),
+                    "MIP re-solve",
+                    String.format("one more %s would save $%,.0f (discounted; %s)", row.unit(), v.oneUnit(), how),
+                    left,
+                    null,
+                    null,
+                    null);
+        }
+        double increment = v.increment() / scale;
+        Double perUnit = increment > 0 ? v.whole() / increment : null;
+        String sentence = perUnit == null
+                ? String.format(
+                        "raising the %s limit saves nothing beyond the solver's tolerance (discounted; %s)",
+                        row.unit(), how)
+                : String.format(
+                        "one more %s would save $%,.0f; the whole saving of $%,.0f is reached with %s %s more"
+                                + " (about $%,.0f per %s over that range), nothing beyond (discounted; %s)",
+                        row.unit(),
+                        v.oneUnit(),
+                        v.whole(),
+                        short4(increment),
+                        measure(row.unit()),
+                        perUnit,
+                        measure(row.unit()),
+                        how);
+        return new Binding(
+                row.name(), row.unit(), v.oneUnit(), "MIP re-solve", sentence, left, v.whole(), increment, perUnit);
+    }
+
+    /** "MW in Virginia in 2027Q4" is measured in "MW". */
+    private static String measure(String unit) {
+        int in = unit.indexOf(" in ");
+        return in < 0 ? unit : unit.substring(0, in);
+    }
+
+    private static String short4(double value) {
+        return new BigDecimal(value)
+                .round(new MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static boolean installed(LinearProgram.Row busyRow, double[] x) {
         // busy[k,s,q]: use - n * srv <= 0; the second term is the installed servers
         return busyRow.vars().length > 1 && x[busyRow.vars()[1]] > 0.5;
-    }
-
-    private static double slack(LinearProgram.Row row, double[] x) {
-        double activity = 0;
-        for (int i = 0; i < row.vars().length; i++) {
-            activity += row.coefs()[i] * x[row.vars()[i]];
-        }
-        return row.ub() - activity;
-    }
-
-    /** A copy of the program with one row's upper bound raised by one unit. */
-    private static LinearProgram withBound(LinearProgram lp, LinearProgram.Row relaxed) {
-        LinearProgram copy = new LinearProgram();
-        for (LinearProgram.Variable v : lp.variables()) {
-            int i = copy.addVariable(v.name(), v.lb(), v.ub(), v.integer());
-            copy.addObjective(i, lp.objective(v.index()));
-        }
-        for (LinearProgram.Row row : lp.rows()) {
-            var b = copy.row(row.name(), row.requirement()).unit(row.unit(), row.unitScale());
-            for (int i = 0; i < row.vars().length; i++) {
-                b.add(row.vars()[i], row.coefs()[i]);
-            }
-            double ub = row.index() == relaxed.index() ? row.ub() + row.unitScale() : row.ub();
-            if (Double.isFinite(row.lb()) && Double.isFinite(ub)) {
-                if (row.lb() == ub) {
-                    b.equalTo(ub);
-                } else {
-                    b.atMost(ub);
-                    copyLowerBound(copy, row);
-                }
-            } else if (Double.isFinite(row.lb())) {
-                b.atLeast(row.lb());
-            } else {
-                b.atMost(ub);
-            }
-        }
-        return copy;
-    }
-
-    private static void copyLowerBound(LinearProgram copy, LinearProgram.Row row) {
-        var b = copy.row(row.name() + ".lb", row.requirement());
-        for (int i = 0; i < row.vars().length; i++) {
-            b.add(row.vars()[i], row.coefs()[i]);
-        }
-        b.atLeast(row.lb());
     }
 }

@@ -1,6 +1,7 @@
 package dev.computeplan.procurement.explain;
 
 import dev.computeplan.procurement.model.PlanStatus;
+import dev.computeplan.procurement.model.ProcurementPlan;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ public record Explanation(
         List<String> derivedThroughput,
         List<Binding> binding,
         List<String> conflict,
+        List<ProcurementPlan.Repair> repairs,
         List<VariantRow> variants) {
 
     /** Discounted USD by site, quarter, SKU and cost type; lifecycle tCO2e by carbon type. */
@@ -40,10 +42,29 @@ public record Explanation(
             double utilisation) {}
 
     /**
-     * A binding constraint and what one more unit of it is worth (discounted USD). Method "MIP re-solve" is the exact
-     * difference of two MIP solves; "LP dual (integers fixed)" is GLOP's shadow price with every integer decision fixed.
+     * A binding constraint and what more of it is worth (discounted USD). Method "LP dual (integers fixed)" is GLOP's
+     * shadow price with every integer decision fixed; "MIP re-solve" is the exact difference of MIP solves started from
+     * the plan. For re-solved limits: {@code slack} is what is left of the limit (in {@code unit}s: zero, or less than
+     * one more server of any kind needs), {@code wholeSavingUsd} what lifting the limit entirely saves, and
+     * {@code incrementForWholeSaving} the smallest increase (in {@code unit}s) found to capture that whole saving: over
+     * that range the limit is worth {@code usdPerUnitInRange} per unit on average, beyond it nothing more.
      */
-    public record Binding(String constraint, String unit, double usdPerUnit, String method, String sentence) {}
+    public record Binding(
+            String constraint,
+            String unit,
+            double usdPerUnit,
+            String method,
+            String sentence,
+            Double slack,
+            Double wholeSavingUsd,
+            Double incrementForWholeSaving,
+            Double usdPerUnitInRange) {
+
+        /** A binding row with a shadow price only. */
+        public Binding(String constraint, String unit, double usdPerUnit, String method, String sentence) {
+            this(constraint, unit, usdPerUnit, method, sentence, null, null, null, null);
+        }
+    }
 
     /** One row of the what-if table. */
     public record VariantRow(
@@ -54,5 +75,7 @@ public record Explanation(
             Map<String, Integer> acceleratorsBoughtBySku,
             Map<String, Integer> acceleratorsBoughtBySite,
             Double cloudAcceleratorQuarters,
-            Double lifecycleTonnes) {}
+            Double lifecycleTonnes,
+            Boolean withinTolerance,
+            String reading) {}
 }

@@ -1,5 +1,6 @@
 package dev.computeplan.procurement.explain;
 
+import dev.computeplan.procurement.model.CashFlow;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementPlan.CostSummary;
 import dev.computeplan.procurement.model.ProcurementProblem;
@@ -21,7 +22,7 @@ public final class PlanChecker extends PlanTally {
     /** One cost item: where, when, what, which type, discounted USD and undiscounted tonnes. */
     public record CostLine(String site, int quarter, String sku, String type, double usd, double tonnes) {}
 
-    public record Result(List<String> violations, List<CostLine> lines, CostSummary costs) {
+    public record Result(List<String> violations, List<CostLine> lines, CostSummary costs, CashFlow cashFlow) {
         public boolean ok() {
             return violations.isEmpty();
         }
@@ -40,13 +41,13 @@ public final class PlanChecker extends PlanTally {
         c.checkSupply();
         CostRecount costs = new CostRecount(c);
         CostSummary summary = costs.summary();
-        return new Result(List.copyOf(c.violations), costs.lines(), summary);
+        return new Result(List.copyOf(c.violations), costs.lines(), summary, new CashFlowTally(c).cashFlow(summary));
     }
 
     /** The check as the solver's {@link PlanAudit}: violations and recomputed costs. */
     public static PlanAudit.Verdict verdict(ProcurementProblem problem, ProcurementPlan plan) {
         Result result = check(problem, plan);
-        return new PlanAudit.Verdict(result.violations(), result.costs());
+        return new PlanAudit.Verdict(result.violations(), result.costs(), result.cashFlow());
     }
 
     /** Busy accelerators fit in installed servers; the fleet's busy accelerators are the ones assigned. */

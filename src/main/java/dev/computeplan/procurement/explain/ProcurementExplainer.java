@@ -33,7 +33,8 @@ public final class ProcurementExplainer {
             ProcurementProblem problem, ProcurementPlan plan, ProcurementSolverSettings settings) {
         if (plan.objectiveUsd() == null) {
             String summary = plan.status() == PlanStatus.INFEASIBLE
-                    ? "No plan meets every requirement. Relax at least one of the conflicting requirements listed."
+                    ? "No plan meets every requirement. Relax at least one of the conflicting requirements listed"
+                            + firstRepair(plan)
                     : "No plan was found: " + plan.message();
             return new Explanation(
                     plan.status(),
@@ -45,6 +46,7 @@ public final class ProcurementExplainer {
                     List.of(),
                     List.of(),
                     plan.conflict(),
+                    plan.repairs() == null ? List.of() : plan.repairs(),
                     variants(plan));
         }
         PlanChecker.Result check = PlanChecker.check(problem, plan);
@@ -66,14 +68,36 @@ public final class ProcurementExplainer {
                 Throughput.of(problem).derivedFigures(problem),
                 new BindingAnalysis(new MipRunner(settings)).binding(model, plan),
                 plan.conflict(),
+                List.of(),
                 variants(plan));
+    }
+
+    private static String firstRepair(ProcurementPlan plan) {
+        if (plan.repairs() == null
+                || plan.repairs().isEmpty()
+                || plan.repairs().get(0).objectiveUsd() == null) {
+            return ".";
+        }
+        ProcurementPlan.Repair best = plan.repairs().get(0);
+        return String.format(
+                "; the cheapest way out: relax \"%s\" (a plan at $%,.0f, discounted).",
+                best.requirement(), best.objectiveUsd());
     }
 
     private static String summary(ProcurementProblem p, ProcurementPlan plan) {
         Map<String, Integer> bought = new TreeMap<>();
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
+        String cash = plan.cashFlow() == null
+                ? ""
+                : String.format(
+                        " Cash as booked: $%,.0f in the horizon (undiscounted), of which $%,.0f purchases at delivery;"
+                                + " embodied carbon at purchase %,.0f tCO2e (the objective prices the in-horizon %,.0f t).",
+                        plan.cashFlow().totalCashUsd(),
+                        plan.cashFlow().cashCapexUsd(),
+                        plan.cashFlow().embodiedTonnesAtPurchase(),
+                        plan.cashFlow().embodiedTonnesAmortised());
         return String.format(
-                "%s plan, discounted total $%,.0f (gap %.3f%%): buys %s; %d lease entries; %s cloud accelerator-quarters; lifecycle carbon %.0f tCO2e.",
+                "%s plan, discounted total $%,.0f (gap %.3f%%): buys %s; %d lease entries; %s cloud accelerator-quarters; lifecycle carbon %.0f tCO2e.%s",
                 plan.status(),
                 plan.objectiveUsd(),
                 100 * plan.gap(),
@@ -89,7 +113,8 @@ public final class ProcurementExplainer {
                         ? 0
                         : plan.costs().operationalTonnes()
                                 + plan.costs().embodiedTonnes()
-                                + plan.costs().cloudTonnes());
+                                + plan.costs().cloudTonnes(),
+                cash);
     }
 
     private static CostBreakdown breakdown(ProcurementProblem p, PlanChecker.Result check) {
@@ -194,6 +219,26 @@ public final class ProcurementExplainer {
         return c == null ? null : c.operationalTonnes() + c.embodiedTonnes() + c.cloudTonnes();
     }
 
+    private static String reading(ProcurementPlan.VariantResult v) {
+        if (v.withinTolerance() == null) {
+            return "not comparable: " + v.status();
+        }
+        String composition = Boolean.TRUE.equals(v.compositionWithinTolerance()) && !v.withinTolerance()
+                ? String.format(
+                        "; keeping the base plan would cost only $%,.0f more than this plan, within tolerance:"
+                                + " differences in what is bought are not effects",
+                        v.basePlanUsd() - v.objectiveUsd())
+                : "";
+        return v.withinTolerance()
+                ? String.format(
+                        "within tolerance: the change of $%,.0f is not larger than the solvers' gaps allow ($%,.0f);"
+                                + " differences in what is bought are not effects of the variant",
+                        v.changeUsd(), v.toleranceUsd())
+                : String.format(
+                        "an effect: $%,.0f, beyond the $%,.0f the solvers' gaps allow%s",
+                        v.changeUsd(), v.toleranceUsd(), composition);
+    }
+
     private static List<VariantRow> variants(ProcurementPlan plan) {
         List<VariantRow> out = new ArrayList<>();
         if (plan.variants() == null || plan.variants().isEmpty()) {
@@ -208,7 +253,16 @@ public final class ProcurementExplainer {
                 .mapToDouble(a -> a.accelerators())
                 .sum();
         out.add(new VariantRow(
-                "base", plan.status(), plan.objectiveUsd(), 0.0, bought, bySite, cloud, tonnes(plan.costs())));
+                "base",
+                plan.status(),
+                plan.objectiveUsd(),
+                0.0,
+                bought,
+                bySite,
+                cloud,
+                tonnes(plan.costs()),
+                null,
+                "the base case"));
         for (ProcurementPlan.VariantResult v : plan.variants()) {
             Double change = v.objectiveUsd() == null || plan.objectiveUsd() == null
                     ? null
@@ -221,7 +275,9 @@ public final class ProcurementExplainer {
                     v.acceleratorsBoughtBySku(),
                     v.acceleratorsBoughtBySite(),
                     v.cloudAcceleratorQuarters(),
-                    tonnes(v.costs())));
+                    tonnes(v.costs()),
+                    v.withinTolerance(),
+                    reading(v)));
         }
         return out;
     }

@@ -18,9 +18,11 @@ public record ProcurementPlan(
         List<Assignment> assignments,
         List<SiteUsage> usage,
         CostSummary costs,
+        CashFlow cashFlow,
         List<VariantResult> variants,
         String message,
-        List<String> conflict) {
+        List<String> conflict,
+        List<Repair> repairs) {
 
     /** Servers of one SKU delivered to one site at the start of a quarter. */
     public record Purchase(String sku, String site, int quarter, String quarterLabel, int servers, int accelerators) {}
@@ -50,7 +52,11 @@ public record ProcurementPlan(
     /** Accelerators of a SKU that are busy in a site in a quarter (the rest idle and draw idle power). */
     public record SiteUsage(String sku, String site, int quarter, double usedAccelerators) {}
 
-    /** Discounted costs by type (USD) and undiscounted lifecycle carbon (tCO2e). */
+    /**
+     * The objective's terms: discounted USD by type, capex and embodied carbon net of residual value (only the share of
+     * a purchase's life inside the horizon is charged), and undiscounted in-horizon tonnes. Cash as booked is in
+     * {@link CashFlow}.
+     */
     public record CostSummary(
             double capexUsd,
             double leaseUsd,
@@ -63,7 +69,21 @@ public record ProcurementPlan(
             double embodiedTonnes,
             double cloudTonnes) {}
 
-    /** A what-if variant solved beside the base case. */
+    /**
+     * For an infeasible request: one requirement of the conflict, and the plan the request gives with that requirement
+     * dropped (or lifted, for a policy switch), re-solved. Cheapest plan first; null cost when it is still infeasible.
+     * The plan's {@code repairs} is null unless the request is infeasible.
+     */
+    public record Repair(String requirement, PlanStatus status, Double objectiveUsd, Double gap, String sentence) {}
+
+    /**
+     * A what-if variant solved beside the base case, started from the base plan where that plan still holds and solved
+     * to the same gap. {@code toleranceUsd} is that common gap (or the larger gap one of them stopped at) times the
+     * larger of the two costs; {@code withinTolerance}: the change in cost is not larger, so neither it nor a change of
+     * composition is an effect of the variant. {@code basePlanUsd} is the base plan's cost under the variant (null if it
+     * breaks the variant's rules); {@code compositionWithinTolerance}: the variant's plan saves no more than the
+     * tolerance over keeping the base plan, so a different composition is not an effect even when the cost moved.
+     */
     public record VariantResult(
             String name,
             PlanStatus status,
@@ -73,7 +93,40 @@ public record ProcurementPlan(
             java.util.Map<String, Integer> acceleratorsBoughtBySite,
             Double cloudAcceleratorQuarters,
             CostSummary costs,
-            List<String> violations) {}
+            List<String> violations,
+            Double changeUsd,
+            Double toleranceUsd,
+            Boolean withinTolerance,
+            Double basePlanUsd,
+            Boolean compositionWithinTolerance) {
+
+        public VariantResult(
+                String name,
+                PlanStatus status,
+                Double objectiveUsd,
+                Double gap,
+                java.util.Map<String, Integer> acceleratorsBoughtBySku,
+                java.util.Map<String, Integer> acceleratorsBoughtBySite,
+                Double cloudAcceleratorQuarters,
+                CostSummary costs,
+                List<String> violations) {
+            this(
+                    name,
+                    status,
+                    objectiveUsd,
+                    gap,
+                    acceleratorsBoughtBySku,
+                    acceleratorsBoughtBySite,
+                    cloudAcceleratorQuarters,
+                    costs,
+                    violations,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     /** This plan with the independent checker's costs, the variants and a note. */
     public ProcurementPlan withChecks(CostSummary checkedCosts, List<VariantResult> variantResults, String note) {
@@ -102,9 +155,11 @@ public record ProcurementPlan(
                 .assignments(assignments)
                 .usage(usage)
                 .costs(costs)
+                .cashFlow(cashFlow)
                 .variants(variants)
                 .message(message)
-                .conflict(conflict);
+                .conflict(conflict)
+                .repairs(repairs);
     }
 
     /** Named construction of a plan; lists default to empty, the rest to null. */
@@ -119,9 +174,11 @@ public record ProcurementPlan(
         private List<Assignment> assignments = List.of();
         private List<SiteUsage> usage = List.of();
         private CostSummary costs;
+        private CashFlow cashFlow;
         private List<VariantResult> variants = List.of();
         private String message;
         private List<String> conflict = List.of();
+        private List<Repair> repairs;
 
         private Builder(PlanStatus status) {
             this.status = status;
@@ -165,6 +222,11 @@ public record ProcurementPlan(
             return this;
         }
 
+        public Builder cashFlow(CashFlow cashFlow) {
+            this.cashFlow = cashFlow;
+            return this;
+        }
+
         public Builder variants(List<VariantResult> variants) {
             this.variants = variants;
             return this;
@@ -180,6 +242,11 @@ public record ProcurementPlan(
             return this;
         }
 
+        public Builder repairs(List<Repair> repairs) {
+            this.repairs = repairs;
+            return this;
+        }
+
         public ProcurementPlan build() {
             return new ProcurementPlan(
                     status,
@@ -192,9 +259,11 @@ public record ProcurementPlan(
                     assignments,
                     usage,
                     costs,
+                    cashFlow,
                     variants,
                     message,
-                    conflict);
+                    conflict,
+                    repairs);
         }
     }
 }

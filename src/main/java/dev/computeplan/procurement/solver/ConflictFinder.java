@@ -40,7 +40,8 @@ public final class ConflictFinder {
         Loader.loadNativeLibraries();
     }
 
-    public record Conflict(boolean infeasible, List<String> requirements, String note) {}
+    /** The conflict in words, the keys of its requirements (same order), and whether it was proven minimal. */
+    public record Conflict(boolean infeasible, List<String> requirements, List<String> keys, String note) {}
 
     private ConflictFinder() {}
 
@@ -56,7 +57,10 @@ public final class ConflictFinder {
         List<Integer> core = solve(lp, keys, allIndices(keys.size()), remaining(deadline));
         if (core == null) {
             return new Conflict(
-                    false, List.of(), "CP-SAT finds the requirements consistent (within rounding) or ran out of time");
+                    false,
+                    List.of(),
+                    List.of(),
+                    "CP-SAT finds the requirements consistent (within rounding) or ran out of time");
         }
         // deletion filter: drop a requirement if the others still conflict
         List<Integer> minimal = new ArrayList<>(core);
@@ -72,13 +76,16 @@ public final class ConflictFinder {
                 i++;
             }
         }
+        // a demand's power need is worth saying only beside a power limit it conflicts with
+        boolean power = minimal.stream().anyMatch(i -> keys.get(i).startsWith("power:"));
         List<String> words = minimal.stream()
-                .map(i -> requirements.get(keys.get(i)).description())
+                .map(i -> requirements.get(keys.get(i)))
+                .map(r -> power && r.powerDetail() != null ? r.powerDetail() : r.description())
                 .toList();
         String note = System.nanoTime() < deadline
                 ? "minimal: dropping any one of these makes the rest feasible"
                 : "time ran out before the set was proven minimal";
-        return new Conflict(true, words, note);
+        return new Conflict(true, words, minimal.stream().map(keys::get).toList(), note);
     }
 
     private static Duration remaining(long deadline) {

@@ -29,13 +29,8 @@ final class DemandRows extends ModelPart {
                         "demand[" + w + "," + q + "]",
                         new Requirement(
                                 "demand:" + w + ":" + q,
-                                String.format(
-                                        "demand of %s in %s (%,.0f %s%s)",
-                                        load.name(),
-                                        p.quarterLabel(q),
-                                        load.demandIn(q),
-                                        unit,
-                                        powerNeed(w, load.demandIn(q)))));
+                                demandText(load, q, unit, ""),
+                                demandText(load, q, unit, powerNeed(w, load.demandIn(q)))));
                 for (int k = 0; k < nk; k++) {
                     row.add(own[w][k][q], t.rate(w, k)).add(cloud[w][k][q], t.rate(w, k));
                 }
@@ -108,6 +103,11 @@ final class DemandRows extends ModelPart {
      * The least site power that could serve a demand on its own: the most power-efficient SKU that can be bought or
      * leased, in the site with the lowest PUE. Only words for an explanation; the model does not use it.
      */
+    private String demandText(Workload load, int q, String unit, String powerNeed) {
+        return String.format(
+                "demand of %s in %s (%,.0f %s%s)", load.name(), p.quarterLabel(q), load.demandIn(q), unit, powerNeed);
+    }
+
     private String powerNeed(int w, double demand) {
         double best = Double.POSITIVE_INFINITY;
         double pue = p.sites().stream().mapToDouble(Site::pue).min().orElse(1.0);

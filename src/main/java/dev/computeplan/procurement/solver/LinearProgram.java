@@ -10,8 +10,15 @@ import java.util.List;
  */
 public final class LinearProgram {
 
-    /** A requirement of the user, in domain words: the unit of an infeasibility explanation. */
-    public record Requirement(String key, String description) {}
+    /**
+     * A requirement of the user, in domain words: the unit of an infeasibility explanation. {@code powerDetail}, if
+     * given, is the description with what it needs of site power, shown only beside a power limit it conflicts with.
+     */
+    public record Requirement(String key, String description, String powerDetail) {
+        public Requirement(String key, String description) {
+            this(key, description, null);
+        }
+    }
 
     public record Variable(int index, String name, double lb, double ub, boolean integer) {}
 
@@ -51,6 +58,31 @@ public final class LinearProgram {
 
     public List<Row> rows() {
         return rows;
+    }
+
+    /** A copy without the rows of one requirement (by key): the problem with that requirement dropped. */
+    public LinearProgram without(String requirementKey) {
+        LinearProgram copy = new LinearProgram();
+        for (Variable v : variables) {
+            copy.addVariable(v.name(), v.lb(), v.ub(), v.integer());
+            copy.addObjective(v.index(), objective(v.index()));
+        }
+        for (Row row : rows) {
+            if (row.requirement() != null && row.requirement().key().equals(requirementKey)) {
+                continue;
+            }
+            copy.rows.add(new Row(
+                    copy.rows.size(),
+                    row.name(),
+                    row.requirement(),
+                    row.vars(),
+                    row.coefs(),
+                    row.lb(),
+                    row.ub(),
+                    row.unit(),
+                    row.unitScale()));
+        }
+        return copy;
     }
 
     public double objective(int var) {

@@ -46,6 +46,11 @@ public final class MipRunner {
         this.settings = settings;
     }
 
+    /** The relative gap every MIP solve stops at: savings smaller than that share of the objective are noise. */
+    public double relativeGap() {
+        return settings.relativeGap();
+    }
+
     /** Solves the MIP with SCIP; the hint (variable index, value) seeds the search; onStop receives the interrupt. */
     public Result mip(LinearProgram lp, Duration limit, List<double[]> hint, Consumer<Runnable> onStop) {
         return run(lp, "SCIP", limit, null, hint, onStop);

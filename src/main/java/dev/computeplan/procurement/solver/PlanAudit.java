@@ -1,5 +1,6 @@
 package dev.computeplan.procurement.solver;
 
+import dev.computeplan.procurement.model.CashFlow;
 import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementPlan.CostSummary;
 import dev.computeplan.procurement.model.ProcurementProblem;
@@ -14,8 +15,8 @@ public interface PlanAudit {
 
     Verdict check(ProcurementProblem problem, ProcurementPlan plan);
 
-    /** Rules the plan breaks (empty if none) and its cost recomputed from the request. */
-    record Verdict(List<String> violations, CostSummary costs) {
+    /** Rules the plan breaks (empty if none), its cost recomputed from the request, and its cash flow as booked. */
+    record Verdict(List<String> violations, CostSummary costs, CashFlow cashFlow) {
         public boolean ok() {
             return violations.isEmpty();
         }

@@ -31,6 +31,9 @@ public final class ProcurementSolver {
     /** Least time SCIP gets, even when building the model used up the limit. */
     private static final Duration MIN_SOLVE = Duration.ofMillis(200);
 
+    /** Differences of a cent or less are rounding, whatever the gaps. */
+    private static final double CENT = 0.01;
+
     private final ProcurementSolverSettings settings;
     private final PlanAudit audit;
     private final MipRunner runner;
@@ -78,9 +81,13 @@ public final class ProcurementSolver {
             }
             long left = leftNanos / 1_000_000 / toSolve;
             ProcurementProblem changed = Variants.apply(problem, v);
+            // from the base plan where it still holds, so that a variant moves away from it only for a gain
+            PlanAudit.Verdict baseThere = base.objectiveUsd() == null ? null : audit.check(changed, base);
+            ProcurementPlan start = baseThere != null && baseThere.ok() ? base : null;
+            Double basePlanUsd = start == null ? null : baseThere.costs().totalUsd();
             ProcurementPlan plan =
-                    solveOne(changed, null, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
-            variants.add(summary(v.name(), changed, plan));
+                    solveOne(changed, start, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
+            variants.add(summary(v.name(), changed, plan, base, basePlanUsd));
         }
         return base.withChecks(base.costs(), variants, base.message());
     }
@@ -114,20 +121,24 @@ public final class ProcurementSolver {
                 runner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, hint, onStop);
         if (r.status() == MipRunner.Status.INFEASIBLE) {
             List<String> conflict = List.of();
+            List<ProcurementPlan.Repair> repairs = List.of();
             String message = "no plan meets every requirement";
             if (explainConflict) {
                 // the rest of the time limit, but at least CONFLICT_MIN: an explanation is worth a short overrun
                 Duration rest = limit.minusNanos(System.nanoTime() - start);
-                ConflictFinder.Conflict c =
-                        ConflictFinder.find(model.program(), rest.compareTo(CONFLICT_MIN) < 0 ? CONFLICT_MIN : rest);
-                conflict = c.requirements();
-                message = c.infeasible()
-                        ? "no plan meets every requirement; these conflict (" + c.note() + ")"
-                        : message + "; " + c.note();
+                PlannerConflicts.Result c = PlannerConflicts.explain(
+                        problem, runner, rest.compareTo(CONFLICT_MIN) < 0 ? CONFLICT_MIN : rest);
+                conflict = c.conflict().requirements();
+                repairs = c.repairs();
+                message = c.conflict().infeasible()
+                        ? "no plan meets every requirement; these conflict ("
+                                + c.conflict().note() + ")"
+                        : message + "; " + c.conflict().note();
             }
             return ProcurementPlan.builder(PlanStatus.INFEASIBLE)
                     .message(message)
                     .conflict(conflict)
+                    .repairs(repairs)
                     .build();
         }
         if (!r.hasSolution()) {
@@ -144,7 +155,12 @@ public final class ProcurementSolver {
                     "independent cost %.2f differs from the solver objective %.2f",
                     check.costs().totalUsd(), r.objective());
         }
-        return plan.withChecks(check.costs(), List.of(), note);
+        return plan.toBuilder()
+                .costs(check.costs())
+                .cashFlow(check.cashFlow())
+                .variants(List.of())
+                .message(note)
+                .build();
     }
 
     private static VariantResult notSolved(String name, String reason) {
@@ -152,7 +168,8 @@ public final class ProcurementSolver {
                 name, PlanStatus.NOT_SOLVED, null, null, Map.of(), Map.of(), null, null, List.of(reason));
     }
 
-    private VariantResult summary(String name, ProcurementProblem changed, ProcurementPlan plan) {
+    private VariantResult summary(
+            String name, ProcurementProblem changed, ProcurementPlan plan, ProcurementPlan base, Double basePlanUsd) {
         Map<String, Integer> bought = new TreeMap<>();
         plan.purchases().forEach(b -> bought.merge(b.sku(), b.accelerators(), Integer::sum));
         Map<String, Integer> bySite = new TreeMap<>();
@@ -164,6 +181,19 @@ public final class ProcurementSolver {
         List<String> violations = plan.objectiveUsd() == null
                 ? List.of()
                 : audit.check(changed, plan).violations();
+        Double change = null;
+        Double tolerance = null;
+        Boolean within = null;
+        if (plan.objectiveUsd() != null && base.objectiveUsd() != null) {
+            change = plan.objectiveUsd() - base.objectiveUsd();
+            // the common gap every solve is asked for (or a larger one reached at a time limit), of the larger cost
+            double gap = Math.max(settings.relativeGap(), Math.max(base.gap(), plan.gap()));
+            tolerance = gap * Math.max(Math.abs(base.objectiveUsd()), Math.abs(plan.objectiveUsd()));
+            within = Math.abs(change) <= tolerance + CENT;
+        }
+        Boolean sameComposition = basePlanUsd == null || plan.objectiveUsd() == null
+                ? null
+                : basePlanUsd - plan.objectiveUsd() <= tolerance + CENT;
         return new VariantResult(
                 name,
                 plan.status(),
@@ -173,6 +203,11 @@ public final class ProcurementSolver {
                 bySite,
                 plan.objectiveUsd() == null ? null : cloudQuarters,
                 plan.costs(),
-                violations);
+                violations,
+                change,
+                tolerance,
+                within,
+                basePlanUsd,
+                sameComposition);
     }
 }

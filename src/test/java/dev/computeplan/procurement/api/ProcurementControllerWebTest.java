@@ -113,4 +113,30 @@ class ProcurementControllerWebTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
+
+    @Test
+    void aStoredPlanExportsAsCsvTables() throws Exception {
+        // two X servers bought in Q1 for 10,000 each: cash capex 20,000, energy 438
+        var problem = Fixtures.twoAccelerators(1.0, true);
+        ProcurementPlan plan = Fixtures.solve(problem);
+        when(jobs.stored(kind, "c"))
+                .thenReturn(new JobService.Stored<>(mock(JobRecord.class), Fixtures.request(problem), plan));
+        mvc.perform(get("/api/v1/procurement/jobs/c/export"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content()
+                        .string(Matchers.startsWith(
+                                "record,quarter,sku,site,workload,source,servers,accelerators,delivered,precision\r\n"
+                                        + "purchase,Q1,X,S,,,2,2,,\r\n")));
+        mvc.perform(get("/api/v1/procurement/jobs/c/export").param("table", "CASH_FLOW"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(Matchers.containsString("Q1,20000.0,0.0,0.0,438.0,0.0,20438.0,1.0,0.0,0.0")));
+        mvc.perform(get("/api/v1/procurement/jobs/c/export").param("table", "EXPLANATION"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("check,,,\"independent check passed")));
+        mvc.perform(get("/api/v1/procurement/jobs/c/export").param("table", "NOPE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
 }

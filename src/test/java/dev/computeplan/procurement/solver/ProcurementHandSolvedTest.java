@@ -135,14 +135,28 @@ class ProcurementHandSolvedTest {
                 base.policy(),
                 List.of(
                         new Variant("price x2", 2.0, null, null, null, null, null),
-                        new Variant("demand +50%", null, null, null, null, 1.5, null)));
+                        new Variant("demand +50%", null, null, null, null, 1.5, null),
+                        new Variant("price x1.0001", 1.0001, null, null, null, null, null)));
         ProcurementPlan plan = solve(problem);
         assertThat(plan.objectiveUsd()).isCloseTo(5_438.0, within(0.01));
-        assertThat(plan.variants()).hasSize(2);
+        assertThat(plan.variants()).hasSize(3);
         assertThat(plan.variants().get(0).objectiveUsd()).isCloseTo(8_760.0, within(0.01));
         assertThat(plan.variants().get(0).acceleratorsBoughtBySku()).isEmpty();
         // demand 3 accelerators: buy 3 x 2,719 = 8,157
         assertThat(plan.variants().get(1).objectiveUsd()).isCloseTo(8_157.0, within(0.01));
         assertThat(plan.variants()).allSatisfy(v -> assertThat(v.violations()).isEmpty());
+        // +3,322 against a tolerance of at most 0.1 % of each objective: an effect
+        assertThat(plan.variants().get(0).changeUsd()).isCloseTo(3_322.0, within(0.01));
+        assertThat(plan.variants().get(0).withinTolerance()).isFalse();
+        // keeping the two servers at twice the price costs 10,000 + 438 = 10,438 > 8,760 + tolerance: a real switch
+        assertThat(plan.variants().get(0).basePlanUsd()).isCloseTo(10_438.0, within(0.01));
+        assertThat(plan.variants().get(0).compositionWithinTolerance()).isFalse();
+        // capex 5,000 x 1.0001: +0.50, less than the common gap 0.1 % x 5,438.50 = 5.44 -> within tolerance
+        ProcurementPlan.VariantResult tiny = plan.variants().get(2);
+        assertThat(tiny.changeUsd()).isCloseTo(0.5, within(1e-6));
+        assertThat(tiny.toleranceUsd()).isCloseTo(5.4385, within(1e-6));
+        assertThat(tiny.withinTolerance()).isTrue();
+        assertThat(tiny.acceleratorsBoughtBySku()).containsEntry("X", 2);
+        assertThat(tiny.compositionWithinTolerance()).isTrue();
     }
 }
