@@ -93,7 +93,7 @@ public final class RoadefRequests {
                 }
             }
             workloads.add(new PlacementRequest.WorkloadDto(
-                    RoadefMapper.processId(p),
+                    processId(p),
                     requirements,
                     null,
                     null,
@@ -134,12 +134,16 @@ public final class RoadefRequests {
         int[] machines = new int[processes];
         for (int p = 0; p < processes; p++) {
             PlacementPlan.Assignment a = assignments.get(p);
-            if (!RoadefMapper.processId(p).equals(a.workload())) {
+            if (!processId(p).equals(a.workload())) {
                 throw new IllegalArgumentException("assignment " + p + " is for " + a.workload());
             }
             machines[p] = a.node() == null ? -1 : Integer.parseInt(a.node().substring(1));
         }
         return machines;
+    }
+
+    static String processId(int p) {
+        return "p" + p;
     }
 
     static String resource(int r) {

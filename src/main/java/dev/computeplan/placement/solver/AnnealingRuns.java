@@ -67,14 +67,18 @@ final class AnnealingRuns {
         return runs;
     }
 
-    /** A later phase's starting temperature: the share of the initial soft cost, scaled down on large clusters. */
+    /**
+     * A later phase's starting temperature: the share of the initial soft cost, scaled down on large clusters and
+     * on many workloads (a move's size follows the cost per node and per workload, not the total).
+     */
     static long laterTemperature(PlacementSolution problem, PlacementEngineSettings engine) {
         PlacementIncrementalScore score = new PlacementIncrementalScore();
         score.resetWorkingSolution(problem);
         long cost = Math.abs(score.calculateScore().softScore());
         return (long) (cost
                 * engine.temperatureShare()
-                * engine.nodeScale(problem.getNodes().size()));
+                * engine.sizeScale(
+                        problem.getNodes().size(), problem.getWorkloads().size()));
     }
 
     /**

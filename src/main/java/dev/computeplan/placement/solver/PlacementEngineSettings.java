@@ -17,6 +17,8 @@ package dev.computeplan.placement.solver;
  * @param strictFirstHeat            where capacity stays strict, the first phase starts this many times hotter
  * @param temperatureReferenceNodes  the share above suits clusters of up to this many nodes; on more it shrinks in
  *                                   proportion (a move changes the cost of two nodes, not of the whole cluster)
+ * @param temperatureReferenceWorkloads likewise for workloads: on more it shrinks in proportion (a move of one of
+ *                                   many small workloads changes little), whichever of the two shrinks it more
  * @param relaxCapacity              with a transient resource, the first annealing phase may overfill capacity at an
  *                                   adaptive price on its way (its answers still keep it)
  * @param lookAlikeShare             share of swap draws whose partner has near requirements
@@ -32,6 +34,7 @@ public record PlacementEngineSettings(
         double temperatureShare,
         int strictFirstHeat,
         int temperatureReferenceNodes,
+        int temperatureReferenceWorkloads,
         boolean relaxCapacity,
         double lookAlikeShare,
         long stepLimit) {
@@ -59,7 +62,10 @@ public record PlacementEngineSettings(
         if (!(temperatureShare > 0.0) || Double.isInfinite(temperatureShare)) {
             throw new IllegalArgumentException("temperatureShare must be positive: " + temperatureShare);
         }
-        if (strictFirstHeat < 1 || temperatureReferenceNodes < 1 || stepLimit < 0) {
+        if (strictFirstHeat < 1
+                || temperatureReferenceNodes < 1
+                || temperatureReferenceWorkloads < 1
+                || stepLimit < 0) {
             throw new IllegalArgumentException(
                     "strictFirstHeat >= 1, temperatureReferenceNodes >= 1 and stepLimit >= 0 required");
         }
@@ -69,7 +75,7 @@ public record PlacementEngineSettings(
     }
 
     public static PlacementEngineSettings defaults() {
-        return new PlacementEngineSettings(Search.AUTO, 2, 5, 5, 0.001, 10, 100, true, 0.9, 0L);
+        return new PlacementEngineSettings(Search.AUTO, 2, 5, 5, 0.001, 10, 100, 1_000, true, 0.9, 0L);
     }
 
     public PlacementEngineSettings withThreads(int value) {
@@ -81,6 +87,7 @@ public record PlacementEngineSettings(
                 temperatureShare,
                 strictFirstHeat,
                 temperatureReferenceNodes,
+                temperatureReferenceWorkloads,
                 relaxCapacity,
                 lookAlikeShare,
                 stepLimit);
@@ -95,6 +102,7 @@ public record PlacementEngineSettings(
                 temperatureShare,
                 strictFirstHeat,
                 temperatureReferenceNodes,
+                temperatureReferenceWorkloads,
                 relaxCapacity,
                 lookAlikeShare,
                 stepLimit);
@@ -109,13 +117,18 @@ public record PlacementEngineSettings(
                 temperatureShare,
                 strictFirstHeat,
                 temperatureReferenceNodes,
+                temperatureReferenceWorkloads,
                 relaxCapacity,
                 lookAlikeShare,
                 value);
     }
 
-    /** 1 up to the reference cluster size, then in inverse proportion to the number of nodes. */
-    double nodeScale(int nodes) {
-        return Math.min(1.0, temperatureReferenceNodes / (double) Math.max(1, nodes));
+    /** 1 up to the reference sizes, then in inverse proportion to the number of nodes or workloads. */
+    double sizeScale(int nodes, int workloads) {
+        return Math.min(
+                1.0,
+                Math.min(
+                        temperatureReferenceNodes / (double) Math.max(1, nodes),
+                        temperatureReferenceWorkloads / (double) Math.max(1, workloads)));
     }
 }
