@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Solves every ROADEF/EURO 2012 instance (model_X.txt + assignment_X.txt) in a folder and prints a table:
+# Solves every ROADEF/EURO 2012 instance (model_X.txt + assignment_X.txt) in a folder as a placement job (`roadef
+# solve` sends it through PlacementKind, the entry point of POST /api/v1/placement/jobs) and prints a table:
 # instance, initial, final, best known, gap %, feasible (re-checked by `roadef score`, the exact scorer, and where
 # python3 is installed by benchmarks/roadef_check.py, an independent implementation of the rules and the cost).
 #
-# usage: benchmarks/roadef.sh [DIR] [SECONDS] [extra solve options, e.g. --seed 1 --solver local]
+# usage: benchmarks/roadef.sh [DIR] [SECONDS] [extra solve options, e.g. --seed 1 --threads 2]
 #   DIR      default ../shared/data/roadef2012/A (then /work/shared/data/roadef2012/A)
 #   SECONDS  per instance, default 10 (the challenge allows 300)
 # ROADEF_RUNNER=jar runs `java -jar target/computeplan.jar roadef ...` (the application's CLI);
 # the default runs dev.computeplan.roadef.RoadefMain from target/classes.
-# "engine moves/s" is the mean of the scored moves per second the engine's annealing phases log ("-" for --solver local).
+# "engine moves/s" is the mean of the scored moves per second the engine's annealing phases log ("-" where they are not logged).
 # Solutions go to target/roadef/solution_X.txt, the solver's output and log to solve_X.out and solve_X.err.
 # Gap: relative to the best known value, except a2_1 (best known 198) where it is the absolute difference, as the
 # challenge reports it.

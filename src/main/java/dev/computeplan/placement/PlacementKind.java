@@ -32,7 +32,12 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     /** The least time a solve gets, even when mapping the request took the whole limit. */
     private static final Duration MIN_SOLVE = Duration.ofMillis(100);
 
-    private final PlacementExplainer explainer = new PlacementExplainer(PlacementSolver.solutionManager());
+    /**
+     * Built on first use: its solution manager compiles the constraint streams (seconds on a busy machine), which a
+     * solve does not need (the CLI's solves never explain).
+     */
+    private volatile PlacementExplainer explainer;
+
     private final PlacementSolver solver;
     private final PlacementLimits limits;
 
@@ -154,6 +159,11 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     public PlacementExplanation explain(PlacementRequest problem, PlacementPlan solution) {
         PlacementSolution solved = PlacementMapper.toDomain(problem, solution);
         PlacementSolver.solutionManager().update(solved);
-        return explainer.explain(solved);
+        PlacementExplainer e = explainer;
+        if (e == null) {
+            e = new PlacementExplainer(PlacementSolver.solutionManager());
+            explainer = e;
+        }
+        return e.explain(solved);
     }
 }

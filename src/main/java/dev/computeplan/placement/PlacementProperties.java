@@ -1,6 +1,7 @@
 package dev.computeplan.placement;
 
 import dev.computeplan.placement.api.PlacementLimits;
+import dev.computeplan.placement.solver.PlacementEngineSettings;
 import dev.computeplan.placement.solver.PlacementSolverSettings;
 import dev.computeplan.placement.solver.PlacementTimeSplit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param limits               the largest problem accepted ({@code computeplan.placement.limits.*})
  * @param timeSplit            how the time limit is shared among the phases ({@code computeplan.placement.time-split.*});
  *                             the built-in split when absent
+ * @param engine               how the search runs ({@code computeplan.placement.engine.*}); the built-in settings
+ *                             when absent
  */
 @ConfigurationProperties("computeplan.placement")
 public record PlacementProperties(
@@ -27,7 +30,8 @@ public record PlacementProperties(
         int lateAcceptanceSize,
         int firstSearchPercent,
         @DefaultValue PlacementLimits limits,
-        PlacementTimeSplit timeSplit) {
+        PlacementTimeSplit timeSplit,
+        PlacementEngineSettings engine) {
 
     public static PlacementProperties defaults() {
         PlacementSolverSettings d = PlacementSolverSettings.defaults();
@@ -38,7 +42,34 @@ public record PlacementProperties(
                 d.lateAcceptanceSize(),
                 d.firstSearchPercent(),
                 PlacementLimits.defaults(),
-                d.timeSplit());
+                d.timeSplit(),
+                d.engine());
+    }
+
+    /** These settings with {@code value} as the seed. */
+    public PlacementProperties withSeed(long value) {
+        return new PlacementProperties(
+                value,
+                ruinRecreateMaxNodes,
+                factoryCacheSize,
+                lateAcceptanceSize,
+                firstSearchPercent,
+                limits,
+                timeSplit,
+                engine);
+    }
+
+    /** These settings with {@code value} as the engine settings. */
+    public PlacementProperties withEngine(PlacementEngineSettings value) {
+        return new PlacementProperties(
+                seed,
+                ruinRecreateMaxNodes,
+                factoryCacheSize,
+                lateAcceptanceSize,
+                firstSearchPercent,
+                limits,
+                timeSplit,
+                value);
     }
 
     public PlacementSolverSettings solverSettings() {
@@ -48,6 +79,7 @@ public record PlacementProperties(
                 factoryCacheSize,
                 lateAcceptanceSize,
                 firstSearchPercent,
-                timeSplit == null ? PlacementTimeSplit.defaults() : timeSplit);
+                timeSplit == null ? PlacementTimeSplit.defaults() : timeSplit,
+                engine == null ? PlacementEngineSettings.defaults() : engine);
     }
 }

@@ -1,5 +1,6 @@
 package dev.computeplan.roadef;
 
+import dev.computeplan.placement.PlacementProperties;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Solves, re-checks the answer with the exact scorer (falling back to the initial assignment if it is not
+ * Solves as a placement job does ({@link RoadefJobSolver}, default placement settings), re-checks the answer with the exact scorer (falling back to the initial assignment if it is not
  * feasible), writes the solution file and prints its exact cost as the last line.
  */
 @Command(
@@ -37,17 +38,18 @@ class RoadefSolveCommand implements Callable<Integer> {
     long seed;
 
     @Option(
-            names = "--solver",
-            defaultValue = RoadefSolvers.ENGINE,
-            description = "engine (the placement engine, default) or local (ROADEF-specific late acceptance search)")
-    String solver;
-
-    @Option(
             names = "--threads",
             defaultValue = "2",
             description =
-                    "independent parallel runs, best one wins (default ${DEFAULT-VALUE}: the challenge machine has 2 cores)")
+                    "parallel annealing runs, best one wins (default ${DEFAULT-VALUE}: the challenge machine has 2 cores)")
     int threads;
+
+    @Option(
+            names = "--steps",
+            defaultValue = "0",
+            description = "end each search phase after this many steps instead of on the clock, for the same answer on"
+                    + " any machine (default ${DEFAULT-VALUE}: off)")
+    long steps;
 
     @Override
     public Integer call() {
@@ -61,11 +63,13 @@ class RoadefSolveCommand implements Callable<Integer> {
             err.println("error: --threads must be in 1..64");
             return RoadefScoreCommand.EXIT_BAD_INPUT;
         }
-        RoadefSolver chosen = RoadefSolvers.byName(solver, threads);
-        if (chosen == null) {
-            err.println("error: unknown solver '" + solver + "', use one of " + RoadefSolvers.NAMES);
+        if (steps < 0) {
+            err.println("error: --steps must be >= 0");
             return RoadefScoreCommand.EXIT_BAD_INPUT;
         }
+        PlacementProperties defaults = PlacementProperties.defaults();
+        RoadefSolver chosen = new RoadefJobSolver(defaults.withEngine(
+                defaults.solverSettings().engine().withThreads(threads).withStepLimit(steps)));
         RoadefInstance instance;
         try {
             instance = RoadefReader.read(files.model, files.assignment);

@@ -6,9 +6,7 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.solver.PlacementSolver;
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The engine's score of a mapped ROADEF solution equals minus the exact scorer's cost, and hard < 0 iff infeasible. */
@@ -41,11 +39,10 @@ class RoadefMapperTest {
     }
 
     @Test
-    @Tag("slow") // the ROADEF solvers stop on the clock only
     void engineScoreEqualsExactCostOfImprovedSolutions() {
         for (String name : new String[] {"a1_1", "a2_2"}) {
             RoadefInstance in = RoadefTestData.load(name);
-            int[] solution = new RoadefLocalSearch(Clock.systemUTC(), 1, 200).solve(in, Duration.ofMillis(500), 11);
+            int[] solution = RoadefJobSolverTest.stepLimited(1, 2_000).solve(in, Duration.ofSeconds(120), 11);
             RoadefScore exact = RoadefScorer.score(in, solution);
             assertThat(exact.feasible()).isTrue();
             assertThat(exact.processMoveCost() + exact.machineMoveCost())

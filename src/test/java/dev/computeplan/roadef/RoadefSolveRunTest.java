@@ -3,7 +3,6 @@ package dev.computeplan.roadef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Whatever a solver returns, only a feasible assignment no worse than the initial one gets through. */
@@ -60,10 +59,9 @@ class RoadefSolveRunTest {
     }
 
     @Test
-    @Tag("slow") // the ROADEF solvers stop on the clock only
     void keepsAFeasibleBetterAnswer() {
         RoadefInstance a11 = RoadefTestData.load("a1_1");
-        int[] better = new RoadefLocalSearch(java.time.Clock.systemUTC(), 1, 100).solve(a11, Duration.ofMillis(300), 2);
+        int[] better = RoadefJobSolverTest.stepLimited(1, 1_000).solve(a11, Duration.ofSeconds(120), 2);
         RoadefSolveRun.Result result = RoadefSolveRun.run((in, limit, seed) -> better, a11, Duration.ofSeconds(1), 0);
         assertThat(result.note()).isEmpty();
         assertThat(result.assignment()).containsExactly(better);

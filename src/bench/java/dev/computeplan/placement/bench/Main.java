@@ -1,5 +1,6 @@
 package dev.computeplan.placement.bench;
 
+import dev.computeplan.placement.solver.PlacementEngineSettings;
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,7 +8,8 @@ import java.util.List;
  * The placement benchmarks as one program:
  * <pre>
  *   openb SEEDS [TRACES] [POLICIES] [BALANCE_WEIGHT]   online OpenB simulation (comma-separated traces and policies)
- *   openb-batch SECONDS [TRACES]                      the whole OpenB arrival list solved at once by the engine
+ *   openb-batch SECONDS [TRACES] [SEARCH]             the whole OpenB arrival list solved at once as a placement job
+ *                                                     (SEARCH: AUTO, ANNEALING or LATE_ACCEPTANCE)
  *   scale [WORKLOADS] [GPUS] [SECONDS] [ARRIVALS]     synthetic scale run, then a re-plan with ARRIVALS new workloads
  * </pre>
  */
@@ -29,8 +31,10 @@ public final class Main {
                         list(arg(rest, 2, "best-fit,fgd,engine")),
                         Double.parseDouble(arg(rest, 3, "1"))));
             case "openb-batch" ->
-                System.out.print(
-                        OpenbBatch.run(Integer.parseInt(arg(rest, 0, null)), list(arg(rest, 1, "default,gpuspec33"))));
+                System.out.print(OpenbBatch.run(
+                        Integer.parseInt(arg(rest, 0, null)),
+                        list(arg(rest, 1, "default,gpuspec33")),
+                        PlacementEngineSettings.Search.valueOf(arg(rest, 2, "AUTO"))));
             case "scale" ->
                 ScaleRun.run(
                         Integer.parseInt(arg(rest, 0, "2000")),
@@ -58,7 +62,7 @@ public final class Main {
     private static void usage() {
         System.err.println("""
                 usage: Main openb SEEDS [TRACES] [POLICIES] [BALANCE_WEIGHT]
-                       Main openb-batch SECONDS [TRACES]
+                       Main openb-batch SECONDS [TRACES] [AUTO|ANNEALING|LATE_ACCEPTANCE]
                        Main scale [WORKLOADS] [GPUS] [SECONDS] [ARRIVALS]""");
     }
 }

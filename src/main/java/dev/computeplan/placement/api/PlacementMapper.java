@@ -159,7 +159,17 @@ public final class PlacementMapper {
                     .computeIfAbsent(m.from(), k -> new HashMap<>())
                     .put(nodes.get(m.to()).getIndex(), m.cost());
         }
-        moveCosts.forEach((from, costs) -> nodes.get(from).withMoveCosts(costs));
+        // A node with move costs to many others gets them as an array: the search looks one up at every move it scores.
+        int count = nodes.size();
+        moveCosts.forEach((from, costs) -> {
+            if (costs.size() * 4L >= count) {
+                long[] dense = new long[count];
+                costs.forEach((to, cost) -> dense[to] = cost);
+                nodes.get(from).withMoveCosts(dense);
+            } else {
+                nodes.get(from).withMoveCosts(costs);
+            }
+        });
         return nodes;
     }
 

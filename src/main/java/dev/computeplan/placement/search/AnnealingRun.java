@@ -274,7 +274,7 @@ final class AnnealingRun {
         if (from == target) {
             return false;
         }
-        List<Workload> ejected = EjectionMoveFactory.ejected(score, w, target);
+        List<Workload> ejected = Ejections.ejected(score, w, target);
         if (ejected == null || ejected.isEmpty()) {
             return false;
         }
@@ -287,7 +287,7 @@ final class AnnealingRun {
         move(i, target);
         for (int k = 0; k < ejectedIndexes.length; k++) {
             Workload e = ejected.get(k);
-            Node to = EjectionMove.destination(score, nodeList, e, from, target);
+            Node to = Ejections.destination(score, nodeList, e, from, target);
             if (to == target && current.hardScore() == 0 && score.fit().breaksHardOn(e, target)) {
                 // it fits nowhere, not even back: the move would end with a hard loss and be rejected
                 doomed = true;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -96,15 +97,26 @@ public final class PlacementSolver {
                 onNewBest);
     }
 
-    /** The options this solver uses for {@code problem} under {@code limit}: its seed and tuning from the settings. */
+    /**
+     * The options this solver uses for {@code problem} under {@code limit}: its seed and tuning from the settings, and
+     * the search the engine settings choose for the problem's shape ({@link AnnealingRuns#anneal}).
+     */
     public SolverOptions.Builder options(PlacementSolution problem, Duration limit) {
         return SolverOptions.builder(limit)
                 .seed(settings.seed())
                 .settings(settings)
+                .search(
+                        AnnealingRuns.anneal(problem, settings.engine())
+                                ? PlacementSolverConfig.Search.SIMULATED_ANNEALING
+                                : PlacementSolverConfig.Search.LATE_ACCEPTANCE)
                 .ruinRecreate(problem.getNodes().size() <= settings.ruinRecreateMaxNodes());
     }
 
-    /** Solves with explicit options (e.g. a step limit in tests), then polishes and re-scores the answer. */
+    /**
+     * Solves with explicit options (e.g. a step limit in tests), then polishes and re-scores the answer. With
+     * simulated annealing, the engine's parallel runs ({@link AnnealingRuns}) solve copies of the problem and the
+     * best answer goes on.
+     */
     public PlacementSolution solve(
             PlacementSolution problem,
             SolverOptions options,
@@ -115,21 +127,11 @@ public final class PlacementSolver {
             problem.setScore(FinalFill.apply(problem, () -> true));
             return problem;
         }
-        SolverFactory<PlacementSolution> factory = factory(options);
-        // The limit counts from this call: building a factory (new options) is taken out of the solver's time.
-        TerminationConfig termination = new TerminationConfig()
-                .withSpentLimit(Duration.ofMillis(
-                        Math.max(1L, options.timeLimit().toMillis() - (System.nanoTime() - start) / 1_000_000)));
-        if (options.unimprovedLimit() != null) {
-            termination.setUnimprovedSpentLimit(options.unimprovedLimit());
-        }
-        Solver<PlacementSolution> solver =
-                factory.buildSolver(new SolverConfigOverride<PlacementSolution>().withTerminationConfig(termination));
-        solver.addEventListener(event -> onNewBest.accept(event.getNewBestSolution()));
         AtomicBoolean stopped = new AtomicBoolean();
+        List<Solver<PlacementSolution>> solvers = new CopyOnWriteArrayList<>();
         onStop.accept(() -> {
             stopped.set(true);
-            solver.terminateEarly();
+            solvers.forEach(Solver::terminateEarly);
         });
         if (stopped.get()) {
             // Stopped before it started: Timefold would reset the early-termination flag when solving starts.
@@ -145,7 +147,21 @@ public final class PlacementSolver {
         // Timefold's own set-up on a large problem is not interruptible: started too late, it would overrun.
         if (end - System.nanoTime()
                 > 2 * settings.timeSplit().setUpNanos(problem.getWorkloads().size())) {
-            best = solveBy(solver, problem, end);
+            List<SolverOptions> runs = options.search() == PlacementSolverConfig.Search.SIMULATED_ANNEALING
+                    ? AnnealingRuns.options(problem, options, settings.engine(), options.timeLimit())
+                    : List.of(options);
+            BestReports reports = new BestReports(onNewBest);
+            for (SolverOptions run : runs) {
+                Solver<PlacementSolution> solver = buildSolver(run, start);
+                solver.addEventListener(event -> reports.offer(event.getNewBestSolution()));
+                solvers.add(solver);
+            }
+            if (stopped.get()) {
+                solvers.forEach(Solver::terminateEarly);
+            }
+            best = solvers.size() == 1
+                    ? solveBy(solvers.get(0), problem, end, WATCHDOG)
+                    : ParallelRuns.solve(solvers, problem, end, WATCHDOG);
         }
         long searched = System.nanoTime();
         PutBackPolish.apply(best);
@@ -160,20 +176,54 @@ public final class PlacementSolver {
         // half-evaluated step: the fill's own score of the answer replaces it.
         best.setScore(FinalFill.apply(best, () -> stopped.get() || System.nanoTime() > fillDeadline));
         LOG.info(
-                "Solver {} ms, put-back polish {} ms, final fill {} ms",
+                "Solver {} ms ({} run(s), {}), put-back polish {} ms, final fill {} ms",
                 (searched - start) / 1_000_000,
+                Math.max(1, solvers.size()),
+                options.search(),
                 (polished - searched) / 1_000_000,
                 (System.nanoTime() - polished) / 1_000_000);
         return best;
+    }
+
+    /** A solver for {@code options} whose limit counts from {@code start}: building a factory is taken out of it. */
+    private Solver<PlacementSolution> buildSolver(SolverOptions options, long start) {
+        SolverFactory<PlacementSolution> factory = factory(options);
+        TerminationConfig termination = new TerminationConfig()
+                .withSpentLimit(Duration.ofMillis(
+                        Math.max(1L, options.timeLimit().toMillis() - (System.nanoTime() - start) / 1_000_000)));
+        if (options.unimprovedLimit() != null) {
+            termination.setUnimprovedSpentLimit(options.unimprovedLimit());
+        }
+        return factory.buildSolver(new SolverConfigOverride<PlacementSolution>().withTerminationConfig(termination));
+    }
+
+    /** Hands on each new best of any run that beats every best handed on before (runs report concurrently). */
+    private static final class BestReports {
+        private final Consumer<PlacementSolution> onNewBest;
+        private HardMediumSoftLongScore best;
+
+        BestReports(Consumer<PlacementSolution> onNewBest) {
+            this.onNewBest = onNewBest;
+        }
+
+        synchronized void offer(PlacementSolution newBest) {
+            if (best == null || newBest.getScore().compareTo(best) > 0) {
+                best = newBest.getScore();
+                onNewBest.accept(newBest);
+            }
+        }
     }
 
     /**
      * Timefold checks its limit between steps and counts from its own start; this also stops it at {@code deadline}
      * whatever the steps and the set-up took (repeated: a request made before solving starts is not kept).
      */
-    private static PlacementSolution solveBy(
-            Solver<PlacementSolution> solver, PlacementSolution problem, long deadline) {
-        ScheduledFuture<?> watchdog = WATCHDOG.scheduleAtFixedRate(
+    static PlacementSolution solveBy(
+            Solver<PlacementSolution> solver,
+            PlacementSolution problem,
+            long deadline,
+            ScheduledExecutorService watchdogs) {
+        ScheduledFuture<?> watchdog = watchdogs.scheduleAtFixedRate(
                 () -> {
                     if (System.nanoTime() - deadline >= 0) {
                         solver.terminateEarly();

@@ -4,7 +4,6 @@ import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristi
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
@@ -20,9 +19,7 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.search.AnnealingPhase;
-import dev.computeplan.placement.search.EjectionMoveFactory;
 import dev.computeplan.placement.search.ExchangePhase;
-import dev.computeplan.placement.search.FeasibleMoveFilters;
 import dev.computeplan.placement.search.GangPlacementPhase;
 import dev.computeplan.placement.search.QuickFitPhase;
 import java.time.Duration;
@@ -42,16 +39,12 @@ public final class PlacementSolverConfig {
     public static final double RUIN_RECREATE_WEIGHT = 1.0;
     public static final int RUIN_MIN = 2;
     public static final int RUIN_MAX = 12;
-    /** Tabu search: recently moved workloads stay put for this many steps. */
-    public static final int ENTITY_TABU_SIZE = 7;
-    /** Tabu search: moves evaluated per step; the best non-tabu one is taken. */
-    public static final int TABU_ACCEPTED_COUNT = 4_000;
     /**
      * Swaps against change and ejection in simulated annealing ({@link AnnealingPhase}): on tightly packed clusters
      * a feasible swap is rare and costly to find, so fewer swaps leave time for more moves.
      */
     public static final double ANNEALING_SWAP_WEIGHT = 2.0;
-    /** Ejection moves against change and swap's weights (tabu search and simulated annealing only). */
+    /** Ejection moves against change and swap's weights (simulated annealing only). */
     public static final double EJECTION_WEIGHT = 3.0;
     /** The second annealing phase draws other moves than the first. */
     static final long SECOND_SEARCH_SEED_OFFSET = 1_000_003L;
@@ -59,13 +52,13 @@ public final class PlacementSolverConfig {
     private PlacementSolverConfig() {}
 
     /**
-     * How local search accepts moves. Late acceptance of single random moves suits GPU clusters with many free
-     * slots; on tightly packed clusters most random moves break a capacity, and sampling many moves per step (tabu)
-     * or annealing with feasibility filters does better.
+     * How local search accepts moves. Late acceptance of single random moves (Timefold's local search) also assigns
+     * pending workloads; simulated annealing ({@link AnnealingPhase}, with feasibility filters and ejection moves)
+     * moves placed workloads only, and does better on tightly packed clusters where most random moves break a
+     * capacity. {@link PlacementEngineSettings} chooses.
      */
     public enum Search {
         LATE_ACCEPTANCE,
-        TABU,
         SIMULATED_ANNEALING
     }
 
@@ -165,7 +158,7 @@ public final class PlacementSolverConfig {
                     .withCustomPhaseCommands(
                             options.stepLimit() > 0 ? phase.withStepLimit(options.stepLimit()) : phase);
         }
-        return localSearch(options.ruinRecreateWeight(), options.search(), options.lateAcceptanceSize());
+        return localSearch(options.ruinRecreateWeight(), options.lateAcceptanceSize());
     }
 
     /**
@@ -193,44 +186,24 @@ public final class PlacementSolverConfig {
                         .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING));
     }
 
-    static LocalSearchPhaseConfig localSearch(double ruinRecreateWeight, Search search, int lateAcceptanceSize) {
+    /** Late acceptance over change, swap and (when weighted) ruin-and-recreate moves. */
+    static LocalSearchPhaseConfig localSearch(double ruinRecreateWeight, int lateAcceptanceSize) {
         ChangeMoveSelectorConfig change = new ChangeMoveSelectorConfig();
         change.setFixedProbabilityWeight(CHANGE_WEIGHT);
         SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig();
         swap.setFixedProbabilityWeight(SWAP_WEIGHT);
-        // Tabu search looks for the best feasible moves: moves that clearly break a capacity need not be scored,
-        // and ejection moves give it compound moves to choose from (AnnealingPhase does the same on its own).
-        boolean feasibleSearch = search != Search.LATE_ACCEPTANCE;
-        if (feasibleSearch) {
-            change.setFilterClass(FeasibleMoveFilters.Change.class);
-            swap.setFilterClass(FeasibleMoveFilters.Swap.class);
-        }
-        RuinRecreateMoveSelectorConfig ruin = new RuinRecreateMoveSelectorConfig()
-                .withMinimumRuinedCount(RUIN_MIN)
-                .withMaximumRuinedCount(RUIN_MAX);
-        ruin.setFixedProbabilityWeight(ruinRecreateWeight);
         List<MoveSelectorConfig> moves = new ArrayList<>(List.of(change, swap));
         if (ruinRecreateWeight > 0) {
+            RuinRecreateMoveSelectorConfig ruin = new RuinRecreateMoveSelectorConfig()
+                    .withMinimumRuinedCount(RUIN_MIN)
+                    .withMaximumRuinedCount(RUIN_MAX);
+            ruin.setFixedProbabilityWeight(ruinRecreateWeight);
             moves.add(ruin);
-        }
-        if (feasibleSearch) {
-            MoveIteratorFactoryConfig ejection =
-                    new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(EjectionMoveFactory.class);
-            ejection.setFixedProbabilityWeight(EJECTION_WEIGHT);
-            moves.add(ejection);
         }
         return new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(
                         new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new)))
-                .withAcceptorConfig(
-                        switch (search) {
-                            case TABU -> new LocalSearchAcceptorConfig().withEntityTabuSize(ENTITY_TABU_SIZE);
-                            case SIMULATED_ANNEALING ->
-                                throw new IllegalArgumentException("annealing runs as AnnealingPhase");
-                            case LATE_ACCEPTANCE ->
-                                new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize);
-                        })
-                .withForagerConfig(new LocalSearchForagerConfig()
-                        .withAcceptedCountLimit(search == Search.TABU ? TABU_ACCEPTED_COUNT : 1));
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptanceSize))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
  *                             enough to converge
  * @param firstSearchPercent   share of the time limit for the first local search, before gangs get a second chance
  * @param timeSplit            how the time limit is shared out between the phases and what follows the solver
+ * @param engine               how the search phase runs: which search, parallel runs, annealing temperatures
  */
 public record PlacementSolverSettings(
         long seed,
@@ -23,7 +24,26 @@ public record PlacementSolverSettings(
         int factoryCacheSize,
         int lateAcceptanceSize,
         int firstSearchPercent,
-        PlacementTimeSplit timeSplit) {
+        PlacementTimeSplit timeSplit,
+        PlacementEngineSettings engine) {
+
+    /** With the default engine settings. */
+    public PlacementSolverSettings(
+            long seed,
+            int ruinRecreateMaxNodes,
+            int factoryCacheSize,
+            int lateAcceptanceSize,
+            int firstSearchPercent,
+            PlacementTimeSplit timeSplit) {
+        this(
+                seed,
+                ruinRecreateMaxNodes,
+                factoryCacheSize,
+                lateAcceptanceSize,
+                firstSearchPercent,
+                timeSplit,
+                PlacementEngineSettings.defaults());
+    }
 
     /** With the default time split. */
     public PlacementSolverSettings(
@@ -43,9 +63,26 @@ public record PlacementSolverSettings(
                     "ruinRecreateMaxNodes >= 0, factoryCacheSize >= 1 and " + "lateAcceptanceSize >= 1 required");
         }
         Objects.requireNonNull(timeSplit, "timeSplit");
+        Objects.requireNonNull(engine, "engine");
         if (firstSearchPercent < 1 || firstSearchPercent > 99) {
             throw new IllegalArgumentException("firstSearchPercent must be in 1..99: " + firstSearchPercent);
         }
+    }
+
+    public PlacementSolverSettings withEngine(PlacementEngineSettings value) {
+        return new PlacementSolverSettings(
+                seed, ruinRecreateMaxNodes, factoryCacheSize, lateAcceptanceSize, firstSearchPercent, timeSplit, value);
+    }
+
+    public PlacementSolverSettings withSeed(long value) {
+        return new PlacementSolverSettings(
+                value,
+                ruinRecreateMaxNodes,
+                factoryCacheSize,
+                lateAcceptanceSize,
+                firstSearchPercent,
+                timeSplit,
+                engine);
     }
 
     public static PlacementSolverSettings defaults() {

@@ -34,7 +34,7 @@ public record PlacementTimeSplit(
     }
 
     public static PlacementTimeSplit defaults() {
-        return new PlacementTimeSplit(10, 10, 50, 25, 20_000);
+        return new PlacementTimeSplit(10, 10, 50, 25, 5_000);
     }
 
     /** The time kept back from {@code limit} for the steps after the solver, for {@code workloads} workloads. */

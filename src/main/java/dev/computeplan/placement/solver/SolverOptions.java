@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * The options of one solver configuration ({@link PlacementSolverConfig#create}), built by name:
- * {@code SolverOptions.builder(limit).seed(7).search(Search.TABU).build()}.
+ * {@code SolverOptions.builder(limit).seed(7).stepLimit(1_000).build()}.
  *
  * @param timeLimit          wall-clock budget of the solve
  * @param unimprovedLimit    also stop after this long without a better score; null: no such stop
@@ -59,6 +59,24 @@ public record SolverOptions(
 
     public static Builder builder(Duration timeLimit) {
         return new Builder(timeLimit);
+    }
+
+    /** A builder holding these options. */
+    public Builder toBuilder() {
+        return builder(timeLimit)
+                .unimprovedLimit(unimprovedLimit)
+                .seed(seed)
+                .mode(mode)
+                .ruinRecreateWeight(ruinRecreateWeight)
+                .search(search)
+                .annealing(annealing)
+                .searches(searches)
+                .meetings(meetings)
+                .lateAcceptanceSize(lateAcceptanceSize)
+                .firstSearchPercent(firstSearchPercent)
+                .stepLimit(stepLimit)
+                .gangPercent(gangPercent)
+                .constructionPercent(constructionPercent);
     }
 
     /** Defaults: reproducible, ruin-and-recreate on, late acceptance, two searches, no meetings, no step limit. */
@@ -141,11 +159,22 @@ public record SolverOptions(
             return this;
         }
 
-        /** With the settings' late acceptance size, first-search share and phase shares. */
+        public Builder gangPercent(int value) {
+            gangPercent = value;
+            return this;
+        }
+
+        public Builder constructionPercent(int value) {
+            constructionPercent = value;
+            return this;
+        }
+
+        /** With the settings' late acceptance size, first-search share, phase shares and step limit. */
         public Builder settings(PlacementSolverSettings settings) {
             return lateAcceptanceSize(settings.lateAcceptanceSize())
                     .firstSearchPercent(settings.firstSearchPercent())
-                    .timeSplit(settings.timeSplit());
+                    .timeSplit(settings.timeSplit())
+                    .stepLimit(settings.engine().stepLimit());
         }
 
         /** Bounds the gang placement and construction phases to their shares of the time limit. */

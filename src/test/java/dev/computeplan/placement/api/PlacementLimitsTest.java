@@ -49,7 +49,8 @@ class PlacementLimitsTest {
                 d.lateAcceptanceSize(),
                 d.firstSearchPercent(),
                 new PlacementLimits(5000, 2),
-                d.timeSplit()));
+                d.timeSplit(),
+                d.engine()));
         ObjectNode body = MaxSizeBodies.placement(3, 3, 1);
         // a field binding would refuse: the size limit answers first
         body.put("unknownField", true);

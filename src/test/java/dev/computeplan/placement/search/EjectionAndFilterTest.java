@@ -2,33 +2,21 @@ package dev.computeplan.placement.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import ai.timefold.solver.core.api.solver.SolverFactory;
-import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
-import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
-import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
-import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
-import ai.timefold.solver.core.config.solver.EnvironmentMode;
-import ai.timefold.solver.core.config.solver.SolverConfig;
-import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.solver.PlacementConstraintProvider;
 import dev.computeplan.placement.solver.PlacementIncrementalScore;
-import dev.computeplan.placement.solver.PlacementSolverConfig;
 import dev.computeplan.roadef.RoadefInstance;
 import dev.computeplan.roadef.RoadefMapper;
-import dev.computeplan.roadef.RoadefScorer;
 import dev.computeplan.roadef.RoadefTestData;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The move filters and ejection moves on ROADEF a2_2 (transient resources, anti-affinity, a full cluster): a
- * filtered move really breaks a hard rule, and ejection moves keep the incremental score exact (FULL_ASSERT).
+ * The annealing's move filters on ROADEF a2_2 (transient resources, anti-affinity, a full cluster): a filtered move
+ * really breaks a hard rule (ejections are checked under FULL_ASSERT in {@code AnnealingPhaseTest}).
  */
 class EjectionAndFilterTest {
 
@@ -95,35 +83,6 @@ class EjectionAndFilterTest {
         // a2_2 is full: most random moves break something, and some do not
         assertThat(filtered).isGreaterThan(1_000);
         assertThat(kept).isGreaterThan(50);
-    }
-
-    @Test
-    @Tag("slow")
-    void ejectionMovesKeepTheScoreExactUnderFullAssert() {
-        PlacementSolution s = a2_2();
-        MoveIteratorFactoryConfig ejection =
-                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(EjectionMoveFactory.class);
-        SolverConfig config = new SolverConfig()
-                .withSolutionClass(PlacementSolution.class)
-                .withEntityClasses(Workload.class)
-                .withScoreDirectorFactory(PlacementSolverConfig.scoreDirector(EnvironmentMode.FULL_ASSERT))
-                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
-                .withRandomSeed(3L)
-                .withTerminationConfig(new TerminationConfig().withStepCountLimit(150))
-                .withPhases(new LocalSearchPhaseConfig()
-                        .withMoveSelectorConfig(ejection)
-                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withEntityTabuSize(3))
-                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(5)));
-        RoadefInstance in = RoadefTestData.load("a2_2");
-        long initial = RoadefTestData.originalCost("a2_2");
-        PlacementSolution best =
-                SolverFactory.<PlacementSolution>create(config).buildSolver().solve(s);
-        HardMediumSoftLongScore score = best.getScore();
-        assertThat(score.hardScore()).isZero();
-        assertThat(-score.softScore())
-                .isEqualTo(
-                        RoadefScorer.score(in, RoadefMapper.toAssignment(best)).total())
-                .isLessThan(initial);
     }
 
     private static long localHard(PlacementIncrementalScore score) {

@@ -96,7 +96,7 @@ class EjectionShortcutsTest {
                 continue;
             }
             List<Workload> expected = plainGreedy(score, w, target);
-            List<Workload> actual = EjectionMoveFactory.ejected(score, w, target);
+            List<Workload> actual = Ejections.ejected(score, w, target);
             if (expected == null) {
                 assertThat(actual).as("draw %d", k).isNull();
                 none++;
@@ -185,10 +185,10 @@ class EjectionShortcutsTest {
             }
             here.removeAll(out);
             for (Workload v : out) {
-                EjectionMoveFactory.release(score, over, v, target);
+                Ejections.release(score, over, v, target);
             }
         }
-        while (EjectionMoveFactory.overflowing(over)) {
+        while (Ejections.overflowing(over)) {
             Workload pick = null;
             double pickShare = 0.0;
             for (Workload v : here) {
@@ -198,7 +198,7 @@ class EjectionShortcutsTest {
                 double share = 0.0;
                 for (int i = 0; i < over.length; i++) {
                     if (over[i] > 0) {
-                        share += Math.min(over[i], EjectionMoveFactory.freed(score, v, i, target)) / (double) over[i];
+                        share += Math.min(over[i], Ejections.freed(score, v, i, target)) / (double) over[i];
                     }
                 }
                 if (share > pickShare) {
@@ -206,12 +206,12 @@ class EjectionShortcutsTest {
                     pickShare = share;
                 }
             }
-            if (pick == null || out.size() == EjectionMoveFactory.MAX_EJECTED) {
+            if (pick == null || out.size() == Ejections.MAX_EJECTED) {
                 return null;
             }
             out.add(pick);
             here.remove(pick);
-            EjectionMoveFactory.release(score, over, pick, target);
+            Ejections.release(score, over, pick, target);
         }
         return out;
     }

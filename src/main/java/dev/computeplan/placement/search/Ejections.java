@@ -1,88 +1,27 @@
 package dev.computeplan.placement.search;
 
-import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 import dev.computeplan.placement.domain.Node;
-import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.solver.PlacementIncrementalScore;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Random;
 
 /**
- * Random {@link EjectionMove}s: a random movable workload, a random node it does not fit on, and the fewest
- * workloads there whose leaving makes it fit, largest share of the overflow first.
+ * Ejections for {@link AnnealingRun}: to put a workload on a node too full for it, the fewest workloads there whose
+ * leaving makes it fit, largest share of the overflow first; each ejected workload then goes where it fits best.
  */
-public final class EjectionMoveFactory implements MoveIteratorFactory<PlacementSolution, EjectionMove> {
+final class Ejections {
 
     /** More ejected workloads than this and the move is unlikely to pay: another target is drawn. */
     static final int MAX_EJECTED = 16;
 
-    private static final int ATTEMPTS = 50;
+    private Ejections() {}
 
-    /** Built once per phase: Timefold asks for a new iterator at every step. */
-    private List<Workload> movable;
-
-    @Override
-    public void phaseStarted(ScoreDirector<PlacementSolution> scoreDirector) {
-        movable = movable(scoreDirector.getWorkingSolution());
-    }
-
-    @Override
-    public void phaseEnded(ScoreDirector<PlacementSolution> scoreDirector) {
-        movable = null;
-    }
-
-    private static List<Workload> movable(PlacementSolution solution) {
-        return solution.getWorkloads().stream()
-                .filter(w -> !w.isPinned() && w.getGang() == null)
-                .toList();
-    }
-
-    @Override
-    public long getSize(ScoreDirector<PlacementSolution> scoreDirector) {
-        PlacementSolution s = scoreDirector.getWorkingSolution();
-        return (long) s.getWorkloads().size() * s.getNodes().size();
-    }
-
-    @Override
-    public Iterator<EjectionMove> createOriginalMoveIterator(ScoreDirector<PlacementSolution> scoreDirector) {
-        throw new UnsupportedOperationException("ejection moves are only drawn at random");
-    }
-
-    @Override
-    public Iterator<EjectionMove> createRandomMoveIterator(
-            ScoreDirector<PlacementSolution> scoreDirector, Random random) {
-        PlacementSolution solution = scoreDirector.getWorkingSolution();
-        List<Workload> movable = this.movable != null ? this.movable : movable(solution);
-        List<Node> nodes = solution.getNodes();
-        PlacementIncrementalScore score = FeasibleMoveFilters.calculator(scoreDirector);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return score != null && !movable.isEmpty() && nodes.size() > 1;
-            }
-
-            @Override
-            public EjectionMove next() {
-                for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                    Workload w = movable.get(random.nextInt(movable.size()));
-                    Node target = nodes.get(random.nextInt(nodes.size()));
-                    if (w.getNode() == null || w.getNode() == target) {
-                        continue;
-                    }
-                    List<Workload> ejected = ejected(score, w, target);
-                    if (ejected != null && !ejected.isEmpty()) {
-                        return new EjectionMove(w, target, ejected);
-                    }
-                }
-                // nothing found: a move that is not doable, so Timefold skips it
-                Workload w = movable.get(0);
-                return new EjectionMove(w, w.getNode(), List.of());
-            }
-        };
+    /** Where the ejected workload fits with the least rise in cost; its old node (now over-full) if nowhere. */
+    static Node destination(PlacementIncrementalScore score, List<Node> nodes, Workload e, Node from, Node target) {
+        // the freed node first among equals: the move is then a swap with ejection
+        Node best = score.fit().cheapestFit(e, nodes, target, from);
+        return best != null ? best : target;
     }
 
     /** The workloads to move off {@code target} so that {@code w} fits, or null if there is no small such set. */

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps a ROADEF instance onto the placement engine's domain and back. Machines become nodes (location = zone,
+ * For tests: maps a ROADEF instance onto the placement engine's domain directly and back (the CLI and the benchmarks
+ * go through a placement request instead, {@link RoadefRequests}). Machines become nodes (location = zone,
  * neighborhood = network domain, move cost matrix = node move costs), services become anti-affine services with
  * spreadMin, processes become workloads whose current node is the initial machine. The three move weights enter
  * as constraint weight overrides, so the engine's soft score is minus the ROADEF cost.
