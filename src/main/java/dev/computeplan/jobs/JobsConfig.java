@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the job machinery. The CLI runs with {@code computeplan.jobs.enabled=false}: no database, no workers. */
 @Configuration
-@EnableConfigurationProperties(JobProperties.class)
+@EnableConfigurationProperties({JobProperties.class, RetentionProperties.class})
 public class JobsConfig {
 
     @Bean
@@ -50,6 +51,15 @@ public class JobsConfig {
         }
 
         @Bean
+        JobRetention jobRetention(
+                DataSource dataSource,
+                PlatformTransactionManager txManager,
+                Clock clock,
+                RetentionProperties retention) {
+            return new JobRetention(dataSource, new TransactionTemplate(txManager), clock, retention);
+        }
+
+        @Bean
         JobEvents jobEvents(JobStore store, JobProperties props) {
             return new JobEvents(store, Math.max(50, props.pollInterval().toMillis() / 2));
         }
@@ -62,8 +72,10 @@ public class JobsConfig {
                 ProblemReader reader,
                 ObjectMapper mapper,
                 Clock clock,
-                JobProperties props) {
-            return new JobService(store, runner, kinds, reader, mapper, clock, props);
+                JobProperties props,
+                ObjectProvider<CallerScope> scope) {
+            return new JobService(
+                    store, runner, kinds, reader, mapper, clock, props, scope.getIfAvailable(() -> JobScope::open));
         }
     }
 }
