@@ -24,7 +24,7 @@ public class JobRetention implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobRetention.class);
     /** Advisory lock key of the sweep: any constant that no other code of the database uses. */
-    private static final long LOCK_KEY = 0x636f6d70757465L;
+    static final long LOCK_KEY = 0x636f6d70757465L;
 
     private static final String FINISHED = "status IN ('COMPLETED', 'STOPPED', 'FAILED')";
     private static final int BATCH = 500;
@@ -34,7 +34,9 @@ public class JobRetention implements SmartLifecycle {
     private final Clock clock;
     private final RetentionProperties props;
     private final boolean postgres;
-    private final ReentrantLock local = new ReentrantLock();
+    /** Held while this process sweeps; package-private so a test can hold it. */
+    final ReentrantLock local = new ReentrantLock();
+
     private ScheduledExecutorService timer;
 
     public JobRetention(DataSource dataSource, TransactionTemplate tx, Clock clock, RetentionProperties props) {
