@@ -14,26 +14,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,7 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "computeplan.security.quotas.tenants.chatty.requests-per-minute=1",
             "computeplan.security.quotas.tenants.chatty.burst=3"
         })
-@Import({TestKindConfig.class, AccessControlIT.IdentityProvider.class})
+@Import(TestKindConfig.class)
 class AccessControlIT {
 
     static final String PLANNER_A = "key-planner-a";
@@ -81,6 +79,10 @@ class AccessControlIT {
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
         registry.add("computeplan.data-dir", () -> dataDir.toString());
+        // the identity provider's public key, configured the way an operator would
+        registry.add(
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> publicKeyFile().toUri().toString());
         key(registry, 0, "planner-a", "{sha256}" + ApiKeys.sha256(PLANNER_A), "a", "planner");
         key(registry, 1, "viewer-a", "{bcrypt}" + new BCryptPasswordEncoder(4).encode(VIEWER_A), "a", "viewer");
         key(registry, 2, "planner-b", "{sha256}" + ApiKeys.sha256(PLANNER_B), "b", "scheduler");
@@ -89,22 +91,24 @@ class AccessControlIT {
         key(registry, 5, "chatty", "{sha256}" + ApiKeys.sha256(CHATTY), "chatty", "viewer");
     }
 
+    private static Path publicKeyFile() {
+        try {
+            String pem = "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(IDP.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n";
+            return Files.writeString(dataDir.resolve("idp.pem"), pem);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void key(DynamicPropertyRegistry r, int i, String name, String hash, String tenant, String role) {
         String p = "computeplan.security.api-keys[" + i + "].";
         r.add(p + "name", () -> name);
         r.add(p + "hash", () -> hash);
         r.add(p + "tenant", () -> tenant);
         r.add(p + "roles[0]", () -> role);
-    }
-
-    /** The identity provider's public key, as {@code NimbusJwtDecoder.withPublicKey} would read it from config. */
-    @TestConfiguration
-    static class IdentityProvider {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) IDP.getPublic())
-                    .build();
-        }
     }
 
     @Test
