@@ -6,6 +6,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,6 +49,12 @@ public class JobsConfig {
                 JobProperties props,
                 MeterRegistry meters) {
             return new JobRunner(store, kinds, mapper, clock, props, meters);
+        }
+
+        /** {@code /actuator/info} names the replica as the jobs table does, to tell replicas apart. */
+        @Bean
+        InfoContributor replicaInfo(JobRunner runner) {
+            return builder -> builder.withDetail("replica", runner.owner());
         }
 
         @Bean
