@@ -73,6 +73,7 @@ class TwoReplicasPostgresIT {
             Set<String> stolen = new HashSet<>(db.queryForList(
                     "SELECT id FROM solve_job WHERE status = 'SOLVING' AND owner = ?", String.class, ownerOfA));
             assertThat(stolen).as("the killed replica was solving").isNotEmpty();
+            System.out.println("killed a replica solving " + stolen.size() + " job(s)");
 
             for (String id : ids) {
                 httpB.awaitJob(
