@@ -61,7 +61,15 @@ final class KindOperations {
         declare(submit, "422", "429", "503");
         add(kind, "/jobs", HttpMethod.GET, "list" + name + "Jobs", ok("200", ref("JobPage")));
         add(kind, "/jobs/{id}", HttpMethod.GET, "get" + name + "Job", ok("200", job));
-        add(kind, "/jobs/{id}", HttpMethod.DELETE, "stop" + name + "Job", ok("200", job));
+        add(
+                kind,
+                "/jobs/{id}",
+                HttpMethod.DELETE,
+                "stop" + name + "Job",
+                ok("200", job)
+                        .addApiResponse(
+                                "204",
+                                new ApiResponse().description("The finished job and its solution were deleted")));
         Operation solve =
                 add(kind, "/jobs/{id}/solution", HttpMethod.GET, "get" + name + "Solution", ok("200", solution));
         declare(solve, "409");

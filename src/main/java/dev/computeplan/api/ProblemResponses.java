@@ -23,16 +23,22 @@ final class ProblemResponses {
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     static final String PROBLEM = "Problem";
 
-    private static final Map<String, String> DESCRIPTIONS = Map.of(
-            "400", "The body is not valid JSON or does not match the schema, or a parameter is out of range",
-            "404", "No such job or resource",
-            "409", "Not available in the job's current state",
-            "413", "The body is larger than this service accepts",
-            "415", "The body is not application/json",
-            "422", "The problem breaks a rule; errors name each field",
-            "429", "Too many jobs are waiting; retry after Retry-After seconds",
-            "503", "The service is at capacity; retry after Retry-After seconds",
-            "500", "The service failed on this request");
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("400", "The body is not valid JSON or does not match the schema, or a parameter is out of range"),
+            Map.entry(
+                    "401",
+                    "No valid API key or bearer token (access control is on); WWW-Authenticate names the schemes"),
+            Map.entry("403", "The caller's roles do not allow this operation (a viewer submitting or deleting)"),
+            Map.entry("404", "No such job or resource"),
+            Map.entry("409", "Not available in the job's current state"),
+            Map.entry("413", "The body is larger than this service accepts"),
+            Map.entry("415", "The body is not application/json"),
+            Map.entry("422", "The problem breaks a rule; errors name each field"),
+            Map.entry(
+                    "429",
+                    "Too many jobs are waiting, or the tenant is over its quota; retry after Retry-After seconds"),
+            Map.entry("503", "The service is at capacity; retry after Retry-After seconds"),
+            Map.entry("500", "The service failed on this request"));
 
     private ProblemResponses() {}
 
@@ -75,8 +81,8 @@ final class ProblemResponses {
         if (openApi.getPaths() == null) {
             return;
         }
-        for (PathItem item : openApi.getPaths().values()) {
-            for (Operation operation : item.readOperations()) {
+        for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
+            for (Operation operation : path.getValue().readOperations()) {
                 List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
                 boolean body = operation.getRequestBody() != null;
                 if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
@@ -89,6 +95,12 @@ final class ProblemResponses {
                     declare(operation, "413", "415");
                 }
                 declare(operation, "500");
+                // an empty security list marks the public operations (the examples)
+                if (path.getKey().startsWith("/api/")
+                        && (operation.getSecurity() == null
+                                || !operation.getSecurity().isEmpty())) {
+                    declare(operation, "401", "403");
+                }
                 operation.getResponses().forEach(ProblemResponses::complete);
             }
         }
@@ -103,6 +115,13 @@ final class ProblemResponses {
             response.setDescription(DESCRIPTIONS.getOrDefault(code, "Error"));
         }
         response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(SpecSchemas.ref(PROBLEM))));
+        if (code.equals("401")) {
+            response.addHeaderObject(
+                    org.springframework.http.HttpHeaders.WWW_AUTHENTICATE,
+                    new Header()
+                            .description("the accepted schemes: Bearer (a JWT or an API key) and ApiKey (X-API-Key)")
+                            .schema(SpecSchemas.typed("string")));
+        }
         if (code.equals("429") || code.equals("503")) {
             response.addHeaderObject(
                     org.springframework.http.HttpHeaders.RETRY_AFTER,

@@ -102,10 +102,19 @@ class JobController {
         return events.open(jobs.record(kind, id, JobStore.Load.SUMMARY));
     }
 
-    @Operation(summary = "Stop a job early; it keeps its best solution (STOPPED)")
+    @Operation(
+            summary = "Stop a queued or solving job (it keeps its best solution), or delete a finished one",
+            description = "A queued or solving job is stopped and answered 200 with its state (STOPPED once the "
+                    + "solver has let go; the best solution stays). A finished job (COMPLETED, STOPPED, FAILED) is "
+                    + "deleted with its problem and solution and answered 204; its id answers 404 afterwards. "
+                    + "So two DELETEs remove a running job.")
+    @ApiResponse(responseCode = "200", description = "Stop requested; the job as it is now")
+    @ApiResponse(responseCode = "204", description = "The finished job was deleted")
     @DeleteMapping("/jobs/{id}")
-    JobView stop(@PathVariable String kind, @PathVariable String id) {
-        return jobs.stop(kind, id);
+    ResponseEntity<JobView> stop(@PathVariable String kind, @PathVariable String id) {
+        return jobs.stopOrDelete(kind, id)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @Operation(summary = "Check a problem without solving it: the list of problems found (empty when valid)")

@@ -1,6 +1,9 @@
 package dev.computeplan.jobs;
 
-/** A solve job as stored; {@code problem} and {@code solution} are JSON text and may be left unloaded (null). */
+/**
+ * A solve job as stored; {@code problem} and {@code solution} are JSON text and may be left unloaded (null).
+ * {@code tenant} is null for jobs submitted while the service ran open.
+ */
 public record JobRecord(
         String id,
         String kind,
@@ -19,11 +22,18 @@ public record JobRecord(
         long solvedMs,
         int attempts,
         String owner,
-        boolean stopRequested) {
+        boolean stopRequested,
+        String tenant) {
+
+    /** A new job of no tenant (the service runs open). */
+    public static JobRecord queued(
+            String id, String kind, String problem, long timeLimitMs, String solverName, long now) {
+        return queued(id, kind, problem, timeLimitMs, solverName, now, null);
+    }
 
     /** A new job waiting for a worker: no solution, no owner, no attempt yet. */
     public static JobRecord queued(
-            String id, String kind, String problem, long timeLimitMs, String solverName, long now) {
+            String id, String kind, String problem, long timeLimitMs, String solverName, long now, String tenant) {
         return new JobRecord(
                 id,
                 kind,
@@ -42,6 +52,7 @@ public record JobRecord(
                 0,
                 0,
                 null,
-                false);
+                false,
+                tenant);
     }
 }

@@ -90,6 +90,11 @@ public class JobRunner implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(this::refreshStatusCounts, 0, STATUS_COUNT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** This replica's name in the {@code owner} column of the jobs it solves. */
+    public String owner() {
+        return owner;
+    }
+
     /** Wakes the dispatcher (after a submit or when a worker frees up). */
     public void nudge() {
         if (active) {

@@ -9,6 +9,7 @@ import dev.computeplan.common.Violation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Submit, look up, stop and explain jobs of any kind. The controllers and the CLI are thin layers over this. */
@@ -21,6 +22,7 @@ public class JobService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final JobProperties props;
+    private final CallerScope scope;
 
     public JobService(
             JobStore store,
@@ -30,6 +32,19 @@ public class JobService {
             ObjectMapper mapper,
             Clock clock,
             JobProperties props) {
+        this(store, runner, kinds, reader, mapper, clock, props, JobScope::open);
+    }
+
+    public JobService(
+            JobStore store,
+            JobRunner runner,
+            KindRegistry kinds,
+            ProblemReader reader,
+            ObjectMapper mapper,
+            Clock clock,
+            JobProperties props,
+            CallerScope scope) {
+        this.scope = scope;
         this.store = store;
         this.runner = runner;
         this.kinds = kinds;
@@ -42,6 +57,8 @@ public class JobService {
     public JobView submit(String kindName, JsonNode body) {
         ProblemKind<?, ?> kind = kinds.get(kindName);
         ParsedRequest<?> request = reader.read(kind, body);
+        JobScope caller = scope.current();
+        checkQuota(caller);
         if (store.countQueued() >= props.queueCapacity()) {
             long retry = Math.max(1, Math.min(300, props.defaultTimeLimit().toSeconds()));
             throw new QueueFullException(
@@ -54,10 +71,25 @@ public class JobService {
                 request.problemJson(),
                 request.timeLimit().toMillis(),
                 kind.solverName(),
-                now);
+                now,
+                caller.tenant());
         store.insert(job);
         runner.nudge();
         return JobView.of(job, null);
+    }
+
+    // counted before the insert, so replicas racing may overshoot by a job each: a quota, not a hard bound
+    private void checkQuota(JobScope caller) {
+        if (caller.maxActiveJobs() > 0 && caller.tenant() != null) {
+            long active = store.countActive(caller.tenant());
+            if (active >= caller.maxActiveJobs()) {
+                long retry = Math.max(1, Math.min(300, props.defaultTimeLimit().toSeconds()));
+                throw new QueueFullException(
+                        "Tenant '" + caller.tenant() + "' has " + active + " queued or solving jobs, its limit; "
+                                + "try again when one has finished.",
+                        retry);
+            }
+        }
     }
 
     public ProblemReader reader() {
@@ -70,17 +102,33 @@ public class JobService {
 
     public JobPage list(String kindName, int page, int size) {
         kinds.get(kindName);
+        JobScope caller = scope.current();
         Map<String, Double> live = runner.liveSolvingSeconds();
-        List<JobView> items = store.list(kindName, page * size, size).stream()
-                .map(r -> JobView.of(r, live.get(r.id())))
-                .toList();
-        return new JobPage(items, page, size, store.count(kindName));
+        List<JobRecord> rows = caller.allTenants()
+                ? store.list(kindName, page * size, size)
+                : store.list(kindName, caller.tenant(), page * size, size);
+        List<JobView> items =
+                rows.stream().map(r -> JobView.of(r, live.get(r.id()))).toList();
+        long total = caller.allTenants() ? store.count(kindName) : store.count(kindName, caller.tenant());
+        return new JobPage(items, page, size, total);
     }
 
     public JobView get(String kindName, String id) {
         // live time first: a job that finishes in between has its final time in the record read after it
         Double live = runner.liveSolvingSeconds(id).orElse(null);
         return JobView.of(record(kindName, id, JobStore.Load.SUMMARY), live);
+    }
+
+    /**
+     * Stops a queued or solving job (it keeps its best solution) and returns it; removes a finished one and returns
+     * empty, after which the id answers 404.
+     */
+    public Optional<JobView> stopOrDelete(String kindName, String id) {
+        JobRecord job = record(kindName, id, JobStore.Load.SUMMARY);
+        if (job.status().isFinal() && store.deleteFinished(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(stop(kindName, id));
     }
 
     public JobView stop(String kindName, String id) {
@@ -131,7 +179,10 @@ public class JobService {
 
     JobRecord record(String kindName, String id, JobStore.Load load) {
         kinds.get(kindName);
+        JobScope caller = scope.current();
+        // another tenant's job answers exactly like a missing one, so ids tell nothing
         return store.find(kindName, id, load)
+                .filter(caller::sees)
                 .orElseThrow(() -> new NotFoundException("No " + kindName + " job with id '" + id + "'."));
     }
 

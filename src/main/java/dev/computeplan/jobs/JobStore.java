@@ -19,12 +19,12 @@ public class JobStore {
 
     private static final String SUMMARY_COLUMNS =
             "id, kind, status, NULL AS problem, time_limit_ms, solver_name, NULL AS solution, "
-                    + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
+                    + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested, tenant";
     private static final String SOLUTION_COLUMNS =
             "id, kind, status, NULL AS problem, time_limit_ms, solver_name, solution, "
-                    + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
+                    + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested, tenant";
     private static final String ALL_COLUMNS = "id, kind, status, problem, time_limit_ms, solver_name, solution, "
-            + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested";
+            + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested, tenant";
 
     private static final RowMapper<JobRecord> ROW = JobStore::map;
 
@@ -38,8 +38,8 @@ public class JobStore {
 
     public void insert(JobRecord job) {
         jdbc.update(
-                "INSERT INTO solve_job (id, kind, status, problem, time_limit_ms, solver_name, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO solve_job (id, kind, status, problem, time_limit_ms, solver_name, created_at, updated_at, "
+                        + "tenant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 job.id(),
                 job.kind(),
                 job.status().name(),
@@ -47,7 +47,8 @@ public class JobStore {
                 job.timeLimitMs(),
                 job.solverName(),
                 job.createdAt(),
-                job.updatedAt());
+                job.updatedAt(),
+                job.tenant());
     }
 
     /** How much of a job to load: the problem can be megabytes, so only what the caller reads. */
@@ -83,9 +84,42 @@ public class JobStore {
                 offset);
     }
 
+    /** One tenant's jobs of a kind, newest first. */
+    public List<JobRecord> list(String kind, String tenant, int offset, int limit) {
+        return jdbc.query(
+                "SELECT " + SUMMARY_COLUMNS + " FROM solve_job WHERE kind = ? AND tenant = ? "
+                        + "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                ROW,
+                kind,
+                tenant,
+                limit,
+                offset);
+    }
+
     public long count(String kind) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM solve_job WHERE kind = ?", Long.class, kind);
         return n == null ? 0 : n;
+    }
+
+    public long count(String kind, String tenant) {
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM solve_job WHERE kind = ? AND tenant = ?", Long.class, kind, tenant);
+        return n == null ? 0 : n;
+    }
+
+    /** Queued and solving jobs of one tenant, all kinds together: what its quota counts. */
+    public long countActive(String tenant) {
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM solve_job WHERE tenant = ? AND status IN ('QUEUED', 'SOLVING')",
+                Long.class,
+                tenant);
+        return n == null ? 0 : n;
+    }
+
+    /** Removes a finished job; false when it is gone already or not finished (a stop is still under way). */
+    public boolean deleteFinished(String id) {
+        return jdbc.update("DELETE FROM solve_job WHERE id = ? AND status IN ('COMPLETED', 'STOPPED', 'FAILED')", id)
+                == 1;
     }
 
     public long countQueued() {
@@ -234,7 +268,8 @@ public class JobStore {
                 rs.getLong("solved_ms"),
                 rs.getInt("attempts"),
                 rs.getString("owner"),
-                rs.getBoolean("stop_requested"));
+                rs.getBoolean("stop_requested"),
+                rs.getString("tenant"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the job machinery. The CLI runs with {@code computeplan.jobs.enabled=false}: no database, no workers. */
 @Configuration
-@EnableConfigurationProperties(JobProperties.class)
+@EnableConfigurationProperties({JobProperties.class, RetentionProperties.class})
 public class JobsConfig {
 
     @Bean
@@ -49,6 +51,21 @@ public class JobsConfig {
             return new JobRunner(store, kinds, mapper, clock, props, meters);
         }
 
+        /** {@code /actuator/info} names the replica as the jobs table does, to tell replicas apart. */
+        @Bean
+        InfoContributor replicaInfo(JobRunner runner) {
+            return builder -> builder.withDetail("replica", runner.owner());
+        }
+
+        @Bean
+        JobRetention jobRetention(
+                DataSource dataSource,
+                PlatformTransactionManager txManager,
+                Clock clock,
+                RetentionProperties retention) {
+            return new JobRetention(dataSource, new TransactionTemplate(txManager), clock, retention);
+        }
+
         @Bean
         JobEvents jobEvents(JobStore store, JobProperties props) {
             return new JobEvents(store, Math.max(50, props.pollInterval().toMillis() / 2));
@@ -62,8 +79,10 @@ public class JobsConfig {
                 ProblemReader reader,
                 ObjectMapper mapper,
                 Clock clock,
-                JobProperties props) {
-            return new JobService(store, runner, kinds, reader, mapper, clock, props);
+                JobProperties props,
+                ObjectProvider<CallerScope> scope) {
+            return new JobService(
+                    store, runner, kinds, reader, mapper, clock, props, scope.getIfAvailable(() -> JobScope::open));
         }
     }
 }

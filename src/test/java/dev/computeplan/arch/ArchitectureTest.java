@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     private static final String BASE = "dev.computeplan.";
     /** Shared packages every kind may use; they know no kind. */
-    private static final List<String> SHARED = List.of("common", "jobs", "api");
+    private static final List<String> SHARED = List.of("common", "jobs", "api", "security");
     /** The rooms a kind may have; {@code search} holds custom solver phases and moves. */
     private static final Set<String> ROOMS = Set.of("domain", "model", "solver", "search", "explain", "api");
 

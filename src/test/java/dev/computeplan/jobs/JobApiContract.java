@@ -114,6 +114,21 @@ abstract class JobApiContract {
     }
 
     @Test
+    void deleteStopsARunningJobAndDeletesAFinishedOne() throws Exception {
+        String id = submit(body(10_000, 50, 60));
+        awaitJob(id, status("SOLVING"), Duration.ofSeconds(20));
+        assertThat(http.delete("/api/v1/countdown/jobs/" + id).status()).isEqualTo(200);
+        awaitJob(id, status("STOPPED"), Duration.ofSeconds(10));
+        assertThat(http.delete("/api/v1/countdown/jobs/" + id).status()).isEqualTo(204);
+        for (String path : List.of("", "/solution", "/explanation")) {
+            assertThat(http.get("/api/v1/countdown/jobs/" + id + path).status())
+                    .as(path)
+                    .isEqualTo(404);
+        }
+        assertThat(http.delete("/api/v1/countdown/jobs/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownIdsKindsAndRoutesAnswer404AsProblemJson() {
         for (String path : List.of(
                 "/api/v1/countdown/jobs/nope",

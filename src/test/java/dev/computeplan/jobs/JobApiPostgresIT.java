@@ -24,5 +24,6 @@ class JobApiPostgresIT extends JobApiContract {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", PostgresTestDatabase::user);
         registry.add("spring.datasource.password", PostgresTestDatabase::password);
+        registry.add("computeplan.security.allow-open", () -> "true");
     }
 }
