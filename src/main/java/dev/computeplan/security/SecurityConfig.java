@@ -2,11 +2,14 @@ package dev.computeplan.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.computeplan.jobs.CallerScope;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** Tells the job machinery whose jobs the caller of each request may see; answers what the firewall refuses. */
+/** Tells the job machinery whose jobs the caller of each request may see; answers what the firewall refuses. Only a
+ * web application has callers: the command line runs open. */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration
 class SecurityConfig {
 
