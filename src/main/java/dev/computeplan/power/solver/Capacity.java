@@ -53,7 +53,7 @@ public final class Capacity {
 
     /** Whether the job at that level fits at step t. */
     public boolean fits(PowerInstance.Job job, PowerInstance.Level level, int t) {
-        return mw[t] >= level.drawMw && (job.gpuType < 0 || gpus[job.gpuType][t] >= job.source.gpus());
+        return mw[t] >= level.drawMw && (!counts(job) || gpus[job.gpuType][t] >= job.source.gpus());
     }
 
     /** Whether the placement fits at every step it runs. */
@@ -99,12 +99,17 @@ public final class Capacity {
         return true;
     }
 
+    /** Whether this capacity counts the job's GPUs (not when unlimited, nor for a model without inventory). */
+    private boolean counts(PowerInstance.Job job) {
+        return job.gpuType >= 0 && job.gpuType < gpus.length;
+    }
+
     private void change(PowerInstance.Job job, Placement p, int sign) {
         if (p.dropped()) {
             return;
         }
         p.apply(mw, job.levels[p.level()].drawMw, sign);
-        if (job.gpuType >= 0) {
+        if (counts(job)) {
             int[] free = gpus[job.gpuType];
             for (int r = 0; r < p.starts().length; r++) {
                 for (int t = p.starts()[r]; t < p.starts()[r] + p.lengths()[r]; t++) {
