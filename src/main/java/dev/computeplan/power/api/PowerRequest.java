@@ -74,7 +74,9 @@ public record PowerRequest(
             @Schema(defaultValue = "0") @PositiveOrZero @DecimalMax("1000000")
             Double busyWPerNode,
 
-            @Schema(defaultValue = "1") @DecimalMin("1.0") @DecimalMax("5.0")
+            @Schema(description = "constant PUE; omitted (and no pueSeries) means 1")
+            @DecimalMin("1.0")
+            @DecimalMax("5.0")
             Double pue,
 
             @Size(max = 100_000) List<@NotNull @DecimalMin("1.0") @DecimalMax("5.0") Double> pueSeries) {
