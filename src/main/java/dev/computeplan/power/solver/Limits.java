@@ -31,6 +31,9 @@ final class Limits {
         }
         for (int k = 0; k < inst.gpuTypes.length; k++) {
             int[] gpus = free.gpus[k];
+            if (impliedByPower(inst, free, k, from, to, demands)) {
+                continue;
+            }
             CumulativeConstraint c = null;
             for (Demand d : demands) {
                 if (d.job().gpuType == k) {
@@ -41,6 +44,30 @@ final class Limits {
                 }
             }
         }
+    }
+
+    /**
+     * True when the power cap alone keeps model k within its GPUs: with d the least draw per GPU of any of its runs,
+     * Σ gpus·d ≤ Σ draw ≤ free_t, so Σ gpus ≤ free_t / d ≤ inventory_t. A redundant cumulative only slows CP-SAT.
+     */
+    private static boolean impliedByPower(
+            PowerInstance inst, Capacity free, int k, int from, int to, List<Demand> demands) {
+        if (!inst.capped) {
+            return false;
+        }
+        double leastPerGpu = Double.MAX_VALUE;
+        for (Demand d : demands) {
+            if (d.job().gpuType == k) {
+                leastPerGpu = Math.min(
+                        leastPerGpu, d.drawMw() / (double) d.job().source.gpus());
+            }
+        }
+        for (int t = from; t < to; t++) {
+            if (Math.max(0, free.mw[t]) / leastPerGpu >= free.gpus[k][t] + 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static CumulativeConstraint cumulative(
