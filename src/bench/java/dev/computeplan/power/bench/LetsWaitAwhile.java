@@ -78,7 +78,8 @@ public final class LetsWaitAwhile {
     }
 
     /**
-     * Under a site cap of {@code k} A100s at full power (k × 275.5 W), with A100 power levels (or full power only),
+     * Under a site cap of {@code k} A100s at full power (k × 275.5 W) and an inventory of k A100s, with A100 power
+     * levels (or full power only),
      * a time-of-use tariff, $100/t CO2, $10 per late hour; every job may be late.
      */
     public static PowerRequest capped(
@@ -99,13 +100,17 @@ public final class LetsWaitAwhile {
                     0,
                     0,
                     allowed,
-                    null,
+                    "A100-PCIe",
                     1,
                     true,
                     false));
         }
         double capKw = k * curve.get(0).powerW() / 1000.0;
-        return new PowerRequest(grid(jobs, start, capKw, LATE_DAYS), list, new PowerWeights(100.0, true, 10.0, 0.0));
+        // the site has exactly k A100s: power levels may not run more jobs at once than there are GPUs
+        PowerRequest.Site site =
+                new PowerRequest.Site(java.util.Map.of("A100-PCIe", k), null, null, null, null, null, null, null);
+        return new PowerRequest(
+                grid(jobs, start, capKw, LATE_DAYS), list, new PowerWeights(100.0, true, 10.0, 0.0), site);
     }
 
     /** {@code count} jobs of at most {@code maxHours} drawn (seeded) from those released in [start, start + 7 d), windows clamped to the week. */

@@ -5,6 +5,7 @@ import dev.computeplan.power.model.PowerJob;
 import dev.computeplan.power.model.PowerLevel;
 import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerWeights;
+import dev.computeplan.power.model.Site;
 import dev.computeplan.power.model.TimeGrid;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -24,7 +25,22 @@ public final class PowerMapper {
         return new PowerProblem(
                 grid(request.grid()),
                 request.jobs().stream().map(PowerMapper::job).toList(),
-                weights(request.weights()));
+                weights(request.weights()),
+                site(request.site()));
+    }
+
+    static Site site(PowerRequest.Site s) {
+        return s == null
+                ? null
+                : new Site(
+                        s.gpus(),
+                        s.gpusPerNode(),
+                        s.idleWPerGpu(),
+                        s.busyWPerGpu(),
+                        s.idleWPerNode(),
+                        s.busyWPerNode(),
+                        s.pue(),
+                        s.pueSeries());
     }
 
     /** The grid with its carbon series (if named) sampled at each step start; the series must cover the grid. */

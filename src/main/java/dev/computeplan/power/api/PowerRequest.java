@@ -19,6 +19,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The request body of kind {@code power} (without {@code termination}): when each job runs and at which GPU power
@@ -30,11 +31,66 @@ import java.util.List;
  * @param grid    the time grid with carbon intensity, price, cap and base load per step
  * @param jobs    the jobs to schedule
  * @param weights objective weights; omitted means the model's defaults
+ * @param site    GPU inventory, server overhead and PUE; omitted means the GPU boards alone, no GPU limit, PUE 1
  */
 public record PowerRequest(
         @NotNull @Valid TimeGrid grid,
         @NotNull @Size(min = 1, max = 20_000) List<@NotNull @Valid PowerJob> jobs,
-        @Valid PowerWeights weights) {
+        @Valid PowerWeights weights,
+        @Valid Site site) {
+
+    public PowerRequest(TimeGrid grid, List<PowerJob> jobs, PowerWeights weights) {
+        this(grid, jobs, weights, null);
+    }
+
+    /**
+     * The site around the GPUs. Facility power at step t = PUE_t × (baseLoad_t + idle draw of the inventory + Σ
+     * running jobs' IT draw), and it must stay within the cap; a job's IT draw = gpus × (level W + busyWPerGpu −
+     * idleWPerGpu) + ⌈gpus / gpusPerNode⌉ × (busyWPerNode − idleWPerNode); its energy = IT draw × PUE_t per step.
+     *
+     * @param gpus         GPUs the site has per GPU model (names as {@code gpuModel}); when given, every job names
+     *                     its {@code gpuModel} and no step runs more GPUs of a model than this; omitted: no limit
+     * @param gpusPerNode  GPUs per server; default 8
+     * @param idleWPerGpu  server draw per GPU slot without a job, W (besides the GPU board); default 0
+     * @param busyWPerGpu  the same with a job; default 0
+     * @param idleWPerNode server draw without a job, W; default 0
+     * @param busyWPerNode the same with a job; default 0
+     * @param pue          power usage effectiveness (facility / IT power), constant; default 1
+     * @param pueSeries    PUE per step instead (e.g. from the outside temperature); exactly {@code steps} values
+     */
+    public record Site(
+            @Size(max = 16) Map<@NotBlank @Size(max = NAME_MAX) String, @NotNull @Min(0) @Max(10_000_000) Integer> gpus,
+            @Schema(defaultValue = "8") @Min(1) @Max(64) Integer gpusPerNode,
+
+            @Schema(defaultValue = "0") @PositiveOrZero @DecimalMax("100000")
+            Double idleWPerGpu,
+
+            @Schema(defaultValue = "0") @PositiveOrZero @DecimalMax("100000")
+            Double busyWPerGpu,
+
+            @Schema(defaultValue = "0") @PositiveOrZero @DecimalMax("1000000")
+            Double idleWPerNode,
+
+            @Schema(defaultValue = "0") @PositiveOrZero @DecimalMax("1000000")
+            Double busyWPerNode,
+
+            @Schema(description = "constant PUE; omitted (and no pueSeries) means 1")
+            @DecimalMin("1.0")
+            @DecimalMax("5.0")
+            Double pue,
+
+            @Size(max = 100_000) List<@NotNull @DecimalMin("1.0") @DecimalMax("5.0") Double> pueSeries) {
+
+        public Site {
+            gpus = emptyAsAbsent(gpus);
+            gpusPerNode = gpusPerNode == null ? 8 : gpusPerNode;
+            idleWPerGpu = idleWPerGpu == null ? 0.0 : idleWPerGpu;
+            busyWPerGpu = busyWPerGpu == null ? 0.0 : busyWPerGpu;
+            idleWPerNode = idleWPerNode == null ? 0.0 : idleWPerNode;
+            busyWPerNode = busyWPerNode == null ? 0.0 : busyWPerNode;
+            pueSeries = emptyAsAbsent(pueSeries);
+        }
+    }
 
     /**
      * The planning horizon: {@code steps} steps of {@code stepMinutes} from {@code start} (local time of the series).

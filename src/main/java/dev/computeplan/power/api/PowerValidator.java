@@ -7,6 +7,7 @@ import dev.computeplan.power.model.JobTiming;
 import dev.computeplan.power.model.PowerJob;
 import dev.computeplan.power.model.PowerLevel;
 import dev.computeplan.power.model.ResolvedGrid;
+import dev.computeplan.power.model.Site;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +34,12 @@ public final class PowerValidator {
             return out;
         }
         ResolvedGrid resolved = ResolvedGrid.of(mapper.grid(grid));
+        SiteRules.validate(request.site(), resolved, out);
+        if (!out.isEmpty()) {
+            return out;
+        }
+        Site site = PowerMapper.site(request.site());
+        site = site == null ? Site.BOARDS_ONLY : site;
         Set<String> ids = new HashSet<>();
         for (int j = 0; j < request.jobs().size(); j++) {
             PowerJob job = PowerMapper.job(request.jobs().get(j));
@@ -40,7 +47,7 @@ public final class PowerValidator {
             if (!ids.add(job.id())) {
                 out.add(new Violation(path + ".id", "duplicate job id '" + job.id() + "'"));
             }
-            validateJob(job, path, resolved, out);
+            validateJob(job, path, resolved, site, out);
         }
         return out;
     }
@@ -97,7 +104,7 @@ public final class PowerValidator {
         }
     }
 
-    private static void validateJob(PowerJob job, String path, ResolvedGrid grid, List<Violation> out) {
+    private static void validateJob(PowerJob job, String path, ResolvedGrid grid, Site site, List<Violation> out) {
         int r = grid.stepOf(job.release());
         int d = grid.stepOf(job.deadline());
         boolean windowOk = validateWindow(r, d, path, grid, out);
@@ -115,10 +122,11 @@ public final class PowerValidator {
                     path + ".interruptible",
                     "minRunMinutes and checkpointOverheadMinutes apply only to interruptible jobs"));
         }
+        SiteRules.validateJob(job, path, site, out);
         if (!windowOk) {
             return;
         }
-        validateFeasible(job, path, grid, levels, r, d, out);
+        validateFeasible(job, path, grid, site, levels, r, d, out);
     }
 
     /** Whether release and deadline are grid steps of the horizon in the right order. */
@@ -152,13 +160,20 @@ public final class PowerValidator {
 
     /** A job that may not be dropped must fit its window in time and, with a cap, in power somewhere. */
     private static void validateFeasible(
-            PowerJob job, String path, ResolvedGrid grid, List<PowerLevel> levels, int r, int d, List<Violation> out) {
+            PowerJob job,
+            String path,
+            ResolvedGrid grid,
+            Site site,
+            List<PowerLevel> levels,
+            int r,
+            int d,
+            List<Violation> out) {
         int stepMinutes = grid.grid().stepMinutes();
         int fastest = Integer.MAX_VALUE;
         long leastDraw = Long.MAX_VALUE;
         for (PowerLevel level : levels) {
             fastest = Math.min(fastest, JobTiming.runSteps(job, level, stepMinutes));
-            leastDraw = Math.min(leastDraw, JobTiming.drawMilliwatts(job, level));
+            leastDraw = Math.min(leastDraw, Math.round(site.jobItW(job.gpus(), level.powerW()) * 1000.0));
         }
         int latestEnd = job.mayBeLate() ? grid.steps() : d;
         if (r + fastest > latestEnd && !job.mayBeDropped()) {
@@ -169,17 +184,18 @@ public final class PowerValidator {
                             + (job.mayBeLate() ? "the horizon end" : "deadline")
                             + "; allow mayBeDropped or widen the window"));
         }
-        if (grid.hasCap() && !job.mayBeDropped() && fitsNowhere(grid, r, latestEnd, leastDraw)) {
+        if (grid.hasCap() && !job.mayBeDropped() && fitsNowhere(grid, site, r, latestEnd, leastDraw)) {
             out.add(new Violation(
                     path + ".gpus",
-                    "even at its lowest power level the job draws more than the cap"
-                            + " minus base load at every step of its window; allow mayBeDropped or raise the cap"));
+                    "even at its lowest power level the job draws more than the cap (divided by PUE) minus base"
+                            + " load and idle servers at every step of its window; allow mayBeDropped or raise the"
+                            + " cap"));
         }
     }
 
-    private static boolean fitsNowhere(ResolvedGrid grid, int from, int to, long drawMw) {
+    private static boolean fitsNowhere(ResolvedGrid grid, Site site, int from, int to, long drawMw) {
         for (int t = from; t < to; t++) {
-            if (Math.round((grid.capKw()[t] - grid.baseKw()[t]) * 1e6) >= drawMw) {
+            if (Math.round(site.jobRoomKw(grid, t) * 1e6) >= drawMw) {
                 return false;
             }
         }

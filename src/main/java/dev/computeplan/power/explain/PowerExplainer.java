@@ -33,7 +33,7 @@ public final class PowerExplainer {
             jobs.add(job, plans.get(job.id()));
         }
         List<PowerExplanation.StepLine> stepLines = new ArrayList<>();
-        int bindingSteps = stepLines(grid, report, largestWaitingDraw(problem, grid, plans), jobs, stepLines);
+        int bindingSteps = stepLines(problem, grid, report, largestWaitingDraw(problem, grid, plans), jobs, stepLines);
         List<PowerExplanation.Why> whys = new ArrayList<>();
         for (PowerJob job : problem.jobs()) {
             PowerSolution.JobPlan plan = plans.get(job.id());
@@ -43,18 +43,10 @@ public final class PowerExplainer {
         }
         double baseCo2 = jobs.baseCo2;
         double co2 = report.co2Kg();
-        double saved = baseCo2 == 0 ? 0 : 100 * (baseCo2 / 1000 - co2) / (baseCo2 / 1000);
-        String sentence = String.format(
-                Locale.ROOT,
-                "%d jobs: %s kg CO2 vs %s kg if each ran at its release at full power "
-                        + "(%.2f%% saved), %d late, %d dropped, the cap binds in %d steps",
-                problem.jobs().size(),
-                kg(co2 * 1000),
-                kg(baseCo2),
-                saved,
-                report.lateJobs(),
-                report.droppedJobs(),
-                bindingSteps);
+        // saving on the work that ran (shifted, slowed): a dropped job's emissions are work not done, not a saving
+        double ranBase = jobs.ranBaseCo2;
+        double saved = ranBase == 0 ? 0 : 100 * (ranBase / 1000 - co2) / (ranBase / 1000);
+        String sentence = summarySentence(problem, report, jobs, saved, bindingSteps);
         PowerExplanation.Summary summary = new PowerExplanation.Summary(
                 solution.status(),
                 solution.method(),
@@ -62,7 +54,10 @@ public final class PowerExplainer {
                 solution.gap(),
                 co2,
                 baseCo2 / 1000,
+                ranBase / 1000,
                 saved,
+                jobs.droppedBaseCo2 / 1000,
+                jobs.droppedBaseKwh,
                 report.energyKwh(),
                 jobs.baseKwh,
                 jobs.planCost,
@@ -80,8 +75,27 @@ public final class PowerExplainer {
                 report.violations());
     }
 
+    private static String summarySentence(
+            PowerProblem problem, ScheduleChecker.Report report, JobLines jobs, double saved, int bindingSteps) {
+        return String.format(
+                Locale.ROOT,
+                "%d jobs: %s kg CO2 vs %s kg if the jobs that ran had run at their release at full power "
+                        + "(%.2f%% saved on the work that ran), %d late, %d dropped%s, the cap binds in %d steps",
+                problem.jobs().size(),
+                kg(report.co2Kg() * 1000),
+                kg(jobs.ranBaseCo2),
+                saved,
+                report.lateJobs(),
+                report.droppedJobs(),
+                report.droppedJobs() == 0
+                        ? ""
+                        : " (work not done: " + kg(jobs.droppedBaseCo2) + " kg CO2 at release, not counted as saved)",
+                bindingSteps);
+    }
+
     /** Step lines (all, or only the binding ones on long grids) into {@code out}; returns the number of binding steps. */
     private static int stepLines(
+            PowerProblem problem,
             ResolvedGrid grid,
             ScheduleChecker.Report report,
             double[] waitingKw,
@@ -90,7 +104,7 @@ public final class PowerExplainer {
         int steps = grid.steps();
         int bindingSteps = 0;
         for (int t = 0; t < steps; t++) {
-            Double headroom = grid.hasCap() ? grid.capKw()[t] - grid.baseKw()[t] - report.drawKw()[t] : null;
+            Double headroom = grid.hasCap() ? room(problem, grid, t) - report.drawKw()[t] : null;
             boolean binding = headroom != null && waitingKw[t] > headroom + 1e-9;
             List<String> displaced = new ArrayList<>();
             if (binding) {
@@ -116,119 +130,6 @@ public final class PowerExplainer {
         return bindingSteps;
     }
 
-    /** Each job's line against running at its release at full power, with who runs (or would run) at each step. */
-    private static final class JobLines {
-
-        private final PowerProblem problem;
-        private final ResolvedGrid grid;
-        private final PowerWeights w;
-        private final double stepHours;
-        final List<List<String>> running = new ArrayList<>();
-        final List<List<String>> atRelease = new ArrayList<>();
-        final List<PowerExplanation.JobLine> lines = new ArrayList<>();
-        double baseCo2;
-        double baseKwh;
-        double baseCost;
-        double planCost;
-
-        JobLines(PowerProblem problem, ResolvedGrid grid, PowerWeights w) {
-            this.problem = problem;
-            this.grid = grid;
-            this.w = w;
-            this.stepHours = problem.grid().stepMinutes() / 60.0;
-            for (int t = 0; t < grid.steps(); t++) {
-                running.add(new ArrayList<>());
-                atRelease.add(new ArrayList<>());
-            }
-        }
-
-        void add(PowerJob job, PowerSolution.JobPlan plan) {
-            int steps = grid.steps();
-            PowerLevel full = fullPower(job);
-            int r = grid.stepOf(job.release());
-            int n = JobTiming.runSteps(job, full, problem.grid().stepMinutes());
-            double fullKw = job.gpus() * full.powerW() / 1000.0;
-            double[] base = totals(grid, fullKw, stepHours, r, Math.min(steps, r + n), w);
-            for (int t = r; t < Math.min(steps, r + n); t++) {
-                atRelease.get(t).add(job.id());
-            }
-            baseKwh += base[0];
-            baseCo2 += base[1];
-            baseCost += base[2];
-            if (plan == null || plan.dropped()) {
-                addDropped(job, full, base);
-                return;
-            }
-            addPlanned(job, plan, full, base);
-        }
-
-        private void addDropped(PowerJob job, PowerLevel full, double[] base) {
-            lines.add(new PowerExplanation.JobLine(
-                    job.id(),
-                    null,
-                    true,
-                    List.of(),
-                    0,
-                    0,
-                    0,
-                    full.name(),
-                    base[0],
-                    base[1] / 1000,
-                    base[2],
-                    0,
-                    "dropped; at release it would emit " + kg(base[1]) + " kg CO2"));
-        }
-
-        /** The planned runs' totals next to the at-release baseline, and the steps each run occupies. */
-        private void addPlanned(PowerJob job, PowerSolution.JobPlan plan, PowerLevel full, double[] base) {
-            int steps = grid.steps();
-            PowerLevel level = ScheduleChecker.levelNamed(job, plan.level());
-            double kw = level == null ? 0 : job.gpus() * level.powerW() / 1000.0;
-            double[] sum = new double[3];
-            List<PowerExplanation.Window> windows = new ArrayList<>();
-            for (PowerSolution.Run run : plan.runs()) {
-                int from = Math.max(0, run.startStep());
-                int to = Math.min(steps, run.startStep() + run.steps());
-                double[] part = totals(grid, kw, stepHours, from, to, w);
-                for (int i = 0; i < 3; i++) {
-                    sum[i] += part[i];
-                }
-                for (int t = from; t < to; t++) {
-                    running.get(t).add(job.id());
-                }
-                windows.add(new PowerExplanation.Window(run.start(), run.end()));
-            }
-            planCost += sum[2];
-            double lateHours = plan.lateSteps() * stepHours;
-            String sentence = String.format(
-                    Locale.ROOT,
-                    "%s at %s from %s in %d run(s): %s kg CO2 vs %s kg at release at %s (%+.1f%%)%s",
-                    job.id(),
-                    plan.level(),
-                    plan.runs().get(0).start(),
-                    plan.runs().size(),
-                    kg(sum[1]),
-                    kg(base[1]),
-                    full.name(),
-                    base[1] == 0 ? 0.0 : 100 * (sum[1] - base[1]) / base[1],
-                    lateHours > 0 ? String.format(Locale.ROOT, ", %.1f h late", lateHours) : "");
-            lines.add(new PowerExplanation.JobLine(
-                    job.id(),
-                    plan.level(),
-                    false,
-                    windows,
-                    sum[0],
-                    sum[1] / 1000,
-                    sum[2],
-                    full.name(),
-                    base[0],
-                    base[1] / 1000,
-                    base[2],
-                    lateHours,
-                    sentence));
-        }
-    }
-
     /**
      * Per step, the largest least-draw among jobs that could run there but do not: a job whose window
      * [release, max(deadline, planned end)) covers t and that is not running at t. The cap binds at t when this
@@ -248,7 +149,7 @@ public final class PowerExplainer {
                     end = Math.max(end, run.startStep() + run.steps());
                 }
             }
-            double least = leastKw(job);
+            double least = leastKw(problem, job);
             for (int t = r; t < Math.min(grid.steps(), end); t++) {
                 if (!runs[t]) {
                     waiting[t] = Math.max(waiting[t], least);
@@ -285,12 +186,12 @@ public final class PowerExplainer {
             needed = Math.min(
                     needed, JobTiming.runSteps(job, level, problem.grid().stepMinutes()));
         }
-        double least = leastKw(job);
+        double least = leastKw(problem, job);
         List<PowerExplanation.FullRange> ranges = new ArrayList<>();
         int full = 0;
         int t = r;
         while (t < d) {
-            double headroom = grid.capKw()[t] - grid.baseKw()[t] - report.drawKw()[t];
+            double headroom = room(problem, grid, t) - report.drawKw()[t];
             if (!grid.hasCap() || headroom + 1e-9 >= least || running.get(t).contains(job.id())) {
                 t++;
                 continue;
@@ -300,8 +201,8 @@ public final class PowerExplainer {
             double min = headroom;
             while (u < d
                     && running.get(u).equals(holders)
-                    && grid.capKw()[u] - grid.baseKw()[u] - report.drawKw()[u] + 1e-9 < least) {
-                min = Math.min(min, grid.capKw()[u] - grid.baseKw()[u] - report.drawKw()[u]);
+                    && room(problem, grid, u) - report.drawKw()[u] + 1e-9 < least) {
+                min = Math.min(min, room(problem, grid, u) - report.drawKw()[u]);
                 u++;
             }
             full += u - t;
@@ -359,19 +260,6 @@ public final class PowerExplainer {
         return sentence;
     }
 
-    private static double[] totals(ResolvedGrid grid, double kw, double stepHours, int from, int to, PowerWeights w) {
-        double kwh = 0;
-        double co2G = 0;
-        double cost = 0;
-        for (int t = from; t < to; t++) {
-            kwh += kw * stepHours;
-            co2G += kw * stepHours * grid.carbon()[t];
-            cost += (w.includeEnergyCost() ? kw * stepHours * grid.price()[t] / 1000.0 : 0)
-                    + kw * stepHours * grid.carbon()[t] / 1e6 * w.co2PriceUsdPerTonne();
-        }
-        return new double[] {kwh, co2G, cost};
-    }
-
     static PowerLevel fullPower(PowerJob job) {
         PowerLevel best = null;
         for (PowerLevel level : job.levelsOrDefault()) {
@@ -384,15 +272,21 @@ public final class PowerExplainer {
         return best;
     }
 
-    private static double leastKw(PowerJob job) {
+    /** The least IT draw of a job, kW (boards + server overhead above idle). */
+    private static double leastKw(PowerProblem problem, PowerJob job) {
         double least = Double.MAX_VALUE;
         for (PowerLevel level : job.levelsOrDefault()) {
-            least = Math.min(least, job.gpus() * level.powerW() / 1000.0);
+            least = Math.min(least, problem.siteOrDefault().jobItW(job.gpus(), level.powerW()) / 1000.0);
         }
         return least;
     }
 
-    private static String kg(double grams) {
+    /** IT power the jobs may draw at step t, kW: cap / PUE − base − idle inventory. */
+    private static double room(PowerProblem problem, ResolvedGrid grid, int t) {
+        return problem.siteOrDefault().jobRoomKw(grid, t);
+    }
+
+    static String kg(double grams) {
         return String.format(Locale.ROOT, "%.3f", grams / 1000.0);
     }
 }

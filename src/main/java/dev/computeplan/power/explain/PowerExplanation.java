@@ -16,7 +16,12 @@ public record PowerExplanation(
         List<Why> lateOrDropped,
         List<String> checkViolations) {
 
-    /** Totals; {@code atRelease*} run every job from its release at full power, ignoring the cap. */
+    /**
+     * Totals; {@code atRelease*} run every job from its release at full power, ignoring the cap.
+     * {@code co2SavedPercent} is the saving on the work that ran: {@code co2Kg} against {@code ranAtReleaseCo2Kg}, the
+     * at-release emissions of the same jobs; the dropped jobs' at-release emissions and energy are work not done
+     * ({@code droppedAtRelease*}), never counted as saved.
+     */
     public record Summary(
             PowerSolution.Status status,
             String method,
@@ -24,7 +29,10 @@ public record PowerExplanation(
             Double gap,
             double co2Kg,
             double atReleaseCo2Kg,
+            double ranAtReleaseCo2Kg,
             double co2SavedPercent,
+            double droppedAtReleaseCo2Kg,
+            double droppedAtReleaseEnergyKwh,
             double energyKwh,
             double atReleaseEnergyKwh,
             double costUsd,

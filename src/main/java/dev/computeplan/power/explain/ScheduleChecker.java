@@ -6,6 +6,7 @@ import dev.computeplan.power.model.PowerProblem;
 import dev.computeplan.power.model.PowerSolution;
 import dev.computeplan.power.model.PowerWeights;
 import dev.computeplan.power.model.ResolvedGrid;
+import dev.computeplan.power.model.Site;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,7 +18,10 @@ import java.util.Map;
 /**
  * Re-verifies a schedule against the request alone, without the solvers' code: every job once, known levels,
  * runs inside the horizon and after the release, work done (with checkpoint overhead in minutes), minimum run
- * length, deadlines, the cap at every step; and recomputes CO2, energy, cost and penalties in doubles.
+ * length, deadlines, the cap at every step (facility power: PUE × (base + idle inventory + job IT draw)), the GPU
+ * inventory at every step; and recomputes CO2, energy, cost and penalties in doubles. Energy is physical: a job draws
+ * its IT power (boards + server overhead above idle) × PUE in every step it holds, and in its final step only for the
+ * part it still needs to run.
  */
 public final class ScheduleChecker {
 
@@ -29,7 +33,7 @@ public final class ScheduleChecker {
      * What the check found and the totals it recomputed.
      *
      * @param objectiveUsd energy cost (if priced) + CO2 price × t + penalties
-     * @param drawKw       planned job draw per step (without base load)
+     * @param drawKw       planned job IT draw per step (without base load, idle inventory and PUE)
      */
     public record Report(
             List<String> violations,
@@ -65,6 +69,8 @@ public final class ScheduleChecker {
         private final double stepHours;
         private final double[] drawKw;
         private final int[] jobsAt;
+        private final Site site;
+        private final Map<String, int[]> gpusAt = new HashMap<>();
         private final List<String> violations = new ArrayList<>();
         private double co2G;
         private double kwh;
@@ -81,6 +87,7 @@ public final class ScheduleChecker {
             this.stepHours = stepMinutes / 60.0;
             this.drawKw = new double[grid.steps()];
             this.jobsAt = new int[grid.steps()];
+            this.site = problem.siteOrDefault();
         }
 
         Report run(PowerSolution solution) {
@@ -102,6 +109,7 @@ public final class ScheduleChecker {
                 violations.add("the schedule plans unknown job " + unknown);
             }
             cap();
+            inventory();
             double objective =
                     (w.includeEnergyCost() ? energyCost : 0) + w.co2PriceUsdPerTonne() * co2G / 1e6 + penalty;
             return new Report(violations, co2G / 1000.0, kwh, energyCost, penalty, objective, late, dropped, drawKw);
@@ -142,7 +150,18 @@ public final class ScheduleChecker {
 
         /** Checks each run and adds its draw, energy, CO2 and cost; returns the hours run. */
         private double runs(PowerJob job, PowerLevel level, List<PowerSolution.Run> runs) {
-            double kw = job.gpus() * level.powerW() / 1000.0;
+            int nodes = (job.gpus() + site.gpusPerNode() - 1) / site.gpusPerNode();
+            double kw = (job.gpus() * (level.powerW() + site.busyWPerGpu() - site.idleWPerGpu())
+                            + nodes * (site.busyWPerNode() - site.idleWPerNode()))
+                    / 1000.0;
+            int[] gpus = site.gpus() == null
+                    ? null
+                    : gpusAt.computeIfAbsent(String.valueOf(job.gpuModel()), k -> new int[grid.steps()]);
+            // the final step is run only for what is left of the runtime after the whole steps before it
+            double needSteps = job.workGpuHours() / (job.gpus() * level.relativeSpeed()) / stepHours;
+            double lastPart = Math.min(1, Math.max(0, needSteps - (Math.ceil(needSteps - 1e-9) - 1)));
+            PowerSolution.Run lastRun = runs.get(runs.size() - 1);
+            int finalStep = lastRun.startStep() + lastRun.steps() - 1;
             double runHours = 0;
             int previousEnd = Integer.MIN_VALUE;
             for (PowerSolution.Run run : runs) {
@@ -173,9 +192,13 @@ public final class ScheduleChecker {
                 for (int t = from; t < to; t++) {
                     drawKw[t] += kw;
                     jobsAt[t]++;
-                    kwh += kw * stepHours;
-                    co2G += kw * stepHours * grid.carbon()[t];
-                    energyCost += kw * stepHours * grid.price()[t] / 1000.0;
+                    if (gpus != null) {
+                        gpus[t] += job.gpus();
+                    }
+                    double e = kw * stepHours * site.pueAt(t) * (t == finalStep ? lastPart : 1);
+                    kwh += e;
+                    co2G += e * grid.carbon()[t];
+                    energyCost += e * grid.price()[t] / 1000.0;
                 }
             }
             return runHours;
@@ -200,16 +223,38 @@ public final class ScheduleChecker {
         }
 
         private void cap() {
+            double idleKw = 0;
+            if (site.gpus() != null) {
+                for (int count : site.gpus().values()) {
+                    int nodes = (count + site.gpusPerNode() - 1) / site.gpusPerNode();
+                    idleKw += (count * site.idleWPerGpu() + nodes * site.idleWPerNode()) / 1000.0;
+                }
+            }
             for (int t = 0; t < grid.steps(); t++) {
-                double room = grid.capKw()[t] - grid.baseKw()[t];
-                if (drawKw[t] > room + CAP_TOLERANCE_KW * (jobsAt[t] + 1)) {
+                double facilityKw = site.pueAt(t) * (grid.baseKw()[t] + idleKw + drawKw[t]);
+                if (facilityKw > grid.capKw()[t] + CAP_TOLERANCE_KW * (jobsAt[t] + 1)) {
                     violations.add(String.format(
                             Locale.ROOT,
-                            "step %d (%s): jobs draw %.3f kW but cap − base load is %.3f kW",
+                            "step %d (%s): the site draws %.3f kW (PUE × (base + idle + jobs %.3f kW)) but the cap"
+                                    + " is %.3f kW",
                             t,
                             grid.timeOf(t),
+                            facilityKw,
                             drawKw[t],
-                            room));
+                            grid.capKw()[t]));
+                }
+            }
+        }
+
+        private void inventory() {
+            for (Map.Entry<String, int[]> used : gpusAt.entrySet()) {
+                Integer have = site.gpus().get(used.getKey());
+                for (int t = 0; t < grid.steps(); t++) {
+                    if (used.getValue()[t] > (have == null ? 0 : have)) {
+                        violations.add("step " + t + " (" + grid.timeOf(t) + "): jobs use " + used.getValue()[t]
+                                + " GPUs of model " + used.getKey() + " but the site has " + (have == null ? 0 : have));
+                        break;
+                    }
                 }
             }
         }

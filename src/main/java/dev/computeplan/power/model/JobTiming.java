@@ -14,6 +14,16 @@ public final class JobTiming {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(1, rounded));
     }
 
+    /**
+     * The part of its last step a job at {@code level} runs, in (0, 1]: runtime / step − (runSteps − 1). Every other
+     * step it holds is run in full, so its energy is (runSteps − 1 + fraction) steps at its draw.
+     */
+    public static double lastStepFraction(PowerJob job, PowerLevel level, int stepMinutes) {
+        double steps = job.workGpuHours() / (job.gpus() * level.relativeSpeed()) * 60.0 / stepMinutes;
+        double fraction = steps - (runSteps(job, level, stepMinutes) - 1);
+        return Math.min(1.0, Math.max(0.0, fraction));
+    }
+
     /** Minimum run length in steps (at least 1). */
     public static int minRunSteps(PowerJob job, int stepMinutes) {
         return Math.max(1, ceilDiv(job.minRunMinutes(), stepMinutes));

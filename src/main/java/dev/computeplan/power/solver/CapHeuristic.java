@@ -31,8 +31,9 @@ public final class CapHeuristic {
     /** Each job at its own cheapest placement under cap − base load, as if alone. */
     public Placement[] perJobOptimum() {
         Placement[] out = new Placement[inst.jobs.length];
+        Capacity alone = Capacity.of(inst);
         for (PowerInstance.Job job : inst.jobs) {
-            JobPlanner.Choice c = JobPlanner.best(inst, job, inst.freeMw);
+            JobPlanner.Choice c = JobPlanner.best(inst, job, alone);
             out[job.index] = c == null ? Placement.DROPPED : c.placement();
         }
         return out;
@@ -47,22 +48,16 @@ public final class CapHeuristic {
         return Math.min(sum, UNPLACED);
     }
 
-    /** True when the schedule's draw stays within cap − base load at every step. */
+    /** True when the schedule holds the cap and the GPU inventory at every step. */
     public boolean withinCap(Placement[] schedule) {
-        long[] used = Costs.load(inst, schedule);
-        for (int t = 0; t < inst.steps; t++) {
-            if (used[t] > inst.freeMw[t]) {
-                return false;
-            }
-        }
-        return true;
+        return Capacity.after(inst, schedule).holds();
     }
 
     /** Earliest-deadline-first insertion of every job at its cheapest placement in the capacity left. */
     public Placement[] greedy() {
         Placement[] schedule = new Placement[inst.jobs.length];
         Arrays.fill(schedule, Placement.DROPPED);
-        long[] free = inst.freeMw.clone();
+        Capacity free = Capacity.of(inst);
         PowerInstance.Job[] order = inst.jobs.clone();
         Arrays.sort(
                 order,
@@ -81,7 +76,7 @@ public final class CapHeuristic {
      * Reports each improved round. Returns the improved schedule (the input array is changed in place).
      */
     public Placement[] improve(Placement[] schedule, BooleanSupplier stop, Consumer<Placement[]> onImproved) {
-        long[] free = freeAfter(schedule);
+        Capacity free = Capacity.after(inst, schedule);
         boolean improved = true;
         while (improved && !stop.getAsBoolean()) {
             improved = false;
@@ -101,14 +96,10 @@ public final class CapHeuristic {
                 PowerInstance.Job job = inst.jobs[j];
                 Placement old = schedule[j];
                 long oldCost = current[j];
-                if (!old.dropped()) {
-                    old.apply(free, job.levels[old.level()].drawMw, 1);
-                }
+                free.release(job, old);
                 JobPlanner.Choice c = JobPlanner.best(inst, job, free);
                 Placement next = c != null && c.cost() < oldCost ? c.placement() : old;
-                if (!next.dropped()) {
-                    next.apply(free, job.levels[next.level()].drawMw, -1);
-                }
+                free.take(job, next);
                 if (next != old) {
                     schedule[j] = next;
                     improved = true;
@@ -124,7 +115,7 @@ public final class CapHeuristic {
     /** First come, first served: by release, each job at full power at the earliest start where it fits. */
     public Placement[] earliestFit() {
         Placement[] schedule = new Placement[inst.jobs.length];
-        long[] free = inst.freeMw.clone();
+        Capacity free = Capacity.of(inst);
         PowerInstance.Job[] order = inst.jobs.clone();
         Arrays.sort(
                 order,
@@ -136,7 +127,7 @@ public final class CapHeuristic {
                 place(job, schedule, free);
             } else {
                 schedule[job.index] = p;
-                p.apply(free, full.drawMw, -1);
+                free.take(job, p);
             }
         }
         return schedule;
@@ -149,14 +140,13 @@ public final class CapHeuristic {
      */
     public Placement[] shiftThenRepair() {
         Placement[] planned = new Placement[inst.jobs.length];
-        long[] uncapped = new long[inst.steps];
-        Arrays.fill(uncapped, PowerInstance.UNCAPPED_MW);
+        Capacity uncapped = Capacity.unlimited(inst);
         for (PowerInstance.Job job : inst.jobs) {
             JobPlanner.Choice c = JobPlanner.bestAtLevel(inst, job, job.fullPower(), uncapped);
             planned[job.index] = c == null ? Placement.DROPPED : c.placement();
         }
         Placement[] out = new Placement[inst.jobs.length];
-        long[] free = inst.freeMw.clone();
+        Capacity free = Capacity.of(inst);
         PowerInstance.Job[] order = inst.jobs.clone();
         Arrays.sort(
                 order,
@@ -168,7 +158,7 @@ public final class CapHeuristic {
             Placement p = planned[job.index];
             PowerInstance.Level full = job.fullPower();
             Placement q;
-            if (!p.dropped() && fits(p, free, full.drawMw)) {
+            if (!p.dropped() && free.fits(job, p)) {
                 q = p;
             } else if (!job.interruptible || p.dropped()) {
                 q = earliestFit(job, full, free, p.dropped() ? job.release : p.starts()[0]);
@@ -176,14 +166,12 @@ public final class CapHeuristic {
                 q = repairSteps(job, full, free, p);
             }
             out[job.index] = q;
-            if (!q.dropped()) {
-                q.apply(free, full.drawMw, -1);
-            }
+            free.take(job, q);
         }
         return out;
     }
 
-    private Placement repairSteps(PowerInstance.Job job, PowerInstance.Level full, long[] free, Placement p) {
+    private Placement repairSteps(PowerInstance.Job job, PowerInstance.Level full, Capacity free, Placement p) {
         if (job.minRun > 1 || job.overhead > 0) {
             // moving single steps could break the minimum run or add resumes: move the job as one run instead
             return earliestFit(job, full, free, p.starts()[0]);
@@ -192,13 +180,13 @@ public final class CapHeuristic {
         int count = 0;
         for (int r = 0; r < p.starts().length; r++) {
             for (int t = p.starts()[r]; t < p.starts()[r] + p.lengths()[r]; t++) {
-                if (free[t] >= full.drawMw) {
+                if (free.fits(job, full, t)) {
                     steps[count++] = t;
                 }
             }
         }
         for (int t = p.end(); t < job.latestEnd && count < steps.length; t++) {
-            if (free[t] >= full.drawMw) {
+            if (free.fits(job, full, t)) {
                 steps[count++] = t;
             }
         }
@@ -210,27 +198,16 @@ public final class CapHeuristic {
     }
 
     // one run from the earliest start ≥ from where it fits; an interruptible job runs at least its minimum run
-    private static Placement earliestFit(PowerInstance.Job job, PowerInstance.Level level, long[] free, int from) {
+    private static Placement earliestFit(PowerInstance.Job job, PowerInstance.Level level, Capacity free, int from) {
         int length = job.interruptible ? Math.max(level.runSteps, job.minRun) : level.runSteps;
         int ok = 0;
         for (int t = from; t < job.latestEnd; t++) {
-            ok = free[t] >= level.drawMw ? ok + 1 : 0;
+            ok = free.fits(job, level, t) ? ok + 1 : 0;
             if (ok == length) {
                 return Placement.single(level.index, t - length + 1, length);
             }
         }
         return Placement.DROPPED;
-    }
-
-    private static boolean fits(Placement p, long[] free, long draw) {
-        for (int r = 0; r < p.starts().length; r++) {
-            for (int t = p.starts()[r]; t < p.starts()[r] + p.lengths()[r]; t++) {
-                if (free[t] < draw) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**
@@ -241,7 +218,7 @@ public final class CapHeuristic {
     public Placement[] ruinAndRecreate(
             Placement[] schedule, long seed, BooleanSupplier stop, Consumer<Placement[]> onImproved) {
         Random rnd = new Random(seed);
-        long[] free = freeAfter(schedule);
+        Capacity free = Capacity.after(inst, schedule);
         long current = total(schedule);
         long lastReported = current;
         long lastReportNanos = System.nanoTime();
@@ -285,7 +262,7 @@ public final class CapHeuristic {
      * Takes the removed jobs out and puts them back one by one at their cheapest placement; keeps the result if it
      * costs no more, else restores the old placements. Returns the change in cost (0 when restored).
      */
-    private long recreate(Placement[] schedule, long[] free, List<PowerInstance.Job> removed, Random rnd) {
+    private long recreate(Placement[] schedule, Capacity free, List<PowerInstance.Job> removed, Random rnd) {
         // the reinsertion order, fixed before old[i] is taken so that old[i] stays job i's placement
         if (rnd.nextBoolean()) {
             removed.sort(
@@ -299,9 +276,7 @@ public final class CapHeuristic {
             PowerInstance.Job job = removed.get(i);
             old[i] = schedule[job.index];
             oldCost += cost(job, old[i]);
-            if (!old[i].dropped()) {
-                old[i].apply(free, job.levels[old[i].level()].drawMw, 1);
-            }
+            free.release(job, old[i]);
         }
         long newCost = 0;
         Placement[] fresh = new Placement[removed.size()];
@@ -310,9 +285,7 @@ public final class CapHeuristic {
             JobPlanner.Choice c = JobPlanner.best(inst, job, free);
             fresh[i] = c == null ? Placement.DROPPED : c.placement();
             newCost = Math.min(UNPLACED, newCost + cost(job, fresh[i]));
-            if (!fresh[i].dropped()) {
-                fresh[i].apply(free, job.levels[fresh[i].level()].drawMw, -1);
-            }
+            free.take(job, fresh[i]);
         }
         boolean accept = newCost <= oldCost;
         for (int i = 0; i < fresh.length; i++) {
@@ -320,25 +293,11 @@ public final class CapHeuristic {
             if (accept) {
                 schedule[job.index] = fresh[i];
             } else {
-                if (!fresh[i].dropped()) {
-                    fresh[i].apply(free, job.levels[fresh[i].level()].drawMw, 1);
-                }
-                if (!old[i].dropped()) {
-                    old[i].apply(free, job.levels[old[i].level()].drawMw, -1);
-                }
+                free.release(job, fresh[i]);
+                free.take(job, old[i]);
             }
         }
         return accept ? newCost - oldCost : 0;
-    }
-
-    /** Cap − base load minus the schedule's draw, per step. */
-    private long[] freeAfter(Placement[] schedule) {
-        long[] free = inst.freeMw.clone();
-        long[] used = Costs.load(inst, schedule);
-        for (int t = 0; t < inst.steps; t++) {
-            free[t] -= used[t];
-        }
-        return free;
     }
 
     private int pickCenter(Placement[] schedule, Random rnd) {
@@ -355,13 +314,11 @@ public final class CapHeuristic {
         return rnd.nextInt(inst.steps);
     }
 
-    private void place(PowerInstance.Job job, Placement[] schedule, long[] free) {
+    private void place(PowerInstance.Job job, Placement[] schedule, Capacity free) {
         JobPlanner.Choice c = JobPlanner.best(inst, job, free);
         Placement p = c == null ? Placement.DROPPED : c.placement();
         schedule[job.index] = p;
-        if (!p.dropped()) {
-            p.apply(free, job.levels[p.level()].drawMw, -1);
-        }
+        free.take(job, p);
     }
 
     /** The µ$ objective of one job's placement, {@link #UNPLACED} for a forced drop. */

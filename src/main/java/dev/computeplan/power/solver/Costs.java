@@ -14,9 +14,10 @@ public final class Costs {
         if (!job.interruptible) {
             cost += level.runCost(inst.prefix(), p.starts()[0], p.lengths()[0]);
         } else {
+            int last = p.end() - 1;
             for (int r = 0; r < p.starts().length; r++) {
                 for (int t = p.starts()[r]; t < p.starts()[r] + p.lengths()[r]; t++) {
-                    cost += level.stepCost(t);
+                    cost += t == last ? level.lastStepCost(t) : level.stepCost(t);
                 }
             }
         }

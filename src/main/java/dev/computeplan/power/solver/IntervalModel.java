@@ -3,7 +3,6 @@ package dev.computeplan.power.solver;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.Constraint;
 import com.google.ortools.sat.CpModel;
-import com.google.ortools.sat.CumulativeConstraint;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.Literal;
@@ -32,7 +31,7 @@ public final class IntervalModel {
 
     private final PowerInstance inst;
     private final int[] chosen;
-    private final long[] freeMw;
+    private final Capacity free;
     private final int from;
     private final int to;
     private long upper = Long.MAX_VALUE;
@@ -48,16 +47,16 @@ public final class IntervalModel {
     private final BoolVar[] drop;
 
     /**
-     * @param chosen the jobs to place (each non-interruptible); the others are fixed and already left out of freeMw
-     * @param freeMw free capacity per step for the chosen jobs
+     * @param chosen the jobs to place (each non-interruptible); the others are fixed and already left out of free
+     * @param free   power and GPUs per step left for the chosen jobs
      * @param from   no chosen job starts before this step
      * @param to     no chosen job runs at or after this step
      */
-    public IntervalModel(PowerInstance inst, int[] chosen, long[] freeMw, int from, int to) {
+    public IntervalModel(PowerInstance inst, int[] chosen, Capacity free, int from, int to) {
         PowerSolver.loadNative();
         this.inst = inst;
         this.chosen = chosen;
-        this.freeMw = freeMw;
+        this.free = free;
         this.from = from;
         this.to = to;
         int n = chosen.length;
@@ -81,7 +80,7 @@ public final class IntervalModel {
         for (int j = 0; j < all.length; j++) {
             all[j] = j;
         }
-        return new IntervalModel(inst, all, inst.freeMw, 0, inst.steps);
+        return new IntervalModel(inst, all, Capacity.of(inst), 0, inst.steps);
     }
 
     /** True when every job is non-interruptible (the interval model covers the problem). */
@@ -198,7 +197,7 @@ public final class IntervalModel {
     }
 
     public void constraints() {
-        List<Demand> demands = new ArrayList<>();
+        List<Limits.Demand> demands = new ArrayList<>();
         for (int i = 0; i < chosen.length; i++) {
             PowerInstance.Job job = inst.jobs[chosen[i]];
             int j = job.index;
@@ -220,9 +219,10 @@ public final class IntervalModel {
                 Constraint c = model.addEquality(jobCost[i], cost[i][l]);
                 c.onlyEnforceIf(present[i][l]);
                 named(c, "jobCost[" + j + "," + l + "]");
-                demands.add(new Demand(
+                demands.add(new Limits.Demand(
                         model.newOptionalFixedSizeIntervalVar(
                                 start[i][l], level.runSteps, present[i][l], "run[" + j + "," + l + "]"),
+                        job,
                         level.drawMw));
             }
             if (drop[i] != null) {
@@ -235,36 +235,7 @@ public final class IntervalModel {
             // Σ_l present[j,l] + drop[j] = 1: one level, once, or dropped
             named(model.addExactlyOne(choices), "once[" + j + "]");
         }
-        powerCap(demands);
-    }
-
-    // Σ_{runs covering t} P ≤ free_t: one cumulative of capacity C = max_t free_t over the window, with fixed blocker
-    // intervals of demand C − free_t wherever free_t < C (equal consecutive steps merged)
-    private void powerCap(List<Demand> demands) {
-        if (!inst.capped || demands.isEmpty()) {
-            return;
-        }
-        long capacity = 0;
-        for (int t = from; t < to; t++) {
-            capacity = Math.max(capacity, Math.max(0, freeMw[t]));
-        }
-        CumulativeConstraint cap = model.addCumulative(capacity);
-        named(cap, "powerCap");
-        int t = from;
-        while (t < to) {
-            int u = t;
-            long free = Math.max(0, freeMw[t]);
-            while (u < to && Math.max(0, freeMw[u]) == free) {
-                u++;
-            }
-            if (free < capacity) {
-                cap.addDemand(model.newFixedInterval(t, u - t, "blocked[" + t + "]"), capacity - free);
-            }
-            t = u;
-        }
-        for (Demand d : demands) {
-            cap.addDemand(d.interval(), d.drawMw());
-        }
+        Limits.add(model, inst, free, from, to, demands);
     }
 
     // minimise Σ_j jobCost[j] (µ$): the cost of the chosen level and start, or the drop penalty
@@ -327,8 +298,6 @@ public final class IntervalModel {
         }
         return best;
     }
-
-    private record Demand(com.google.ortools.sat.IntervalVar interval, long drawMw) {}
 
     private static Constraint named(Constraint c, String name) {
         c.getBuilder().setName(name);

@@ -1,11 +1,13 @@
 package dev.computeplan.power.solver;
 
 import java.util.Arrays;
+import java.util.PriorityQueue;
 
 /**
- * The cheapest placement of ONE job given the capacity left by the others ({@code free[t]}, mW).
+ * The cheapest placement of ONE job given the capacity left by the others (power and GPUs, {@link Capacity}).
  * Exact for non-interruptible jobs (every level and start is scanned, late starts until the late penalty alone
- * exceeds the best cost) and for interruptible jobs without minimum run or overhead (the n cheapest free steps).
+ * exceeds the best cost) and for interruptible jobs without minimum run or overhead (for each final step, the n − 1
+ * cheapest free steps before it: the final step is charged only for the part of it the job runs).
  * Interruptible jobs with a minimum run or a checkpoint overhead use a dynamic programme over
  * (progress, run length) that is exact inside {@code [release, deadline + LATE_SEARCH)}.
  */
@@ -22,7 +24,7 @@ public final class JobPlanner {
     public record Choice(Placement placement, long cost) {}
 
     /** The cheapest placement, or null when none fits and the job may not be dropped. */
-    public static Choice best(PowerInstance inst, PowerInstance.Job job, long[] free) {
+    public static Choice best(PowerInstance inst, PowerInstance.Job job, Capacity free) {
         Choice best = job.droppable() ? new Choice(Placement.DROPPED, job.dropPenalty) : null;
         for (PowerInstance.Level level : job.levels) {
             Choice c;
@@ -42,7 +44,7 @@ public final class JobPlanner {
 
     /** The cheapest placement at one given level (null if none fits), ignoring dropping. */
     public static Choice bestAtLevel(
-            PowerInstance inst, PowerInstance.Job job, PowerInstance.Level level, long[] free) {
+            PowerInstance inst, PowerInstance.Job job, PowerInstance.Level level, Capacity free) {
         if (!job.interruptible) {
             return contiguous(inst, job, level, free, Long.MAX_VALUE);
         }
@@ -54,7 +56,7 @@ public final class JobPlanner {
 
     // one run of n steps: start s feasible iff free[u] >= draw for u in [s, s+n)
     static Choice contiguous(
-            PowerInstance inst, PowerInstance.Job job, PowerInstance.Level level, long[] free, long bound) {
+            PowerInstance inst, PowerInstance.Job job, PowerInstance.Level level, Capacity free, long bound) {
         int n = level.runSteps;
         long bestCost = bound;
         int bestStart = -1;
@@ -65,7 +67,7 @@ public final class JobPlanner {
             if (s >= job.release && late >= bestCost) {
                 break;
             }
-            ok = free[t] >= level.drawMw ? ok + 1 : 0;
+            ok = free.fits(job, level, t) ? ok + 1 : 0;
             if (ok >= n) {
                 long cost = level.runCost(inst.prefix(), s, n) + late;
                 if (cost < bestCost) {
@@ -77,60 +79,55 @@ public final class JobPlanner {
         return bestStart < 0 ? null : new Choice(Placement.single(level.index, bestStart, n), bestCost);
     }
 
-    // any n free steps, finishing by completion C: the n-1 cheapest free steps before C-1 plus step C-1
-    static Choice cheapestSteps(PowerInstance.Job job, PowerInstance.Level level, long[] free, long bound) {
+    // any n free steps: for each final step c (charged for the part the job runs), the n − 1 cheapest free steps
+    // before it, kept in a max-heap while c moves right
+    static Choice cheapestSteps(PowerInstance.Job job, PowerInstance.Level level, Capacity free, long bound) {
         int n = level.runSteps;
         long bestCost = bound;
-        int[] bestSteps = null;
-        int firstEnd = Math.min(job.deadline, job.latestEnd);
-        // on time: the n cheapest free steps of the window
-        int[] onTime = cheapest(job, level, free, job.release, firstEnd, n);
-        if (onTime != null) {
-            long cost = sum(level, onTime);
-            if (cost < bestCost) {
-                bestCost = cost;
-                bestSteps = onTime;
-            }
-        }
-        // late: the last step is C-1 >= deadline, the rest the cheapest before it
-        for (int c = firstEnd + 1; c <= job.latestEnd; c++) {
-            long late = job.lateCost(c);
-            if (late >= bestCost) {
+        int bestLast = -1;
+        // cost in the high bits, the step in the low 20 bits: ordering by cost, then time
+        PriorityQueue<Long> kept = new PriorityQueue<>(Math.max(1, n), (a, b) -> Long.compare(b, a));
+        long keptCost = 0;
+        for (int c = job.release; c < job.latestEnd; c++) {
+            long late = job.lateCost(c + 1);
+            if (late >= bestCost && c + 1 > job.deadline) {
                 break;
             }
-            if (free[c - 1] < level.drawMw) {
-                continue;
+            boolean fits = free.fits(job, level, c);
+            if (fits && kept.size() == n - 1) {
+                long cost = keptCost + level.lastStepCost(c) + late;
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    bestLast = c;
+                }
             }
-            int[] rest = n == 1 ? new int[0] : cheapest(job, level, free, job.release, c - 1, n - 1);
-            if (rest == null) {
-                continue;
-            }
-            long cost = sum(level, rest) + level.stepCost(c - 1) + late;
-            if (cost < bestCost) {
-                bestCost = cost;
-                bestSteps = Arrays.copyOf(rest, rest.length + 1);
-                bestSteps[rest.length] = c - 1;
+            if (fits && n > 1) {
+                long key = (level.stepCost(c) << 20) | (c - job.release);
+                kept.add(key);
+                keptCost += key >> 20;
+                if (kept.size() > n - 1) {
+                    keptCost -= kept.poll() >> 20;
+                }
             }
         }
-        if (bestSteps == null) {
+        if (bestLast < 0) {
             return null;
         }
-        Arrays.sort(bestSteps);
-        return new Choice(Placement.ofSteps(level.index, bestSteps), bestCost);
+        int[] rest = n == 1 ? new int[0] : cheapest(job, level, free, job.release, bestLast, n - 1);
+        int[] steps = Arrays.copyOf(rest, n);
+        steps[n - 1] = bestLast;
+        Arrays.sort(steps);
+        return new Choice(Placement.ofSteps(level.index, steps), bestCost);
     }
 
     private static int[] cheapest(
-            PowerInstance.Job job, PowerInstance.Level level, long[] free, int from, int to, int n) {
+            PowerInstance.Job job, PowerInstance.Level level, Capacity free, int from, int to, int n) {
         long[] keys = new long[Math.max(0, to - from)];
         int count = 0;
         for (int t = from; t < to; t++) {
-            if (free[t] >= level.drawMw) {
-                // cost in the high bits, the step in the low 20 bits: sorting orders by cost, then time
+            if (free.fits(job, level, t)) {
                 keys[count++] = (level.stepCost(t) << 20) | (t - from);
             }
-        }
-        if (count < n) {
-            return null;
         }
         Arrays.sort(keys, 0, count);
         int[] steps = new int[n];
@@ -140,16 +137,8 @@ public final class JobPlanner {
         return steps;
     }
 
-    private static long sum(PowerInstance.Level level, int[] steps) {
-        long s = 0;
-        for (int t : steps) {
-            s += level.stepCost(t);
-        }
-        return s;
-    }
-
     /** The cheapest runs with a minimum length and a resume overhead ({@link RunsDp}). */
-    static Choice runsDp(PowerInstance.Job job, PowerInstance.Level level, long[] free, long bound) {
+    static Choice runsDp(PowerInstance.Job job, PowerInstance.Level level, Capacity free, long bound) {
         return new RunsDp(job, level, free, bound).solve();
     }
 }

@@ -40,12 +40,14 @@ public final class LagrangeBound {
         long best = Long.MIN_VALUE;
         double theta = 2.0;
         int sinceImproved = 0;
+        // each job alone: the GPU inventory is relaxed with the interaction of jobs, which keeps L a bound
+        Capacity alone = Capacity.of(inst);
         for (iterations = 0; iterations < maxIterations && !stop.getAsBoolean(); iterations++) {
             inst.setMultipliers(iterations == 0 ? null : lambda);
             long[] load = new long[steps];
             double value = 0;
             for (PowerInstance.Job job : inst.jobs) {
-                JobPlanner.Choice c = stop.getAsBoolean() ? null : JobPlanner.best(inst, job, inst.freeMw);
+                JobPlanner.Choice c = stop.getAsBoolean() ? null : JobPlanner.best(inst, job, alone);
                 if (c == null) {
                     inst.setMultipliers(null);
                     return stop.getAsBoolean() ? best : Long.MIN_VALUE;

@@ -3,9 +3,7 @@ package dev.computeplan.power.solver;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.Constraint;
 import com.google.ortools.sat.CpModel;
-import com.google.ortools.sat.CumulativeConstraint;
 import com.google.ortools.sat.IntVar;
-import com.google.ortools.sat.IntervalVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
@@ -67,7 +65,7 @@ public final class PowerModel {
                         : Math.max(0, job.latestEnd - level.runSteps - job.release + 1);
             }
             if (job.interruptible) {
-                count += job.latestEnd - job.release;
+                count += job.latestEnd - job.release + FinalStep.size(job);
             }
         }
         return count;
@@ -130,7 +128,7 @@ public final class PowerModel {
     }
 
     public void constraints() {
-        List<Demand> demands = new ArrayList<>();
+        List<Limits.Demand> demands = new ArrayList<>();
         for (PowerInstance.Job job : inst.jobs) {
             if (job.interruptible) {
                 interruptibleConstraints(job, demands);
@@ -138,10 +136,10 @@ public final class PowerModel {
                 contiguousConstraints(job, demands);
             }
         }
-        powerCap(demands);
+        Limits.add(model, inst, Capacity.of(inst), 0, inst.steps, demands);
     }
 
-    private void contiguousConstraints(PowerInstance.Job job, List<Demand> demands) {
+    private void contiguousConstraints(PowerInstance.Job job, List<Limits.Demand> demands) {
         int j = job.index;
         List<Literal> choices = new ArrayList<>();
         for (PowerInstance.Level level : job.levels) {
@@ -158,9 +156,10 @@ public final class PowerModel {
             if (x[j][l].length == 0) {
                 named(model.addEquality(present[j][l], 0), "noRoom[" + j + "," + l + "]");
             } else {
-                demands.add(new Demand(
+                demands.add(new Limits.Demand(
                         model.newOptionalFixedSizeIntervalVar(
                                 start[j][l], level.runSteps, present[j][l], "run[" + j + "," + l + "]"),
+                        job,
                         level.drawMw));
             }
             choices.add(present[j][l]);
@@ -172,7 +171,7 @@ public final class PowerModel {
         named(model.addExactlyOne(choices), "once[" + j + "]");
     }
 
-    private void interruptibleConstraints(PowerInstance.Job job, List<Demand> demands) {
+    private void interruptibleConstraints(PowerInstance.Job job, List<Limits.Demand> demands) {
         int j = job.index;
         int window = job.latestEnd - job.release;
         List<Literal> choices = new ArrayList<>();
@@ -184,9 +183,10 @@ public final class PowerModel {
                 named(
                         model.addImplication(z[j][l][t], y[j][l]),
                         "atLevel[" + j + "," + l + "," + (job.release + t) + "]");
-                demands.add(new Demand(
+                demands.add(new Limits.Demand(
                         model.newOptionalFixedInterval(
                                 job.release + t, 1, z[j][l][t], "seg[" + j + "," + l + "," + (job.release + t) + "]"),
+                        job,
                         level.drawMw));
             }
         }
@@ -244,36 +244,8 @@ public final class PowerModel {
         return run.build();
     }
 
-    // Σ_{intervals covering t} P ≤ cap_t − base_t: one cumulative of capacity C = max_t(cap_t − base_t), with fixed
-    // blocker intervals of demand C − (cap_t − base_t) wherever the free capacity is lower than C
-    private void powerCap(List<Demand> demands) {
-        if (!inst.capped || demands.isEmpty()) {
-            return;
-        }
-        long capacity = 0;
-        for (long f : inst.freeMw) {
-            capacity = Math.max(capacity, f);
-        }
-        CumulativeConstraint cap = model.addCumulative(capacity);
-        named(cap, "powerCap");
-        int t = 0;
-        while (t < inst.steps) {
-            int u = t;
-            while (u < inst.steps && inst.freeMw[u] == inst.freeMw[t]) {
-                u++;
-            }
-            if (inst.freeMw[t] < capacity) {
-                cap.addDemand(model.newFixedInterval(t, u - t, "blocked[" + t + "]"), capacity - inst.freeMw[t]);
-            }
-            t = u;
-        }
-        for (Demand d : demands) {
-            cap.addDemand(d.interval(), d.drawMw());
-        }
-    }
-
-    // minimise Σ x·(energy + CO2 cost of that run + late penalty) + Σ z·(step cost) + Σ late·penalty + Σ drop·penalty
-    // (µ$)
+    // minimise Σ x·(energy + CO2 cost of that run + late penalty) + Σ z·(step cost) − Σ fin·(unrun part of the final
+    // step) + Σ late·penalty + Σ drop·penalty (µ$)
     public void objective() {
         LinearExprBuilder obj = LinearExpr.newBuilder();
         double[] prefix = inst.prefix();
@@ -299,6 +271,7 @@ public final class PowerModel {
             }
             if (job.interruptible) {
                 obj.addTerm(late[j], job.latePenaltyPerStep);
+                FinalStep.add(model, job, z[j], y[j], obj);
             }
         }
         model.minimize(obj);
@@ -377,8 +350,6 @@ public final class PowerModel {
         }
         return out;
     }
-
-    private record Demand(IntervalVar interval, long drawMw) {}
 
     private static Constraint named(Constraint c, String name) {
         c.getBuilder().setName(name);

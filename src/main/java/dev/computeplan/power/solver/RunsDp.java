@@ -13,7 +13,7 @@ final class RunsDp {
 
     private final PowerInstance.Job job;
     private final PowerInstance.Level level;
-    private final long[] free;
+    private final Capacity free;
     private final int n;
     private final int m;
     private final int ov;
@@ -26,7 +26,7 @@ final class RunsDp {
     private int bestT = -1;
     private int bestPrev = -1;
 
-    RunsDp(PowerInstance.Job job, PowerInstance.Level level, long[] free, long bound) {
+    RunsDp(PowerInstance.Job job, PowerInstance.Level level, Capacity free, long bound) {
         this.job = job;
         this.level = level;
         this.free = free;
@@ -71,8 +71,10 @@ final class RunsDp {
 
     /** All transitions of step t from {@code cur} into {@code nxt}; a finished job updates the best end. */
     private void step(int t, long[] cur, long[] nxt, int[] pr) {
-        boolean canRun = free[t] >= level.drawMw;
+        boolean canRun = free.fits(job, level, t);
         long stepCost = canRun ? level.stepCost(t) : 0;
+        // the step that finishes the job is charged only for the part of it the job runs
+        long lastCost = canRun ? level.lastStepCost(t) : 0;
         for (int s = 0; s < states; s++) {
             long c = cur[s];
             if (c >= INF) {
@@ -99,7 +101,7 @@ final class RunsDp {
             int k2 = Math.min(m, k + 1);
             long c2 = c + stepCost;
             if (p2 == n && k2 == m) {
-                long total = c2 + job.lateCost(t + 1);
+                long total = c + lastCost + job.lateCost(t + 1);
                 if (total < bestCost) {
                     bestCost = total;
                     bestT = t;

@@ -39,9 +39,11 @@ public final class SolutionMapper {
                 int len = p.lengths()[r];
                 runs.add(new PowerSolution.Run(s, len, inst.grid.timeOf(s), inst.grid.timeOf(s + len)));
                 for (int t = s; t < s + len; t++) {
-                    kwh += level.kwhPerStep;
-                    co2G += level.kwhPerStep * inst.grid.carbon()[t];
-                    energyCost += level.kwhPerStep * inst.grid.price()[t] / 1000.0;
+                    // facility kWh: IT kWh × PUE, the final step only for the part the job runs
+                    double e = level.kwhPerStep * inst.site.pueAt(t) * (t == p.end() - 1 ? level.lastFraction : 1);
+                    kwh += e;
+                    co2G += e * inst.grid.carbon()[t];
+                    energyCost += e * inst.grid.price()[t] / 1000.0;
                 }
             }
             int lateSteps = Math.max(0, p.end() - job.deadline);

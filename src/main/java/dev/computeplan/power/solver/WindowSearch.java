@@ -82,18 +82,11 @@ public final class WindowSearch {
             if (chosen.length == 0) {
                 continue;
             }
-            long[] free = inst.freeMw.clone();
-            long[] used = Costs.load(inst, schedule);
+            Capacity free = Capacity.after(inst, schedule);
             long before = 0;
             for (int j : chosen) {
-                Placement p = schedule[j];
-                if (!p.dropped()) {
-                    p.apply(used, inst.jobs[j].levels[p.level()].drawMw, -1);
-                }
-                before += costs.cost(inst.jobs[j], p);
-            }
-            for (int t = 0; t < inst.steps; t++) {
-                free[t] -= used[t];
+                free.release(inst.jobs[j], schedule[j]);
+                before += costs.cost(inst.jobs[j], schedule[j]);
             }
             IntervalModel model = new IntervalModel(inst, chosen, free, from, to)
                     .withUpperBound(before)
@@ -180,23 +173,19 @@ public final class WindowSearch {
         return found.stream().limit(jobsNow).mapToInt(a -> a[0]).sorted().toArray();
     }
 
-    /** A window solution that breaks the cap is a bug in the model, never an answer. */
-    private void checkWindow(Placement[] s, int[] chosen, long[] free, int from, int to) {
-        long[] load = new long[inst.steps];
+    /** A window solution that breaks the cap or the inventory is a bug in the model, never an answer. */
+    private void checkWindow(Placement[] s, int[] chosen, Capacity free, int from, int to) {
+        Capacity left = free.copy();
         for (int j : chosen) {
             Placement p = s[j];
-            if (!p.dropped()) {
-                if (p.starts()[0] < from || p.end() > to) {
-                    throw new IllegalStateException(
-                            "window solution places job " + j + " outside [" + from + ", " + to + ")");
-                }
-                p.apply(load, inst.jobs[j].levels[p.level()].drawMw, 1);
+            if (!p.dropped() && (p.starts()[0] < from || p.end() > to)) {
+                throw new IllegalStateException(
+                        "window solution places job " + j + " outside [" + from + ", " + to + ")");
             }
+            left.take(inst.jobs[j], p);
         }
-        for (int t = from; t < to; t++) {
-            if (load[t] > free[t]) {
-                throw new IllegalStateException("window solution exceeds the cap at step " + t);
-            }
+        if (!left.holds()) {
+            throw new IllegalStateException("window solution exceeds the cap or the GPU inventory");
         }
     }
 }

@@ -154,4 +154,46 @@ class PowerValidatorTest {
                         "jobs[0].workGpuHours"),
                 paths);
     }
+
+    private static PowerJob a100(String id, int gpus) {
+        return new PowerJob(id, at(0), at(6), 1.0, gpus, false, 0, 0, null, "A100-PCIe", 1, false, false);
+    }
+
+    private static PowerRequest withSite(TimeGrid grid, PowerRequest.Site site, PowerJob... jobs) {
+        return new PowerRequest(grid, List.of(jobs), null, site);
+    }
+
+    @Test
+    void siteValuesAreCheckedWithTheirPaths() {
+        PowerRequest.Site bad = new PowerRequest.Site(
+                java.util.Map.of("B200", 8), null, 50.0, 40.0, 300.0, 200.0, 1.2, List.of(1.3, 1.3));
+        assertEquals(
+                List.of(
+                        "$.site.gpus.B200",
+                        "$.site.busyWPerGpu",
+                        "$.site.busyWPerNode",
+                        "$.site.pue",
+                        "$.site.pueSeries"),
+                fields(withSite(hourly(CARBON, 10.0), bad, a100("a", 1))));
+    }
+
+    @Test
+    void withAnInventoryEveryJobNamesAModelTheSiteHasAndFitsIt() {
+        PowerRequest.Site site =
+                new PowerRequest.Site(java.util.Map.of("A100-PCIe", 4), null, null, null, null, null, null, null);
+        PowerJob noModel = job("b", 0, 6, 1, List.of(FULL));
+        assertEquals(
+                List.of("$.jobs[1].gpuModel", "$.jobs[2].gpus"),
+                fields(withSite(hourly(CARBON, 10.0), site, a100("a", 4), noModel, a100("c", 5))));
+    }
+
+    @Test
+    void theFixedLoadOfTheSiteMustLeaveRoomUnderTheCap() {
+        // PUE 1.5 × (8 idle GPU slots × 150 W = 1.2 kW) = 1.8 kW > the 1.5 kW cap
+        PowerRequest.Site site =
+                new PowerRequest.Site(java.util.Map.of("A100-PCIe", 8), null, 150.0, 150.0, null, null, 1.5, null);
+        assertEquals(List.of("$.site"), fields(withSite(hourly(CARBON, 1.5), site, a100("a", 1))));
+        // without a site the same grid and job are fine
+        assertEquals(List.of(), fields(problem(hourly(CARBON, 1.5), a100("a", 1))));
+    }
 }

@@ -83,6 +83,30 @@ class PowerModelTest {
     }
 
     @Test
+    void theFinalStepIsChargedOnlyForThePartRunOnEveryPath() {
+        // 1.5 h of work on 1 kW: whole steps would pick hours 0-1 (30 + 5 = 35 g); charged exactly, hours 1-2 cost
+        // 5 + 0.5 × 40 = 25 g against 30 + 0.5 × 5 = 32.5 g, so the dear hour goes last: 25 g = 25,000 µ$ at $1,000/t
+        double[] carbon = {30, 5, 40};
+        for (int minRun : new int[] {0, 120}) {
+            PowerInstance inst = PowerInstance.of(PowerFixtures.problem(
+                    PowerFixtures.hourly(carbon, null), PowerFixtures.interruptible("i", 0, 3, 1.5, minRun, 0)));
+            Placement[] cp = solveExactly(inst, new PowerModel(inst).build());
+            assertEquals(25_000, Costs.total(inst, cp), "CP-SAT, min run " + minRun);
+            assertEquals(3, cp[0].end(), "hours 1 and 2");
+            CapHeuristic h = new CapHeuristic(inst);
+            assertEquals(25_000, h.total(h.perJobOptimum()), "per-job optimum, min run " + minRun);
+            PowerSolution s = SolutionMapper.toSolution(
+                    inst, cp, "cp-sat", dev.computeplan.power.model.PowerSolution.Status.OPTIMAL, null);
+            assertEquals(1.5, s.energyKwh(), 1e-12);
+            assertEquals(0.025, ScheduleChecker.check(inst.problem, s).objectiveUsd(), 1e-12);
+        }
+        // non-interruptible: the same 1.5 h as one run, from hour 1 (5 + 20 = 25 g) rather than hour 0 (30 + 2.5)
+        PowerInstance inst = PowerInstance.of(PowerFixtures.problem(
+                PowerFixtures.hourly(carbon, null), PowerFixtures.job("n", 0, 3, 1.5, List.of(PowerFixtures.FULL))));
+        assertEquals(25_000, Costs.total(inst, solveExactly(inst, new PowerModel(inst).build())));
+    }
+
+    @Test
     void theRunsProgrammeEqualsCpSatForMinimumRunsAndOverhead() {
         // interruptible jobs with a 2-3 h minimum run and 0-2 h resume overhead: JobPlanner's dynamic programme
         // (per job, no cap) against the exact CP-SAT model, both may finish late at $1/h
