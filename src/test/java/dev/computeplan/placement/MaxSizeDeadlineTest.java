@@ -60,7 +60,9 @@ class MaxSizeDeadlineTest {
         assertThat(plan.feasible()).isTrue();
         assertThat(PlacementChecker.check(req, plan).violations()).isEmpty();
         assertThat(plan.summary().pending()).isPositive();
-        assertThat(placeable).isEmpty();
+        assertThat(placeable)
+                .as("pending plain workloads that fit, with a node each: %s", PendingPlaceability.firstFit(req, plan))
+                .isEmpty();
     }
 
     private static void write(ObjectMapper json, Object solution) {

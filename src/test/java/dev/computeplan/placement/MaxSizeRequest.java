@@ -80,9 +80,8 @@ public final class MaxSizeRequest {
         }
         long[] rackDraw = new long[racks.size()];
         for (int n = 0; n < nodeCount; n++) {
-            if (watts[n] > 0) {
-                rackDraw[n / NODES_PER_RACK] += nodes.get(n).idlePowerWatts() + watts[n];
-            }
+            // every node stays powered when idle, so its idle draw counts whether or not it runs anything
+            rackDraw[n / NODES_PER_RACK] += nodes.get(n).idlePowerWatts() + watts[n];
         }
         List<PlacementRequest.RackDto> capped = new ArrayList<>();
         for (int r = 0; r < racks.size(); r++) {

@@ -79,6 +79,24 @@ public final class PendingPlaceability {
         return out;
     }
 
+    /** For each pending plain workload that fits somewhere, the first node it fits on (to say why in a failure). */
+    public static Map<String, String> firstFit(PlacementRequest req, PlacementPlan plan) {
+        PendingPlaceability p = new PendingPlaceability(req);
+        Map<String, PlacementPlan.Assignment> byId = new HashMap<>();
+        plan.assignments().forEach(a -> byId.put(a.workload(), a));
+        p.load(byId);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (PlacementRequest.WorkloadDto w : req.workloads()) {
+            if (byId.get(w.id()).node() == null && w.gang() == null) {
+                p.nodes.values().stream()
+                        .filter(n -> p.fits(w, n, Map.of()))
+                        .findFirst()
+                        .ifPresent(n -> out.put(w.id(), n.id()));
+            }
+        }
+        return out;
+    }
+
     private void load(Map<String, PlacementPlan.Assignment> byId) {
         for (PlacementRequest.NodeDto n : req.nodes()) {
             usage.put(n.id(), new long[resources.size()]);
@@ -99,8 +117,8 @@ public final class PendingPlaceability {
             }
         }
         for (PlacementRequest.NodeDto n : req.nodes()) {
-            if (power.containsKey(n.id()) && n.rack() != null) {
-                rackDraw.merge(n.rack(), idle(n) + power.get(n.id()), Long::sum);
+            if (powered(n) && n.rack() != null) {
+                rackDraw.merge(n.rack(), idle(n) + power.getOrDefault(n.id(), 0L), Long::sum);
             }
             if (active(n) && gpu.get(n.id()).length > 0) {
                 zoneFree.merge(n.zone(), freeGpus(gpu.get(n.id())), Integer::sum);
@@ -179,7 +197,6 @@ public final class PendingPlaceability {
         List<PlacementRequest.WorkloadDto> before = extra.getOrDefault(n.id(), List.of());
         long[] u = usage.get(n.id()).clone();
         int[] g = gpu.get(n.id()).clone();
-        boolean busy = power.containsKey(n.id());
         for (PlacementRequest.WorkloadDto b : before) {
             for (int r = 0; r < resources.size(); r++) {
                 u[r] += req(b, r);
@@ -200,13 +217,13 @@ public final class PendingPlaceability {
             return false;
         }
         // Rack draw and zone free GPUs with the other nodes' earlier gang members and this one counted.
-        long added = watts(w) + (busy ? 0L : idle(n));
+        long added = watts(w) + (powered(n) ? 0L : idle(n));
         int lost = freeGpus(gpu.get(n.id())) - freeGpus(g);
         for (Map.Entry<String, List<PlacementRequest.WorkloadDto>> e : extra.entrySet()) {
             PlacementRequest.NodeDto other = nodes.get(e.getKey());
             boolean otherSame = other == n;
             if (other.rack() != null && other.rack().equals(n.rack())) {
-                added += otherSame || power.containsKey(other.id()) ? 0L : idle(other);
+                added += otherSame || powered(other) ? 0L : idle(other);
                 for (PlacementRequest.WorkloadDto b : e.getValue()) {
                     added += watts(b);
                 }
@@ -223,6 +240,11 @@ public final class PendingPlaceability {
             return false;
         }
         return lost == 0 || zoneFree.getOrDefault(n.zone(), 0) - lost >= reserve.getOrDefault(n.zone(), 0);
+    }
+
+    /** Draws its idle power: busy, or idle and neither failed nor powered off when idle. */
+    private boolean powered(PlacementRequest.NodeDto n) {
+        return power.containsKey(n.id()) || !(Boolean.TRUE.equals(n.powerOffWhenIdle()) || "FAILED".equals(n.state()));
     }
 
     private boolean serviceAllows(PlacementRequest.WorkloadDto w, PlacementRequest.NodeDto n) {

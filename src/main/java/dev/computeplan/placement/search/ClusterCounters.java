@@ -5,9 +5,12 @@ import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.NodeState;
 import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Rack;
+import dev.computeplan.placement.domain.Service;
 import dev.computeplan.placement.domain.Workload;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -23,14 +26,23 @@ final class ClusterCounters {
     private final Map<String, Integer> reserve = new HashMap<>();
     /** Nodes by free GPU milli, ascending: the first fitting node from the workload's demand up is the best fit. */
     private final TreeMap<Long, LinkedHashSet<NodeTracker>> byFree = new TreeMap<>();
+    /** The services each service depends on, and where each service runs: workloads per network domain. */
+    private final Map<Service, List<Service>> dependsOn = new HashMap<>();
+
+    private final Map<Service, Map<String, Integer>> domainsOf = new HashMap<>();
 
     ClusterCounters(PlacementSolution solution) {
         for (Node n : solution.getNodes()) {
             trackers.put(n, new NodeTracker(n));
         }
+        solution.getServiceDependencies()
+                .forEach(d -> dependsOn
+                        .computeIfAbsent(d.service(), k -> new ArrayList<>())
+                        .add(d.dependsOn()));
         for (Workload w : solution.getWorkloads()) {
             if (w.isAssigned()) {
                 trackers.get(w.getNode()).addUnpacked(w);
+                countDomain(w, w.getNode(), 1);
             }
         }
         trackers.values().forEach(NodeTracker::repack);
@@ -93,6 +105,7 @@ final class ClusterCounters {
         } else {
             t.remove(w);
         }
+        countDomain(w, n, add ? 1 : -1);
         byFree.computeIfAbsent(t.packing().freeMilli(), k -> new LinkedHashSet<>())
                 .add(t);
         if (n.getRack() != null) {
@@ -103,9 +116,27 @@ final class ClusterCounters {
         }
     }
 
-    /** {@link NodeTracker#fits}, the rack's power cap and the zone's spare reserve. */
+    private void countDomain(Workload w, Node n, int sign) {
+        if (w.getService() != null) {
+            domainsOf
+                    .computeIfAbsent(w.getService(), k -> new HashMap<>())
+                    .merge(n.getNetworkDomain(), sign, Integer::sum);
+        }
+    }
+
+    /** Every service the workload's service depends on already runs in the node's network domain. */
+    private boolean dependenciesMet(Workload w, Node n) {
+        for (Service needed : dependsOn.getOrDefault(w.getService(), List.of())) {
+            if (domainsOf.getOrDefault(needed, Map.of()).getOrDefault(n.getNetworkDomain(), 0) <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link NodeTracker#fits}, service dependencies, the rack's power cap and the zone's spare reserve. */
     boolean acceptable(NodeTracker t, Workload w) {
-        if (!t.fits(w)) {
+        if (!t.fits(w) || (w.getService() != null && !dependenciesMet(w, t.node))) {
             return false;
         }
         Node n = t.node;

@@ -39,6 +39,21 @@ class FinalFillTest {
     }
 
     @Test
+    void onAClusterOfThousandsOfNodesItPlacesDependentWorkWhereItsDependencyRuns() {
+        // Best-fit alone would offer a dependent workload many nodes outside its dependency's network domains first,
+        // each refused by the score: the counters must know where each service runs.
+        PlacementRequest large = MaxSizeRequest.create(1L);
+        PlacementSolution solution = PlacementMapper.toDomain(large, null);
+
+        FinalFill.apply(solution, () -> false);
+
+        PlacementPlan plan = PlacementMapper.toPlan(solution);
+        assertThat(PendingPlaceability.placeable(large, plan))
+                .as("with a node each: %s", PendingPlaceability.firstFit(large, plan))
+                .isEmpty();
+    }
+
+    @Test
     void itMovesNothingThatWasPlacedAndGivesTheSameAnswerEachTime() {
         PlacementSolution first = PlacementMapper.toDomain(req, null);
         List<String> placedBefore = nodes(first);
