@@ -77,7 +77,7 @@ function drawChart(request, solution) {
 
 function stepsFromExplanation(explanation) {
   const steps = list(explanation?.steps);
-  const note = h('p.muted', 'The request is kept only in the browser that submitted the job, so the draw comes from the explanation'
+  const note = h('p.muted', 'The problem could not be read, so the draw comes from the explanation'
     + (explanation?.stepsListed && explanation.stepsListed !== 'all' ? ` (${explanation.stepsListed} steps listed)` : '') + '.');
   if (!steps.length) return card('Power draw against the cap', note);
   return card('Power draw against the cap', note, chart({ tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'time' }, yAxis: { type: 'value', name: 'kW' },
