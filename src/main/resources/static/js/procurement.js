@@ -171,7 +171,7 @@ export function explanation({ solution, explanation }) {
     card('Utilisation', table([{ key: 'quarter', label: 'Quarter' }, { key: 'site', label: 'Site' }, { key: 'sku', label: 'SKU' },
       { key: 'installedAccelerators', label: 'Installed', num: true }, { key: 'busyAccelerators', label: 'Busy', num: true, digits: 1 },
       { key: 'utilisation', label: 'Utilisation', num: true, fmt: v => pct(100 * v) }], list(explanation.utilisation), { pageSize: 50 })),
-    list(explanation.conflict).length ? card('Conflicting requirements', h('ul.plain', list(explanation.conflict).map(x => h('li', x)))) : null,
+    list(explanation.conflict).length ? card('Conflicting requirements', h('ul.plain', list(explanation.conflict).map(x => h('li', x))), repairs(explanation.repairs)) : null,
     card('Throughput used', h('ul.plain', list(explanation.derivedThroughput).map(x => h('li', x)))),
   ].filter(Boolean);
 }
@@ -181,7 +181,8 @@ export function metrics({ solution }) {
   const servers = t => planRows(solution).filter(r => r.type === t).reduce((x, r) => x + (r.servers || 0), 0);
   return [['objective USD', solution.objectiveUsd], ['gap %', has(solution.gap) ? 100 * solution.gap : null],
     ...flat(c).map(([k, v]) => [label(k) + (k.endsWith('Usd') ? ' USD' : k.endsWith('Tonnes') ? ' t' : ''), v]),
-    ['servers bought', servers('purchase')], ['servers leased', servers('lease')]];
+    ['servers bought', servers('purchase')], ['servers leased', servers('lease')],
+    ['total cash USD (undiscounted)', solution.cashFlow?.totalCashUsd], ['embodied t at purchase', solution.cashFlow?.embodiedTonnesAtPurchase]];
 }
 
 export function changes(a, b) {
