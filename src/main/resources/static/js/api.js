@@ -29,28 +29,5 @@ export const submit = (kind, text) => call('POST', `/api/v1/${kind}/jobs`, text)
 export const stop = (kind, id) => call('DELETE', `/api/v1/${kind}/jobs/${id}`);
 export const events = (kind, id) => new EventSource(`/api/v1/${kind}/jobs/${id}/events`);
 
-/**
- * The request a job was submitted with, when it was submitted from this browser (the API does not hand a job's
- * problem back). Kept in localStorage, newest few only.
- */
-const KEY = 'computeplan.requests';
-export function rememberRequest(id, text) {
-  let ids = JSON.parse(localStorage.getItem(KEY) || '[]').filter(x => x !== id);
-  ids.push(id);
-  for (;;) {
-    try {
-      localStorage.setItem('computeplan.request.' + id, text);
-      break;
-    } catch (e) {
-      const oldest = ids.shift();
-      if (!oldest || oldest === id) return;
-      localStorage.removeItem('computeplan.request.' + oldest);
-    }
-  }
-  while (ids.length > 20) localStorage.removeItem('computeplan.request.' + ids.shift());
-  localStorage.setItem(KEY, JSON.stringify(ids));
-}
-export function request(id) {
-  const text = localStorage.getItem('computeplan.request.' + id);
-  try { return text ? JSON.parse(text) : null; } catch (e) { return null; }
-}
+/** The problem a job was submitted with (its termination included), wherever it was submitted from. */
+export const problem = (kind, id) => get(`/api/v1/${kind}/jobs/${id}/problem`);

@@ -89,13 +89,17 @@ export async function jobPage(main, kind, id, tab, live) {
   const add = (score, bound) => { points.push({ t: (performance.now() - t0) / 1000, score, value: scoreValue(kind, score), bound }); progress.update(); };
   if (job.score) add(job.score, null);
 
+  let request; // the problem never changes: read once per page
   const show = async () => {
     if (!live()) return;
     main.dataset.rendered = 'pending';
     const started = performance.now();
     const sol = job.progress?.bestSolutions > 0 || api.FINAL.includes(job.status) ? await api.solution(kind, id) : null;
     const exp = sol?.ok ? await api.explanation(kind, id) : null;
-    const request = api.request(id);
+    if (request === undefined) {
+      const p = await api.problem(kind, id);
+      request = p.ok ? p.body : null;
+    }
     if (!live()) return;
     const fetched = performance.now();
     const bound = sol?.ok ? boundOf(kind, sol.body) : null;

@@ -12,7 +12,7 @@ export function result({ solution, explanation, request, kind, id }) {
   ]))];
   const assignments = list(solution.assignments);
   out.push(request ? cluster(request, assignments) : card('Cluster', h('p.muted',
-    'The racks and GPUs need the request, which this browser keeps only for jobs submitted from it. The assignments:'),
+    'The racks and GPUs need the problem, which could not be read. The assignments:'),
   table([{ key: 'workload', label: 'Workload' }, { key: 'node', label: 'Node' }, { key: 'gpuIndices', label: 'GPUs', value: a => list(a.gpuIndices).join(' ') }], assignments)));
   out.push(pending(assignments, request, kind, id));
   out.push(moves(assignments, explanation));

@@ -1,5 +1,6 @@
-// Power: draw per step against the cap with the carbon intensity (or price) curve behind it, a Gantt of jobs with
-// release, deadline and power level, and per-job shift and savings against running at release at full power.
+// Power: facility draw per step against the cap with the carbon intensity (or price) curve behind it, GPUs in use
+// against the site's inventory, a Gantt of jobs with release, deadline and power level, and per-job shift and savings
+// against running at release at full power (the work that ran apart from the work not done).
 import * as api from './api.js';
 import { h, card, kpis, table, chart, num, usd, pct, list, has, colour } from './dom.js';
 
@@ -8,20 +9,40 @@ let defaults = null;
 const ms = t => Date.parse(String(t).length === 16 ? t + ':00' : t);
 const hhmm = v => new Date(v).toISOString().slice(0, 16).replace('T', ' ');
 
-/** Per-step draw (kW) of the plan: the request's levels (or the default curve of the job's GPU model) × GPUs. */
-function drawPerStep(request, solution) {
+/** The request's site with its defaults (docs/power.md, "Facility power"); without one: the GPU boards alone, PUE 1. */
+function siteOf(request) {
+  const x = request.site || {};
+  const perNode = x.gpusPerNode || 8;
+  const nodes = n => Math.ceil(n / perNode);
+  const w = k => x[k] || 0;
+  const idleKw = Object.values(x.gpus || {}).reduce((m, n) => m + n * w('idleWPerGpu') + nodes(n) * w('idleWPerNode'), 0) / 1000;
+  const series = list(x.pueSeries);
+  return { given: !!request.site, inventory: x.gpus || null, idleKw, pue: t => (series.length ? series[t] : x.pue || 1),
+    jobKw: (gpus, boardW) => (gpus * (boardW + w('busyWPerGpu') - w('idleWPerGpu')) + nodes(gpus) * (w('busyWPerNode') - w('idleWPerNode'))) / 1000 };
+}
+
+/**
+ * Per step, the jobs' IT draw (kW: the request's levels, or the default curve of the job's GPU model, plus what their
+ * servers draw above idle) and the GPUs in use per model.
+ */
+function drawPerStep(request, solution, site) {
   const g = request.grid;
   const kw = new Float64Array(g.steps);
+  const gpus = new Map();
   const jobs = new Map(list(request.jobs).map(j => [j.id, j]));
   for (const plan of list(solution.jobs)) {
     const job = jobs.get(plan.jobId);
     if (!job || plan.dropped) continue;
     const levels = list(job.levels).length ? job.levels : list(defaults?.gpuModels?.[job.gpuModel]);
     const level = levels.find(l => l.name === plan.level) || levels[0];
-    const k = level ? (job.gpus || 1) * level.powerW / 1000 : 0;
-    for (const r of list(plan.runs)) for (let t = r.startStep; t < r.startStep + r.steps && t < g.steps; t++) kw[t] += k;
+    const n = job.gpus || 1;
+    const k = level ? site.jobKw(n, level.powerW) : 0;
+    const model = job.gpuModel || 'GPUs';
+    if (!gpus.has(model)) gpus.set(model, new Int32Array(g.steps));
+    const used = gpus.get(model);
+    for (const r of list(plan.runs)) for (let t = r.startStep; t < r.startStep + r.steps && t < g.steps; t++) { kw[t] += k; used[t] += n; }
   }
-  return kw;
+  return { kw, gpus };
 }
 
 export async function result(data) {
@@ -34,11 +55,18 @@ export async function result(data) {
   const s = explanation?.summary || {};
   const out = [card('Summary', kpis([
     ['status', solution.status], ['method', solution.method], ['objective', has(solution.objectiveMicroUsd) ? usd(solution.objectiveMicroUsd / 1e6) : null],
-    ['gap', has(solution.gap) ? pct(100 * solution.gap, 3) : null], ['CO2 kg', num(solution.co2Kg, 1)], ['CO2 saved vs release', has(s.co2SavedPercent) ? pct(s.co2SavedPercent, 2) : null],
+    ['gap', has(solution.gap) ? pct(100 * solution.gap, 3) : null], ['CO2 kg', num(solution.co2Kg, 1)], ['CO2 saved on the work that ran', has(s.co2SavedPercent) ? pct(s.co2SavedPercent, 2) : null],
     ['energy kWh', num(solution.energyKwh, 1)], ['energy cost', usd(solution.energyCostUsd)], ['penalties', usd(solution.penaltyUsd)],
     ['late jobs', solution.lateJobs], ['dropped jobs', solution.droppedJobs],
   ]), s.sentence ? h('p', s.sentence) : null)];
-  out.push(request ? drawChart(request, solution) : stepsFromExplanation(explanation));
+  const split = savings(s);
+  if (split) out.push(split);
+  if (request) {
+    const site = siteOf(request);
+    const per = drawPerStep(request, solution, site);
+    out.push(drawChart(request, per.kw, site));
+    if (site.inventory) out.push(gpusChart(request, per.gpus, site.inventory));
+  } else out.push(stepsFromExplanation(explanation));
   out.push(gantt(request, solution));
   out.push(jobTable(data));
   const late = list(explanation?.lateOrDropped);
@@ -46,9 +74,44 @@ export async function result(data) {
   return out;
 }
 
-function drawChart(request, solution) {
+/** CO2 against running at release: the saving on the work that ran, and the work not done apart (never a saving). */
+function savings(s) {
+  if (!has(s.ranAtReleaseCo2Kg) && !has(s.droppedAtReleaseCo2Kg)) return null;
+  const dropped = (s.droppedAtReleaseCo2Kg || 0) > 0 || (s.droppedAtReleaseEnergyKwh || 0) > 0;
+  return card('CO2 against running at release at full power', kpis([
+    ['CO2 kg of the work that ran', num(s.co2Kg, 1)], ['the same jobs at release, kg', num(s.ranAtReleaseCo2Kg, 1)],
+    ['saved on the work that ran', has(s.co2SavedPercent) ? pct(s.co2SavedPercent, 2) : null],
+    ['work not done (dropped) at release, kg', dropped ? num(s.droppedAtReleaseCo2Kg, 1) : null],
+    ['work not done at release, kWh', dropped ? num(s.droppedAtReleaseEnergyKwh, 1) : null],
+  ]), h('p.muted#savings-split', dropped
+    ? 'Dropped jobs are work not done: their CO2 at release is shown apart, not counted as a saving.'
+    : 'No job was dropped: the saving covers all the work.'));
+}
+
+/** GPUs in use per step and model against the site's inventory. */
+function gpusChart(request, gpus, inventory) {
   const g = request.grid;
-  const kw = drawPerStep(request, solution);
+  const t0 = ms(g.start);
+  const at = t => t0 + t * g.stepMinutes * 60000;
+  const models = Object.keys(inventory);
+  const series = models.flatMap(m => {
+    const used = gpus.get(m) || new Int32Array(g.steps);
+    const c = colour(m);
+    return [{ name: `${m} in use`, type: 'line', step: 'start', showSymbol: false, areaStyle: { opacity: 0.2 }, lineStyle: { color: c }, itemStyle: { color: c },
+      data: Array.from(used, (v, t) => [at(t), v]) },
+    { name: `${m} inventory`, type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: c }, itemStyle: { color: c },
+      data: [[at(0), inventory[m]], [at(g.steps), inventory[m]]] }];
+  });
+  const rows = () => Array.from({ length: g.steps }, (_, t) => Object.fromEntries([['time', hhmm(at(t))], ...models.map(m => [m, (gpus.get(m) || [])[t] || 0])]));
+  return card('GPUs in use against the inventory',
+    chart({ tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: { top: 40, left: 55, right: 20, bottom: 30 }, xAxis: { type: 'time' },
+      yAxis: { type: 'value', name: 'GPUs', minInterval: 1 }, series },
+    `GPUs in use per step by model (${models.map(m => `${m}: ${inventory[m]}`).join(', ')} in the site)`,
+    () => table([{ key: 'time', label: 'Step start' }, ...models.map(m => ({ key: m, label: `${m} in use (of ${inventory[m]})`, num: true }))], rows(), { pageSize: 100 }), 'chart'));
+}
+
+function drawChart(request, kw, site) {
+  const g = request.grid;
   const t0 = ms(g.start);
   const step = g.stepMinutes * 60000;
   const at = t => t0 + t * step;
@@ -56,28 +119,31 @@ function drawChart(request, solution) {
   const cap = list(g.capKw);
   const carbon = list(g.carbonGPerKwh);
   const price = list(g.priceUsdPerMwh);
-  const series = [{ name: 'draw kW (jobs + base)', type: 'line', areaStyle: { opacity: 0.25 }, step: 'start', showSymbol: false, sampling: 'lttb',
-    data: Array.from(kw, (v, t) => [at(t), v + (base[t] || 0)]) }];
+  // facility draw as docs/power.md defines it: PUE × (base + idle inventory + the jobs' IT draw)
+  const draw = Array.from(kw, (v, t) => site.pue(t) * (v + (base[t] || 0) + site.idleKw));
+  const drawName = site.given ? 'facility kW (PUE × (jobs + idle + base))' : 'draw kW (jobs + base)';
+  const series = [{ name: drawName, type: 'line', areaStyle: { opacity: 0.25 }, step: 'start', showSymbol: false, sampling: 'lttb',
+    data: draw.map((v, t) => [at(t), v]) }];
   if (cap.length) series.push({ name: 'cap kW', type: 'line', step: 'start', showSymbol: false, lineStyle: { type: 'dashed', color: '#b3261e' }, itemStyle: { color: '#b3261e' }, data: cap.map((v, t) => [at(t), v]) });
   if (carbon.length) series.push({ name: 'carbon g/kWh', type: 'line', yAxisIndex: 1, showSymbol: false, sampling: 'lttb', lineStyle: { width: 1, color: '#59a14f' }, itemStyle: { color: '#59a14f' }, data: carbon.map((v, t) => [at(t), v]) });
   if (price.length) series.push({ name: 'price $/MWh', type: 'line', yAxisIndex: 1, step: 'start', showSymbol: false, sampling: 'lttb', lineStyle: { width: 1, color: '#9c755f' }, itemStyle: { color: '#9c755f' }, data: price.map((v, t) => [at(t), v]) });
-  const rows = () => Array.from(kw, (v, t) => ({ time: hhmm(at(t)), draw: v + (base[t] || 0), cap: cap[t], carbon: carbon[t], price: price[t] }));
-  const peak = kw.reduce((m, v, t) => Math.max(m, v + (base[t] || 0)), 0);
+  const rows = () => draw.map((v, t) => ({ time: hhmm(at(t)), jobs: kw[t], draw: v, cap: cap[t], carbon: carbon[t], price: price[t] }));
+  const peak = draw.reduce((m, v) => Math.max(m, v), 0);
   // a long horizon opens on its first two weeks (the slider moves the window): readable, and only that is drawn
   const window2w = g.steps * g.stepMinutes > 14 * 1440 ? { startValue: t0, endValue: t0 + 14 * 86400000 } : {};
   return card('Power draw against the cap',
     chart({ tooltip: { trigger: 'axis' }, legend: {}, grid: { top: 40, left: 55, right: 60, bottom: 60 },
       dataZoom: [{ type: 'inside', ...window2w }, { type: 'slider', height: 18, bottom: 8, ...window2w }],
       xAxis: { type: 'time' }, yAxis: [{ type: 'value', name: 'kW' }, { type: 'value', name: carbon.length ? 'g/kWh · $/MWh' : '$/MWh', splitLine: { show: false } }], series },
-    `Draw per ${g.stepMinutes}-minute step over ${g.steps} steps (peak ${num(peak, 1)} kW) against the cap${carbon.length ? ', with the carbon intensity' : ''}${price.length ? ' and the price' : ''} behind it`
+    `${site.given ? 'Facility draw' : 'Draw'} per ${g.stepMinutes}-minute step over ${g.steps} steps (peak ${num(peak, 1)} kW) against the cap${carbon.length ? ', with the carbon intensity' : ''}${price.length ? ' and the price' : ''} behind it`
       + (g.carbonSeries && !carbon.length ? `; carbon from the named series "${g.carbonSeries}" (its values are not served by the API)` : ''),
-    () => table([{ key: 'time', label: 'Step start' }, { key: 'draw', label: 'Draw kW', num: true, digits: 2 }, { key: 'cap', label: 'Cap kW', num: true, digits: 2 },
+    () => table([{ key: 'time', label: 'Step start' }, { key: 'jobs', label: 'Jobs IT kW', num: true, digits: 2 }, { key: 'draw', label: site.given ? 'Facility kW' : 'Draw kW', num: true, digits: 2 }, { key: 'cap', label: 'Cap kW', num: true, digits: 2 },
       { key: 'carbon', label: 'g/kWh', num: true, digits: 1 }, { key: 'price', label: '$/MWh', num: true, digits: 1 }], rows(), { pageSize: 100 }), 'chart tall'));
 }
 
 function stepsFromExplanation(explanation) {
   const steps = list(explanation?.steps);
-  const note = h('p.muted', 'The request is kept only in the browser that submitted the job, so the draw comes from the explanation'
+  const note = h('p.muted', 'The problem could not be read, so the draw comes from the explanation'
     + (explanation?.stepsListed && explanation.stepsListed !== 'all' ? ` (${explanation.stepsListed} steps listed)` : '') + '.');
   if (!steps.length) return card('Power draw against the cap', note);
   return card('Power draw against the cap', note, chart({ tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'time' }, yAxis: { type: 'value', name: 'kW' },
@@ -165,7 +231,8 @@ export function explanation({ solution, explanation }) {
   const why = h('div#why');
   const binding = list(explanation.steps).filter(x => x.binding);
   return [
-    card('Summary', h('p', s.sentence || ''), kpis([['CO2 kg', num(s.co2Kg, 2)], ['at release', num(s.atReleaseCo2Kg, 2)], ['saved', pct(s.co2SavedPercent, 2)],
+    card('Summary', h('p', s.sentence || ''), kpis([['CO2 kg', num(s.co2Kg, 2)], ['at release (jobs that ran)', num(s.ranAtReleaseCo2Kg ?? s.atReleaseCo2Kg, 2)],
+      ['saved on the work that ran', pct(s.co2SavedPercent, 2)], ['not done (dropped) at release, kg', s.droppedAtReleaseCo2Kg ? num(s.droppedAtReleaseCo2Kg, 2) : null],
       ['cost', usd(s.costUsd)], ['at release', usd(s.atReleaseCostUsd)], ['binding steps', s.bindingSteps]])),
     card('Score by component', table([{ key: 'part', label: 'Component' }, { key: 'usd', label: 'USD', num: true, digits: 2 }], parts, { id: 'component-table' })),
     card(`Late or dropped jobs (${list(explanation.lateOrDropped).length})`, h('p.muted', 'Choose a row for the steps the cap was full.'),

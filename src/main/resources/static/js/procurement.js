@@ -30,7 +30,7 @@ export function result({ solution, explanation, id }) {
   const conflict = list(solution.conflict).length ? list(solution.conflict) : list(explanation?.conflict);
   if (conflict.length) {
     out.push(card('Why there is no plan: these requirements conflict', h('p', 'Relax at least one of them:'),
-      h('ul.plain#conflict', conflict.map(c => h('li', c)))));
+      h('ul.plain#conflict', conflict.map(c => h('li', c))), repairs(list(solution.repairs).length ? solution.repairs : explanation?.repairs)));
   }
   const rows = planRows(solution);
   const download = h('button#csv', { type: 'button', onclick: () => {
@@ -39,13 +39,16 @@ export function result({ solution, explanation, id }) {
     document.body.append(a); a.click(); a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   } }, 'Download the plan as CSV');
+  const exports = h('span.exports', 'From the server (CSV): ', EXPORTS.flatMap(([t, name], i) => [i ? ', ' : '',
+    h('a', { href: `/api/v1/procurement/jobs/${id}/export?table=${t}`, download: `procurement-${t.toLowerCase()}-${id}.csv`, 'data-table': t }, name)]));
   out.push(card('Purchases and leases per quarter', rows.length ? stacked(rows) : h('p.muted', 'The plan buys and leases nothing.'),
-    h('div.toolbar', download),
+    h('div.toolbar', download, exports),
     table([{ key: 'type', label: 'Type' }, { key: 'quarter', label: 'Quarter' }, { key: 'site', label: 'Site' }, { key: 'sku', label: 'SKU' },
       { key: 'servers', label: 'Servers', num: true }, { key: 'accelerators', label: 'Accelerators', num: true }, { key: 'kept', label: 'Kept per quarter' }],
     rows, { id: 'plan-table', filter: 'Filter the plan' })));
   out.push(h('div.grid', costs(solution, explanation), binding(explanation)));
-  if (list(explanation?.variants).length) out.push(variants(explanation.variants));
+  if (solution.cashFlow) out.push(...cash(solution.cashFlow));
+  if (list(explanation?.variants).length) out.push(variants(explanation.variants, solution.variants));
   if (list(solution.assignments).length) {
     out.push(card('Demand served (workload × quarter × SKU)', table([{ key: 'workload', label: 'Workload' }, { key: 'quarterLabel', label: 'Quarter' },
       { key: 'sku', label: 'SKU' }, { key: 'source', label: 'Source' }, { key: 'precision', label: 'Precision' },
@@ -53,6 +56,42 @@ export function result({ solution, explanation, id }) {
     list(solution.assignments), { filter: 'Filter', pageSize: 50 })));
   }
   return out;
+}
+
+const EXPORTS = [['PLAN', 'plan'], ['CASH_FLOW', 'cash flow'], ['BUDGET_USE', 'budget use'], ['EXPLANATION', 'explanation']];
+
+/** The conflict's repairs, cheapest first as the service orders them. */
+function repairs(rows) {
+  if (!list(rows).length) return null;
+  return h('div', h('h4', 'Ways out, cheapest first'), table([{ key: 'requirement', label: 'Drop' }, { key: 'status', label: 'Then' },
+    { key: 'objectiveUsd', label: 'Plan cost (discounted)', num: true, fmt: usd }, { key: 'sentence', label: 'In words' }], list(rows), { id: 'repairs-table' }));
+}
+
+/** Cash as a planner books it (undiscounted, paid when due), beside the discounted objective the solver minimises. */
+function cash(f) {
+  const money = v => usd(v);
+  const totals = card('Cash as booked vs the discounted objective', kpis([
+    ['total cash (undiscounted)', money(f.totalCashUsd)], ['cash capex at delivery', money(f.cashCapexUsd)],
+    ['objective (discounted)', money(f.discountedObjectiveUsd)], ['net capex in the objective (discounted)', money(f.discountedNetCapexUsd)],
+    ['internal carbon price (not cash)', money(f.internalCarbonPriceUsd)],
+  ]), table([{ key: 'part', label: 'Cash in the horizon' }, { key: 'usd', label: 'USD, undiscounted', num: true }], [
+    { part: 'capex at delivery (gross of residual value)', usd: f.cashCapexUsd }, { part: 'leases', usd: f.leaseCommitmentsUsd },
+    { part: 'cloud', usd: f.cloudCommitmentsUsd }, { part: 'energy', usd: f.energyUsd }, { part: 'opex', usd: f.opexUsd },
+    { part: 'total cash', usd: f.totalCashUsd }], { id: 'cash-totals' }),
+  table([{ key: 'part', label: 'Carbon' }, { key: 't', label: 't CO2e', num: true, digits: 1 }], [
+    { part: 'embodied, in full at purchase', t: f.embodiedTonnesAtPurchase }, { part: 'embodied, amortised share in the objective', t: f.embodiedTonnesAmortised },
+    { part: 'operational (site and cloud energy)', t: f.operationalTonnes }], { id: 'cash-carbon' }),
+  h('p.muted', 'Cash is undiscounted and falls in the quarter it is due (a purchase in full at delivery); the objective discounts, '
+    + 'charges capex net of residual value and prices the in-horizon share of embodied carbon.'));
+  const quarters = card('Cash as booked, per quarter (undiscounted USD)', table([{ key: 'quarterLabel', label: 'Quarter', value: q => q.quarterLabel ?? q.quarter },
+    { key: 'cashCapexUsd', label: 'Capex at delivery', num: true }, { key: 'leaseUsd', label: 'Lease', num: true }, { key: 'cloudUsd', label: 'Cloud', num: true },
+    { key: 'energyUsd', label: 'Energy', num: true }, { key: 'opexUsd', label: 'Opex', num: true }, { key: 'totalCashUsd', label: 'Total cash', num: true },
+    { key: 'discountFactor', label: 'Discount factor', num: true, digits: 4 }, { key: 'embodiedTonnesAtPurchase', label: 'Embodied t at purchase', num: true, digits: 1 },
+    { key: 'operationalTonnes', label: 'Operational t', num: true, digits: 1 }], list(f.quarters), { id: 'cash-table', pageSize: 100 }));
+  const budgets = list(f.budgets).length ? card('Capex budget use (cash at delivery)', table([{ key: 'site', label: 'Site', value: b => b.site ?? 'company' },
+    { key: 'quarterLabel', label: 'Quarter', value: b => b.quarterLabel ?? b.quarter }, { key: 'budgetUsd', label: 'Budget', num: true, fmt: usd },
+    { key: 'usedUsd', label: 'Used', num: true, fmt: usd }, { key: 'usedShare', label: 'Share used', num: true, fmt: v => pct(100 * v) }], list(f.budgets), { id: 'budget-table', pageSize: 50 })) : null;
+  return [h('div.grid', totals, quarters), budgets].filter(Boolean);
 }
 
 function stacked(rows) {
@@ -89,13 +128,20 @@ function binding(explanation) {
   const rows = list(explanation?.binding);
   return card('Binding limits and their shadow prices', rows.length
     ? table([{ key: 'constraint', label: 'Limit' }, { key: 'unit', label: 'Per one more' }, { key: 'usdPerUnit', label: 'USD per unit', num: true, digits: 2 },
+      { key: 'wholeSavingUsd', label: 'Whole saving (limit lifted)', num: true, fmt: usd }, { key: 'incrementForWholeSaving', label: 'Smallest increase for it', num: true, digits: 4 },
+      { key: 'usdPerUnitInRange', label: 'USD per unit over that range', num: true, digits: 2 }, { key: 'slack', label: 'Slack', num: true, digits: 4 },
       { key: 'method', label: 'Method' }, { key: 'sentence', label: 'In words' }], rows, { id: 'binding-table', sortKey: 'usdPerUnit', sortDir: -1, pageSize: 50 })
     : h('p.muted', 'No binding limit reported.'));
 }
 
-function variants(rows) {
+function variants(rows, results) {
+  const byName = new Map(list(results).map(v => [v.name, v]));
+  const yesNo = v => (v === true ? 'yes' : v === false ? 'no' : '');
   return card('What-if variants', table([{ key: 'name', label: 'Variant' }, { key: 'status', label: 'Status' }, { key: 'objectiveUsd', label: 'Objective', fmt: usd, num: true },
-    { key: 'changeVsBasePercent', label: 'Change vs base', fmt: v => pct(v, 2), num: true }, { key: 'cloudAcceleratorQuarters', label: 'Cloud acc.-quarters', num: true },
+    { key: 'changeVsBasePercent', label: 'Change vs base', fmt: v => pct(v, 2), num: true },
+    { key: 'withinTolerance', label: 'Change within tolerance', value: r => yesNo(r.withinTolerance ?? byName.get(r.name)?.withinTolerance) },
+    { key: 'composition', label: 'Composition within tolerance', value: r => yesNo(byName.get(r.name)?.compositionWithinTolerance) },
+    { key: 'reading', label: 'Reading' }, { key: 'cloudAcceleratorQuarters', label: 'Cloud acc.-quarters', num: true },
     { key: 'lifecycleTonnes', label: 'Lifecycle t CO2e', num: true },
     { key: 'bought', label: 'Bought by SKU', value: r => Object.entries(r.acceleratorsBoughtBySku || {}).map(([k, v]) => `${k}: ${num(v)}`).join(', ') }], rows));
 }
@@ -125,7 +171,7 @@ export function explanation({ solution, explanation }) {
     card('Utilisation', table([{ key: 'quarter', label: 'Quarter' }, { key: 'site', label: 'Site' }, { key: 'sku', label: 'SKU' },
       { key: 'installedAccelerators', label: 'Installed', num: true }, { key: 'busyAccelerators', label: 'Busy', num: true, digits: 1 },
       { key: 'utilisation', label: 'Utilisation', num: true, fmt: v => pct(100 * v) }], list(explanation.utilisation), { pageSize: 50 })),
-    list(explanation.conflict).length ? card('Conflicting requirements', h('ul.plain', list(explanation.conflict).map(x => h('li', x)))) : null,
+    list(explanation.conflict).length ? card('Conflicting requirements', h('ul.plain', list(explanation.conflict).map(x => h('li', x))), repairs(explanation.repairs)) : null,
     card('Throughput used', h('ul.plain', list(explanation.derivedThroughput).map(x => h('li', x)))),
   ].filter(Boolean);
 }
@@ -135,7 +181,8 @@ export function metrics({ solution }) {
   const servers = t => planRows(solution).filter(r => r.type === t).reduce((x, r) => x + (r.servers || 0), 0);
   return [['objective USD', solution.objectiveUsd], ['gap %', has(solution.gap) ? 100 * solution.gap : null],
     ...flat(c).map(([k, v]) => [label(k) + (k.endsWith('Usd') ? ' USD' : k.endsWith('Tonnes') ? ' t' : ''), v]),
-    ['servers bought', servers('purchase')], ['servers leased', servers('lease')]];
+    ['servers bought', servers('purchase')], ['servers leased', servers('lease')],
+    ['total cash USD (undiscounted)', solution.cashFlow?.totalCashUsd], ['embodied t at purchase', solution.cashFlow?.embodiedTonnesAtPurchase]];
 }
 
 export function changes(a, b) {

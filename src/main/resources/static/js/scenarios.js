@@ -94,7 +94,6 @@ export async function scenarios(main) {
         const sent = body();
         const r = await api.submit(kind.value, sent);
         if (r.status === 202) {
-          api.rememberRequest(r.body.id, sent);
           location.hash = `#/job/${kind.value}/${r.body.id}`;
         } else if (r.body && r.body.errors) showViolations(r.body.errors);
         else showProblem(r.body);

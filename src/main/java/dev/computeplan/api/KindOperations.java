@@ -70,6 +70,7 @@ final class KindOperations {
                         .addApiResponse(
                                 "204",
                                 new ApiResponse().description("The finished job and its solution were deleted")));
+        add(kind, "/jobs/{id}/problem", HttpMethod.GET, "get" + name + "Problem", ok("200", problem));
         Operation solve =
                 add(kind, "/jobs/{id}/solution", HttpMethod.GET, "get" + name + "Solution", ok("200", solution));
         declare(solve, "409");

@@ -84,6 +84,14 @@ class JobController {
         return jobs.get(kind, id);
     }
 
+    @Operation(
+            summary = "The job's problem as submitted, with the termination it runs under",
+            description = "Lets a client that did not submit the job show it beside its solution, or resubmit it.")
+    @GetMapping(path = "/jobs/{id}/problem", produces = MediaType.APPLICATION_JSON_VALUE)
+    Object problem(@PathVariable String kind, @PathVariable String id) {
+        return jobs.problem(kind, id);
+    }
+
     @Operation(summary = "The best solution so far, or the final one (409 while there is none)")
     @GetMapping("/jobs/{id}/solution")
     Object solution(@PathVariable String kind, @PathVariable String id) {

@@ -2,6 +2,7 @@ package dev.computeplan.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.computeplan.common.ConflictException;
 import dev.computeplan.common.NotFoundException;
 import dev.computeplan.common.QueueFullException;
@@ -158,6 +159,19 @@ public class JobService {
             throw new ConflictException("Job " + id + " has no solution to explain yet (status " + job.status() + ").");
         }
         return explain(kinds.get(kindName), job);
+    }
+
+    /**
+     * The problem as submitted, with the {@code termination} the job runs under (the one given, or the service's
+     * default), so that a client can show or resubmit a job it did not submit itself.
+     */
+    public Object problem(String kindName, String id) {
+        JobRecord job = record(kindName, id, JobStore.Load.ALL);
+        JsonNode problem = readJson(job.problem());
+        if (problem instanceof ObjectNode object) {
+            object.putObject("termination").put("seconds", (int) Math.max(1, job.timeLimitMs() / 1000));
+        }
+        return problem;
     }
 
     /** The stored problem and solution of a job, typed; for kind-specific endpoints such as recommendations. */

@@ -167,6 +167,10 @@ class GeneratedClientIT {
                 .contains(job.getId());
 
         PlacementPlan plan = api.getPlacementSolution(job.getId());
+        PlacementRequest problem = api.getPlacementProblem(job.getId());
+        assertThat(problem.getWorkloads()).hasSameSizeAs(request.getWorkloads());
+        assertThat(problem.getTermination().getSeconds())
+                .isEqualTo(request.getTermination().getSeconds());
         PlacementExplanation explanation = api.getPlacementExplanation(job.getId());
         List<String> workloads = request.getWorkloads().stream()
                 .map(PlacementRequestWorkloadDto::getId)

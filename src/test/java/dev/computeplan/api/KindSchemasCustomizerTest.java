@@ -55,6 +55,7 @@ class KindSchemasCustomizerTest {
                 .containsEntry("GET /api/v1/countdown/jobs", "listCountdownJobs")
                 .containsEntry("GET /api/v1/countdown/jobs/{id}", "getCountdownJob")
                 .containsEntry("DELETE /api/v1/countdown/jobs/{id}", "stopCountdownJob")
+                .containsEntry("GET /api/v1/countdown/jobs/{id}/problem", "getCountdownProblem")
                 .containsEntry("GET /api/v1/countdown/jobs/{id}/solution", "getCountdownSolution")
                 .containsEntry("GET /api/v1/countdown/jobs/{id}/explanation", "getCountdownExplanation")
                 .containsEntry("GET /api/v1/countdown/jobs/{id}/events", "streamCountdownEvents")
@@ -82,6 +83,19 @@ class KindSchemasCustomizerTest {
                 .get("application/json")
                 .getSchema());
         assertThat(solution.getProperties()).containsOnlyKeys("reached", "warmStarted");
+        assertThat(success("/api/v1/countdown/jobs/{id}/problem", "200")
+                        .getContent()
+                        .get("application/json")
+                        .getSchema()
+                        .get$ref())
+                .isEqualTo(openApi.getPaths()
+                        .get("/api/v1/countdown/jobs")
+                        .getPost()
+                        .getRequestBody()
+                        .getContent()
+                        .get("application/json")
+                        .getSchema()
+                        .get$ref());
         assertThat(success("/api/v1/countdown/jobs", "202").getHeaders()).containsKey("Location");
         assertThat(success("/api/v1/countdown/jobs/{id}/events", "200").getContent())
                 .containsOnlyKeys("text/event-stream");
@@ -157,7 +171,7 @@ class KindSchemasCustomizerTest {
         paths.addPathItem(
                 "/api/v1/{kind}/jobs/{id}",
                 new PathItem().get(operation("get", "200", kind, id)).delete(operation("stop", "200", kind, id)));
-        for (String sub : List.of("solution", "explanation", "events")) {
+        for (String sub : List.of("problem", "solution", "explanation", "events")) {
             paths.addPathItem("/api/v1/{kind}/jobs/{id}/" + sub, new PathItem().get(operation(sub, "200", kind, id)));
         }
         paths.addPathItem("/api/v1/{kind}/validate", new PathItem().post(operation("validate", "200", kind)));

@@ -69,6 +69,10 @@ abstract class JobApiContract {
         JsonNode explanation =
                 http.get("/api/v1/countdown/jobs/" + id + "/explanation").json();
         assertThat(explanation.get("remaining").asInt()).isZero();
+        Http.Response problem = http.get("/api/v1/countdown/jobs/" + id + "/problem");
+        assertThat(problem.status()).isEqualTo(200);
+        assertThat(problem.header("Content-Type")).startsWith("application/json");
+        assertThat(problem.json()).isEqualTo(Http.JSON.readTree(body(5, 20, 30)));
 
         String newer = submit(body(1, 10, 5));
         JsonNode page = http.get("/api/v1/countdown/jobs?page=0&size=2").json();
@@ -133,6 +137,7 @@ abstract class JobApiContract {
         for (String path : List.of(
                 "/api/v1/countdown/jobs/nope",
                 "/api/v1/countdown/jobs/nope/solution",
+                "/api/v1/countdown/jobs/nope/problem",
                 "/api/v1/nosuchkind/jobs",
                 "/api/v1/examples/nope",
                 "/no/such/route")) {

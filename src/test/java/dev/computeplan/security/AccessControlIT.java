@@ -137,7 +137,7 @@ class AccessControlIT {
         String id = submit(PLANNER_A, body(2, 10, 10));
         awaitStatus(PLANNER_A, id, "COMPLETED");
         String job = "/api/v1/countdown/jobs/" + id;
-        for (String path : List.of(job, job + "/solution", job + "/explanation", job + "/events")) {
+        for (String path : List.of(job, job + "/problem", job + "/solution", job + "/explanation", job + "/events")) {
             Response r = send("GET", path, null, apiKey(PLANNER_B));
             assertThat(r.status).as(path).isEqualTo(404);
             assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.computeplan.power.bench.LetsWaitAwhile;
 import dev.computeplan.testing.SharedData;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +86,11 @@ class WebUiIT {
         browser.everyControlHasALabel("scenarios");
 
         submit("placement-small", "2");
+        // the racks come from the job's problem as the API hands it back, not from what this browser sent
+        assertThat(browser.js("return performance.getEntriesByType('resource')"
+                        + ".filter(e => /\\/jobs\\/[^/]+\\/problem$/.test(e.name)).length"))
+                .as("GET .../problem used")
+                .isNotEqualTo(0L);
         assertThat(browser.all("#racks .gpu")).isNotEmpty();
         assertThat(browser.all("#racks .gpu i")).as("GPUs filled by workloads").isNotEmpty();
         assertThat(browser.find("#racks .meter").getAttribute("aria-valuenow")).isNotBlank();
@@ -101,7 +110,7 @@ class WebUiIT {
 
     @Test
     @Order(2)
-    void procurementShowsThePlanAndDownloadsItAsCsv() throws IOException {
+    void procurementShowsThePlanAndDownloadsItAsCsv() throws IOException, InterruptedException {
         submit("procurement-mixed-fleet", "2");
         assertThat(browser.find("#cost-table").getText()).contains("total");
         assertThat(browser.all("#plan-table tbody tr")).isNotEmpty();
@@ -111,6 +120,16 @@ class WebUiIT {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("type,quarter,site,sku,servers,accelerators,kept servers per quarter");
         assertThat(lines).hasSize(rows + 1);
+        assertThat(browser.all("#cash-table tbody tr"))
+                .as("cash as booked per quarter")
+                .isNotEmpty();
+        assertThat(browser.find("#cash-totals").getText()).contains("total cash");
+        String export = browser.find("a[data-table='CASH_FLOW']").getAttribute("href");
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(export)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(export).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         browser.screenshot("procurement", "#result");
         browser.noConsoleErrors("procurement result");
 
@@ -127,9 +146,14 @@ class WebUiIT {
 
     @Test
     @Order(3)
-    void powerShowsDrawAgainstTheCapAndEachJobsShift() throws IOException {
-        submit("power-day-cap", "2");
+    void powerShowsFacilityDrawGpusInUseAndEachJobsShift() throws IOException {
+        submit("power-site-facility", "2");
         assertThat(browser.all(".chart canvas")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(browser.find("[aria-label='Power draw against the cap']").getText())
+                .contains("Facility draw");
+        assertThat(browser.all("[aria-label='GPUs in use against the inventory'] canvas"))
+                .isNotEmpty();
+        assertThat(browser.find("#savings-split").getText()).isNotBlank();
         assertThat(browser.all("#power-jobs tbody tr")).hasSize(8);
         browser.find("#power-jobs tbody tr").click();
         browser.waitFor(PAGE)
