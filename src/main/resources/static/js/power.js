@@ -64,7 +64,7 @@ export async function result(data) {
   if (request) {
     const site = siteOf(request);
     const per = drawPerStep(request, solution, site);
-    out.push(drawChart(request, per.kw, site));
+    out.push(drawChart(request, per.kw, site, await namedCarbon(request, data)));
     if (site.inventory) out.push(gpusChart(request, per.gpus, site.inventory));
   } else out.push(stepsFromExplanation(explanation));
   out.push(gantt(request, solution));
@@ -110,14 +110,21 @@ function gpusChart(request, gpus, inventory) {
     () => table([{ key: 'time', label: 'Step start' }, ...models.map(m => ({ key: m, label: `${m} in use (of ${inventory[m]})`, num: true }))], rows(), { pageSize: 100 }), 'chart'));
 }
 
-function drawChart(request, kw, site) {
+// a named carbon series (e.g. "ger") as the solver sampled it at every step, from the job's grid
+async function namedCarbon(request, data) {
+  if (!request.grid?.carbonSeries || list(request.grid.carbonGPerKwh).length || !data.id) return null;
+  const r = await api.get(`/api/v1/${data.kind || 'power'}/jobs/${data.id}/grid`);
+  return r.ok ? list(r.body.carbonGPerKwh) : null;
+}
+
+function drawChart(request, kw, site, namedCarbonSteps) {
   const g = request.grid;
   const t0 = ms(g.start);
   const step = g.stepMinutes * 60000;
   const at = t => t0 + t * step;
   const base = list(g.baseLoadKw);
   const cap = list(g.capKw);
-  const carbon = list(g.carbonGPerKwh);
+  const carbon = namedCarbonSteps || list(g.carbonGPerKwh);
   const price = list(g.priceUsdPerMwh);
   // facility draw as docs/power.md defines it: PUE × (base + idle inventory + the jobs' IT draw)
   const draw = Array.from(kw, (v, t) => site.pue(t) * (v + (base[t] || 0) + site.idleKw));
@@ -136,7 +143,7 @@ function drawChart(request, kw, site) {
       dataZoom: [{ type: 'inside', ...window2w }, { type: 'slider', height: 18, bottom: 8, ...window2w }],
       xAxis: { type: 'time' }, yAxis: [{ type: 'value', name: 'kW' }, { type: 'value', name: carbon.length ? 'g/kWh · $/MWh' : '$/MWh', splitLine: { show: false } }], series },
     `${site.given ? 'Facility draw' : 'Draw'} per ${g.stepMinutes}-minute step over ${g.steps} steps (peak ${num(peak, 1)} kW) against the cap${carbon.length ? ', with the carbon intensity' : ''}${price.length ? ' and the price' : ''} behind it`
-      + (g.carbonSeries && !carbon.length ? `; carbon from the named series "${g.carbonSeries}" (its values are not served by the API)` : ''),
+      + (g.carbonSeries ? (carbon.length ? `; carbon from the named series "${g.carbonSeries}"` : `; the named carbon series "${g.carbonSeries}" could not be read`) : ''),
     () => table([{ key: 'time', label: 'Step start' }, { key: 'jobs', label: 'Jobs IT kW', num: true, digits: 2 }, { key: 'draw', label: site.given ? 'Facility kW' : 'Draw kW', num: true, digits: 2 }, { key: 'cap', label: 'Cap kW', num: true, digits: 2 },
       { key: 'carbon', label: 'g/kWh', num: true, digits: 1 }, { key: 'price', label: '$/MWh', num: true, digits: 1 }], rows(), { pageSize: 100 }), 'chart tall'));
 }

@@ -242,6 +242,9 @@ class WebUiIT {
         solve("3");
         assertThat(browser.all("#power-jobs tbody tr")).isNotEmpty();
         Map<String, Object> power = renderTime();
+        assertThat(browser.all("figcaption").stream().map(WebElement::getText))
+                .as("the year's named carbon series drawn behind the draw")
+                .anyMatch(t -> t.contains("carbon from the named series \"ger\""));
         browser.screenshot("power-year", "#result");
         explanation();
         Map<String, Object> powerExplanation = renderTime();

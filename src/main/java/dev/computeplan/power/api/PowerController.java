@@ -8,6 +8,7 @@ import dev.computeplan.power.explain.PowerExplanation;
 import dev.computeplan.power.model.CarbonSeries;
 import dev.computeplan.power.model.GpuCurves;
 import dev.computeplan.power.model.PowerSolution;
+import dev.computeplan.power.model.TimeGrid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,11 +31,27 @@ class PowerController {
 
     private final JobService jobs;
     private final ProblemKind<PowerRequest, PowerSolution> kind;
+    private final PowerMapper mapper;
 
-    PowerController(JobService jobs, ProblemKind<PowerRequest, PowerSolution> kind) {
+    PowerController(JobService jobs, ProblemKind<PowerRequest, PowerSolution> kind, CarbonSeries series) {
         this.jobs = jobs;
         this.kind = kind;
+        this.mapper = new PowerMapper(series);
     }
+
+    /**
+     * A job's time grid as the solver reads it: a named carbon series sampled at each step start.
+     *
+     * @param start local date-time of step 0, e.g. {@code 2020-06-01T00:00}
+     */
+    record GridSteps(
+            String start,
+            int stepMinutes,
+            int steps,
+            List<Double> carbonGPerKwh,
+            List<Double> priceUsdPerMwh,
+            List<Double> capKw,
+            List<Double> baseLoadKw) {}
 
     /** What a request may name: GPU models with their default levels, and the measured carbon series. */
     record Defaults(Map<String, List<PowerRequest.PowerLevel>> gpuModels, List<String> carbonSeries) {}
@@ -53,6 +70,24 @@ class PowerController {
                         m,
                         GpuCurves.levels(m).stream().map(PowerMapper::toRequest).toList()));
         return new Defaults(curves, CarbonSeries.NAMES);
+    }
+
+    @Operation(
+            summary = "A job's time grid as the solver reads it, with a named carbon series sampled at every step",
+            operationId = "getPowerJobGrid")
+    @ApiResponse(responseCode = "200", description = "Carbon intensity, price, cap and base load per step")
+    @ApiResponse(responseCode = "404", description = "No such job")
+    @GetMapping("/jobs/{id}/grid")
+    GridSteps grid(@PathVariable String id) {
+        TimeGrid g = mapper.grid(jobs.stored(kind, id).problem().grid());
+        return new GridSteps(
+                g.start().toString(),
+                g.stepMinutes(),
+                g.steps(),
+                g.carbonGPerKwh(),
+                g.priceUsdPerMwh(),
+                g.capKw(),
+                g.baseLoadKw());
     }
 
     @Operation(

@@ -13,6 +13,7 @@ import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.explain.PlacementChecker;
 import dev.computeplan.placement.solver.PlacementSolver;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ class FinalFillTest {
     }
 
     @Test
+    @Tag("slow")
     void onAClusterOfThousandsOfNodesItPlacesDependentWorkWhereItsDependencyRuns() {
         // Best-fit alone would offer a dependent workload many nodes outside its dependency's network domains first,
         // each refused by the score: the counters must know where each service runs.

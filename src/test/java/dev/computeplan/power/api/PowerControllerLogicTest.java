@@ -27,7 +27,8 @@ class PowerControllerLogicTest {
     private static final Duration SAFETY_NET = Duration.ofSeconds(60);
     private final PowerKind kind = PowerKinds.cpSatFirst();
     private final JobService jobs = mock(JobService.class);
-    private final PowerController controller = new PowerController(jobs, kind);
+    private final PowerController controller =
+            new PowerController(jobs, kind, dev.computeplan.power.model.CarbonSeries.bundled());
 
     private PowerRequest tightCap() {
         // cap 1 kW: "big" fills [0,3), so "late" (2 h, window [0,3)) runs after it

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,6 +45,14 @@ class PowerControllerTest {
     @MockitoBean
     ProblemKind<PowerRequest, PowerSolution> kind;
 
+    @TestConfiguration
+    static class Series {
+        @Bean
+        CarbonSeries carbonSeries() {
+            return CarbonSeries.bundled();
+        }
+    }
+
     private final PowerRequest request = RequestFixtures.problem(
             RequestFixtures.hourly(new double[] {100, 50, 10, 10, 80, 100}, null),
             RequestFixtures.job("a", 0, 6, 2.0, List.of(RequestFixtures.FULL)));
@@ -60,6 +70,25 @@ class PowerControllerTest {
                 .andExpect(jsonPath("$.gpuModels['A100-PCIe'][0].name").value("300W"))
                 .andExpect(jsonPath("$.gpuModels['A100-PCIe'][0].relativeSpeed").value(1.0))
                 .andExpect(jsonPath("$.carbonSeries").value(org.hamcrest.Matchers.contains("ger", "gb", "fr")));
+    }
+
+    @Test
+    void aJobsGridSamplesItsNamedCarbonSeriesAtEveryStep() throws Exception {
+        PowerRequest named = new PowerRequest(
+                new PowerRequest.TimeGrid(
+                        java.time.LocalDateTime.of(2020, 6, 1, 0, 0), 30, 4, null, "ger", null, null, null),
+                request.jobs(),
+                request.weights(),
+                request.site());
+        when(jobs.stored(kind, "j3")).thenReturn(new JobService.Stored<>(mock(JobRecord.class), named, null));
+        List<Double> expected = MAPPER.grid(named.grid()).carbonGPerKwh();
+        mvc.perform(get("/api/v1/power/jobs/j3/grid"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.start").value("2020-06-01T00:00"))
+                .andExpect(jsonPath("$.steps").value(4))
+                .andExpect(jsonPath("$.carbonGPerKwh.length()").value(4))
+                .andExpect(jsonPath("$.carbonGPerKwh[0]").value(expected.get(0)))
+                .andExpect(jsonPath("$.carbonGPerKwh[3]").value(expected.get(3)));
     }
 
     @Test
