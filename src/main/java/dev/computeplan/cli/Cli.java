@@ -26,7 +26,7 @@ public final class Cli {
     public static int run(String[] args) {
         if (args[0].equals("roadef")) {
             // ROADEF files need no service beans: skip the Spring start-up.
-            return new CommandLine(new dev.computeplan.roadef.RoadefCommand())
+            return dev.computeplan.roadef.RoadefMain.commandLine()
                     .execute(java.util.Arrays.copyOfRange(args, 1, args.length));
         }
         try (ConfigurableApplicationContext context = context()) {

@@ -1,5 +1,6 @@
 package dev.computeplan.roadef;
 
+import dev.computeplan.common.SimpleSolveControl;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.common.Violation;
 import dev.computeplan.placement.PlacementKind;
@@ -8,6 +9,7 @@ import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Solves a ROADEF instance the way a placement job is solved: the instance as a placement request
@@ -17,10 +19,20 @@ import java.util.List;
 public final class RoadefJobSolver implements RoadefSolver {
 
     private final PlacementProperties properties;
+    private final BiConsumer<Long, String> onBest;
 
     /** @param properties the placement settings; each solve's seed replaces theirs */
     public RoadefJobSolver(PlacementProperties properties) {
+        this(properties, (nanos, score) -> {});
+    }
+
+    /**
+     * @param onBest told each best score the job reports, with {@link System#nanoTime()} when it was reported (the
+     *     first is the initial assignment's), as a job's progress events are
+     */
+    public RoadefJobSolver(PlacementProperties properties, BiConsumer<Long, String> onBest) {
         this.properties = properties;
+        this.onBest = onBest;
     }
 
     @Override
@@ -34,8 +46,9 @@ public final class RoadefJobSolver implements RoadefSolver {
         }
         // The limit covers building the request too, as a job's covers reading it.
         Duration left = timeLimit.minusNanos(System.nanoTime() - start);
-        PlacementPlan plan =
-                kind.solve(request, null, SolveControl.withTimeLimit(left)).solution();
+        SolveControl control =
+                new SimpleSolveControl(left).listener((solution, score) -> onBest.accept(System.nanoTime(), score));
+        PlacementPlan plan = kind.solve(request, null, control).solution();
         return RoadefRequests.toAssignment(plan, instance.processCount());
     }
 }

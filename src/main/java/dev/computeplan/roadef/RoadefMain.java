@@ -1,6 +1,7 @@
 package dev.computeplan.roadef;
 
 import dev.computeplan.placement.search.SolverLogging;
+import java.lang.management.ManagementFactory;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -10,8 +11,25 @@ public final class RoadefMain {
     private RoadefMain() {}
 
     public static void main(String[] args) {
+        long processStart =
+                System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
         quietLogging();
-        System.exit(new CommandLine(new RoadefCommand()).execute(args));
+        CommandLine cli = new CommandLine(new RoadefCommand());
+        if (cli.getSubcommands().get("solve").getCommand() instanceof RoadefSolveCommand solve) {
+            solve.startedAt(processStart);
+        }
+        System.exit(cli.execute(args));
+    }
+
+    /** The {@code roadef} commands, with {@code solve}'s time limit counted from the process's start. */
+    public static CommandLine commandLine() {
+        long processStart =
+                System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
+        CommandLine cli = new CommandLine(new RoadefCommand());
+        if (cli.getSubcommands().get("solve").getCommand() instanceof RoadefSolveCommand solve) {
+            solve.startedAt(processStart);
+        }
+        return cli;
     }
 
     /**

@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
         description = "Solve an instance; the last line printed is the exact cost of the written solution.")
 class RoadefSolveCommand implements Callable<Integer> {
 
+    private static final long WRITE_RESERVE_MILLIS = 500;
+    private static final long MIN_SEARCH_MILLIS = 1000;
+
     @Spec
     CommandSpec spec;
 
@@ -51,6 +54,24 @@ class RoadefSolveCommand implements Callable<Integer> {
                     + " any machine (default ${DEFAULT-VALUE}: off)")
     long steps;
 
+    /**
+     * When the run began: the command's creation, or the process's start when {@link RoadefMain} runs it, since the
+     * challenge times a run from the process's start (the JVM's start-up and reading the files count).
+     */
+    private long startNanos = System.nanoTime();
+
+    void startedAt(long nanos) {
+        startNanos = nanos;
+    }
+
+    /** What is left of the limit, less a reserve for scoring and writing the answer once the search ends. */
+    private Duration leftOfLimit() {
+        long limitMillis = Math.round(seconds * 1000);
+        long reserve = Math.min(WRITE_RESERVE_MILLIS, limitMillis / 10);
+        long left = limitMillis - (System.nanoTime() - startNanos) / 1_000_000 - reserve;
+        return Duration.ofMillis(Math.max(left, Math.min(limitMillis, MIN_SEARCH_MILLIS)));
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,8 +89,11 @@ class RoadefSolveCommand implements Callable<Integer> {
             return RoadefScoreCommand.EXIT_BAD_INPUT;
         }
         PlacementProperties defaults = PlacementProperties.defaults();
-        RoadefSolver chosen = new RoadefJobSolver(defaults.withEngine(
-                defaults.solverSettings().engine().withThreads(threads).withStepLimit(steps)));
+        FirstImprovement first = new FirstImprovement(startNanos);
+        RoadefSolver chosen = new RoadefJobSolver(
+                defaults.withEngine(
+                        defaults.solverSettings().engine().withThreads(threads).withStepLimit(steps)),
+                first);
         RoadefInstance instance;
         try {
             instance = RoadefReader.read(files.model, files.assignment);
@@ -80,9 +104,11 @@ class RoadefSolveCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return RoadefScoreCommand.EXIT_BAD_INPUT;
         }
+        first.initialCost(
+                RoadefScorer.score(instance, instance.initialAssignment()).total());
         RoadefSolveRun.Result result;
         try {
-            result = RoadefSolveRun.run(chosen, instance, Duration.ofMillis(Math.round(seconds * 1000)), seed);
+            result = RoadefSolveRun.run(chosen, instance, leftOfLimit(), seed);
         } catch (ArithmeticException e) {
             err.println("error: the cost does not fit in 64-bit integers");
             return RoadefScoreCommand.EXIT_BAD_INPUT;
@@ -96,6 +122,7 @@ class RoadefSolveCommand implements Callable<Integer> {
         if (!result.note().isEmpty()) {
             err.println("warning: " + result.note());
         }
+        err.println(first.describe());
         out.println("initial " + result.initialScore().total());
         out.println((result.score().feasible() ? "feasible " : "infeasible ")
                 + result.score().total());

@@ -3,18 +3,21 @@ package dev.computeplan.roadef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import dev.computeplan.common.SimpleSolveControl;
 import dev.computeplan.common.SolveControl;
 import dev.computeplan.placement.PlacementKind;
 import dev.computeplan.placement.PlacementProperties;
 import dev.computeplan.placement.api.PlacementMapper;
 import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
+import dev.computeplan.placement.solver.PlacementEngineSettings;
 import dev.computeplan.placement.solver.PlacementSolver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -90,5 +93,27 @@ class RoadefJobSolverTest {
         assertThat(exit).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(Long.parseLong(lines.get(lines.size() - 1))).isEqualTo(exact.total());
+    }
+
+    @Test
+    void anAnnealingJobShowsItsBestWhileAPhaseRunsNotOnlyWhenItEnds() {
+        RoadefInstance in = RoadefTestData.load("a1_2");
+        assertThat(improvedReports(in, Duration.ZERO))
+                .as("without progress reports a phase shows its best only when it ends")
+                .isLessThanOrEqualTo(4);
+        assertThat(improvedReports(in, Duration.ofMillis(1)))
+                .as("with them, a long walk shows many")
+                .isGreaterThan(10);
+    }
+
+    /** Distinct improving best scores a one-run annealing job reports, with progress every {@code interval}. */
+    private static int improvedReports(RoadefInstance in, Duration interval) {
+        PlacementProperties d = PlacementProperties.defaults();
+        PlacementEngineSettings engine =
+                d.solverSettings().engine().withThreads(1).withStepLimit(40_000).withProgressInterval(interval);
+        List<String> scores = new CopyOnWriteArrayList<>();
+        SolveControl control = new SimpleSolveControl(LIMIT).listener((solution, score) -> scores.add(score));
+        new PlacementKind(d.withEngine(engine)).solve(RoadefRequests.toRequest(in), null, control);
+        return (int) scores.stream().distinct().count() - 1;
     }
 }

@@ -77,6 +77,11 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
 
     @Override
     public void changeWorkingSolution(ScoreDirector<PlacementSolution> sd, BooleanSupplier isPhaseTerminated) {
+        // Setting a walk up on a large problem takes seconds on a busy machine and cannot be interrupted: a phase
+        // that starts after the limit would overrun it.
+        if (isPhaseTerminated.getAsBoolean()) {
+            return;
+        }
         PlacementSolution solution = sd.getWorkingSolution();
         AnnealingRun run = new AnnealingRun(
                 solution, shared, first, seed, new AnnealingRun.Plan(budget, stepLimit, swapShare, ejectionShare));

@@ -3,6 +3,7 @@ package dev.computeplan.placement.search;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import dev.computeplan.placement.domain.Node;
 import dev.computeplan.placement.domain.PlacementSolution;
+import dev.computeplan.placement.domain.PlacementSolutionCloner;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.solver.PlacementIncrementalScore;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * One walk of {@link AnnealingPhase} on its own {@link PlacementIncrementalScore}: draws change, swap and ejection
@@ -47,6 +49,12 @@ final class AnnealingRun {
     private final Plan plan;
     final PlacementIncrementalScore score = new PlacementIncrementalScore();
     final Workload[] movable;
+    /** Where each movable workload stands in the solution's list. */
+    private final int[] positions;
+
+    private final PlacementSolution solution;
+    private long nextProgress;
+    private HardMediumSoftLongScore reported;
     final Map<Workload, Integer> indexOf = new IdentityHashMap<>();
     final Node[] nodes;
     final List<Node> nodeList;
@@ -81,9 +89,12 @@ final class AnnealingRun {
         this.plan = plan;
         random = new SplittableRandom(seed);
         score.resetWorkingSolution(solution);
-        movable = solution.getWorkloads().stream()
-                .filter(w -> !w.isPinned() && w.getGang() == null && w.getNode() != null)
-                .toArray(Workload[]::new);
+        this.solution = solution;
+        List<Workload> all = solution.getWorkloads();
+        positions = IntStream.range(0, all.size())
+                .filter(p -> isMovable(all.get(p)))
+                .toArray();
+        movable = Arrays.stream(positions).mapToObj(all::get).toArray(Workload[]::new);
         for (int i = 0; i < movable.length; i++) {
             indexOf.put(movable[i], i);
         }
@@ -103,6 +114,10 @@ final class AnnealingRun {
         if (relaxation != null) {
             relaxation.penalty = score.capacityPenalty();
         }
+    }
+
+    private static boolean isMovable(Workload w) {
+        return !w.isPinned() && w.getGang() == null && w.getNode() != null;
     }
 
     boolean holdsTransient(Workload w) {
@@ -127,8 +142,11 @@ final class AnnealingRun {
         double budgetNanos = Math.max(1L, plan.budget().toNanos());
         double temperature = startingTemperature;
         double spentNow = 0.0;
+        reported = bestScore;
+        nextProgress = startNanos + shared.progressNanos();
         for (long step = 0; ; step++) {
             if (step % CHECK_EVERY == 0) {
+                reportProgress();
                 double spent = plan.stepLimit() == Long.MAX_VALUE
                         ? (System.nanoTime() - startNanos) / budgetNanos
                         : step / (double) plan.stepLimit();
@@ -145,6 +163,22 @@ final class AnnealingRun {
                 }
             }
         }
+    }
+
+    /** Hands a copy of the best so far on when it improved and the interval has passed since the last one. */
+    private void reportProgress() {
+        long now = System.nanoTime();
+        if (now - nextProgress < 0 || bestScore.compareTo(reported) <= 0) {
+            return;
+        }
+        PlacementSolution copy = new PlacementSolutionCloner().cloneSolution(solution);
+        for (int i = 0; i < movable.length; i++) {
+            copy.getWorkloads().get(positions[i]).setNode(best[i]);
+        }
+        copy.setScore(bestScore);
+        reported = bestScore;
+        shared.progress(copy);
+        nextProgress = System.nanoTime() + shared.progressNanos();
     }
 
     /** Draws a move worth scoring and makes it on the score; false if none was found this step. */

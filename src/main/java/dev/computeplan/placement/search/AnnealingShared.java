@@ -1,10 +1,13 @@
 package dev.computeplan.placement.search;
 
 import dev.computeplan.placement.domain.Node;
+import dev.computeplan.placement.domain.PlacementSolution;
 import dev.computeplan.placement.domain.Workload;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * What the annealing phases of one solve hand on to each other. The starting temperature: a first phase's may be
@@ -24,6 +27,8 @@ public final class AnnealingShared {
     final double capacityPrice;
 
     final AtomicLong overfullMoves = new AtomicLong();
+    private volatile Consumer<PlacementSolution> progress = solution -> {};
+    private volatile long progressNanos = Long.MAX_VALUE;
     private volatile long next;
     private volatile LookAlikes lookAlikes;
 
@@ -57,6 +62,23 @@ public final class AnnealingShared {
         }
         this.capacityPrice = capacityPrice;
         this.next = laterStart;
+    }
+
+    /**
+     * A phase otherwise shows its answer only when it ends, which on a long limit leaves a job's best unchanged for
+     * half of it: every {@code interval} a walk that improved hands a copy of its best so far to {@code listener}.
+     */
+    public void onProgress(Duration interval, Consumer<PlacementSolution> listener) {
+        progressNanos = interval.isZero() || interval.isNegative() ? Long.MAX_VALUE : interval.toNanos();
+        progress = listener;
+    }
+
+    long progressNanos() {
+        return progressNanos;
+    }
+
+    void progress(PlacementSolution bestSoFar) {
+        progress.accept(bestSoFar);
     }
 
     /** Scored moves after which the walk was overfull, over the phases so far (0 when capacity stays strict). */

@@ -1,5 +1,7 @@
 package dev.computeplan.placement.solver;
 
+import java.time.Duration;
+
 /**
  * How the search phase of a solve runs ({@code computeplan.placement.engine.*}).
  *
@@ -22,6 +24,8 @@ package dev.computeplan.placement.solver;
  * @param relaxCapacity              with a transient resource, the first annealing phase may overfill capacity at an
  *                                   adaptive price on its way (its answers still keep it)
  * @param lookAlikeShare             share of swap draws whose partner has near requirements
+ * @param progressInterval           an annealing walk hands its best so far to the job at most this often (a phase
+ *                                   otherwise shows its answer only when it ends); zero: only then
  * @param stepLimit                  when positive, each search phase ends after this many steps instead of on the
  *                                   clock, and the construction phases are unbounded: the same answer on any
  *                                   machine, for tests (0: off)
@@ -37,6 +41,7 @@ public record PlacementEngineSettings(
         int temperatureReferenceWorkloads,
         boolean relaxCapacity,
         double lookAlikeShare,
+        Duration progressInterval,
         long stepLimit) {
 
     /** The search phase: chosen by problem shape, or forced. */
@@ -72,10 +77,14 @@ public record PlacementEngineSettings(
         if (!(lookAlikeShare >= 0.0 && lookAlikeShare <= 1.0)) {
             throw new IllegalArgumentException("lookAlikeShare must be in [0, 1]: " + lookAlikeShare);
         }
+        if (progressInterval == null || progressInterval.isNegative()) {
+            throw new IllegalArgumentException("progressInterval must be zero or positive");
+        }
     }
 
     public static PlacementEngineSettings defaults() {
-        return new PlacementEngineSettings(Search.AUTO, 2, 5, 5, 0.001, 10, 100, 1_000, true, 0.9, 0L);
+        return new PlacementEngineSettings(
+                Search.AUTO, 2, 5, 5, 0.001, 10, 100, 1_000, true, 0.9, Duration.ofSeconds(2), 0L);
     }
 
     public PlacementEngineSettings withThreads(int value) {
@@ -90,6 +99,7 @@ public record PlacementEngineSettings(
                 temperatureReferenceWorkloads,
                 relaxCapacity,
                 lookAlikeShare,
+                progressInterval,
                 stepLimit);
     }
 
@@ -105,6 +115,23 @@ public record PlacementEngineSettings(
                 temperatureReferenceWorkloads,
                 relaxCapacity,
                 lookAlikeShare,
+                progressInterval,
+                stepLimit);
+    }
+
+    public PlacementEngineSettings withProgressInterval(Duration value) {
+        return new PlacementEngineSettings(
+                search,
+                threads,
+                annealingMaxPendingPercent,
+                exchangePatiencePercent,
+                temperatureShare,
+                strictFirstHeat,
+                temperatureReferenceNodes,
+                temperatureReferenceWorkloads,
+                relaxCapacity,
+                lookAlikeShare,
+                value,
                 stepLimit);
     }
 
@@ -120,6 +147,7 @@ public record PlacementEngineSettings(
                 temperatureReferenceWorkloads,
                 relaxCapacity,
                 lookAlikeShare,
+                progressInterval,
                 value);
     }
 

@@ -152,6 +152,9 @@ public final class PlacementSolver {
                     : List.of(options);
             BestReports reports = new BestReports(onNewBest);
             for (SolverOptions run : runs) {
+                if (run.annealing() != null) {
+                    run.annealing().onProgress(settings.engine().progressInterval(), reports::offer);
+                }
                 Solver<PlacementSolution> solver = buildSolver(run, start);
                 solver.addEventListener(event -> reports.offer(event.getNewBestSolution()));
                 solvers.add(solver);
@@ -166,15 +169,7 @@ public final class PlacementSolver {
         long searched = System.nanoTime();
         PutBackPolish.apply(best);
         long polished = System.nanoTime();
-        // The fill may use the reserve kept back from the limit, and gets it even when the search ran over (a step
-        // of Timefold's ends after its limit); a stop ends it at once.
-        long reserve = settings.timeSplit()
-                .finishReserve(options.timeLimit(), best.getWorkloads().size())
-                .toNanos();
-        long fillDeadline = Math.max(start + options.timeLimit().toNanos() + reserve, System.nanoTime() + reserve);
-        // Stopped inside the construction heuristic, the returned best solution can carry the score of a
-        // half-evaluated step: the fill's own score of the answer replaces it.
-        best.setScore(FinalFill.apply(best, () -> stopped.get() || System.nanoTime() > fillDeadline));
+        best.setScore(finalFill(best, options, start, stopped));
         LOG.info(
                 "Solver {} ms ({} run(s), {}), put-back polish {} ms, final fill {} ms",
                 (searched - start) / 1_000_000,
@@ -183,6 +178,21 @@ public final class PlacementSolver {
                 (polished - searched) / 1_000_000,
                 (System.nanoTime() - polished) / 1_000_000);
         return best;
+    }
+
+    private HardMediumSoftLongScore finalFill(
+            PlacementSolution best, SolverOptions options, long start, AtomicBoolean stopped) {
+        // The fill may use half the reserve kept back from the limit, and gets it even when the search ran over (a
+        // step of Timefold's ends after its limit); the other half is for mapping the answer back and the
+        // independent check that follow inside the job's limit. A stop ends the fill at once.
+        long reserve = settings.timeSplit()
+                        .finishReserve(options.timeLimit(), best.getWorkloads().size())
+                        .toNanos()
+                / 2;
+        long fillDeadline = Math.max(start + options.timeLimit().toNanos() + reserve, System.nanoTime() + reserve);
+        // Stopped inside the construction heuristic, the returned best solution can carry the score of a
+        // half-evaluated step: the fill's own score of the answer replaces it.
+        return FinalFill.apply(best, () -> stopped.get() || System.nanoTime() > fillDeadline);
     }
 
     /** A solver for {@code options} whose limit counts from {@code start}: building a factory is taken out of it. */

@@ -6,7 +6,7 @@ import java.time.Duration;
  * How a solve shares its time limit out. The first gang placement and the construction heuristic each get a bounded
  * share of it, so that a slow or busy machine cannot spend the whole limit before local search starts; and the
  * limit given to the solver leaves a reserve for what follows it inside the same limit (final fill, polish,
- * re-score), which grows with the number of workloads.
+ * re-score, mapping the answer back and the independent check), which grows with the number of workloads.
  *
  * @param gangPercent             share of the solver's limit for each whole-gang placement phase
  * @param constructionPercent     share of the solver's limit for the construction heuristic (only what the quick

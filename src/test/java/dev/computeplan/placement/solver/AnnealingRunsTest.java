@@ -52,13 +52,24 @@ class AnnealingRunsTest {
         // 40 units on node 0, 35 above its safety capacity of 5, at weight 3: cost 105
         PlacementSolution small = cluster(4, 40, 0, false);
         PlacementEngineSettings hot = new PlacementEngineSettings(
-                PlacementEngineSettings.Search.AUTO, 2, 5, 5, 0.1, 10, 100, 1_000, true, 0.9, 0L);
+                PlacementEngineSettings.Search.AUTO,
+                2,
+                5,
+                5,
+                0.1,
+                10,
+                100,
+                1_000,
+                true,
+                0.9,
+                java.time.Duration.ZERO,
+                0L);
         assertThat(AnnealingRuns.laterTemperature(small, hot)).isEqualTo(10L);
         assertThat(AnnealingRuns.laterTemperature(cluster(400, 40, 0, false), hot))
                 .as("a quarter on four times the reference size")
                 .isEqualTo(2L);
         PlacementEngineSettings fewWorkloads = new PlacementEngineSettings(
-                PlacementEngineSettings.Search.AUTO, 2, 5, 5, 0.1, 10, 100, 20, true, 0.9, 0L);
+                PlacementEngineSettings.Search.AUTO, 2, 5, 5, 0.1, 10, 100, 20, true, 0.9, java.time.Duration.ZERO, 0L);
         assertThat(AnnealingRuns.laterTemperature(small, fewWorkloads))
                 .as("half on twice the reference number of workloads")
                 .isEqualTo(5L);
@@ -71,7 +82,18 @@ class AnnealingRunsTest {
         assertThat(AnnealingRuns.capacityPrice(cluster(2, 1, 0, false), DEFAULTS))
                 .isZero();
         PlacementEngineSettings strict = new PlacementEngineSettings(
-                PlacementEngineSettings.Search.AUTO, 2, 5, 5, 0.001, 10, 100, 1_000, false, 0.9, 0L);
+                PlacementEngineSettings.Search.AUTO,
+                2,
+                5,
+                5,
+                0.001,
+                10,
+                100,
+                1_000,
+                false,
+                0.9,
+                java.time.Duration.ZERO,
+                0L);
         assertThat(AnnealingRuns.capacityPrice(cluster(2, 1, 0, true), strict)).isZero();
     }
 
