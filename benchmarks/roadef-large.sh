@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Solves synthetic ROADEF instances of the larger shapes (benchmarks/roadef-synthetic.py) through `roadef solve`,
 # which solves them as placement jobs (PlacementKind), and prints per instance: initial and final cost, the
-# instance's lower bound and the gap to it, feasibility (the exact scorer and benchmarks/roadef_check.py), wall time
+# instance's lower bound and the gap to it, feasibility (the exact scorer and benchmarks/roadef_check.py), when the
+# job first reported a better score than the initial one (from the process's start), wall time
 # of the whole process (JVM start and file loading included), peak memory, and the machine's load when it ended.
 #
 # usage: benchmarks/roadef-large.sh [SECONDS] [SHAPE ...]   (default 300 s, every shape; instances are generated
@@ -19,8 +20,8 @@ mkdir -p "$dir"
 [[ -f target/cp.txt ]] || ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 runner=(java -Xmx6g -cp "target/classes:$(cat target/cp.txt)" dev.computeplan.roadef.RoadefMain)
 
-echo "| instance | initial | final | bound | gap to bound % | feasible | wall s | peak MB | load (1 min) |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| instance | initial | final | bound | gap to bound % | feasible | first improvement s | wall s | peak MB | load (1 min) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for name in "${shapes[@]}"; do
   model="$dir/model_$name.txt"; assignment="$dir/assignment_$name.txt"; solution="$dir/solution_$name.txt"
   [[ -f "$model" ]] || python3 benchmarks/roadef-synthetic.py "$dir" "$name" >/dev/null
@@ -34,6 +35,7 @@ for name in "${shapes[@]}"; do
   final="$(tail -n 1 <<<"$out")"
   independent="$( { python3 benchmarks/roadef_check.py "$model" "$assignment" "$solution" 2>&1 || true; } | head -n 1)"
   if [[ "$independent" == "feasible $final" ]]; then feasible=yes; else feasible="NO (${independent:-no answer})"; fi
+  first="$(sed -n 's/^first improvement: \([0-9.]*\) s.*/\1/p' "$dir/solve_$name.err" | tail -n 1)"
   gap="$(awk -v f="$final" -v b="$bound" 'BEGIN { if (b > 0) printf "%.2f", (f - b) * 100 / b; else print "?" }')"
-  echo "| $name | $initial | $final | $bound | $gap | $feasible | $wall | $peak | $load |"
+  echo "| $name | $initial | $final | $bound | $gap | $feasible | ${first:-none} | $wall | $peak | $load |"
 done

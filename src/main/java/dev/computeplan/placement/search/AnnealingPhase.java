@@ -84,7 +84,12 @@ public final class AnnealingPhase implements PhaseCommand<PlacementSolution> {
         }
         PlacementSolution solution = sd.getWorkingSolution();
         AnnealingRun run = new AnnealingRun(
-                solution, shared, first, seed, new AnnealingRun.Plan(budget, stepLimit, swapShare, ejectionShare));
+                solution,
+                shared,
+                first,
+                seed,
+                new AnnealingRun.Plan(budget, stepLimit, swapShare, ejectionShare),
+                isPhaseTerminated);
         if (run.movable.length == 0 || solution.getNodes().size() < 2) {
             return;
         }

@@ -85,6 +85,17 @@ final class AnnealingRun {
     long accepted;
 
     AnnealingRun(PlacementSolution solution, AnnealingShared shared, boolean first, long seed, Plan plan) {
+        this(solution, shared, first, seed, plan, () -> false);
+    }
+
+    /** @param stop cuts the set-up short (look-alike lists) when the phase ends before its walk begins */
+    AnnealingRun(
+            PlacementSolution solution,
+            AnnealingShared shared,
+            boolean first,
+            long seed,
+            Plan plan,
+            BooleanSupplier stop) {
         this.shared = shared;
         this.plan = plan;
         random = new SplittableRandom(seed);
@@ -101,7 +112,7 @@ final class AnnealingRun {
         nodeList = solution.getNodes();
         nodes = nodeList.toArray(Node[]::new);
         best = currentNodes();
-        similar = shared.similar(movable, nodes, random);
+        similar = shared.similar(movable, nodes, random, stop);
         homeShare = new double[movable.length];
         for (int i = 0; i < movable.length; i++) {
             homeShare[i] = holdsTransient(movable[i]) ? TRANSIENT_HOME_SHARE : HOME_SHARE;

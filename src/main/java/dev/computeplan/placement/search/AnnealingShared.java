@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -100,6 +101,11 @@ public final class AnnealingShared {
 
     /** The lists of the previous phase when it had the same workloads and nodes, else new ones. */
     int[][] similar(Workload[] movable, Node[] nodes, SplittableRandom random) {
+        return similar(movable, nodes, random, () -> false);
+    }
+
+    /** As above; lists cut short by {@code stop} are not kept for the next phase. */
+    int[][] similar(Workload[] movable, Node[] nodes, SplittableRandom random, BooleanSupplier stop) {
         if (lookAlikeShare == 0.0) {
             return new int[movable.length][0];
         }
@@ -107,8 +113,11 @@ public final class AnnealingShared {
         if (known != null && sameObjects(known.workloads, movable) && sameObjects(known.nodes, nodes)) {
             return known.similar;
         }
-        int[][] similar = SimilarWorkloads.nearest(movable, List.of(nodes), AnnealingPhase.SIMILAR, random);
-        lookAlikes = new LookAlikes(movable, nodes, similar);
+        int[][] similar = SimilarWorkloads.nearest(
+                movable, List.of(nodes), AnnealingPhase.SIMILAR, SimilarWorkloads.SAMPLE, random, stop);
+        if (!stop.getAsBoolean()) {
+            lookAlikes = new LookAlikes(movable, nodes, similar);
+        }
         return similar;
     }
 

@@ -5,6 +5,7 @@ import dev.computeplan.placement.domain.Workload;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * For each workload, the few others whose requirements are closest to its own: swap partners that leave both nodes'
@@ -15,6 +16,8 @@ final class SimilarWorkloads {
 
     /** Beyond this many workloads each one is compared with a random sample of this size, not with all. */
     static final int SAMPLE = 1_024;
+
+    static final int STOP_CHECK = 256;
 
     private SimilarWorkloads() {}
 
@@ -28,6 +31,15 @@ final class SimilarWorkloads {
 
     /** As above, comparing each workload with {@code sample} random others when there are more than that. */
     static int[][] nearest(Workload[] workloads, List<Node> nodes, int k, int sample, SplittableRandom random) {
+        return nearest(workloads, nodes, k, sample, random, () -> false);
+    }
+
+    /**
+     * As above; once {@code stop} says so (asked every {@value #STOP_CHECK} workloads) the workloads not reached yet
+     * get no look-alikes: on a large cluster on a busy machine the lists take seconds, and the phase's limit wins.
+     */
+    static int[][] nearest(
+            Workload[] workloads, List<Node> nodes, int k, int sample, SplittableRandom random, BooleanSupplier stop) {
         int n = workloads.length;
         double[][] shares = shares(workloads, nodes);
         int size = Math.min(k, n - 1);
@@ -37,6 +49,10 @@ final class SimilarWorkloads {
         boolean sampled = n > sample;
         int candidates = sampled ? sample : n;
         for (int i = 0; i < n; i++) {
+            if (i % STOP_CHECK == 0 && stop.getAsBoolean()) {
+                Arrays.fill(nearest, i, n, new int[0]);
+                break;
+            }
             int found = 0;
             for (int c = 0; c < candidates; c++) {
                 int j = sampled ? random.nextInt(n) : c;

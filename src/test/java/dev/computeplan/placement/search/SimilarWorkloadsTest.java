@@ -77,4 +77,16 @@ class SimilarWorkloadsTest {
         assertThat(SimilarWorkloads.nearest(w, A2_5.getNodes(), 20, new SplittableRandom(3))[0])
                 .isEmpty();
     }
+
+    @Test
+    void aStopLeavesTheWorkloadsNotReachedWithoutLookAlikes() {
+        Workload[] w = A2_5.getWorkloads().toArray(Workload[]::new);
+        int[] asked = {0};
+        int[][] nearest =
+                SimilarWorkloads.nearest(w, A2_5.getNodes(), 20, 100, new SplittableRandom(2), () -> asked[0]++ > 0);
+        assertThat(nearest).hasNumberOfRows(w.length);
+        for (int i = 0; i < w.length; i++) {
+            assertThat(nearest[i]).as("workload " + i).hasSize(i < SimilarWorkloads.STOP_CHECK ? 20 : 0);
+        }
+    }
 }
