@@ -184,6 +184,7 @@ class PlacementRecommenderTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         PlacementSolution s = dev.computeplan.placement.api.PlacementMapper.toDomain(req, null);
 
