@@ -40,7 +40,7 @@ final class KubernetesMapping {
     /** Attaches to each workload the budgets that cover it; allowed = maxUnavailable, or healthy - minAvailable. */
     static void budgets(PlacementRequest req, List<Workload> workloads) {
         Map<String, List<DisruptionBudget>> byWorkload = new HashMap<>();
-        for (DisruptionBudgetDto b : orEmpty(req.disruptionBudgets())) {
+        for (KubernetesRequest.DisruptionBudgetDto b : orEmpty(req.disruptionBudgets())) {
             List<Integer> covered = new ArrayList<>();
             int healthy = 0;
             for (int i = 0; i < req.workloads().size(); i++) {
@@ -76,10 +76,10 @@ final class KubernetesMapping {
     static List<TopologySpread> spreads(PlacementRequest req, Map<String, Node> nodes, Map<String, Service> services) {
         List<TopologySpread> out = new ArrayList<>();
         for (PlacementRequest.ServiceDto s : orEmpty(req.services())) {
-            List<TopologySpreadDto> spreads = orEmpty(s.topologySpread());
+            List<KubernetesRequest.TopologySpreadDto> spreads = orEmpty(s.topologySpread());
             boolean gpu = usesGpu(req, s.id());
             for (int j = 0; j < spreads.size(); j++) {
-                TopologySpreadDto t = spreads.get(j);
+                KubernetesRequest.TopologySpreadDto t = spreads.get(j);
                 int[] domainOf = new int[nodes.size()];
                 Arrays.fill(domainOf, -1);
                 Map<String, Integer> domains = new LinkedHashMap<>();

@@ -7,20 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks the Kubernetes-shaped parts of a request: priorities, preemption policies, budgets, topology spread. */
+/** Checks the Kubernetes-shaped parts of a request: preemption policies, budgets, topology spread. */
 final class KubernetesValidator {
 
     private KubernetesValidator() {}
 
     static void validate(PlacementRequest req, List<Violation> out) {
-        try {
-            KubernetesMapping.pendingWeights(req);
-        } catch (ArithmeticException e) {
-            out.add(new Violation(
-                    "$.workloads",
-                    "the workloads' priorities span too many levels for a lexicographic pending order;"
-                            + " merge priority values"));
-        }
         for (int i = 0; i < req.workloads().size(); i++) {
             String policy = req.workloads().get(i).preemptionPolicy();
             if (policy != null
@@ -38,9 +30,9 @@ final class KubernetesValidator {
         Set<String> workloads = new HashSet<>();
         req.workloads().forEach(w -> workloads.add(w.id()));
         Set<String> ids = new HashSet<>();
-        List<DisruptionBudgetDto> budgets = orEmpty(req.disruptionBudgets());
+        List<KubernetesRequest.DisruptionBudgetDto> budgets = orEmpty(req.disruptionBudgets());
         for (int i = 0; i < budgets.size(); i++) {
-            DisruptionBudgetDto b = budgets.get(i);
+            KubernetesRequest.DisruptionBudgetDto b = budgets.get(i);
             String path = "$.disruptionBudgets[" + i + "]";
             if (b.id() != null && !ids.add(b.id())) {
                 out.add(new Violation(path + ".id", "duplicate id '" + b.id() + "'"));
@@ -64,15 +56,16 @@ final class KubernetesValidator {
     private static void spreads(PlacementRequest req, List<Violation> out) {
         List<PlacementRequest.ServiceDto> services = orEmpty(req.services());
         for (int i = 0; i < services.size(); i++) {
-            List<TopologySpreadDto> spreads = orEmpty(services.get(i).topologySpread());
+            List<KubernetesRequest.TopologySpreadDto> spreads =
+                    orEmpty(services.get(i).topologySpread());
             boolean gpu = KubernetesMapping.usesGpu(req, services.get(i).id());
             for (int j = 0; j < spreads.size(); j++) {
-                TopologySpreadDto t = spreads.get(j);
+                KubernetesRequest.TopologySpreadDto t = spreads.get(j);
                 String path = "$.services[" + i + "].topologySpread[" + j + "]";
                 String when = t.whenUnsatisfiable();
                 if (when != null
-                        && !when.equals(TopologySpreadDto.DO_NOT_SCHEDULE)
-                        && !when.equals(TopologySpreadDto.SCHEDULE_ANYWAY)) {
+                        && !when.equals(KubernetesRequest.TopologySpreadDto.DO_NOT_SCHEDULE)
+                        && !when.equals(KubernetesRequest.TopologySpreadDto.SCHEDULE_ANYWAY)) {
                     out.add(new Violation(path + ".whenUnsatisfiable", "must be DoNotSchedule or ScheduleAnyway"));
                 }
                 if (t.topologyKey() != null

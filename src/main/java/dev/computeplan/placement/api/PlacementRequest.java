@@ -50,7 +50,7 @@ public record PlacementRequest(
         @Valid List<ReserveDto> spareReserves,
         @Valid List<MoveCostDto> moveCosts,
         Map<@Size(max = NAME_MAX) String, @NotNull @PositiveOrZero Long> weights,
-        @Valid List<DisruptionBudgetDto> disruptionBudgets) {
+        @Valid List<KubernetesRequest.DisruptionBudgetDto> disruptionBudgets) {
 
     /** What moving a running workload costs when it does not say (soft units: about a kilowatt drawn). */
     public static final long DEFAULT_MOVE_COST = 1000L;
@@ -169,7 +169,7 @@ public record PlacementRequest(
             @PositiveOrZero Integer spreadMin,
             List<@NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String>
                     dependsOn,
-            @Valid List<TopologySpreadDto> topologySpread) {
+            @Valid List<KubernetesRequest.TopologySpreadDto> topologySpread) {
 
         public ServiceDto {
             dependsOn = emptyAsAbsent(dependsOn);

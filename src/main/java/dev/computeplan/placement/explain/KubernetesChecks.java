@@ -2,11 +2,9 @@ package dev.computeplan.placement.explain;
 
 import static dev.computeplan.placement.explain.CheckContext.orEmpty;
 
-import dev.computeplan.placement.api.DisruptionBudgetDto;
+import dev.computeplan.placement.api.KubernetesRequest;
 import dev.computeplan.placement.api.PlacementPlan;
 import dev.computeplan.placement.api.PlacementRequest;
-import dev.computeplan.placement.api.TopologyKeys;
-import dev.computeplan.placement.api.TopologySpreadDto;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,18 +15,29 @@ final class KubernetesChecks {
 
     private KubernetesChecks() {}
 
-    /** Pending weight per priority: 1 for the lowest, then one more than all lower-priority workloads together. */
+    /**
+     * Pending weight per priority: 1 for the lowest, then one more than all lower-priority workloads together; if
+     * that passes 2^52, the fewest lowest levels that make it fit are weighted by their rank instead.
+     */
     static Map<Long, Long> pendingWeights(PlacementRequest req) {
         TreeMap<Long, Integer> counts = new TreeMap<>();
         req.workloads().forEach(w -> counts.merge(priority(w), 1, Integer::sum));
-        Map<Long, Long> weights = new HashMap<>();
-        BigInteger below = BigInteger.ZERO;
-        for (var e : counts.entrySet()) {
-            BigInteger w = below.add(BigInteger.ONE);
-            weights.put(e.getKey(), w.longValueExact());
-            below = below.add(w.multiply(BigInteger.valueOf(e.getValue())));
+        BigInteger max = BigInteger.TWO.pow(52);
+        for (int block = 0; block <= counts.size(); block++) {
+            Map<Long, Long> weights = new HashMap<>();
+            BigInteger below = BigInteger.ZERO;
+            int rank = 0;
+            for (var e : counts.entrySet()) {
+                rank++;
+                BigInteger w = rank <= block ? BigInteger.valueOf(rank) : below.add(BigInteger.ONE);
+                weights.put(e.getKey(), w.longValue());
+                below = below.add(w.multiply(BigInteger.valueOf(e.getValue())));
+            }
+            if (below.compareTo(max) <= 0) {
+                return weights;
+            }
         }
-        return weights;
+        throw new IllegalStateException("unreachable: ranks alone always fit");
     }
 
     static void check(CheckContext ctx) {
@@ -51,11 +60,11 @@ final class KubernetesChecks {
                 ctx.violate("preemption", count, "%s is evicted with no higher-priority preemptor".formatted(victim));
             }
         });
-        for (DisruptionBudgetDto b : orEmpty(ctx.req.disruptionBudgets())) {
+        for (KubernetesRequest.DisruptionBudgetDto b : orEmpty(ctx.req.disruptionBudgets())) {
             budget(ctx, b);
         }
         for (PlacementRequest.ServiceDto s : orEmpty(ctx.req.services())) {
-            for (TopologySpreadDto t : orEmpty(s.topologySpread())) {
+            for (KubernetesRequest.TopologySpreadDto t : orEmpty(s.topologySpread())) {
                 spread(ctx, s.id(), t);
             }
         }
@@ -94,7 +103,7 @@ final class KubernetesChecks {
         return false;
     }
 
-    private static void budget(CheckContext ctx, DisruptionBudgetDto b) {
+    private static void budget(CheckContext ctx, KubernetesRequest.DisruptionBudgetDto b) {
         int healthy = 0;
         int disrupted = 0;
         for (PlacementRequest.WorkloadDto w : ctx.req.workloads()) {
@@ -114,7 +123,7 @@ final class KubernetesChecks {
         }
     }
 
-    private static void spread(CheckContext ctx, String service, TopologySpreadDto t) {
+    private static void spread(CheckContext ctx, String service, KubernetesRequest.TopologySpreadDto t) {
         boolean gpu = ctx.req.workloads().stream()
                 .anyMatch(w -> service.equals(w.service())
                         && ((w.gpus() != null && w.gpus() > 0) || (w.gpuMilli() != null && w.gpuMilli() > 0)));
@@ -122,7 +131,7 @@ final class KubernetesChecks {
         Map<String, String> domainOfNode = new HashMap<>();
         for (PlacementRequest.NodeDto n : ctx.req.nodes()) {
             String state = CheckContext.stateOf(n);
-            String value = TopologyKeys.valueOf(n, t.topologyKey());
+            String value = topologyValue(n, t.topologyKey());
             if (value != null
                     && !state.equals("FAILED")
                     && !state.equals("DRAINING")
@@ -158,5 +167,19 @@ final class KubernetesChecks {
         } else {
             ctx.soft += ctx.weight("topologySpreadSoft") * excess;
         }
+    }
+
+    /** A node's domain for a key: its label, else zone, rack, network domain or name by the well-known keys. */
+    private static String topologyValue(PlacementRequest.NodeDto n, String key) {
+        if (n.labels() != null && n.labels().get(key) != null) {
+            return n.labels().get(key);
+        }
+        return switch (key) {
+            case "zone", "topology.kubernetes.io/zone" -> n.zone();
+            case "rack" -> n.rack();
+            case "networkDomain" -> CheckContext.domainOf(n);
+            case "node", "kubernetes.io/hostname" -> n.id();
+            default -> null;
+        };
     }
 }
