@@ -56,7 +56,8 @@ public final class RoadefRequests {
                 Map.of(
                         PlacementConstraintProvider.PROCESS_MOVE, in.processMoveWeight(),
                         PlacementConstraintProvider.SERVICE_MOVE, in.serviceMoveWeight(),
-                        PlacementConstraintProvider.MACHINE_MOVE, in.machineMoveWeight()));
+                        PlacementConstraintProvider.MACHINE_MOVE, in.machineMoveWeight()),
+                null);
     }
 
     private static List<PlacementRequest.NodeDto> nodes(RoadefInstance in) {

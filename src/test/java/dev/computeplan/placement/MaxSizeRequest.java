@@ -100,7 +100,8 @@ public final class MaxSizeRequest {
                 new PlacementRequest.ProbeDto("one-gpu", Map.of("cpu", 8_000L, "memory", 32_768L), 1, 0, 5L),
                 new PlacementRequest.ProbeDto("half-gpu", Map.of("cpu", 4_000L, "memory", 16_384L), 0, 500, 3L));
         return new PlacementRequest(
-                resources, nodes, capped, services, gangs, workloads, List.of(), probes, reserves, List.of(), null);
+                resources, nodes, capped, services, gangs, workloads, List.of(), probes, reserves, List.of(), null,
+                null);
     }
 
     private void nodes() {

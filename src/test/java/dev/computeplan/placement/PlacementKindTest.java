@@ -92,7 +92,8 @@ class PlacementKindTest {
                 null,
                 null,
                 null,
-                Map.of("nodeCapacity", 0L));
+                Map.of("nodeCapacity", 0L),
+                null);
         assertThat(kind.validate(req)).isEmpty();
         assertThatCode(() -> PlacementKind.verify(req, plan(true, "n1", "n1"))).doesNotThrowAnyException();
     }
@@ -107,6 +108,7 @@ class PlacementKindTest {
                 null,
                 null,
                 List.of(workload("w1"), workload("w2")),
+                null,
                 null,
                 null,
                 null,
@@ -289,7 +291,8 @@ class PlacementKindTest {
                 req.fragmentationProbes(),
                 req.spareReserves(),
                 req.moveCosts(),
-                req.weights());
+                req.weights(),
+                null);
         PlacementPlan second = kind.solve(again, null, new SimpleSolveControl(Duration.ofSeconds(2)))
                 .solution();
         assertThat(second.summary().moved()).isZero();

@@ -101,6 +101,6 @@ final class OpenbBatch {
                     null));
         }
         return new PlacementRequest(
-                null, nodeDtos, null, null, null, workloads, null, null, null, null, Map.of("powerDraw", 0L));
+                null, nodeDtos, null, null, null, workloads, null, null, null, null, Map.of("powerDraw", 0L), null);
     }
 }

@@ -101,7 +101,8 @@ final class ScaleRun {
                 req.fragmentationProbes(),
                 req.spareReserves(),
                 req.moveCosts(),
-                req.weights());
+                req.weights(),
+                null);
         long start = System.nanoTime();
         long[] firstAllPlaced = {-1};
         PlacementSolution best = new PlacementSolver(PlacementSolverSettings.defaults())
@@ -172,6 +173,7 @@ final class ScaleRun {
                                 "half-gpu", Map.of("cpu", 2_000L, "memory", 16_384L), 0, 500, 2L)),
                 null,
                 null,
-                Map.of("powerDraw", 0L));
+                Map.of("powerDraw", 0L),
+                null);
     }
 }

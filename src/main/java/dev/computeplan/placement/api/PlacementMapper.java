@@ -80,7 +80,9 @@ public final class PlacementMapper {
                 probes,
                 reserves,
                 workloads);
-        return solution.withConstraintWeightOverrides(overrides(req.weights()));
+        KubernetesMapping.budgets(req, workloads);
+        return solution.withTopologySpreads(KubernetesMapping.spreads(req, nodes, services))
+                .withConstraintWeightOverrides(overrides(req.weights()));
     }
 
     private static List<BalanceObjective> balances(
@@ -185,6 +187,7 @@ public final class PlacementMapper {
         if (warmStart != null && warmStart.assignments() != null) {
             warmStart.assignments().forEach(a -> warm.put(a.workload(), a.node()));
         }
+        Map<Long, Long> pendingWeights = KubernetesMapping.pendingWeights(req);
         List<Workload> workloads = new ArrayList<>();
         for (PlacementRequest.WorkloadDto w : req.workloads()) {
             Node current = w.currentNode() == null ? null : nodes.get(w.currentNode());
@@ -199,10 +202,12 @@ public final class PlacementMapper {
                             requirement,
                             w.service() == null ? null : services.get(w.service()),
                             current,
-                            nz(w.moveCost()))
+                            w.moveCostOrDefault())
                     .withGpus(gpus, gpuMilli)
                     .withGpuTypes(Set.copyOf(orEmpty(w.allowedGpuTypes())), Set.copyOf(orEmpty(w.preferredGpuTypes())))
-                    .withPriority(w.priority() == null ? 1L : w.priority())
+                    .withPriority(KubernetesMapping.priority(w))
+                    .withPendingWeight(pendingWeights.get(KubernetesMapping.priority(w)))
+                    .withPreempts(KubernetesMapping.preempts(w))
                     .withGang(w.gang() == null ? null : gangs.get(w.gang()))
                     .withPowerWatts(nz(w.powerWatts()))
                     .withPinned(Boolean.TRUE.equals(w.pinned()));

@@ -36,6 +36,7 @@ import java.util.Set;
  * @param spareReserves       free GPUs to keep per zone for fail-over (hard)
  * @param moveCosts           node-to-node migration costs; missing pairs cost 0
  * @param weights             constraint weight overrides by constraint name (multiplier at the constraint's level; 0 disables)
+ * @param disruptionBudgets   PodDisruptionBudgets: how many running workloads a plan may move or evict (hard)
  */
 public record PlacementRequest(
         @Valid List<ResourceDto> resources,
@@ -48,9 +49,14 @@ public record PlacementRequest(
         @Valid List<ProbeDto> fragmentationProbes,
         @Valid List<ReserveDto> spareReserves,
         @Valid List<MoveCostDto> moveCosts,
-        Map<@Size(max = NAME_MAX) String, @NotNull @PositiveOrZero Long> weights) {
+        Map<@Size(max = NAME_MAX) String, @NotNull @PositiveOrZero Long> weights,
+        @Valid List<KubernetesRequest.DisruptionBudgetDto> disruptionBudgets) {
+
+    /** What moving a running workload costs when it does not say (soft units: about a kilowatt drawn). */
+    public static final long DEFAULT_MOVE_COST = 1000L;
 
     public PlacementRequest {
+        disruptionBudgets = emptyAsAbsent(disruptionBudgets);
         resources = emptyAsAbsent(resources);
         racks = emptyAsAbsent(racks);
         services = emptyAsAbsent(services);
@@ -72,7 +78,8 @@ public record PlacementRequest(
 
     /**
      * A node. {@code safetyCapacity} defaults to {@code capacity}; {@code networkDomain} to the zone;
-     * {@code state} one of ACTIVE (default), CORDONED, DRAINING, FAILED.
+     * {@code state} one of ACTIVE (default), CORDONED, DRAINING, FAILED; {@code labels} name further topology
+     * domains for topology spread (e.g. an NVLink domain).
      */
     public record NodeDto(
             @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
@@ -108,10 +115,12 @@ public record PlacementRequest(
 
             @PositiveOrZero Long idlePowerWatts,
 
-            Boolean powerOffWhenIdle) {
+            Boolean powerOffWhenIdle,
+            Map<@Size(max = 317) String, @Size(max = 63) String> labels) {
 
         public NodeDto {
             safetyCapacity = emptyAsAbsent(safetyCapacity);
+            labels = emptyAsAbsent(labels);
         }
 
         /** A node that stays powered when idle. */
@@ -126,7 +135,19 @@ public record PlacementRequest(
                 String gpuType,
                 String state,
                 Long idlePowerWatts) {
-            this(id, capacity, safetyCapacity, zone, networkDomain, rack, gpus, gpuType, state, idlePowerWatts, null);
+            this(
+                    id,
+                    capacity,
+                    safetyCapacity,
+                    zone,
+                    networkDomain,
+                    rack,
+                    gpus,
+                    gpuType,
+                    state,
+                    idlePowerWatts,
+                    null,
+                    null);
         }
     }
 
@@ -136,7 +157,10 @@ public record PlacementRequest(
 
             @PositiveOrZero Long powerCapWatts) {}
 
-    /** A service: anti-affinity (default false), spread over at least {@code spreadMin} zones, dependencies. */
+    /**
+     * A service: anti-affinity (default false), spread over at least {@code spreadMin} zones, dependencies, and
+     * Kubernetes topology spread constraints.
+     */
     public record ServiceDto(
             @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
             String id,
@@ -144,10 +168,17 @@ public record PlacementRequest(
             Boolean antiAffinity,
             @PositiveOrZero Integer spreadMin,
             List<@NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String>
-                    dependsOn) {
+                    dependsOn,
+            @Valid List<KubernetesRequest.TopologySpreadDto> topologySpread) {
 
         public ServiceDto {
             dependsOn = emptyAsAbsent(dependsOn);
+            topologySpread = emptyAsAbsent(topologySpread);
+        }
+
+        /** A service without topology spread constraints. */
+        public ServiceDto(String id, Boolean antiAffinity, Integer spreadMin, List<String> dependsOn) {
+            this(id, antiAffinity, spreadMin, dependsOn, null);
         }
     }
 
@@ -161,7 +192,9 @@ public record PlacementRequest(
 
     /**
      * A workload: whole {@code gpus}, or a {@code gpuMilli} share (1..999) of one GPU; {@code priority} >= 1 (default 1);
-     * {@code currentNode} if running; {@code pinned} keeps it on its current node.
+     * {@code currentNode} if running; {@code moveCost} default {@link #DEFAULT_MOVE_COST}; {@code pinned} keeps it on
+     * its current node; {@code labels} for disruption budget selectors; {@code preemptionPolicy}
+     * PreemptLowerPriority (default) or Never.
      */
     public record WorkloadDto(
             @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
@@ -190,12 +223,56 @@ public record PlacementRequest(
 
             @PositiveOrZero Long moveCost,
             @PositiveOrZero Long powerWatts,
-            Boolean pinned) {
+            Boolean pinned,
+            Map<@Size(max = 317) String, @Size(max = 63) String> labels,
+            @Size(max = NAME_MAX) String preemptionPolicy) {
+
+        public static final String PREEMPT_LOWER_PRIORITY = "PreemptLowerPriority";
+        public static final String NEVER = "Never";
 
         public WorkloadDto {
             requirements = emptyAsAbsent(requirements);
             allowedGpuTypes = emptyAsAbsent(allowedGpuTypes);
             preferredGpuTypes = emptyAsAbsent(preferredGpuTypes);
+            labels = emptyAsAbsent(labels);
+        }
+
+        /** A workload without labels, with the default preemption policy. */
+        public WorkloadDto(
+                String id,
+                Map<String, Long> requirements,
+                Integer gpus,
+                Integer gpuMilli,
+                List<String> allowedGpuTypes,
+                List<String> preferredGpuTypes,
+                Long priority,
+                String service,
+                String gang,
+                String currentNode,
+                Long moveCost,
+                Long powerWatts,
+                Boolean pinned) {
+            this(
+                    id,
+                    requirements,
+                    gpus,
+                    gpuMilli,
+                    allowedGpuTypes,
+                    preferredGpuTypes,
+                    priority,
+                    service,
+                    gang,
+                    currentNode,
+                    moveCost,
+                    powerWatts,
+                    pinned,
+                    null,
+                    null);
+        }
+
+        /** Its move cost, the default when absent. */
+        public long moveCostOrDefault() {
+            return moveCost == null ? DEFAULT_MOVE_COST : moveCost;
         }
     }
 

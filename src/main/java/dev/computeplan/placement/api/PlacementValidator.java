@@ -34,6 +34,7 @@ public final class PlacementValidator {
         services(req, services, serviceSizes, out);
         gangsBalancesAndProbes(req, resources, out);
         reservesMovesAndWeights(req, nodes, zones, out);
+        KubernetesValidator.validate(req, out);
         return out;
     }
 

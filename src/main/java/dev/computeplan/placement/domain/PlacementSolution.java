@@ -50,6 +50,9 @@ public class PlacementSolution {
     @ProblemFactCollectionProperty
     private List<SpareReserve> spareReserves;
 
+    @ProblemFactCollectionProperty
+    private List<TopologySpread> topologySpreads = List.of();
+
     @PlanningEntityCollectionProperty
     private List<Workload> workloads;
 
@@ -119,10 +122,21 @@ public class PlacementSolution {
                 fragmentationProbes,
                 spareReserves,
                 clonedWorkloads);
+        c.topologySpreads = topologySpreads;
         c.nodeRange = nodeRange;
         c.constraintWeightOverrides = constraintWeightOverrides;
         c.score = score;
         return c;
+    }
+
+    /** The services' topology spread constraints. */
+    public PlacementSolution withTopologySpreads(List<TopologySpread> spreads) {
+        this.topologySpreads = List.copyOf(spreads);
+        return this;
+    }
+
+    public List<TopologySpread> getTopologySpreads() {
+        return topologySpreads;
     }
 
     public PlacementSolution withConstraintWeightOverrides(

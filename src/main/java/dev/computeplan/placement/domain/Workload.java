@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,6 +31,9 @@ public class Workload {
     private long priority = 1L;
     private Gang gang;
     private long powerWatts;
+    private long pendingWeight = -1L;
+    private boolean preempts = true;
+    private List<DisruptionBudget> budgets = List.of();
 
     @PlanningPin
     private boolean pinned;
@@ -75,6 +79,24 @@ public class Workload {
         return this;
     }
 
+    /** What leaving it pending costs (medium); defaults to its priority. */
+    public Workload withPendingWeight(long weight) {
+        this.pendingWeight = weight;
+        return this;
+    }
+
+    /** Whether it may evict strictly lower priorities (Kubernetes preemptionPolicy PreemptLowerPriority). */
+    public Workload withPreempts(boolean preempts) {
+        this.preempts = preempts;
+        return this;
+    }
+
+    /** The disruption budgets that cover it. */
+    public Workload withBudgets(List<DisruptionBudget> budgets) {
+        this.budgets = List.copyOf(budgets);
+        return this;
+    }
+
     public Workload withGang(Gang gang) {
         this.gang = gang;
         return this;
@@ -108,6 +130,9 @@ public class Workload {
         c.priority = priority;
         c.gang = gang;
         c.powerWatts = powerWatts;
+        c.pendingWeight = pendingWeight;
+        c.preempts = preempts;
+        c.budgets = budgets;
         c.pinned = pinned;
         c.node = node;
         return c;
@@ -120,6 +145,34 @@ public class Workload {
     /** Running somewhere else than its current node (a migration). Unassigned is not a move. */
     public boolean isMoved() {
         return currentNode != null && node != null && node != currentNode;
+    }
+
+    /** Was running on a node that still stands and is left pending: evicted by this plan. */
+    public boolean isEvicted() {
+        return node == null && currentNode != null && currentNode.getState() != NodeState.FAILED;
+    }
+
+    /**
+     * Evicted from a node that is neither failed nor draining: only a higher-priority workload arriving on that node
+     * may justify it (preemption).
+     */
+    public boolean isPreempted() {
+        return isEvicted() && currentNode.getState() != NodeState.DRAINING;
+    }
+
+    /** Was running on a node that still stands and no longer runs there: moved or evicted (a disruption). */
+    public boolean isDisrupted() {
+        return currentNode != null && currentNode.getState() != NodeState.FAILED && node != currentNode;
+    }
+
+    /** Arrives on its node (new or moved) and may evict strictly lower priorities there. */
+    public boolean isPreemptor() {
+        return preempts && node != null && node != currentNode;
+    }
+
+    /** The soft cost of evicting it: twice its move cost plus one, so an eviction always costs more than a move. */
+    public long evictionCost() {
+        return 2 * moveCost + 1;
     }
 
     public boolean usesGpu() {
@@ -188,6 +241,18 @@ public class Workload {
 
     public long getPriority() {
         return priority;
+    }
+
+    public long getPendingWeight() {
+        return pendingWeight < 0 ? priority : pendingWeight;
+    }
+
+    public boolean isPreempts() {
+        return preempts;
+    }
+
+    public List<DisruptionBudget> getBudgets() {
+        return budgets;
     }
 
     public Gang getGang() {

@@ -17,6 +17,7 @@ final class CheckContext {
     final Map<String, PlacementPlan.Assignment> byWorkload = new HashMap<>();
     private final Map<String, Long> weights;
     private Map<List<String>, Long> moveCosts;
+    private Map<Long, Long> pendingWeights;
 
     long hard;
     long medium;
@@ -52,6 +53,14 @@ final class CheckContext {
             }
         }
         return moveCosts.getOrDefault(List.of(from, to), 0L);
+    }
+
+    /** What leaving {@code w} pending costs: its priority's lexicographic weight. */
+    long pendingWeight(PlacementRequest.WorkloadDto w) {
+        if (pendingWeights == null) {
+            pendingWeights = KubernetesChecks.pendingWeights(req);
+        }
+        return pendingWeights.get(KubernetesChecks.priority(w));
     }
 
     long weight(String name) {

@@ -16,7 +16,7 @@ public final class PlacementChecker {
 
     /**
      * @param hard       total hard violation (0 = feasible), in the hard score's units
-     * @param medium     total priority of pending workloads
+     * @param medium     total pending weight of pending workloads (lexicographic in priority)
      * @param soft       soft cost at the request's weights
      * @param violations one sentence per broken hard rule
      */
@@ -44,6 +44,7 @@ public final class PlacementChecker {
                         .orElse(0);
         GroupChecks.checkServices(ctx);
         GroupChecks.checkGangs(ctx);
+        KubernetesChecks.check(ctx);
         return new Report(ctx.hard, ctx.medium * ctx.weight("unassignedWorkload"), ctx.soft, ctx.violations);
     }
 }

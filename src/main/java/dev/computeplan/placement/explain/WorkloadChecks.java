@@ -22,7 +22,7 @@ final class WorkloadChecks {
             demand[ctx.gpuResource] = gpus > 0 ? gpus * 1000L : milli;
         }
         if (at == null) {
-            ctx.medium += w.priority() == null ? 1 : w.priority();
+            ctx.medium += ctx.pendingWeight(w);
             return;
         }
         PlacementRequest.NodeDto n = ctx.nodes.get(at);
@@ -46,7 +46,7 @@ final class WorkloadChecks {
     private static void moved(CheckContext ctx, PlacementRequest.WorkloadDto w, String at, long[] demand) {
         CheckContext.add(
                 ctx.heldByLeaving.computeIfAbsent(w.currentNode(), k -> new long[ctx.resources.size()]), demand);
-        ctx.soft += ctx.weight("processMove") * (w.moveCost() == null ? 0 : w.moveCost());
+        ctx.soft += ctx.weight("processMove") * KubernetesChecks.moveCost(w);
         ctx.soft += ctx.weight("machineMove") * ctx.moveCost(w.currentNode(), at);
         if (w.service() != null) {
             ctx.serviceMoved.merge(w.service(), 1, Integer::sum);

@@ -111,7 +111,7 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
             for (int count = 1;
                     count <= victims.size();
                     count = count == victims.size() ? count + 1 : Math.min(2 * count, victims.size())) {
-                List<Workload> evicted = victims.subList(0, count);
+                List<Workload> evicted = withWholeGangs(sd.getWorkingSolution(), victims.subList(0, count));
                 List<Node> from = evicted.stream().map(Workload::getNode).toList();
                 HardMediumSoftLongScore s = evictAndPlace(sd, order, group, evicted, from, hardBefore);
                 unassign(sd, movable);
@@ -139,15 +139,35 @@ public class GangPlacementPhase implements PhaseCommand<PlacementSolution> {
         }
     }
 
-    /** Plain, unpinned workloads of lower priority on {@code group}'s nodes: lowest priority, then largest first. */
+    /** The victims, plus every placed member of a gang one of them belongs to: a gang is evicted as a whole. */
+    private static List<Workload> withWholeGangs(PlacementSolution solution, List<Workload> victims) {
+        Set<Workload> out = new java.util.LinkedHashSet<>(victims);
+        Set<Gang> gangs = new java.util.HashSet<>();
+        victims.stream().filter(v -> v.getGang() != null).forEach(v -> gangs.add(v.getGang()));
+        if (!gangs.isEmpty()) {
+            solution.getWorkloads().stream()
+                    .filter(w -> w.getNode() != null && gangs.contains(w.getGang()))
+                    .forEach(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Unpinned workloads of lower priority on {@code group}'s nodes, members of lower-priority gangs with no pinned
+     * member included: lowest priority, then largest first.
+     */
     private static List<Workload> victims(PlacementSolution solution, List<Node> group, long priority) {
         Set<Node> inGroup = Collections.newSetFromMap(new IdentityHashMap<>());
         inGroup.addAll(group);
+        Set<Gang> pinnedGangs = new java.util.HashSet<>();
+        solution.getWorkloads().stream()
+                .filter(w -> w.isPinned() && w.getGang() != null)
+                .forEach(w -> pinnedGangs.add(w.getGang()));
         return solution.getWorkloads().stream()
                 .filter(v -> v.getNode() != null
                         && inGroup.contains(v.getNode())
                         && !v.isPinned()
-                        && v.getGang() == null
+                        && (v.getGang() == null || !pinnedGangs.contains(v.getGang()))
                         && v.getPriority() < priority)
                 .sorted(Comparator.comparingLong(Workload::getPriority)
                         .thenComparing(Comparator.comparingLong(Workload::gpuDemandMilli)

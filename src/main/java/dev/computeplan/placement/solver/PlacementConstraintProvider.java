@@ -36,17 +36,45 @@ public class PlacementConstraintProvider extends PlacementHardRules implements C
             gangAllOrNothing(factory), gangTopology(factory), rackPowerCap(factory), spareReserve(factory),
             unassignedWorkload(factory), processMove(factory), serviceMove(factory), machineMove(factory),
             loadCost(factory), balanceCost(factory), fragmentation(factory), preferredGpuType(factory),
-            powerDraw(factory), gpuClassBalance(factory)
+            powerDraw(factory), gpuClassBalance(factory), preemption(factory), disruptionBudget(factory),
+            topologySpread(factory), eviction(factory), topologySpreadSoft(factory)
         };
+    }
+
+    // ---- Kubernetes (see KubernetesConstraints) ----
+
+    // Hard: only a strictly higher-priority workload arriving on its node may evict a running one (gangs as a whole).
+    Constraint preemption(ConstraintFactory factory) {
+        return KubernetesConstraints.preemption(factory, PREEMPTION);
+    }
+
+    // Hard: a disruption budget's moved or evicted running workloads stay within what it allows.
+    Constraint disruptionBudget(ConstraintFactory factory) {
+        return KubernetesConstraints.disruptionBudget(factory, DISRUPTION_BUDGET);
+    }
+
+    // Hard: topology spread (DoNotSchedule) keeps each service's skew within maxSkew.
+    Constraint topologySpread(ConstraintFactory factory) {
+        return KubernetesConstraints.topologySpread(factory, true, TOPOLOGY_SPREAD);
+    }
+
+    // Soft: evicting a running workload costs 2 x its move cost + 1.
+    Constraint eviction(ConstraintFactory factory) {
+        return KubernetesConstraints.eviction(factory, EVICTION);
+    }
+
+    // Soft: topology spread (ScheduleAnyway) costs its excess skew.
+    Constraint topologySpreadSoft(ConstraintFactory factory) {
+        return KubernetesConstraints.topologySpread(factory, false, TOPOLOGY_SPREAD_SOFT);
     }
 
     // ---- Medium ----
 
-    // A pending workload costs its priority: a full cluster leaves the least important ones pending.
+    // A pending workload costs its pending weight, which orders priorities lexicographically (see PendingWeights).
     Constraint unassignedWorkload(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Workload.class)
                 .filter(w -> w.getNode() == null)
-                .penalizeLong(MEDIUM, Workload::getPriority)
+                .penalizeLong(MEDIUM, Workload::getPendingWeight)
                 .justifyWith((w, score) -> new UnassignedJustification(
                         w.getId(),
                         w.getPriority(),

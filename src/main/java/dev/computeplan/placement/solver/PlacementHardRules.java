@@ -44,6 +44,9 @@ abstract class PlacementHardRules {
     public static final String GANG_TOPOLOGY = "gangTopology";
     public static final String RACK_POWER = "rackPowerCap";
     public static final String SPARE_RESERVE = "spareReserve";
+    public static final String PREEMPTION = "preemption";
+    public static final String DISRUPTION_BUDGET = "disruptionBudget";
+    public static final String TOPOLOGY_SPREAD = "topologySpread";
     public static final String UNASSIGNED = "unassignedWorkload";
     public static final String PROCESS_MOVE = "processMove";
     public static final String SERVICE_MOVE = "serviceMove";
@@ -54,6 +57,8 @@ abstract class PlacementHardRules {
     public static final String GPU_CLASS_BALANCE = "gpuClassBalance";
     public static final String PREFERRED_GPU_TYPE = "preferredGpuType";
     public static final String POWER_DRAW = "powerDraw";
+    public static final String EVICTION = "eviction";
+    public static final String TOPOLOGY_SPREAD_SOFT = "topologySpreadSoft";
 
     /** Every constraint name, hard first; requests may override exactly these. */
     public static final List<String> NAMES = List.of(
@@ -69,6 +74,9 @@ abstract class PlacementHardRules {
             GANG_TOPOLOGY,
             RACK_POWER,
             SPARE_RESERVE,
+            PREEMPTION,
+            DISRUPTION_BUDGET,
+            TOPOLOGY_SPREAD,
             UNASSIGNED,
             PROCESS_MOVE,
             SERVICE_MOVE,
@@ -78,7 +86,9 @@ abstract class PlacementHardRules {
             FRAGMENTATION,
             PREFERRED_GPU_TYPE,
             POWER_DRAW,
-            GPU_CLASS_BALANCE);
+            GPU_CLASS_BALANCE,
+            EVICTION,
+            TOPOLOGY_SPREAD_SOFT);
 
     static final HardMediumSoftLongScore HARD = HardMediumSoftLongScore.ONE_HARD;
     static final HardMediumSoftLongScore MEDIUM = HardMediumSoftLongScore.ONE_MEDIUM;

@@ -32,6 +32,7 @@ public final class PlacementIncrementalScore
     private final long[] softWeight = new long[RULES];
     private final NodeRules nodes = new NodeRules(amount);
     private final ServiceRules services = new ServiceRules(amount);
+    private final KubernetesRules kubernetes = new KubernetesRules(amount);
     private final PlacementFit fit = new PlacementFit(this, nodes, services);
     private final long perNodeArrayCells;
     /** Whether no hard rule is broken, computed on demand after each change (-1 = unknown, 0 = no, 1 = yes). */
@@ -53,6 +54,7 @@ public final class PlacementIncrementalScore
         readWeights(solution.getConstraintWeightOverrides());
         nodes.reset(solution);
         services.reset(solution, nodes, perNodeArrayCells);
+        kubernetes.reset(solution);
         for (Workload w : solution.getWorkloads()) {
             addEntity(w);
         }
@@ -180,9 +182,10 @@ public final class PlacementIncrementalScore
     /** Adds (sign 1) or removes (sign -1) everything the workload contributes in its current place. */
     private void apply(Workload w, int sign) {
         feasible = -1; // each change notification comes through here
+        kubernetes.apply(w, sign);
         Node node = w.getNode();
         if (node == null) {
-            amount[UNASSIGNED_I] += sign * w.getPriority();
+            amount[UNASSIGNED_I] += sign * w.getPendingWeight();
             return;
         }
         NodeSums sums = nodes.sums(node);

@@ -18,6 +18,11 @@ final class RuleIndex {
     static final int GANG_TOPOLOGY_I = NAMES.indexOf(GANG_TOPOLOGY);
     static final int RACK_POWER_I = NAMES.indexOf(RACK_POWER);
     static final int SPARE_I = NAMES.indexOf(SPARE_RESERVE);
+    static final int PREEMPTION_I = NAMES.indexOf(PREEMPTION);
+    static final int BUDGET_I = NAMES.indexOf(DISRUPTION_BUDGET);
+    static final int TOPOLOGY_SPREAD_I = NAMES.indexOf(TOPOLOGY_SPREAD);
+    static final int EVICTION_I = NAMES.indexOf(EVICTION);
+    static final int TOPOLOGY_SPREAD_SOFT_I = NAMES.indexOf(TOPOLOGY_SPREAD_SOFT);
     static final int UNASSIGNED_I = NAMES.indexOf(UNASSIGNED);
     static final int PROCESS_MOVE_I = NAMES.indexOf(PROCESS_MOVE);
     static final int SERVICE_MOVE_I = NAMES.indexOf(SERVICE_MOVE);

@@ -44,4 +44,51 @@ public final class PlacementExamples {
                     }
                 }));
     }
+
+    /**
+     * The small example with every Kubernetes rule in play: node labels, topology spread (hard and soft, by rack,
+     * node and a label), disruption budgets (by selector and by list), a workload that never preempts, and more
+     * running workloads to evict.
+     */
+    public static PlacementRequest smallKubernetes() {
+        return load("placement-small.json", root -> {
+            root.withArray("nodes")
+                    .forEach(n -> ((ObjectNode) n)
+                            .putObject("labels")
+                            .put("example.com/nvlink", n.path("networkDomain").asText()));
+            root.withArray("services").forEach(sv -> {
+                ObjectNode s = (ObjectNode) sv;
+                String key = switch (s.path("id").asText()) {
+                    case "infer" -> "rack";
+                    case "api" -> "kubernetes.io/hostname";
+                    default -> "example.com/nvlink";
+                };
+                s.putArray("topologySpread")
+                        .addObject()
+                        .put("topologyKey", key)
+                        .put("maxSkew", 1)
+                        .put("whenUnsatisfiable", key.equals("rack") ? "DoNotSchedule" : "ScheduleAnyway");
+            });
+            root.withArray("workloads").forEach(wv -> {
+                ObjectNode w = (ObjectNode) wv;
+                String id = w.path("id").asText();
+                w.putObject("labels").put("app", id.substring(0, id.indexOf('-')));
+                switch (id) {
+                    case "api-0", "cache-0" -> w.put("currentNode", "cpu-1");
+                    case "infer-0" -> w.put("currentNode", "a100-3");
+                    case "train-a-0", "train-a-1" -> w.put("currentNode", "a100-1");
+                    case "batch-1" -> w.put("preemptionPolicy", "Never");
+                    default -> {}
+                }
+            });
+            var budgets = root.putArray("disruptionBudgets");
+            budgets.addObject()
+                    .put("id", "notebooks")
+                    .put("maxUnavailable", 1)
+                    .putObject("selector")
+                    .put("app", "notebook");
+            ObjectNode ft = budgets.addObject().put("id", "finetune").put("minAvailable", 1);
+            ft.putArray("workloads").add("finetune-0").add("api-0");
+        });
+    }
 }

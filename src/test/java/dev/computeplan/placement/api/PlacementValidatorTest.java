@@ -54,7 +54,8 @@ class PlacementValidatorTest {
                 null,
                 List.of(new PlacementRequest.ReserveDto("mars", 1)),
                 List.of(new PlacementRequest.MoveCostDto("n1", "n7", 3L)),
-                Map.of("noSuchRule", 1L));
+                Map.of("noSuchRule", 1L),
+                null);
 
         List<String> paths =
                 PlacementValidator.validate(req).stream().map(Violation::field).toList();
@@ -93,6 +94,7 @@ class PlacementValidatorTest {
                 null,
                 null,
                 null,
+                null,
                 null);
 
         assertThat(PlacementValidator.validate(req))
@@ -117,6 +119,7 @@ class PlacementValidatorTest {
                 null,
                 null,
                 null,
+                null,
                 null);
 
         assertThat(PlacementValidator.validate(req).stream()
@@ -138,6 +141,7 @@ class PlacementValidatorTest {
                 null,
                 List.of(workload("w1", null, null, null, null)),
                 List.of(new PlacementRequest.BalanceDto("cpu-per-gpu", "gpu", "cpu", 4L, 1L)),
+                null,
                 null,
                 null,
                 null,

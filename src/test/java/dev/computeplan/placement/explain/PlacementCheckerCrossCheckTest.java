@@ -31,6 +31,11 @@ class PlacementCheckerCrossCheckTest {
         agreeOnRandomPlacements(PlacementExamples.smallWithReserveZoneDown());
     }
 
+    @Test
+    void scoreAndCheckerAgreeOnKubernetesRules() {
+        agreeOnRandomPlacements(PlacementExamples.smallKubernetes());
+    }
+
     private static void agreeOnRandomPlacements(PlacementRequest req) {
         Random random = new Random(7);
         int infeasible = 0;
@@ -90,6 +95,7 @@ class PlacementCheckerCrossCheckTest {
                         null,
                         null)),
                 java.util.List.of(new PlacementRequest.BalanceDto("cpu-per-gpu", "gpu", "cpu", 10L, 3L)),
+                null,
                 null,
                 null,
                 null,

@@ -34,6 +34,8 @@ class PlacementRecommenderTest {
         w.get("train-a-3").setNode(nodes.get("a100-2"));
         w.get("finetune-0").setNode(nodes.get("a100-3"));
         w.get("notebook-1").setNode(nodes.get("v100-1"));
+        // it runs on a cordoned node and nothing of higher priority takes its place: evicting it would be unjustified
+        w.get("notebook-2").setNode(nodes.get("t4-1"));
         return s;
     }
 
@@ -181,6 +183,7 @@ class PlacementRecommenderTest {
                         null)),
                 java.util.List.of(new dev.computeplan.placement.api.PlacementRequest.BalanceDto(
                         "cpu-per-gpu", "gpu", "cpu", 10L, 1L)),
+                null,
                 null,
                 null,
                 null,

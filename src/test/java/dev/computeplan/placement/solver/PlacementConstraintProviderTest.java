@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import dev.computeplan.placement.domain.BalanceObjective;
+import dev.computeplan.placement.domain.DisruptionBudget;
 import dev.computeplan.placement.domain.FragmentationProbe;
 import dev.computeplan.placement.domain.Gang;
 import dev.computeplan.placement.domain.GangTopology;
@@ -15,10 +16,13 @@ import dev.computeplan.placement.domain.Resource;
 import dev.computeplan.placement.domain.Service;
 import dev.computeplan.placement.domain.ServiceDependency;
 import dev.computeplan.placement.domain.SpareReserve;
+import dev.computeplan.placement.domain.TopologySpread;
 import dev.computeplan.placement.domain.Workload;
 import dev.computeplan.placement.solver.justifications.AntiAffinityJustification;
 import dev.computeplan.placement.solver.justifications.BalanceJustification;
 import dev.computeplan.placement.solver.justifications.DependencyJustification;
+import dev.computeplan.placement.solver.justifications.DisruptionBudgetJustification;
+import dev.computeplan.placement.solver.justifications.EvictionJustification;
 import dev.computeplan.placement.solver.justifications.FragmentationJustification;
 import dev.computeplan.placement.solver.justifications.GangAllOrNothingJustification;
 import dev.computeplan.placement.solver.justifications.GangTopologyJustification;
@@ -30,16 +34,19 @@ import dev.computeplan.placement.solver.justifications.MachineMoveJustification;
 import dev.computeplan.placement.solver.justifications.NodeCapacityJustification;
 import dev.computeplan.placement.solver.justifications.NodeStateJustification;
 import dev.computeplan.placement.solver.justifications.PowerDrawJustification;
+import dev.computeplan.placement.solver.justifications.PreemptionJustification;
 import dev.computeplan.placement.solver.justifications.PreferredGpuTypeJustification;
 import dev.computeplan.placement.solver.justifications.ProcessMoveJustification;
 import dev.computeplan.placement.solver.justifications.RackPowerJustification;
 import dev.computeplan.placement.solver.justifications.ServiceMoveJustification;
 import dev.computeplan.placement.solver.justifications.SpareReserveJustification;
 import dev.computeplan.placement.solver.justifications.SpreadJustification;
+import dev.computeplan.placement.solver.justifications.TopologySpreadJustification;
 import dev.computeplan.placement.solver.justifications.TransientCapacityJustification;
 import dev.computeplan.placement.solver.justifications.UnassignedJustification;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -630,5 +637,154 @@ class PlacementConstraintProviderTest {
                         new GpuClassBalanceJustification(
                                 "4xP100", 1000, 4000, 7, 1750, "GPU class 4xP100 uses 1000 of 4000 milli-GPU (25%)"))
                 .penalizesBy(5750);
+    }
+
+    @Test
+    void preemption() {
+        Node n1 = node(0, "n1", 10, 10, "z", "d");
+        Node n2 = node(1, "n2", 10, 10, "z", "d");
+        Workload victim = new Workload("v", new long[] {8, 1}, null, n1, 1).withPriority(5);
+        Workload same = workload("p", 8, 1, n1).withPriority(5);
+        Workload higher = workload("h", 8, 1, n1).withPriority(6);
+        // a priority-5 arrival cannot evict a running priority 5
+        verifier.verifyThat(PlacementConstraintProvider::preemption)
+                .given(n1, n2, victim, same)
+                .justifiesWithExactly(new PreemptionJustification(
+                        "Workload v",
+                        1,
+                        "Workload v is evicted (1 workloads) though no higher-priority workload takes its place"))
+                .penalizesBy(1);
+        // a priority-6 arrival may
+        verifier.verifyThat(PlacementConstraintProvider::preemption)
+                .given(n1, n2, victim, higher)
+                .penalizesBy(0);
+        // unless its policy is Never, or it arrives on another node
+        verifier.verifyThat(PlacementConstraintProvider::preemption)
+                .given(n1, n2, victim, workload("h", 8, 1, n1).withPriority(6).withPreempts(false))
+                .penalizesBy(1);
+        verifier.verifyThat(PlacementConstraintProvider::preemption)
+                .given(n1, n2, victim, workload("h", 8, 1, n2).withPriority(6))
+                .penalizesBy(1);
+        // a gang goes as a whole: members on n1 and n2, a priority-6 arrival on n1 justifies both evictions
+        Gang g = new Gang("g", GangTopology.ANY);
+        Workload g1 = new Workload("g1", new long[] {8, 1}, null, n1, 1)
+                .withPriority(5)
+                .withGang(g);
+        Workload g2 = new Workload("g2", new long[] {8, 1}, null, n2, 1)
+                .withPriority(5)
+                .withGang(g);
+        verifier.verifyThat(PlacementConstraintProvider::preemption)
+                .given(n1, n2, g1, g2, higher)
+                .penalizesBy(0);
+        // with no arrival both evicted members count: 2
+        verifier.verifyThat(PlacementConstraintProvider::preemption)
+                .given(n1, n2, g1, g2)
+                .penalizesBy(2);
+        // a draining or failed node's workloads may be left pending without a preemptor
+        Node draining = node(2, "n3", 10, 10, "z", "d").withState(NodeState.DRAINING);
+        verifier.verifyThat(PlacementConstraintProvider::preemption)
+                .given(draining, new Workload("d", new long[] {1, 1}, null, draining, 1))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void disruptionBudget() {
+        Node n1 = node(0, "n1", 10, 10, "z", "d");
+        Node n2 = node(1, "n2", 10, 10, "z", "d");
+        DisruptionBudget pdb = new DisruptionBudget("pdb", 1);
+        Workload a = new Workload("a", new long[] {1, 1}, null, n1, 1).withBudgets(List.of(pdb));
+        Workload b = new Workload("b", new long[] {1, 1}, null, n1, 1).withBudgets(List.of(pdb));
+        Workload c = new Workload("c", new long[] {1, 1}, null, n1, 1).withBudgets(List.of(pdb));
+        a.setNode(n2); // moved
+        b.setNode(n1); // stays
+        verifier.verifyThat(PlacementConstraintProvider::disruptionBudget)
+                .given(n1, n2, a, b, c.withNode(n1))
+                .penalizesBy(0);
+        // a moved and c evicted: 2 disruptions, 1 allowed
+        Workload evicted = new Workload("c", new long[] {1, 1}, null, n1, 1).withBudgets(List.of(pdb));
+        verifier.verifyThat(PlacementConstraintProvider::disruptionBudget)
+                .given(n1, n2, a, b, evicted)
+                .justifiesWithExactly(new DisruptionBudgetJustification(
+                        "pdb", 2, 1, 1, "Disruption budget pdb allows 1 disruptions, the plan makes 2"))
+                .penalizesBy(1);
+    }
+
+    private static TopologySpread spread(Service s, boolean hard, int[] domainByNode, int domains) {
+        return new TopologySpread(s.id() + "/rack", s, "rack", 1, hard, domainByNode, domains);
+    }
+
+    @Test
+    void topologySpread() {
+        Service s = new Service("s", false, 0);
+        Node a = node(0, "a", 10, 10, "z", "d");
+        Node b = node(1, "b", 10, 10, "z", "d");
+        Node c = node(2, "c", 10, 10, "z", "d");
+        // racks: a in r0, b in r1, c has no rack label (no domain)
+        TopologySpread rack = spread(s, true, new int[] {0, 1, -1}, 2);
+        verifier.verifyThat(PlacementConstraintProvider::topologySpread)
+                .given(s, a, b, c, rack, sw("w1", s, a), sw("w2", s, b), sw("w3", s, a))
+                .penalizesBy(0);
+        // 3 in r0, 0 in r1: skew 3, maxSkew 1 -> excess 3 - 0 - 1 = 2; one on c outside every domain: + 1
+        verifier.verifyThat(PlacementConstraintProvider::topologySpread)
+                .given(s, a, b, c, rack, sw("w1", s, a), sw("w2", s, a), sw("w3", s, a), sw("w4", s, c))
+                .justifiesWithExactly(new TopologySpreadJustification(
+                        "s/rack",
+                        "s",
+                        "rack",
+                        1,
+                        3,
+                        "Service s is spread over rack with more than the allowed skew 1 (3 over)"))
+                .penalizesBy(3);
+        // a ScheduleAnyway spread is not this rule's
+        verifier.verifyThat(PlacementConstraintProvider::topologySpread)
+                .given(s, a, b, c, spread(s, false, new int[] {0, 1, -1}, 2), sw("w1", s, a), sw("w2", s, a))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void topologySpreadSoft() {
+        Service s = new Service("s", false, 0);
+        Node a = node(0, "a", 10, 10, "z", "d");
+        Node b = node(1, "b", 10, 10, "z", "d");
+        TopologySpread rack = spread(s, false, new int[] {0, 1}, 2);
+        verifier.verifyThat(PlacementConstraintProvider::topologySpreadSoft)
+                .given(s, a, b, rack, sw("w1", s, a), sw("w2", s, b))
+                .penalizesBy(0);
+        // 2 in r0, 0 in r1: 2 - 0 - 1 = 1
+        verifier.verifyThat(PlacementConstraintProvider::topologySpreadSoft)
+                .given(s, a, b, rack, sw("w1", s, a), sw("w2", s, a))
+                .penalizesBy(1);
+    }
+
+    private static Workload sw(String id, Service s, Node at) {
+        return new Workload(id, new long[] {1, 1}, s, null, 0).withNode(at);
+    }
+
+    @Test
+    void eviction() {
+        Node n1 = node(0, "n1", 10, 10, "z", "d");
+        Node failed = node(1, "n2", 10, 10, "z", "d").withState(NodeState.FAILED);
+        verifier.verifyThat(PlacementConstraintProvider::eviction)
+                .given(n1, new Workload("w", new long[] {1, 1}, null, n1, 7).withNode(n1))
+                .penalizesBy(0);
+        // move cost 7: eviction 2 x 7 + 1 = 15 (more than the move); a workload of a failed node is lost, not evicted
+        verifier.verifyThat(PlacementConstraintProvider::eviction)
+                .given(
+                        n1,
+                        failed,
+                        new Workload("w", new long[] {1, 1}, null, n1, 7),
+                        new Workload("x", new long[] {1, 1}, null, failed, 7))
+                .justifiesWithExactly(
+                        new EvictionJustification("w", "n1", 15, "Workload w is evicted from n1 (cost 15)"))
+                .penalizesBy(15);
+    }
+
+    @Test
+    void unassignedWorkloadCostsItsPendingWeight() {
+        Node n1 = node("n1", 10, 10);
+        // the mapper gives a lexicographic weight; the rule charges it, not the priority
+        verifier.verifyThat(PlacementConstraintProvider::unassignedWorkload)
+                .given(n1, workload("w1", 1, 1, null).withPriority(3).withPendingWeight(41))
+                .penalizesBy(41);
     }
 }

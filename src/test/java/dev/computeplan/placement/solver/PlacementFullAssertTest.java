@@ -56,7 +56,7 @@ class PlacementFullAssertTest {
 
     /** The small example with every rule switched on. */
     static PlacementRequest allFeatures() {
-        PlacementRequest base = PlacementExamples.load("placement-small.json");
+        PlacementRequest base = PlacementExamples.smallKubernetes();
         List<PlacementRequest.MoveCostDto> moveCosts = new ArrayList<>();
         for (PlacementRequest.NodeDto from : base.nodes()) {
             for (PlacementRequest.NodeDto to : base.nodes()) {
@@ -85,7 +85,9 @@ class PlacementFullAssertTest {
                                 n.gpus(),
                                 n.gpuType(),
                                 n.state(),
-                                n.idlePowerWatts()))
+                                n.idlePowerWatts(),
+                                null,
+                                n.labels()))
                         .toList(),
                 base.racks(),
                 base.services(),
@@ -97,7 +99,8 @@ class PlacementFullAssertTest {
                 base.fragmentationProbes(),
                 base.spareReserves(),
                 moveCosts,
-                java.util.Map.of("serviceMove", 7L, "powerDraw", 1L));
+                java.util.Map.of("serviceMove", 7L, "powerDraw", 1L),
+                base.disruptionBudgets());
         return req;
     }
 }

@@ -25,7 +25,8 @@ class PlacementIncrementalScoreTest {
                 PlacementFullAssertTest.allFeatures(),
                 PlacementExamples.load("placement-small.json"),
                 PlacementExamples.load("placement-rack-failure.json"),
-                PlacementExamples.smallWithReserveZoneDown())) {
+                PlacementExamples.smallWithReserveZoneDown(),
+                PlacementExamples.smallKubernetes())) {
             Random random = new Random(11);
             for (int round = 0; round < 100; round++) {
                 PlacementSolution solution = PlacementMapper.toDomain(req, null);
