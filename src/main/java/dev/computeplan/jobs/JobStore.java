@@ -51,6 +51,29 @@ public class JobStore {
                 job.tenant());
     }
 
+    /** A job finished elsewhere (an imported archive): its problem, solution and final state in one row. */
+    public void insertFinished(JobRecord job) {
+        jdbc.update(
+                "INSERT INTO solve_job (id, kind, status, problem, time_limit_ms, solver_name, solution, score, "
+                        + "best_count, created_at, started_at, finished_at, updated_at, solved_ms, tenant) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                job.id(),
+                job.kind(),
+                job.status().name(),
+                job.problem(),
+                job.timeLimitMs(),
+                job.solverName(),
+                job.solution(),
+                job.score(),
+                job.bestCount(),
+                job.createdAt(),
+                job.startedAt(),
+                job.finishedAt(),
+                job.updatedAt(),
+                job.solvedMs(),
+                job.tenant());
+    }
+
     /** How much of a job to load: the problem can be megabytes, so only what the caller reads. */
     public enum Load {
         SUMMARY,
