@@ -3,6 +3,7 @@ import { scenarios } from './scenarios.js';
 import { jobList, jobPage } from './jobs.js';
 import { compare } from './compare.js';
 import { h } from './dom.js';
+import * as api from './api.js';
 
 const main = document.getElementById('main');
 let current = 0;
@@ -36,6 +37,12 @@ async function route() {
     if (main.dataset.rendered !== 'pending') main.dataset.rendered = 'true';
   }
 }
+
+// the key is kept for this tab only; changing it reloads the page's data with it
+const keyForm = document.getElementById('key-form');
+const keyInput = document.getElementById('api-key');
+keyInput.value = api.apiKey();
+keyForm.addEventListener('submit', e => { e.preventDefault(); api.setApiKey(keyInput.value.trim()); route(); });
 
 window.addEventListener('hashchange', () => { route(); main.focus({ preventScroll: true }); });
 route();

@@ -34,7 +34,11 @@ export async function jobList(main, params) {
   kindSel.addEventListener('change', draw);
   statusSel.addEventListener('change', draw);
   draw();
-  main.replaceChildren(h('h2', 'Jobs'), card('Filter',
+  const refused = pages.find(p => p.status === 401 || p.status === 403);
+  const notice = refused ? h('p.bad#key-needed', refused.status === 401
+    ? 'This service needs an API key: enter yours in the header (it stays in this tab only).'
+    : 'Your API key may not list jobs.') : '';
+  main.replaceChildren(h('h2', 'Jobs'), notice, card('Filter',
     h('div.row', h('div', h('label', { for: 'filter-kind' }, 'Kind'), kindSel),
       h('div', h('label', { for: 'filter-status' }, 'Status'), statusSel), compareBtn)), card('Jobs', holder));
 }

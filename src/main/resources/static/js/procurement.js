@@ -1,5 +1,6 @@
 // Procurement: purchases and leases per quarter, site and SKU (stacked chart + table), cost and carbon, binding
 // limits with shadow prices, conflicts in words, what-if variants, and the plan as CSV (made in the browser).
+import * as api from './api.js';
 import { h, card, kpis, table, chart, num, usd, pct, list, has, csv, PALETTE } from './dom.js';
 
 const label = k => k.replace(/(Usd|Tonnes)$/, '').replace(/([A-Z])/g, ' $1').replace(/\./g, ': ').toLowerCase().trim();
@@ -40,7 +41,8 @@ export function result({ solution, explanation, id }) {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   } }, 'Download the plan as CSV');
   const exports = h('span.exports', 'From the server (CSV): ', EXPORTS.flatMap(([t, name], i) => [i ? ', ' : '',
-    h('a', { href: `/api/v1/procurement/jobs/${id}/export?table=${t}`, download: `procurement-${t.toLowerCase()}-${id}.csv`, 'data-table': t }, name)]));
+    h('a', { href: `/api/v1/procurement/jobs/${id}/export?table=${t}`, download: `procurement-${t.toLowerCase()}-${id}.csv`, 'data-table': t,
+      onclick: e => { if (api.apiKey()) { e.preventDefault(); api.download(e.currentTarget.href, e.currentTarget.download); } } }, name)]));
   out.push(card('Purchases and leases per quarter', rows.length ? stacked(rows) : h('p.muted', 'The plan buys and leases nothing.'),
     h('div.toolbar', download, exports),
     table([{ key: 'type', label: 'Type' }, { key: 'quarter', label: 'Quarter' }, { key: 'site', label: 'Site' }, { key: 'sku', label: 'SKU' },

@@ -78,6 +78,17 @@ final class KindOperations {
                 kind, "/jobs/{id}/explanation", HttpMethod.GET, "get" + name + "Explanation", ok("200", explanation));
         declare(why, "409");
         add(kind, "/jobs/{id}/events", HttpMethod.GET, "stream" + name + "Events", JobEventsDoc.ok());
+        Schema<?> archive = archive(name, problem, solution);
+        Operation export = add(kind, "/jobs/{id}/archive", HttpMethod.GET, "export" + name + "Job", ok("200", archive));
+        declare(export, "409");
+        Operation imported = add(kind, "/jobs/import", HttpMethod.POST, "import" + name + "Job", ok("201", job));
+        if (imported != null) {
+            imported.setRequestBody(new RequestBody()
+                    .required(true)
+                    .description("A job archive of kind '" + kind.name() + "', as the archive endpoint answers")
+                    .content(json(archive)));
+            declare(imported, "422", "429");
+        }
         Operation validate =
                 add(kind, "/validate", HttpMethod.POST, "validate" + name, ok("200", ref("ValidationReport")));
         body(validate, kind, problem);
@@ -116,6 +127,23 @@ final class KindOperations {
         String path = "/api/v1/" + kind.name() + suffix;
         openApi.getPaths().computeIfAbsent(path, p -> new PathItem()).operation(method, operation);
         return operation;
+    }
+
+    /** The job archive with the kind's own problem and solution types, as {@code <Kind>JobArchive}. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Schema<?> archive(String name, Schema<?> problem, Schema<?> solution) {
+        schemas.refTo(dev.computeplan.jobs.JobArchive.class);
+        Schema<?> generic = schemas.named("JobArchive");
+        if (generic == null || generic.getProperties() == null) {
+            return ref("JobArchive");
+        }
+        Map<String, Schema> properties = new LinkedHashMap<>(generic.getProperties());
+        properties.put("problem", problem);
+        properties.put("solution", solution);
+        Schema typed = SpecSchemas.typed("object").description(generic.getDescription());
+        typed.setProperties(properties);
+        schemas.add(name + "JobArchive", typed);
+        return ref(name + "JobArchive");
     }
 
     private static void body(Operation operation, ProblemKind<?, ?> kind, Schema<?> problem) {

@@ -45,10 +45,12 @@ class JobController {
 
     private final JobService jobs;
     private final JobEvents events;
+    private final JobArchives archives;
 
-    JobController(JobService jobs, JobEvents events) {
+    JobController(JobService jobs, JobEvents events, JobArchives archives) {
         this.jobs = jobs;
         this.events = events;
+        this.archives = archives;
     }
 
     @Operation(
@@ -123,6 +125,29 @@ class JobController {
         return jobs.stopOrDelete(kind, id)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @Operation(
+            summary = "A finished job's problem and solution as one document (409 while it runs or without a solution)",
+            description = "Keep it elsewhere, or POST it to .../jobs/import here or on another service.")
+    @GetMapping("/jobs/{id}/archive")
+    JobArchive archive(@PathVariable String kind, @PathVariable String id) {
+        return archives.export(kind, id);
+    }
+
+    @Operation(
+            summary = "Import an exported job as a finished job of the caller's tenant",
+            description = "The archive's problem is read and validated as a submitted one, and its solution re-checked "
+                    + "by the kind's independent checker; a kind, problem or solution that does not fit answers 422 "
+                    + "naming the fields. Nothing is solved: the job is stored as it was, with a new id.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Imported: Location names the new job",
+            headers = @Header(name = "Location", description = "the job's URL", schema = @Schema(type = "string")))
+    @PostMapping(path = "/jobs/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JobView> importArchive(@PathVariable String kind, @RequestBody String body) {
+        JobView job = archives.importArchive(kind, jobs.reader().parseTree(body));
+        return ResponseEntity.created(URI.create(job.links().self())).body(job);
     }
 
     @Operation(summary = "Check a problem without solving it: the list of problems found (empty when valid)")

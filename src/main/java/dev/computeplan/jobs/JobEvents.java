@@ -2,19 +2,27 @@ package dev.computeplan.jobs;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events for a job: a {@code best} event per new best solution and a {@code status} event per state
- * change; the stream ends after the final state. Reads the database, so it works whichever replica solves.
+ * change; the stream ends after the final state. Reads the database, so it works whichever replica solves. One poller
+ * per replica reads every watched job in a single query per tick and fans the rows out to the open streams, so the
+ * load on the database grows with the replicas, not with the streams.
  */
 public class JobEvents implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobEvents.class);
 
     private final JobStore store;
     private final long pollMillis;
@@ -34,25 +42,49 @@ public class JobEvents implements SmartLifecycle {
         emitter.onTimeout(() -> watches.remove(emitter));
         emitter.onError(e -> watches.remove(emitter));
         watches.put(emitter, watch);
-        poll(emitter, watch);
+        // the state as it is now, from the row the caller has just read: no extra query
+        deliver(emitter, watch, job);
         return emitter;
     }
 
-    private void pollAll() {
-        watches.forEach(this::poll);
+    /** Streams open on this replica (for tests and the log). */
+    int openStreams() {
+        return watches.size();
     }
 
-    private void poll(SseEmitter emitter, Watch watch) {
+    /** One tick: every watched job read in one query, each row handed to every stream that follows it. */
+    void pollAll() {
+        if (watches.isEmpty()) {
+            return;
+        }
+        Set<String> ids = watches.values().stream().map(w -> w.id).collect(Collectors.toSet());
+        Map<String, JobRecord> rows;
+        try {
+            rows = store.findSummaries(ids);
+        } catch (RuntimeException e) {
+            // database hiccup: try again at the next tick
+            log.debug("Polling {} job(s) for events failed: {}", ids.size(), e.toString());
+            return;
+        }
+        watches.forEach((emitter, watch) -> {
+            try {
+                deliver(emitter, watch, rows.get(watch.id));
+            } catch (RuntimeException e) {
+                // one broken stream must not end the poller for the others
+                log.debug("Event for job {} not delivered: {}", watch.id, e.toString());
+            }
+        });
+    }
+
+    /** Sends what changed since the stream's last event; {@code job} null means it is gone (deleted). */
+    private void deliver(SseEmitter emitter, Watch watch, JobRecord job) {
         synchronized (watch) {
             if (watch.done) {
                 return;
             }
             try {
-                JobRecord job =
-                        store.find(watch.kind, watch.id, JobStore.Load.SUMMARY).orElse(null);
-                if (job == null) {
-                    watch.done = true;
-                    emitter.complete();
+                if (job == null || !job.kind().equals(watch.kind)) {
+                    finish(emitter, watch);
                     return;
                 }
                 if (job.bestCount() != watch.bestCount && job.score() != null) {
@@ -69,17 +101,20 @@ public class JobEvents implements SmartLifecycle {
                             .data(new StatusEvent(job.status(), job.score(), job.error()), MediaType.APPLICATION_JSON));
                 }
                 if (job.status().isFinal()) {
-                    watch.done = true;
-                    watches.remove(emitter);
-                    emitter.complete();
+                    finish(emitter, watch);
                 }
             } catch (IOException | IllegalStateException e) {
+                // the client went away
                 watch.done = true;
                 watches.remove(emitter);
-            } catch (RuntimeException e) {
-                // Database hiccup: try again at the next tick.
             }
         }
+    }
+
+    private void finish(SseEmitter emitter, Watch watch) {
+        watch.done = true;
+        watches.remove(emitter);
+        emitter.complete();
     }
 
     /** Payload of a {@code best} event. */

@@ -97,6 +97,11 @@ public class JobService {
         return reader;
     }
 
+    /** Who calls: the tenant new jobs belong to. */
+    JobScope caller() {
+        return scope.current();
+    }
+
     public List<Violation> validate(String kindName, JsonNode body) {
         return reader.problemsOf(kinds.get(kindName), body);
     }

@@ -27,6 +27,8 @@ public class JobStore {
             + "score, best_count, error, created_at, started_at, finished_at, updated_at, solved_ms, attempts, owner, stop_requested, tenant";
 
     private static final RowMapper<JobRecord> ROW = JobStore::map;
+    /** Ids per {@code IN} list: well below the bind-parameter limits of both databases. */
+    private static final int IN_CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -51,6 +53,29 @@ public class JobStore {
                 job.tenant());
     }
 
+    /** A job finished elsewhere (an imported archive): its problem, solution and final state in one row. */
+    public void insertFinished(JobRecord job) {
+        jdbc.update(
+                "INSERT INTO solve_job (id, kind, status, problem, time_limit_ms, solver_name, solution, score, "
+                        + "best_count, created_at, started_at, finished_at, updated_at, solved_ms, tenant) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                job.id(),
+                job.kind(),
+                job.status().name(),
+                job.problem(),
+                job.timeLimitMs(),
+                job.solverName(),
+                job.solution(),
+                job.score(),
+                job.bestCount(),
+                job.createdAt(),
+                job.startedAt(),
+                job.finishedAt(),
+                job.updatedAt(),
+                job.solvedMs(),
+                job.tenant());
+    }
+
     /** How much of a job to load: the problem can be megabytes, so only what the caller reads. */
     public enum Load {
         SUMMARY,
@@ -67,6 +92,25 @@ public class JobStore {
         List<JobRecord> rows =
                 jdbc.query("SELECT " + columns + " FROM solve_job WHERE id = ? AND kind = ?", ROW, id, kind);
         return rows.stream().findFirst();
+    }
+
+    /**
+     * The summaries of several jobs by id in one query per {@code IN_CHUNK} ids (what the event streams of a replica
+     * poll together); a missing id is absent from the map.
+     */
+    public Map<String, JobRecord> findSummaries(java.util.Collection<String> ids) {
+        Map<String, JobRecord> out = new java.util.HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query(
+                            "SELECT " + SUMMARY_COLUMNS + " FROM solve_job WHERE id IN (" + marks + ")",
+                            ROW,
+                            chunk.toArray())
+                    .forEach(r -> out.put(r.id(), r));
+        }
+        return out;
     }
 
     public Optional<JobRecord> findById(String id) {

@@ -72,6 +72,11 @@ public class JobsConfig {
         }
 
         @Bean
+        JobArchives jobArchives(JobService jobs, JobStore store, KindRegistry kinds, ObjectMapper mapper, Clock clock) {
+            return new JobArchives(jobs, store, kinds, mapper, clock);
+        }
+
+        @Bean
         JobService jobService(
                 JobStore store,
                 JobRunner runner,

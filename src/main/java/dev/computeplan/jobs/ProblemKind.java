@@ -57,6 +57,18 @@ public interface ProblemKind<P, S> {
         return Object.class;
     }
 
+    /**
+     * A solution that did not come from this service's solver (an imported archive) re-checked against its problem by
+     * the kind's independent checker. The default accepts any solution that reads as the kind's type; every kind that
+     * has a checker overrides it.
+     */
+    default Checked check(P problem, S solution) {
+        return new Checked(List.of(), null);
+    }
+
     /** A solution with its score (or objective) as text. */
     record Solved<S>(S solution, String score) {}
+
+    /** What {@link #check} found: the rules the solution breaks (empty when it holds) and its score, or null. */
+    record Checked(List<String> violations, String score) {}
 }

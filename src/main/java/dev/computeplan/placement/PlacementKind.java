@@ -151,6 +151,15 @@ public class PlacementKind implements ProblemKind<PlacementRequest, PlacementPla
     }
 
     @Override
+    public Checked check(PlacementRequest problem, PlacementPlan plan) {
+        // a plan that calls itself infeasible is an answer too (nothing better exists), so only a feasible one must
+        // hold
+        List<String> broken =
+                plan.feasible() ? PlacementChecker.check(problem, plan).violations() : List.of();
+        return new Checked(broken, plan.score());
+    }
+
+    @Override
     public Class<PlacementExplanation> explanationType() {
         return PlacementExplanation.class;
     }

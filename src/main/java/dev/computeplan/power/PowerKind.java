@@ -82,6 +82,13 @@ public class PowerKind implements ProblemKind<PowerRequest, PowerSolution> {
     }
 
     @Override
+    public Checked check(PowerRequest request, PowerSolution solution) {
+        ScheduleChecker.Report report = ScheduleChecker.check(mapper.toModel(request), solution);
+        List<String> broken = solution.status() == PowerSolution.Status.INFEASIBLE ? List.of() : report.violations();
+        return new Checked(broken, PowerSolver.scoreText(solution));
+    }
+
+    @Override
     public Class<PowerExplanation> explanationType() {
         return PowerExplanation.class;
     }

@@ -89,8 +89,22 @@ public class ProcurementKind implements ProblemKind<ProcurementRequest, Procurem
         return new Solved<>(plan, score);
     }
 
+    @Override
+    public Checked check(ProcurementRequest request, ProcurementPlan plan) {
+        return new Checked(broken(ProcurementMapper.toProblem(request), plan), scoreText(plan));
+    }
+
     /** The plan unchanged if the independent checker accepts it and every solved variant; else the job fails. */
     static ProcurementPlan verified(ProcurementProblem problem, ProcurementPlan plan) {
+        List<String> broken = broken(problem, plan);
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("The " + plan.status() + " procurement plan fails the independent check: "
+                    + String.join("; ", broken));
+        }
+        return plan;
+    }
+
+    private static List<String> broken(ProcurementProblem problem, ProcurementPlan plan) {
         List<String> broken = new ArrayList<>();
         if (plan.status().hasPlan()) {
             broken.addAll(PlanChecker.check(problem, plan).violations());
@@ -100,11 +114,7 @@ public class ProcurementKind implements ProblemKind<ProcurementRequest, Procurem
                 v.violations().forEach(message -> broken.add("variant " + v.name() + ": " + message));
             }
         }
-        if (!broken.isEmpty()) {
-            throw new IllegalStateException("The " + plan.status() + " procurement plan fails the independent check: "
-                    + String.join("; ", broken));
-        }
-        return plan;
+        return broken;
     }
 
     static String scoreText(ProcurementPlan plan) {

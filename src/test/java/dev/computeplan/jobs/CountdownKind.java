@@ -95,6 +95,15 @@ public class CountdownKind implements ProblemKind<CountdownKind.Problem, Countdo
         return new Solved<>(new Solution(value, warm), score(value, problem));
     }
 
+    /** A counter past its target or below zero cannot come from this solver. */
+    @Override
+    public Checked check(Problem problem, Solution solution) {
+        List<String> broken = solution.reached() < 0 || solution.reached() > problem.target()
+                ? List.of("reached " + solution.reached() + " is outside 0.." + problem.target())
+                : List.of();
+        return new Checked(broken, score(solution.reached(), problem));
+    }
+
     private static String score(int value, Problem problem) {
         return "-" + (problem.target() - value) + "remaining";
     }

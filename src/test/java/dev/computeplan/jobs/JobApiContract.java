@@ -101,6 +101,70 @@ abstract class JobApiContract {
     }
 
     @Test
+    void anExportedJobImportsAsAFinishedJobWithANewId() throws Exception {
+        String id = submit(body(3, 10, 20));
+        awaitJob(id, status("COMPLETED"), Duration.ofSeconds(20));
+        Http.Response exported = http.get("/api/v1/countdown/jobs/" + id + "/archive");
+        assertThat(exported.status()).isEqualTo(200);
+        JsonNode archive = exported.json();
+        assertThat(archive.get("format").asText()).isEqualTo("computeplan-job-archive/1");
+        assertThat(archive.get("sourceJob").asText()).isEqualTo(id);
+        assertThat(archive.get("problem")).isEqualTo(Http.JSON.readTree(body(3, 10, 20)));
+        assertThat(archive.at("/solution/reached").asInt()).isEqualTo(3);
+
+        Http.Response imported = http.post("/api/v1/countdown/jobs/import", archive.toString());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        String copy = imported.json().get("id").asText();
+        assertThat(copy).isNotEqualTo(id);
+        assertThat(imported.header("Location")).isEqualTo("/api/v1/countdown/jobs/" + copy);
+        JsonNode job = http.get("/api/v1/countdown/jobs/" + copy).json();
+        assertThat(job.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(job.get("score").asText()).isEqualTo("-0remaining");
+        assertThat(http.get("/api/v1/countdown/jobs/" + copy + "/solution").json())
+                .isEqualTo(archive.get("solution"));
+        assertThat(http.get("/api/v1/countdown/jobs/" + copy + "/problem").json())
+                .isEqualTo(archive.get("problem"));
+        assertThat(http.get("/api/v1/countdown/jobs/" + copy + "/explanation").status())
+                .isEqualTo(200);
+        // exported again, it is the same document but for its id and timestamps
+        JsonNode again = http.get("/api/v1/countdown/jobs/" + copy + "/archive").json();
+        assertThat(again.get("solution")).isEqualTo(archive.get("solution"));
+    }
+
+    @Test
+    void anArchiveThatDoesNotFitIsRefused422WithTheFieldsNamed() throws Exception {
+        String id = submit(body(2, 10, 20));
+        awaitJob(id, status("COMPLETED"), Duration.ofSeconds(20));
+        String archive = http.get("/api/v1/countdown/jobs/" + id + "/archive").body();
+        // a solution its own checker rejects: the counter past the target
+        Http.Response tampered =
+                http.post("/api/v1/countdown/jobs/import", archive.replace("\"reached\":2", "\"reached\":7"));
+        assertThat(tampered.status()).as(tampered.body()).isEqualTo(422);
+        assertThat(tampered.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(tampered.json().at("/errors/0/field").asText()).isEqualTo("$.solution");
+        // a problem that breaks a rule: the path points into the archive
+        Http.Response badProblem =
+                http.post("/api/v1/countdown/jobs/import", archive.replace("\"target\":2", "\"target\":0"));
+        assertThat(badProblem.status()).isEqualTo(422);
+        assertThat(badProblem.json().at("/errors/0/field").asText()).isEqualTo("$.problem.target");
+        // another kind's archive
+        Http.Response otherKind = http.post(
+                "/api/v1/countdown/jobs/import", archive.replace("\"kind\":\"countdown\"", "\"kind\":\"power\""));
+        assertThat(otherKind.status()).isEqualTo(422);
+        assertThat(otherKind.json().at("/errors/0/field").asText()).isEqualTo("$.kind");
+        assertThat(http.post("/api/v1/countdown/jobs/import", "[1]").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aJobStillSolvingCannotBeExported() throws Exception {
+        String id = submit(body(10_000, 50, 60));
+        awaitJob(id, status("SOLVING"), Duration.ofSeconds(20));
+        Http.Response r = http.get("/api/v1/countdown/jobs/" + id + "/archive");
+        assertThat(r.status()).isEqualTo(409);
+        http.delete("/api/v1/countdown/jobs/" + id);
+    }
+
+    @Test
     void stopKeepsTheBestSolution() throws Exception {
         String id = submit(body(10_000, 50, 60));
         awaitJob(id, j -> j.at("/progress/bestSolutions").asInt() >= 3, Duration.ofSeconds(20));

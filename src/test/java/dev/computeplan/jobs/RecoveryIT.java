@@ -65,6 +65,20 @@ class RecoveryIT {
                     .asText();
             await(http, running, j -> j.at("/progress/bestSolutions").asInt() >= 5);
         }
+        // the graceful shutdown itself gave the job back: queued, no owner, its best solution and time spent kept
+        try (java.sql.Connection db =
+                        java.sql.DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/computeplan", "sa", "");
+                java.sql.PreparedStatement q =
+                        db.prepareStatement("SELECT status, owner, solution, solved_ms FROM solve_job WHERE id = ?")) {
+            q.setString(1, running);
+            try (java.sql.ResultSet row = q.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString("status")).isEqualTo("QUEUED");
+                assertThat(row.getString("owner")).isNull();
+                assertThat(row.getString("solution")).contains("\"reached\"");
+                assertThat(row.getLong("solved_ms")).isPositive();
+            }
+        }
         try (ConfigurableApplicationContext second = start()) {
             Http http = http(second);
             JsonNode done = http.get("/api/v1/countdown/jobs/" + finished).json();

@@ -26,7 +26,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Two replicas of the packaged service on loopback ports share one PostgreSQL schema. Fifty short jobs are
  * submitted across both; one replica is killed with SIGKILL while it solves. Every job completes exactly once:
  * no row lost or doubled, no job seen with two owners except those the dead replica held, which the survivor
- * takes over after their lease as attempt 2. Slow (two JVMs start): runs with {@code -Pslow verify}.
+ * takes over after their lease as attempt 2. First, one job is followed over Server-Sent Events on the replica that
+ * does not solve it. Slow (two JVMs start): runs with {@code -Pslow verify}.
  */
 @Tag("slow")
 @EnabledIfEnvironmentVariable(
@@ -59,7 +60,9 @@ class TwoReplicasPostgresIT {
             Http httpB = new Http(portB);
             awaitUp(httpA, a);
             awaitUp(httpB, b);
-            String body = twoSeconds(Files.readString(Path.of("problems/placement/placement-small.json")));
+            String placement = Files.readString(Path.of("problems/placement/placement-small.json"));
+            String followed = eventsReachAClientOfTheOtherReplica(db, httpA, httpB, withSeconds(placement, 4));
+            String body = withSeconds(placement, 2);
             watcher.start();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
@@ -85,10 +88,12 @@ class TwoReplicasPostgresIT {
             watching.set(false);
             watcher.join();
 
+            List<String> all = new ArrayList<>(ids);
+            all.add(followed);
             assertThat(db.queryForObject("SELECT COUNT(*) FROM solve_job", Long.class))
-                    .isEqualTo((long) JOBS);
+                    .isEqualTo((long) JOBS + 1);
             assertThat(db.queryForList("SELECT id FROM solve_job", String.class))
-                    .containsExactlyInAnyOrderElementsOf(ids);
+                    .containsExactlyInAnyOrderElementsOf(all);
             assertThat(db.queryForObject(
                             "SELECT COUNT(*) FROM solve_job WHERE status <> 'COMPLETED' OR solution IS NULL",
                             Long.class))
@@ -115,6 +120,36 @@ class TwoReplicasPostgresIT {
             b.destroy();
             b.waitFor();
         }
+    }
+
+    /**
+     * A job solved by one replica, followed over Server-Sent Events on the other: the stream shows it solving, its
+     * new best solutions and its end, read from the shared table by that replica's one poller.
+     */
+    private static String eventsReachAClientOfTheOtherReplica(JdbcTemplate db, Http httpA, Http httpB, String body)
+            throws Exception {
+        Http.Response submitted = httpA.post("/api/v1/placement/jobs", body);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        String id = submitted.json().get("id").asText();
+        String solver = null;
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (solver == null && System.nanoTime() < end) {
+            List<String> owner = db.queryForList(
+                    "SELECT owner FROM solve_job WHERE id = ? AND status = 'SOLVING' AND owner IS NOT NULL",
+                    String.class,
+                    id);
+            solver = owner.isEmpty() ? null : owner.get(0);
+            Thread.sleep(20);
+        }
+        assertThat(solver).as("the job was claimed").isNotNull();
+        Http other = solver.equals(localOwner(httpA)) ? httpB : httpA;
+        assertThat(localOwner(other)).isNotEqualTo(solver);
+        List<String> lines = other.eventLines("/api/v1/placement/jobs/" + id + "/events", Duration.ofSeconds(60));
+        List<String> data = lines.stream().filter(l -> l.startsWith("data:")).toList();
+        assertThat(lines).as("events seen on the replica that does not solve").contains("event:best", "event:status");
+        assertThat(data).anyMatch(l -> l.contains("\"status\":\"SOLVING\""));
+        assertThat(data.get(data.size() - 1)).contains("\"status\":\"COMPLETED\"");
+        return id;
     }
 
     /** Waits until the first replica is solving one of the jobs; returns its owner id as the table names it. */
@@ -173,9 +208,9 @@ class TwoReplicasPostgresIT {
                 .start();
     }
 
-    private static String twoSeconds(String body) throws IOException {
+    private static String withSeconds(String body, int seconds) throws IOException {
         ObjectNode node = (ObjectNode) Http.JSON.readTree(body);
-        node.putObject("termination").put("seconds", 2);
+        node.putObject("termination").put("seconds", seconds);
         return node.toString();
     }
 

@@ -72,6 +72,15 @@ class PlacementKindTest {
     }
 
     @Test
+    void anImportedPlanScoredFeasibleThatBreaksAHardRuleIsRefusedByTheCheck() {
+        PlacementRequest req = twoWorkloadsOnOneSmallNode();
+        assertThat(kind.check(req, plan(true, "n1", "n1")).violations())
+                .anyMatch(v -> v.contains("node n1 over cpu capacity by 2"));
+        assertThat(kind.check(req, plan(true, "n1", null)).violations()).isEmpty();
+        assertThat(kind.check(req, plan(false, "n1", "n1")).violations()).isEmpty();
+    }
+
+    @Test
     void aPlanThatAdmitsItsViolationsOrKeepsTheRulesPassesTheCheck() {
         PlacementRequest req = twoWorkloadsOnOneSmallNode();
         assertThatCode(() -> PlacementKind.verify(req, plan(false, "n1", "n1"))).doesNotThrowAnyException();

@@ -69,6 +69,22 @@ class PowerExamplesTest {
             assertTrue(r.feasible(), name + ": " + r.violations());
             assertEquals(s.objectiveMicroUsd() / 1e6, r.objectiveUsd(), 1e-4, name);
             assertEquals(p.jobs().size(), kind.explain(request, s).jobs().size());
+            // imported back, the schedule passes the same check; without its jobs it does not
+            assertEquals(List.of(), kind.check(request, s).violations(), name);
+            PowerSolution emptied = new PowerSolution(
+                    s.method(),
+                    s.status(),
+                    s.objectiveMicroUsd(),
+                    s.boundMicroUsd(),
+                    s.gap(),
+                    s.co2Kg(),
+                    s.energyKwh(),
+                    s.energyCostUsd(),
+                    s.penaltyUsd(),
+                    s.lateJobs(),
+                    s.droppedJobs(),
+                    List.of());
+            assertTrue(!kind.check(request, emptied).violations().isEmpty(), name);
             // a warm start from the answer is accepted and is not worse
             SimpleSolveControl again = new SimpleSolveControl(SAFETY_NET);
             again.listener((x, score) -> again.requestStop());

@@ -15,6 +15,7 @@ import jakarta.validation.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The kind as the job machinery drives it: strict JSON reading, validation paths, solve, JSON-ready explanation. */
@@ -42,6 +43,21 @@ class ProcurementKindTest {
         assertThat(e.checks()).singleElement().asString().startsWith("independent check passed");
         assertThat(e.derivedThroughput()).anyMatch(l -> l.startsWith("chat-70b on NVIDIA A100 80GB SXM"));
         assertThat(mapper.writeValueAsString(e)).contains("\"binding\"");
+    }
+
+    @Test
+    void anImportedPlanIsReCheckedAgainstItsProblem() throws Exception {
+        String body = Files.readString(Path.of("problems/procurement/procurement-mixed-fleet.json"));
+        ProcurementRequest problem = reader.read(kind, reader.parseTree(body)).problem();
+        ProcurementPlan plan = kind.solve(problem, null, SolveControl.withTimeLimit(Fixtures.SAFETY_LIMIT))
+                .solution();
+        var checked = kind.check(problem, plan);
+        assertThat(checked.violations()).isEmpty();
+        assertThat(checked.score()).startsWith(plan.status().name()).contains("USD");
+        // the same plan with nothing bought or leased no longer serves the demand
+        ProcurementPlan emptied =
+                plan.toBuilder().purchases(List.of()).leases(List.of()).build();
+        assertThat(kind.check(problem, emptied).violations()).isNotEmpty();
     }
 
     @Test

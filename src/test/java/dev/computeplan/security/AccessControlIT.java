@@ -137,7 +137,8 @@ class AccessControlIT {
         String id = submit(PLANNER_A, body(2, 10, 10));
         awaitStatus(PLANNER_A, id, "COMPLETED");
         String job = "/api/v1/countdown/jobs/" + id;
-        for (String path : List.of(job, job + "/problem", job + "/solution", job + "/explanation", job + "/events")) {
+        for (String path : List.of(
+                job, job + "/problem", job + "/solution", job + "/explanation", job + "/events", job + "/archive")) {
             Response r = send("GET", path, null, apiKey(PLANNER_B));
             assertThat(r.status).as(path).isEqualTo(404);
             assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");
@@ -228,6 +229,20 @@ class AccessControlIT {
         assertThat(last.header("Content-Type")).startsWith("application/problem+json");
         assertThat(send("GET", "/api/v1/countdown/jobs", null, apiKey(PLANNER_B)).status)
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anImportBelongsToTheImportingTenantAndNeedsAWriter() throws Exception {
+        String id = submit(PLANNER_A, body(1, 10, 10));
+        awaitStatus(PLANNER_A, id, "COMPLETED");
+        String archive = send("GET", "/api/v1/countdown/jobs/" + id + "/archive", null, apiKey(PLANNER_A)).body;
+        assertThat(send("POST", "/api/v1/countdown/jobs/import", archive, apiKey(VIEWER_A)).status)
+                .isEqualTo(403);
+        Response imported = send("POST", "/api/v1/countdown/jobs/import", archive, apiKey(PLANNER_B));
+        assertThat(imported.status).as(imported.body).isEqualTo(201);
+        String copy = "/api/v1/countdown/jobs/" + imported.json().get("id").asText();
+        assertThat(send("GET", copy, null, apiKey(PLANNER_B)).status).isEqualTo(200);
+        assertThat(send("GET", copy, null, apiKey(PLANNER_A)).status).isEqualTo(404);
     }
 
     @Test

@@ -39,10 +39,24 @@ import org.springframework.test.context.DynamicPropertySource;
  * broken scenario's error shown beside its field; the procurement plan downloaded as CSV; and the time a large
  * plan and a year of power scheduling take to render. Every page is checked for console errors.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // access control on, as a shared deployment runs: every page below works with the key typed in once
+            "computeplan.security.api-keys[0].name=ui-test",
+            "computeplan.security.api-keys[0].hash={sha256}" + WebUiIT.KEY_SHA256,
+            "computeplan.security.api-keys[0].tenant=ui",
+            "computeplan.security.api-keys[0].roles[0]=planner",
+            "computeplan.security.quotas.requests-per-minute=60000",
+            "computeplan.security.quotas.burst=10000"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiIT {
+
+    static final String KEY = "ui-test-key";
+    /** sha256 of {@link #KEY}: {@code printf %s ui-test-key | sha256sum}. */
+    static final String KEY_SHA256 = "d11bf11c2309e85338c85c1e94ce2a8b67b3df9c47beb1326b1b550f98175e38";
 
     private static final Duration JOB = Duration.ofSeconds(90);
     private static final Duration PAGE = Duration.ofSeconds(30);
@@ -67,6 +81,9 @@ class WebUiIT {
     @BeforeAll
     void start() throws IOException {
         browser = new Browser("http://localhost:" + port);
+        // every test runs with the key, also alone; the first one types it in itself
+        browser.open("#/scenarios");
+        browser.js("sessionStorage.setItem('computeplan.apiKey', arguments[0])", KEY);
     }
 
     @AfterAll
@@ -74,6 +91,32 @@ class WebUiIT {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    @Test
+    @Order(0)
+    void withoutAKeyTheJobListSaysSoAndTheKeyTypedInIsSentFromThenOn() {
+        browser.js("sessionStorage.removeItem('computeplan.apiKey')");
+        browser.open("#/jobs");
+        browser.rendered(PAGE);
+        assertThat(browser.find("#key-needed").getText()).contains("API key");
+        // the refused calls were logged by the browser: expected here, not by the pages that follow
+        browser.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+        browser.stale();
+        browser.find("#api-key").sendKeys(KEY);
+        browser.find("#key-form button").click();
+        browser.rendered(PAGE);
+        assertThat(browser.all("#key-needed")).isEmpty();
+        assertThat(browser.js("return sessionStorage.getItem('computeplan.apiKey')"))
+                .isEqualTo(KEY);
+        browser.open("#/jobs");
+        browser.rendered(PAGE);
+        assertThat(browser.all("#key-needed"))
+                .as("kept across page loads of this tab")
+                .isEmpty();
+        assertThat(browser.find("#api-key").getAttribute("value")).isEqualTo(KEY);
+        browser.noConsoleErrors("jobs with a key");
+        browser.everyControlHasALabel("jobs");
     }
 
     @Test
@@ -126,10 +169,18 @@ class WebUiIT {
         assertThat(browser.find("#cash-totals").getText()).contains("total cash");
         String export = browser.find("a[data-table='CASH_FLOW']").getAttribute("href");
         HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(export)).build(), HttpResponse.BodyHandlers.ofString());
+                .send(
+                        HttpRequest.newBuilder(URI.create(export))
+                                .header("X-API-Key", KEY)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(export).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        // the link itself cannot carry the key: the page fetches with it and saves what it gets
+        browser.find("a[data-table='CASH_FLOW']").click();
+        Path cash = browser.waitFor(PAGE).until(d -> downloaded("procurement-cash_flow-"));
+        assertThat(Files.readString(cash)).contains(",");
         browser.screenshot("procurement", "#result");
         browser.noConsoleErrors("procurement result");
 
@@ -316,6 +367,17 @@ class WebUiIT {
 
     private static double renderMs(Map<String, Object> render) {
         return ((Number) render.get("renderMs")).doubleValue();
+    }
+
+    private Path downloaded(String prefix) {
+        try (Stream<Path> files = Files.list(browser.downloads)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.toString().endsWith(".csv"))
+                    .findFirst()
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private Path downloaded() {

@@ -137,6 +137,26 @@ public record ProcurementPlan(
                 .build();
     }
 
+    /** This plan under another status and bound: a resumed solve carries the bound an earlier attempt proved. */
+    public ProcurementPlan withBound(PlanStatus newStatus, Double bound, Double newGap) {
+        return new ProcurementPlan(
+                newStatus,
+                objectiveUsd,
+                bound,
+                newGap,
+                purchases,
+                leases,
+                existingFleet,
+                assignments,
+                usage,
+                costs,
+                cashFlow,
+                variants,
+                message,
+                conflict,
+                repairs);
+    }
+
     /** A plan without values (INFEASIBLE or NOT_SOLVED) and why. */
     public static ProcurementPlan unsolved(PlanStatus status, String message) {
         return builder(status).message(message).build();

@@ -64,7 +64,11 @@ public final class ProcurementSolver {
         long deadline = System.nanoTime() + limit.toNanos();
         Duration baseLimit =
                 problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
+        Resumed resumed = Resumed.of(problem, warmStart, audit);
         ProcurementPlan base = solveOne(problem, warmStart, baseLimit, onStop, true);
+        if (resumed != null) {
+            base = resumed.keepBest(base, settings.relativeGap());
+        }
         if (!problem.variants().isEmpty() && base.objectiveUsd() != null) {
             baseSolved.accept(base);
         }
@@ -108,7 +112,8 @@ public final class ProcurementSolver {
         List<double[]> hint = model.hintFrom(warmStart);
         if (settings.roundedStart() && !left.isNegative()) {
             Duration share = Duration.ofMillis((long) (left.toMillis() * settings.warmStartShare()));
-            WarmStart.Start relaxed = WarmStart.fromRelaxation(model, share, settings.solverLog());
+            // with a previous plan as the hint, only the duals: the roundings would be thrown away
+            WarmStart.Start relaxed = WarmStart.fromRelaxation(model, share, settings.solverLog(), hint.isEmpty());
             if (relaxed.duals() != null && settings.coverRows()) {
                 model.coverRows(relaxed.duals());
             }

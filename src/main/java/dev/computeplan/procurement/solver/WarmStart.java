@@ -31,6 +31,14 @@ final class WarmStart {
     record Start(List<double[]> hint, double[] duals) {}
 
     static Start fromRelaxation(ProcurementModel model, Duration limit, boolean solverLog) {
+        return fromRelaxation(model, limit, solverLog, true);
+    }
+
+    /**
+     * As above; without {@code roundings} only the relaxation's duals (for the cover rows): a resumed solve has its
+     * first plan already and keeps the time the roundings and the neighbourhood search would take.
+     */
+    static Start fromRelaxation(ProcurementModel model, Duration limit, boolean solverLog, boolean roundings) {
         long deadline = System.nanoTime() + limit.toNanos();
         LinearProgram lp = model.program();
         MipRunner.Loaded glop = MipRunner.load(lp, "GLOP", true, null);
@@ -43,6 +51,9 @@ final class WarmStart {
             double[] duals = new double[glop.cons().length];
             for (int i = 0; i < duals.length; i++) {
                 duals[i] = glop.cons()[i].dualValue();
+            }
+            if (!roundings) {
+                return new Start(List.of(), duals);
             }
             double[] best = null;
             double bestCost = Double.POSITIVE_INFINITY;
