@@ -29,6 +29,7 @@ public record PowerProperties(
         @DefaultValue("3s") Duration stall,
         @DefaultValue("0") int probingLevel,
         @DefaultValue("false") boolean cpLog,
+        @DefaultValue("0.4") double fullPowerShare,
         @DefaultValue PowerLimits limits) {
 
     /** The defaults, as binding an empty configuration gives them. */
@@ -47,6 +48,7 @@ public record PowerProperties(
                 d.stall(),
                 d.probingLevel(),
                 d.cpLog(),
+                d.fullPowerShare(),
                 PowerLimits.defaults());
     }
 
@@ -62,7 +64,8 @@ public record PowerProperties(
                 windowMinShare,
                 stall,
                 probingLevel,
-                cpLog);
+                cpLog,
+                fullPowerShare);
     }
 
     public CarbonSeries carbonSeries() {

@@ -32,6 +32,7 @@ public final class PowerKinds {
                         d.stall(),
                         d.probingLevel(),
                         d.cpLog(),
+                        d.fullPowerShare(),
                         d.limits()));
     }
 }

@@ -42,6 +42,10 @@ public final class PowerBenchmark {
         int weekSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Path jobFile = args.length > 4 ? Path.of(args[4]) : SharedData.root().resolve("carbon/ml_jobs_2020.csv");
         List<LetsWaitAwhile.MlJob> jobs = LetsWaitAwhile.jobs(jobFile);
+        if (args.length > 3 && args[3].equals("forecast")) {
+            ForecastTable.print(jobs, SERIES);
+            return;
+        }
         System.out.println(
                 "| scenario | method | jobs | steps | seconds | status | CO2 t | CO2 saved vs release | energy MWh | cost $ "
                         + "| late jobs | late h | objective $ | gap to bound |");

@@ -55,6 +55,14 @@ public final class CapHeuristic {
 
     /** Earliest-deadline-first insertion of every job at its cheapest placement in the capacity left. */
     public Placement[] greedy() {
+        return greedy(false);
+    }
+
+    /**
+     * The same with each job at full power: slow levels hold GPUs longer, so when the inventory binds this start
+     * leaves room that the cheapest-level one fills.
+     */
+    public Placement[] greedy(boolean fullPowerOnly) {
         Placement[] schedule = new Placement[inst.jobs.length];
         Arrays.fill(schedule, Placement.DROPPED);
         Capacity free = Capacity.of(inst);
@@ -66,7 +74,15 @@ public final class CapHeuristic {
                         .thenComparingInt(j -> j.release)
                         .thenComparingInt(j -> j.index));
         for (PowerInstance.Job job : order) {
-            place(job, schedule, free);
+            if (fullPowerOnly) {
+                JobPlanner.Choice c = JobPlanner.bestAtLevel(inst, job, job.fullPower(), free);
+                Placement p =
+                        c == null || job.droppable() && c.cost() > job.dropPenalty ? Placement.DROPPED : c.placement();
+                schedule[job.index] = p;
+                free.take(job, p);
+            } else {
+                place(job, schedule, free);
+            }
         }
         return schedule;
     }

@@ -35,6 +35,7 @@ public final class IntervalModel {
     private final int from;
     private final int to;
     private long upper = Long.MAX_VALUE;
+    private boolean fullPowerOnly;
     private final CpModel model = new CpModel();
     /** Indexed by position in {@code chosen}. */
     private final BoolVar[][] present;
@@ -103,6 +104,16 @@ public final class IntervalModel {
         return this;
     }
 
+    /** Offers each job only its full-power level: a smaller model whose schedules are all schedules of the whole. */
+    public IntervalModel fullPowerOnly() {
+        this.fullPowerOnly = true;
+        return this;
+    }
+
+    private boolean offered(PowerInstance.Job job, PowerInstance.Level level) {
+        return !fullPowerOnly || level == job.fullPower();
+    }
+
     public IntervalModel build() {
         variables();
         constraints();
@@ -143,7 +154,7 @@ public final class IntervalModel {
             for (PowerInstance.Level level : job.levels) {
                 int l = level.index;
                 int a = Math.max(job.release, from);
-                int b = Math.min(job.latestEnd, to) - level.runSteps;
+                int b = offered(job, level) ? Math.min(job.latestEnd, to) - level.runSteps : a - 1;
                 first[i][l] = a;
                 long[] k = new long[Math.max(0, b - a + 1)];
                 for (int s = a; s <= b; s++) {

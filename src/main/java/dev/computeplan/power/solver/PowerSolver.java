@@ -209,6 +209,18 @@ public final class PowerSolver {
             SolveControl control,
             AtomicReference<PowerSolution> best) {
         CapHeuristic heuristic = new CapHeuristic(inst);
+        if (FullPowerFirst.applies(inst)) {
+            double phase = settings.fullPowerShare()
+                    * Duration.between(clock.instant(), deadline).toMillis()
+                    / 1000.0;
+            hint = FullPowerFirst.solve(
+                    inst,
+                    hint,
+                    phase,
+                    settings,
+                    onFound(inst, "interval-cp-sat", heuristicBound, control, best),
+                    control::onStop);
+        }
         boolean placed = !heuristic.hasUnplaced(hint);
         IntervalModel model = IntervalModel.whole(inst)
                 .withUpperBound(placed ? heuristic.total(hint) : Long.MAX_VALUE)

@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param probingLevel        CP-SAT presolve probing level of the interval model (CP-SAT's default is 2; probing
  *                            costs more than it finds on these models)
  * @param cpLog               log CP-SAT's search progress
+ * @param fullPowerShare      when jobs have several power levels, the share of the interval model's time spent first
+ *                            on the model restricted to full power (its schedule then hints the whole model)
  */
 public record PowerSolverSettings(
         int workers,
@@ -34,15 +36,32 @@ public record PowerSolverSettings(
         double windowMinShare,
         Duration stall,
         int probingLevel,
-        boolean cpLog) {
+        boolean cpLog,
+        double fullPowerShare) {
 
     public static PowerSolverSettings defaults() {
-        return new PowerSolverSettings(2, 7, 30_000, 0.2, 300, 0.2, 0.25, 0.3, Duration.ofSeconds(3), 0, false);
+        return new PowerSolverSettings(2, 7, 30_000, 0.2, 300, 0.2, 0.25, 0.3, Duration.ofSeconds(3), 0, false, 0.4);
     }
 
     /** Ruin-and-recreate runs before the windows until the bound's share starts. */
     double windowSearchShare() {
         return 1 - boundShare;
+    }
+
+    public PowerSolverSettings withFullPowerShare(double value) {
+        return new PowerSolverSettings(
+                workers,
+                seed,
+                cpSatMaxBools,
+                heuristicShare,
+                intervalMaxJobs,
+                intervalSearchShare,
+                boundShare,
+                windowMinShare,
+                stall,
+                probingLevel,
+                cpLog,
+                value);
     }
 
     public PowerSolverSettings withWorkers(int value) {
@@ -57,7 +76,8 @@ public record PowerSolverSettings(
                 windowMinShare,
                 stall,
                 probingLevel,
-                cpLog);
+                cpLog,
+                fullPowerShare);
     }
 
     public PowerSolverSettings withCpSatMaxBools(long value) {
@@ -72,7 +92,8 @@ public record PowerSolverSettings(
                 windowMinShare,
                 stall,
                 probingLevel,
-                cpLog);
+                cpLog,
+                fullPowerShare);
     }
 
     public PowerSolverSettings withHeuristicShare(double value) {
@@ -87,7 +108,8 @@ public record PowerSolverSettings(
                 windowMinShare,
                 stall,
                 probingLevel,
-                cpLog);
+                cpLog,
+                fullPowerShare);
     }
 
     public PowerSolverSettings withIntervalMaxJobs(int value) {
@@ -102,6 +124,7 @@ public record PowerSolverSettings(
                 windowMinShare,
                 stall,
                 probingLevel,
-                cpLog);
+                cpLog,
+                fullPowerShare);
     }
 }
