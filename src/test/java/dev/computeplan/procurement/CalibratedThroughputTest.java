@@ -162,7 +162,13 @@ class CalibratedThroughputTest {
     void h100OverA100AtBf16IsWithinPublishedTrainingComparisons() throws IOException {
         ProcurementProblem p = training(Precision.FP16);
         double ratio = figure(p, H100) / figure(p, A100);
-        assertThat(ratio).isBetween(2.0, 3.0);
+        assertThat(ratio).isBetween(2.0, 3.0).isCloseTo(2.72, within(0.01));
+        // the ratios of peaks the docs compare against: H100/A100 BF16, MI300X/H100 BF16, B200/H100 FP8
+        assertThat(p.sku(H100).bf16Tflops() / p.sku(A100).bf16Tflops()).isCloseTo(3.17, within(0.01));
+        assertThat(p.sku(MI300X).bf16Tflops() / p.sku(H100).bf16Tflops()).isCloseTo(1.32, within(0.01));
+        assertThat(p.sku(B200).fp8Tflops() / p.sku(H100).fp8Tflops()).isCloseTo(2.27, within(0.01));
+        assertThat(figure(p, MI300X) / figure(p, H100)).isCloseTo(1.04, within(0.01));
+        assertThat(figure(p, "Intel Gaudi 3 (HL-325L OAM)") / figure(p, H100)).isCloseTo(1.58, within(0.01));
     }
 
     @Test
