@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.computeplan.procurement.model.CatalogueRow;
 import dev.computeplan.procurement.model.Precision;
 import dev.computeplan.procurement.model.PrecisionOption;
 import dev.computeplan.procurement.model.ProcurementProblem;
@@ -12,7 +13,6 @@ import dev.computeplan.procurement.model.Sku;
 import dev.computeplan.procurement.model.Throughput;
 import dev.computeplan.procurement.model.ThroughputBasis;
 import dev.computeplan.procurement.model.ThroughputCatalogue;
-import dev.computeplan.procurement.model.ThroughputRow;
 import dev.computeplan.procurement.model.Workload;
 import dev.computeplan.procurement.model.WorkloadType;
 import dev.computeplan.testing.SharedData;
@@ -146,7 +146,7 @@ class CalibratedThroughputTest {
                 "gavel-lm", "LM (batch size 20)");
         Map<String, String> gpus = Map.of("NVIDIA K80", "k80", "NVIDIA P100", "p100", "NVIDIA V100", "v100");
         int checked = 0;
-        for (ThroughputRow row : ThroughputCatalogue.embedded().rows()) {
+        for (CatalogueRow row : ThroughputCatalogue.embedded().rows()) {
             if (jobs.containsKey(row.workloadClass())) {
                 String key = "('" + jobs.get(row.workloadClass()) + "', 1)";
                 double alone =

@@ -1,5 +1,6 @@
 package dev.computeplan.procurement.api;
 
+import dev.computeplan.procurement.model.CatalogueRow;
 import dev.computeplan.procurement.model.ExistingServers;
 import dev.computeplan.procurement.model.MeasuredThroughput;
 import dev.computeplan.procurement.model.Policy;
@@ -8,7 +9,6 @@ import dev.computeplan.procurement.model.ProcurementProblem;
 import dev.computeplan.procurement.model.Site;
 import dev.computeplan.procurement.model.Sku;
 import dev.computeplan.procurement.model.ThroughputCatalogue;
-import dev.computeplan.procurement.model.ThroughputRow;
 import dev.computeplan.procurement.model.Variant;
 import dev.computeplan.procurement.model.Workload;
 import java.util.List;
@@ -34,8 +34,8 @@ public final class ProcurementMapper {
                                 .withOverrides(map(r.throughput(), ProcurementMapper::override)));
     }
 
-    static ThroughputRow override(ProcurementRequest.ThroughputOverride o) {
-        return new ThroughputRow(
+    static CatalogueRow override(ProcurementRequest.ThroughputOverride o) {
+        return new CatalogueRow(
                 o.sku(),
                 null,
                 o.workloadClass(),

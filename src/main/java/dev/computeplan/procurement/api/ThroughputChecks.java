@@ -1,9 +1,9 @@
 package dev.computeplan.procurement.api;
 
 import dev.computeplan.common.Violation;
+import dev.computeplan.procurement.model.CatalogueRow;
 import dev.computeplan.procurement.model.DemandUnit;
 import dev.computeplan.procurement.model.ProcurementProblem;
-import dev.computeplan.procurement.model.ThroughputRow;
 import dev.computeplan.procurement.model.Workload;
 import dev.computeplan.procurement.model.WorkloadClass;
 import java.util.List;
@@ -16,11 +16,11 @@ final class ThroughputChecks {
 
     /** Each override names a SKU of the request and a known class, once per SKU, class and precision. */
     static void overrides(ProcurementProblem p, List<Violation> out) {
-        List<ThroughputRow> overrides = p.throughputCatalogue().rows().stream()
-                .filter(ThroughputRow::override)
+        List<CatalogueRow> overrides = p.throughputCatalogue().rows().stream()
+                .filter(CatalogueRow::override)
                 .toList();
         for (int i = 0; i < overrides.size(); i++) {
-            ThroughputRow row = overrides.get(i);
+            CatalogueRow row = overrides.get(i);
             String path = "$.throughput[" + i + "]";
             if (p.sku(row.sku()) == null) {
                 out.add(new Violation(path + ".sku", "unknown SKU '" + row.sku() + "'"));

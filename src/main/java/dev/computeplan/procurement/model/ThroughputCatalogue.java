@@ -11,7 +11,7 @@ import java.util.List;
  * Per-accelerator throughput by SKU, workload class and precision, each row measured or derived with its source. The
  * embedded catalogue ships in the jar ({@code procurement/throughput-catalogue.json}); a request may override rows.
  */
-public record ThroughputCatalogue(List<WorkloadClass> classes, List<ThroughputRow> rows) {
+public record ThroughputCatalogue(List<WorkloadClass> classes, List<CatalogueRow> rows) {
 
     private static final String RESOURCE = "/procurement/throughput-catalogue.json";
 
@@ -26,11 +26,11 @@ public record ThroughputCatalogue(List<WorkloadClass> classes, List<ThroughputRo
     }
 
     /** This catalogue with each override replacing the row of the same SKU, class and precision (or added). */
-    public ThroughputCatalogue withOverrides(List<ThroughputRow> overrides) {
+    public ThroughputCatalogue withOverrides(List<CatalogueRow> overrides) {
         if (overrides == null || overrides.isEmpty()) {
             return this;
         }
-        List<ThroughputRow> merged = new ArrayList<>(rows);
+        List<CatalogueRow> merged = new ArrayList<>(rows);
         merged.removeIf(r -> overrides.stream().anyMatch(r::sameKey));
         merged.addAll(overrides);
         return new ThroughputCatalogue(classes, merged);
@@ -40,7 +40,7 @@ public record ThroughputCatalogue(List<WorkloadClass> classes, List<ThroughputRo
         return classes.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
 
-    public List<ThroughputRow> rows(String workloadClass) {
+    public List<CatalogueRow> rows(String workloadClass) {
         return rows.stream()
                 .filter(r -> r.workloadClass().equals(workloadClass))
                 .toList();

@@ -23,8 +23,8 @@ final class ThroughputRules {
     private final ProcurementProblem problem;
     private final Workload load;
     private final WorkloadClass workloadClass;
-    private final List<ThroughputRow> rows = new ArrayList<>();
-    private final List<ThroughputRow> ratioRows;
+    private final List<CatalogueRow> rows = new ArrayList<>();
+    private final List<CatalogueRow> ratioRows;
 
     ThroughputRules(ProcurementProblem problem, Workload load) {
         this.problem = problem;
@@ -33,7 +33,7 @@ final class ThroughputRules {
         this.workloadClass = catalogue.workloadClass(load.workloadClass());
         Precision at = load.training() ? load.trainingPrecision() : load.measuredPrecision();
         for (MeasuredThroughput m : load.measured()) {
-            rows.add(new ThroughputRow(
+            rows.add(new CatalogueRow(
                     m.sku(),
                     null,
                     load.workloadClass(),
@@ -45,7 +45,7 @@ final class ThroughputRules {
                     null,
                     true));
         }
-        for (ThroughputRow r : catalogue.rows(load.workloadClass())) {
+        for (CatalogueRow r : catalogue.rows(load.workloadClass())) {
             if (rows.stream().noneMatch(r::sameKey)) {
                 rows.add(r);
             }
@@ -109,16 +109,16 @@ final class ThroughputRules {
 
     /** The SKU's own row at p, or its row at another precision times the precision factor (spec: training only). */
     private Figure own(String sku, Spec spec, Precision p) {
-        List<ThroughputRow> mine = rows.stream()
+        List<CatalogueRow> mine = rows.stream()
                 .filter(r -> r.sku().equals(sku))
                 .sorted(Comparator.comparing(r -> r.basis() != ThroughputBasis.MEASURED))
                 .toList();
-        for (ThroughputRow r : mine) {
+        for (CatalogueRow r : mine) {
             if (r.precision() == p) {
                 return new Figure(r.perAccelerator(), r.basis(), label(r));
             }
         }
-        for (ThroughputRow r : mine) {
+        for (CatalogueRow r : mine) {
             Double factor =
                     load.training() ? trainingFactor(spec, p, r.precision()) : inferenceFactor(p, r.precision());
             if (factor != null) {
@@ -168,12 +168,12 @@ final class ThroughputRules {
 
     /** Anchor SKU's figure x this SKU's per-accelerator ratio to the anchor in the ratio class, at that row's precision. */
     private Figure viaRatio(String sku, Spec spec, Precision p) {
-        ThroughputRow mine = ratioRow(sku, null);
+        CatalogueRow mine = ratioRow(sku, null);
         if (mine == null) {
             return null;
         }
         for (String anchor : names(rows)) {
-            ThroughputRow theirs = ratioRow(anchor, mine.precision());
+            CatalogueRow theirs = ratioRow(anchor, mine.precision());
             Spec anchorSpec = spec(anchor);
             Figure base = theirs == null || anchor.equals(sku) ? null : own(anchor, anchorSpec, mine.precision());
             Double toP = trainingFactor(spec, p, mine.precision());
@@ -239,7 +239,7 @@ final class ThroughputRules {
                         toP == 1.0 ? "" : String.format(" x %.3f for %s", toP, p)));
     }
 
-    private ThroughputRow ratioRow(String sku, Precision p) {
+    private CatalogueRow ratioRow(String sku, Precision p) {
         return ratioRows.stream()
                 .filter(r -> r.sku().equals(sku) && (p == null || r.precision() == p))
                 .min(Comparator.comparing(r -> r.basis() != ThroughputBasis.MEASURED))
@@ -252,7 +252,7 @@ final class ThroughputRules {
         if (sku != null) {
             return new Spec(sku.vendor(), sku.bf16Tflops(), sku.fp8Tflops());
         }
-        List<ThroughputRow> all = new ArrayList<>(rows);
+        List<CatalogueRow> all = new ArrayList<>(rows);
         all.addAll(ratioRows);
         return all.stream()
                 .filter(r -> r.sku().equals(name) && r.bf16Tflops() != null && r.vendor() != null)
@@ -262,15 +262,15 @@ final class ThroughputRules {
     }
 
     @SafeVarargs
-    private static List<String> names(List<ThroughputRow>... lists) {
+    private static List<String> names(List<CatalogueRow>... lists) {
         Set<String> out = new LinkedHashSet<>();
-        for (List<ThroughputRow> list : lists) {
+        for (List<CatalogueRow> list : lists) {
             list.forEach(r -> out.add(r.sku()));
         }
         return List.copyOf(out);
     }
 
-    private static String label(ThroughputRow r) {
+    private static String label(CatalogueRow r) {
         return (r.override() ? "override, " : "") + r.basis().name().toLowerCase(java.util.Locale.ROOT) + ": "
                 + r.source();
     }

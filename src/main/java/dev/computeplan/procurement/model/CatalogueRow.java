@@ -7,7 +7,7 @@ package dev.computeplan.procurement.model;
  *
  * @param override true for a row the request supplied (it replaces the embedded row of the same key)
  */
-public record ThroughputRow(
+public record CatalogueRow(
         String sku,
         String vendor,
         String workloadClass,
@@ -19,12 +19,12 @@ public record ThroughputRow(
         Double fp8Tflops,
         boolean override) {
 
-    public ThroughputRow {
+    public CatalogueRow {
         basis = basis == null ? ThroughputBasis.MEASURED : basis;
     }
 
     /** Same SKU, class and precision: an override replaces the row with that key. */
-    public boolean sameKey(ThroughputRow other) {
+    public boolean sameKey(CatalogueRow other) {
         return sku.equals(other.sku) && workloadClass.equals(other.workloadClass) && precision == other.precision;
     }
 }
