@@ -174,7 +174,10 @@ export function explanation({ solution, explanation }) {
       { key: 'installedAccelerators', label: 'Installed', num: true }, { key: 'busyAccelerators', label: 'Busy', num: true, digits: 1 },
       { key: 'utilisation', label: 'Utilisation', num: true, fmt: v => pct(100 * v) }], list(explanation.utilisation), { pageSize: 50 })),
     list(explanation.conflict).length ? card('Conflicting requirements', h('ul.plain', list(explanation.conflict).map(x => h('li', x))), repairs(explanation.repairs)) : null,
-    card('Throughput used', h('ul.plain', list(explanation.derivedThroughput).map(x => h('li', x)))),
+    card('Throughput used', table([{ key: 'workload', label: 'Workload' }, { key: 'sku', label: 'SKU' },
+      { key: 'perAccelerator', label: 'Per accelerator', num: true, digits: 1 }, { key: 'unit', label: 'Unit' },
+      { key: 'precision', label: 'Precision' }, { key: 'basis', label: 'Basis' }, { key: 'source', label: 'Source' }],
+      list(explanation.throughputUsed))),
   ].filter(Boolean);
 }
 

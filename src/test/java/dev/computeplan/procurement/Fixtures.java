@@ -81,7 +81,7 @@ public final class Fixtures {
     }
 
     public static Policy policy(boolean allowCloud) {
-        return new Policy(0.0, 0.0, null, false, allowCloud, 0.0, 1.0, null, 0.2, null, null);
+        return new Policy(0.0, 0.0, null, false, allowCloud, 0.0, 1.0, 0.4, 0.2, null, null);
     }
 
     public static ProcurementProblem problem(

@@ -40,10 +40,10 @@ class HostileInputTest {
                                 .add(1),
                         true),
                 Arguments.of(
-                        "no precision",
+                        "no precision (FP16 by default)",
                         (Consumer<ObjectNode>)
                                 n -> ((ObjectNode) n.get("workloads").get(1)).putArray("precisions"),
-                        true),
+                        false),
                 Arguments.of(
                         "huge power",
                         (Consumer<ObjectNode>)
@@ -71,11 +71,13 @@ class HostileInputTest {
                         false),
                 Arguments.of(
                         "tiny throughput",
-                        (Consumer<ObjectNode>) n -> ((ObjectNode) n.get("workloads")
-                                        .get(1)
-                                        .get("measured")
-                                        .get(0))
-                                .put("perAccelerator", 1e-300),
+                        (Consumer<ObjectNode>) n -> n.putArray("throughput")
+                                .addObject()
+                                .put("sku", "NVIDIA H100 SXM 80GB")
+                                .put("workloadClass", "llm-70b-inference")
+                                .put("precision", "FP8")
+                                .put("perAccelerator", 1e-300)
+                                .put("source", "test"),
                         false),
                 Arguments.of(
                         "free hardware",

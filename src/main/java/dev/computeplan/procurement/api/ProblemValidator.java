@@ -8,6 +8,7 @@ import dev.computeplan.procurement.model.Site;
 import dev.computeplan.procurement.model.Sku;
 import dev.computeplan.procurement.model.Throughput;
 import dev.computeplan.procurement.model.Workload;
+import dev.computeplan.procurement.model.WorkloadClass;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class ProblemValidator {
             }
         }
         optionalLength(out, "$.policy.capexBudgetUsd", p.policy().capexBudgetUsd(), horizon);
+        ThroughputChecks.overrides(p, out);
         names.clear();
         for (int w = 0; w < p.workloads().size(); w++) {
             workload(p, w, names, out);
@@ -76,6 +78,7 @@ public final class ProblemValidator {
             out.add(new Violation(path + ".name", "duplicate workload name '" + load.name() + "'"));
         }
         length(out, path + ".demand", load.demand(), p.horizonQuarters());
+        ThroughputChecks.workloadClass(p, load, path, out);
         for (int m = 0; m < load.measured().size(); m++) {
             String sku = load.measured().get(m).sku();
             if (p.sku(sku) == null) {
@@ -100,17 +103,15 @@ public final class ProblemValidator {
         if (load.modelParamsBillions() == null) {
             out.add(new Violation(path + ".modelParamsBillions", "an inference service needs its model size"));
         }
-        if (load.measured().isEmpty()) {
-            out.add(new Violation(
-                    path + ".measured", "an inference service needs at least one measured tokens/s figure"));
-        }
         Set<Precision> seen = new HashSet<>();
         for (int i = 0; i < load.precisions().size(); i++) {
             if (!seen.add(load.precisions().get(i).precision())) {
                 out.add(new Violation(path + ".precisions[" + i + "]", "precision listed twice"));
             }
         }
-        if (!seen.contains(load.measuredPrecision())) {
+        WorkloadClass cls = p.throughputCatalogue().workloadClass(load.workloadClass());
+        boolean factorKnown = cls != null && cls.factor(load.measuredPrecision()) != null;
+        if (!load.measured().isEmpty() && !seen.contains(load.measuredPrecision()) && !factorKnown) {
             out.add(new Violation(
                     path + ".measuredPrecision",
                     "the measured precision " + load.measuredPrecision()

@@ -11,6 +11,8 @@ import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.model.ProcurementProblem;
 import dev.computeplan.procurement.model.Sku;
 import dev.computeplan.procurement.model.Throughput;
+import dev.computeplan.procurement.model.ThroughputBasis;
+import dev.computeplan.procurement.model.ThroughputCatalogue;
 import dev.computeplan.procurement.model.Workload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -31,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Procurement-only endpoints: the throughput table a request implies, and a re-check of a stored plan. */
+/** Procurement-only endpoints: the throughput catalogue and the table a request implies, a re-check, an export. */
 @RestController
 // like the shared job API: absent where the job machinery is switched off (no JobService then)
 @ConditionalOnProperty(name = "computeplan.jobs.enabled", havingValue = "true", matchIfMissing = true)
@@ -52,7 +54,11 @@ class ProcurementController {
         this.kind = kind;
     }
 
-    /** What one accelerator of a SKU delivers to a workload per quarter, and whether it was measured or derived. */
+    /**
+     * What one accelerator of a SKU delivers to a workload per quarter, and whether it was measured or derived: the
+     * catalogue figure behind it ({@code classFigure} in {@code classUnit} of {@code workloadClass}), its basis and its
+     * source (the row's, or how it was derived and from which rows).
+     */
     record ThroughputRow(
             String workload,
             String sku,
@@ -60,7 +66,12 @@ class ProcurementController {
             String unit,
             String precision,
             Integer acceleratorsPerReplica,
-            boolean derived) {}
+            boolean derived,
+            String workloadClass,
+            double classFigure,
+            String classUnit,
+            ThroughputBasis basis,
+            String source) {}
 
     /** Whether a stored plan passes the independent check; the JSON values are lower case. */
     enum Verdict {
@@ -110,11 +121,28 @@ class ProcurementController {
                             Throughput.unitPerQuarter(load),
                             String.valueOf(t.precision(w, k)),
                             load.training() ? null : t.acceleratorsPerReplica(w, k),
-                            t.derived(w, k)));
+                            t.derived(w, k),
+                            load.workloadClass(),
+                            t.perAccelerator(w, k),
+                            problem.throughputCatalogue()
+                                    .workloadClass(load.workloadClass())
+                                    .unit(),
+                            t.basis(w, k),
+                            t.source(w, k)));
                 }
             }
         }
         return rows;
+    }
+
+    @Operation(
+            summary = "The embedded throughput catalogue: workload classes with their units and precision factors, and"
+                    + " every row (SKU, class, precision, figure, measured or derived, source)",
+            operationId = "getProcurementThroughputCatalogue")
+    @ApiResponse(responseCode = "200", description = "The catalogue a request's throughput overrides replace rows of")
+    @GetMapping("/throughput-catalogue")
+    ThroughputCatalogue throughputCatalogue() {
+        return ThroughputCatalogue.embedded();
     }
 
     @Operation(

@@ -1,5 +1,6 @@
 package dev.computeplan.procurement.api;
 
+import dev.computeplan.procurement.model.CatalogueRow;
 import dev.computeplan.procurement.model.ExistingServers;
 import dev.computeplan.procurement.model.MeasuredThroughput;
 import dev.computeplan.procurement.model.Policy;
@@ -7,6 +8,7 @@ import dev.computeplan.procurement.model.PrecisionOption;
 import dev.computeplan.procurement.model.ProcurementProblem;
 import dev.computeplan.procurement.model.Site;
 import dev.computeplan.procurement.model.Sku;
+import dev.computeplan.procurement.model.ThroughputCatalogue;
 import dev.computeplan.procurement.model.Variant;
 import dev.computeplan.procurement.model.Workload;
 import java.util.List;
@@ -25,7 +27,25 @@ public final class ProcurementMapper {
                 map(r.sites(), ProcurementMapper::site),
                 map(r.workloads(), ProcurementMapper::workload),
                 r.policy() == null ? null : policy(r.policy()),
-                map(r.variants(), ProcurementMapper::variant));
+                map(r.variants(), ProcurementMapper::variant),
+                r.throughput() == null
+                        ? null
+                        : ThroughputCatalogue.embedded()
+                                .withOverrides(map(r.throughput(), ProcurementMapper::override)));
+    }
+
+    static CatalogueRow override(ProcurementRequest.ThroughputOverride o) {
+        return new CatalogueRow(
+                o.sku(),
+                null,
+                o.workloadClass(),
+                o.precision(),
+                o.perAccelerator(),
+                o.basis(),
+                o.source(),
+                null,
+                null,
+                true);
     }
 
     static Sku sku(ProcurementRequest.Sku s) {
@@ -52,7 +72,8 @@ public final class ProcurementMapper {
                 s.availability(),
                 s.leaseAvailability(),
                 s.cloudAvailability(),
-                s.assumptions());
+                s.assumptions(),
+                s.fp4Tflops());
     }
 
     static Site site(ProcurementRequest.Site s) {
@@ -83,7 +104,8 @@ public final class ProcurementMapper {
                 w.measuredPrecision(),
                 w.decodeShare(),
                 map(w.measured(), m -> new MeasuredThroughput(m.sku(), m.perAccelerator(), m.source())),
-                w.allowCloud());
+                w.allowCloud(),
+                w.workloadClass());
     }
 
     static Policy policy(ProcurementRequest.Policy p) {

@@ -8,6 +8,7 @@ import static dev.computeplan.common.WireText.emptyAsAbsent;
 
 import dev.computeplan.procurement.model.DemandUnit;
 import dev.computeplan.procurement.model.Precision;
+import dev.computeplan.procurement.model.ThroughputBasis;
 import dev.computeplan.procurement.model.WorkloadType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -43,11 +44,41 @@ public record ProcurementRequest(
         @NotNull @NotEmpty @Size(max = 50) @Valid List<@NotNull Site> sites,
         @NotNull @NotEmpty @Size(max = 500) @Valid List<@NotNull Workload> workloads,
         @Valid Policy policy,
-        @Size(max = 5) @Valid List<@NotNull Variant> variants) {
+        @Size(max = 5) @Valid List<@NotNull Variant> variants,
+        @Size(max = 500) @Valid List<@NotNull ThroughputOverride> throughput) {
 
     public ProcurementRequest {
         variants = emptyAsAbsent(variants);
+        throughput = emptyAsAbsent(throughput);
     }
+
+    /** A request without throughput overrides. */
+    public ProcurementRequest(
+            Integer horizonQuarters,
+            String firstQuarter,
+            List<Sku> catalogue,
+            List<Site> sites,
+            List<Workload> workloads,
+            Policy policy,
+            List<Variant> variants) {
+        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, null);
+    }
+
+    /**
+     * A row of the throughput catalogue this scenario replaces (same SKU, workload class and precision) or adds: what
+     * one accelerator delivers, in the class's unit (see GET /api/v1/procurement/throughput-catalogue).
+     */
+    public record ThroughputOverride(
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String sku,
+
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String workloadClass,
+
+            @NotNull Precision precision,
+            @NotNull @Positive @DecimalMax("1e9") Double perAccelerator,
+            ThroughputBasis basis,
+            @NotBlank @Size(max = TEXT_MAX) String source) {}
 
     /** One accelerator SKU of the catalogue; a null price means "not offered that way", a null availability list no cap. */
     public record Sku(
@@ -77,7 +108,8 @@ public record ProcurementRequest(
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> availability,
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> leaseAvailability,
             @Size(max = 12) List<@NotNull @PositiveOrZero Double> cloudAvailability,
-            @Size(max = TEXT_MAX) String assumptions) {
+            @Size(max = TEXT_MAX) String assumptions,
+            @Positive Double fp4Tflops) {
 
         public Sku {
             availability = emptyAsAbsent(availability);
@@ -130,11 +162,14 @@ public record ProcurementRequest(
             Precision trainingPrecision,
             @Positive Double modelParamsBillions,
             @PositiveOrZero Double kvCacheGbPerReplica,
-            @Valid @Size(max = 3) List<@NotNull PrecisionOption> precisions,
+            @Valid @Size(max = 5) List<@NotNull PrecisionOption> precisions,
             Precision measuredPrecision,
             @PositiveOrZero @DecimalMax("1") Double decodeShare,
             @Valid @Size(max = 200) List<@NotNull MeasuredThroughput> measured,
-            Boolean allowCloud) {
+            Boolean allowCloud,
+
+            @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String workloadClass) {
 
         public Workload {
             precisions = emptyAsAbsent(precisions);
@@ -150,10 +185,10 @@ public record ProcurementRequest(
             @NotNull @Positive Double perAccelerator,
             @Size(max = TEXT_MAX) String source) {}
 
-    /** A precision a service may be served at, and its speed relative to FP16. */
+    /** A precision a service may be served at, and its speed relative to FP16 (null = the class's published factor). */
     public record PrecisionOption(
             @NotNull Precision precision,
-            @NotNull @Positive @DecimalMax("10") Double speedFactor) {}
+            @Positive @DecimalMax("10") Double speedFactor) {}
 
     /** Company-wide rules and prices. */
     public record Policy(

@@ -17,7 +17,22 @@ public record Explanation(
         List<Binding> binding,
         List<String> conflict,
         List<ProcurementPlan.Repair> repairs,
-        List<VariantRow> variants) {
+        List<VariantRow> variants,
+        List<ThroughputUse> throughputUsed) {
+
+    /**
+     * The throughput figure a workload used on a SKU that serves it in the plan: per accelerator in the class's unit,
+     * at which precision, measured or derived, and its source.
+     */
+    public record ThroughputUse(
+            String workload,
+            String sku,
+            String workloadClass,
+            String precision,
+            double perAccelerator,
+            String unit,
+            String basis,
+            String source) {}
 
     /** Discounted USD by site, quarter, SKU and cost type; lifecycle tCO2e by carbon type. */
     public record CostBreakdown(

@@ -47,7 +47,8 @@ public final class ProcurementExplainer {
                     List.of(),
                     plan.conflict(),
                     plan.repairs() == null ? List.of() : plan.repairs(),
-                    variants(plan));
+                    variants(plan),
+                    List.of());
         }
         PlanChecker.Result check = PlanChecker.check(problem, plan);
         List<String> checks = new ArrayList<>(check.violations());
@@ -69,7 +70,8 @@ public final class ProcurementExplainer {
                 new BindingAnalysis(new MipRunner(settings)).binding(model, plan),
                 plan.conflict(),
                 List.of(),
-                variants(plan));
+                variants(plan),
+                ThroughputUsed.of(problem, plan));
     }
 
     private static String firstRepair(ProcurementPlan plan) {

@@ -6,7 +6,8 @@ import java.util.List;
  * Company-wide rules and prices.
  *
  * @param maxVendorShare      no vendor may supply more than this share of the BF16 TFLOPS bought in the horizon (1 = no rule)
- * @param mfu                 sustained fraction of peak TFLOPS a training job reaches where no speed was measured
+ * @param mfu                 sustained fraction of peak TFLOPS to assume where the throughput catalogue has no figure
+ *                            for a SKU (null = the catalogue's per-vendor efficiency)
  * @param idlePowerFraction   an idle accelerator draws this fraction of its board power
  * @param usableMemoryFraction share of accelerator memory usable for weights and KV cache
  * @param capexBudgetUsd      purchases delivered per quarter (all sites) may not cost more; null = no company budget
@@ -32,7 +33,6 @@ public record Policy(
         allowCloud = allowCloud == null ? Boolean.TRUE : allowCloud;
         cloudCarbonGPerKwh = cloudCarbonGPerKwh == null ? 400.0 : cloudCarbonGPerKwh;
         cloudPue = cloudPue == null ? 1.2 : cloudPue;
-        mfu = mfu == null ? 0.4 : mfu;
         idlePowerFraction = idlePowerFraction == null ? 0.2 : idlePowerFraction;
         usableMemoryFraction = usableMemoryFraction == null ? 0.9 : usableMemoryFraction;
     }

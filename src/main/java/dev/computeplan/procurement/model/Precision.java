@@ -1,10 +1,12 @@
 package dev.computeplan.procurement.model;
 
-/** Numeric precision of model weights, with the bytes one parameter takes. */
+/** Numeric precision of model weights (and, for training, of the tensor-core maths), with the bytes one parameter takes. */
 public enum Precision {
     FP16(2.0),
     FP8(1.0),
-    INT4(0.5);
+    INT4(0.5),
+    FP4(0.5),
+    FP32(4.0);
 
     private final double bytesPerParameter;
 
@@ -16,8 +18,12 @@ public enum Precision {
         return bytesPerParameter;
     }
 
-    /** FP8 needs FP8 tensor cores; FP16 and weight-only INT4 run everywhere. */
+    /** FP8 and FP4 need tensor cores of that precision; FP16, FP32 and weight-only INT4 run everywhere. */
     public boolean supportedBy(Sku sku) {
-        return this != FP8 || sku.fp8Tflops() != null;
+        return switch (this) {
+            case FP8 -> sku.fp8Tflops() != null;
+            case FP4 -> sku.fp4Tflops() != null;
+            default -> true;
+        };
     }
 }

@@ -10,7 +10,20 @@ public record ProcurementProblem(
         List<Site> sites,
         List<Workload> workloads,
         Policy policy,
-        List<Variant> variants) {
+        List<Variant> variants,
+        @com.fasterxml.jackson.annotation.JsonIgnore ThroughputCatalogue throughputCatalogue) {
+
+    /** A problem using the embedded throughput catalogue. */
+    public ProcurementProblem(
+            Integer horizonQuarters,
+            String firstQuarter,
+            List<Sku> catalogue,
+            List<Site> sites,
+            List<Workload> workloads,
+            Policy policy,
+            List<Variant> variants) {
+        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, null);
+    }
 
     /** Hours in a quarter: 8,760 / 4. */
     public static final double HOURS_PER_QUARTER = 2190.0;
@@ -18,6 +31,13 @@ public record ProcurementProblem(
     public ProcurementProblem {
         policy = policy == null ? Policy.defaults() : policy;
         variants = variants == null ? List.of() : variants;
+        throughputCatalogue = throughputCatalogue == null ? ThroughputCatalogue.embedded() : throughputCatalogue;
+    }
+
+    /** This problem with other workloads (catalogue, overrides and everything else kept). */
+    public ProcurementProblem withWorkloads(List<Workload> loads) {
+        return new ProcurementProblem(
+                horizonQuarters, firstQuarter, catalogue, sites, loads, policy, variants, throughputCatalogue);
     }
 
     /** Discount factor of quarter q: (1 + r)^(-q/4). */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param serverUsd            extra price per server (chassis, CPUs, NICs), 0 if included in purchaseUsd
  * @param serverOverheadFraction server power beyond the accelerators, as a fraction of their board power (0.3 = +30 %)
  * @param serverRackUnits      rack units one server occupies
+ * @param fp4Tflops            dense FP4 TFLOPS; null = no FP4 tensor cores
  * @param availability         accelerators that can be delivered per quarter (index = quarter), null = no cap
  */
 public record Sku(
@@ -35,7 +36,60 @@ public record Sku(
         List<Double> availability,
         List<Double> leaseAvailability,
         List<Double> cloudAvailability,
-        String assumptions) {
+        String assumptions,
+        Double fp4Tflops) {
+
+    /** A SKU without FP4 tensor cores. */
+    public Sku(
+            String name,
+            String vendor,
+            Double memoryGb,
+            Double memoryBandwidthTbs,
+            Double bf16Tflops,
+            Double fp8Tflops,
+            Double boardPowerW,
+            Integer acceleratorsPerServer,
+            Double interconnectGbs,
+            Double serverOverheadFraction,
+            Integer serverRackUnits,
+            Double purchaseUsd,
+            Double serverUsd,
+            Double leaseUsdPerHour,
+            Double cloudUsdPerHour,
+            Integer leadTimeQuarters,
+            Integer usefulLifeQuarters,
+            Double embodiedKgCo2ePerAccelerator,
+            Double opexUsdPerServerQuarter,
+            List<Double> availability,
+            List<Double> leaseAvailability,
+            List<Double> cloudAvailability,
+            String assumptions) {
+        this(
+                name,
+                vendor,
+                memoryGb,
+                memoryBandwidthTbs,
+                bf16Tflops,
+                fp8Tflops,
+                boardPowerW,
+                acceleratorsPerServer,
+                interconnectGbs,
+                serverOverheadFraction,
+                serverRackUnits,
+                purchaseUsd,
+                serverUsd,
+                leaseUsdPerHour,
+                cloudUsdPerHour,
+                leadTimeQuarters,
+                usefulLifeQuarters,
+                embodiedKgCo2ePerAccelerator,
+                opexUsdPerServerQuarter,
+                availability,
+                leaseAvailability,
+                cloudAvailability,
+                assumptions,
+                null);
+    }
 
     public Sku {
         serverOverheadFraction = serverOverheadFraction == null ? 0.0 : serverOverheadFraction;

@@ -12,7 +12,14 @@ public final class Variants {
         List<Site> sites = p.sites().stream().map(s -> scaled(s, v)).toList();
         List<Workload> workloads = p.workloads().stream().map(w -> scaled(w, v)).toList();
         return new ProcurementProblem(
-                p.horizonQuarters(), p.firstQuarter(), catalogue, sites, workloads, scaled(p.policy(), v), List.of());
+                p.horizonQuarters(),
+                p.firstQuarter(),
+                catalogue,
+                sites,
+                workloads,
+                scaled(p.policy(), v),
+                List.of(),
+                p.throughputCatalogue());
     }
 
     private static Sku scaled(Sku s, Variant v) {
@@ -39,7 +46,8 @@ public final class Variants {
                 s.availability(),
                 s.leaseAvailability(),
                 s.cloudAvailability(),
-                s.assumptions());
+                s.assumptions(),
+                s.fp4Tflops());
     }
 
     private static Site scaled(Site s, Variant v) {
@@ -70,7 +78,8 @@ public final class Variants {
                 w.measuredPrecision(),
                 w.decodeShare(),
                 w.measured(),
-                w.allowCloud());
+                w.allowCloud(),
+                w.workloadClass());
     }
 
     private static Policy scaled(Policy o, Variant v) {

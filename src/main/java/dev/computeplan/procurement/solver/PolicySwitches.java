@@ -5,6 +5,7 @@ import dev.computeplan.procurement.model.Policy;
 import dev.computeplan.procurement.model.Precision;
 import dev.computeplan.procurement.model.ProcurementProblem;
 import dev.computeplan.procurement.model.Sku;
+import dev.computeplan.procurement.model.Throughput;
 import dev.computeplan.procurement.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class PolicySwitches {
                 out.add(new Switch(
                         "fp8:" + w,
                         load.name() + " trains at FP8 only (SKUs without FP8 may not train it at BF16)",
-                        x -> workload(x, index, l -> bf16Allowed(x, l))));
+                        x -> workload(x, index, l -> bf16Allowed(x, index, l))));
             }
         }
         return out;
@@ -95,14 +96,20 @@ final class PolicySwitches {
                 o.usableMemoryFraction(),
                 o.capexBudgetUsd());
         return new ProcurementProblem(
-                p.horizonQuarters(), p.firstQuarter(), p.catalogue(), p.sites(), p.workloads(), changed, p.variants());
+                p.horizonQuarters(),
+                p.firstQuarter(),
+                p.catalogue(),
+                p.sites(),
+                p.workloads(),
+                changed,
+                p.variants(),
+                p.throughputCatalogue());
     }
 
     private static ProcurementProblem workload(ProcurementProblem p, int w, UnaryOperator<Workload> change) {
         List<Workload> loads = new ArrayList<>(p.workloads());
         loads.set(w, change.apply(loads.get(w)));
-        return new ProcurementProblem(
-                p.horizonQuarters(), p.firstQuarter(), p.catalogue(), p.sites(), loads, p.policy(), p.variants());
+        return p.withWorkloads(loads);
     }
 
     private static Workload copy(Workload l, Double minMemory, Double minInterconnect, Boolean cloud) {
@@ -121,37 +128,24 @@ final class PolicySwitches {
                 l.measuredPrecision(),
                 l.decodeShare(),
                 l.measured(),
-                cloud);
+                cloud,
+                l.workloadClass());
     }
 
     /**
      * FP8 where a SKU has it, BF16 where it does not: the workload at BF16 with the FP8 speed of every FP8 SKU given as
      * if measured, so those SKUs keep exactly the rate they had and only the others are added.
      */
-    private static Workload bf16Allowed(ProcurementProblem p, Workload l) {
+    private static Workload bf16Allowed(ProcurementProblem p, int w, Workload l) {
+        Throughput t = Throughput.of(p);
         List<MeasuredThroughput> measured = new ArrayList<>(l.measured());
-        for (Sku sku : p.catalogue()) {
+        for (int k = 0; k < p.catalogue().size(); k++) {
+            Sku sku = p.catalogue().get(k);
             boolean known = l.measured().stream().anyMatch(m -> m.sku().equals(sku.name()));
-            if (!known && Precision.FP8.supportedBy(sku)) {
-                measured.add(new MeasuredThroughput(
-                        sku.name(), sku.fp8Tflops() * p.policy().mfu(), "FP8 peak x MFU, as derived before"));
+            if (!known && Precision.FP8.supportedBy(sku) && t.eligible(w, k)) {
+                measured.add(new MeasuredThroughput(sku.name(), t.perAccelerator(w, k), "FP8 speed kept"));
             }
         }
-        return new Workload(
-                l.name(),
-                l.type(),
-                l.demand(),
-                l.demandUnit(),
-                l.referenceSku(),
-                l.minMemoryGb(),
-                l.minInterconnectGbs(),
-                Precision.FP16,
-                l.modelParamsBillions(),
-                l.kvCacheGbPerReplica(),
-                l.precisions(),
-                l.measuredPrecision(),
-                l.decodeShare(),
-                measured,
-                l.allowCloud());
+        return l.withMeasured(Precision.FP16, measured);
     }
 }

@@ -67,7 +67,7 @@ class ProblemValidatorTest {
     }
 
     @Test
-    void inferenceNeedsAMeasurementAndItsPrecisionFactor() {
+    void inferenceNeedsItsModelSizeAndAFactorForItsMeasuredPrecision() {
         Workload inference = new Workload(
                 "chat",
                 WorkloadType.INFERENCE,
@@ -80,9 +80,9 @@ class ProblemValidatorTest {
                 null,
                 null,
                 null,
-                dev.computeplan.procurement.model.Precision.FP8,
+                dev.computeplan.procurement.model.Precision.FP32,
                 null,
-                List.of(),
+                List.of(new dev.computeplan.procurement.model.MeasuredThroughput("X", 10.0, "test")),
                 null);
         ProcurementProblem p = new ProcurementProblem(
                 1,
@@ -94,10 +94,7 @@ class ProblemValidatorTest {
                 List.of());
         assertThat(ProblemValidator.validate(p))
                 .extracting(Violation::field)
-                .containsExactlyInAnyOrder(
-                        "$.workloads[0].modelParamsBillions",
-                        "$.workloads[0].measured",
-                        "$.workloads[0].measuredPrecision");
+                .containsExactlyInAnyOrder("$.workloads[0].modelParamsBillions", "$.workloads[0].measuredPrecision");
     }
 
     @Test

@@ -66,7 +66,22 @@ class ProcurementControllerWebTest {
                         .content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.workload == 'chat-70b' && @.sku == 'NVIDIA H100 SXM 80GB')].derived")
-                        .value(Matchers.contains(false)));
+                        .value(Matchers.contains(false)))
+                .andExpect(jsonPath("$[?(@.workload == 'chat-70b' && @.sku == 'NVIDIA B200 (HGX B200)')].precision")
+                        .value(Matchers.contains("FP4")))
+                .andExpect(jsonPath("$[?(@.workload == 'chat-70b' && @.sku == 'NVIDIA B200 (HGX B200)')].basis")
+                        .value(Matchers.contains("MEASURED")));
+    }
+
+    @Test
+    void theEmbeddedThroughputCatalogueIsServed() throws Exception {
+        mvc.perform(get("/api/v1/procurement/throughput-catalogue"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        jsonPath("$.classes[?(@.name == 'llm-pretrain')].unit").value(Matchers.contains("TFLOPS")))
+                .andExpect(jsonPath("$.rows[?(@.sku == 'NVIDIA B200 (HGX B200)' && @.workloadClass == "
+                                + "'llm-70b-inference')].precision")
+                        .value(Matchers.contains("FP4")));
     }
 
     @Test

@@ -85,4 +85,41 @@ class ThroughputTest {
         // 24 GB < 40 GB minimum
         assertThat(t.eligible(0, 1)).isFalse();
     }
+
+    @Test
+    void trainingWithoutMfuUsesTheCataloguesEfficiencyOfTheSameVendor() {
+        // an unlisted NVIDIA SKU: BF16 peak x mean sustained/peak of the catalogue's anchored NVIDIA SKUs
+        Sku custom = new Sku(
+                "CUSTOM", "NVIDIA", 80.0, 3.0, 1000.0, 2000.0, 700.0, 8, 900.0, 0.0, 8, 1.0, 0.0, null, null, 0, 20,
+                0.0, 0.0, null, null, null, null);
+        Workload w = new Workload(
+                "T",
+                WorkloadType.TRAINING,
+                List.of(1.0),
+                null,
+                null,
+                null,
+                null,
+                Precision.FP16,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        ProcurementProblem p = new ProcurementProblem(
+                1,
+                null,
+                List.of(custom),
+                List.of(Fixtures.site(1, 1.0, List.of())),
+                List.of(w),
+                Policy.defaults(),
+                null);
+        Throughput t = Throughput.of(p);
+        assertThat(t.derived(0, 0)).isTrue();
+        assertThat(t.source(0, 0)).contains("NVIDIA H100 SXM 80GB").contains("NVIDIA A100 80GB SXM");
+        // H100 400/989.5, H200 471.3/989.5, B200 898.3/2250, A100 147/312: mean 0.4377
+        assertThat(t.perAccelerator(0, 0)).isCloseTo(437.7, within(0.1));
+    }
 }
