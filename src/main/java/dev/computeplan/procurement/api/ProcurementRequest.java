@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -43,10 +44,24 @@ public record ProcurementRequest(
         @NotNull @NotEmpty @Size(max = 50) @Valid List<@NotNull Site> sites,
         @NotNull @NotEmpty @Size(max = 500) @Valid List<@NotNull Workload> workloads,
         @Valid Policy policy,
-        @Size(max = 5) @Valid List<@NotNull Variant> variants) {
+        @Size(max = 5) @Valid List<@NotNull Variant> variants,
+        @Valid Pareto pareto,
+        @Valid TwoStage twoStage) {
 
     public ProcurementRequest {
         variants = emptyAsAbsent(variants);
+    }
+
+    /** A request without a frontier or scenarios. */
+    public ProcurementRequest(
+            Integer horizonQuarters,
+            String firstQuarter,
+            List<Sku> catalogue,
+            List<Site> sites,
+            List<Workload> workloads,
+            Policy policy,
+            List<Variant> variants) {
+        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, null, null);
     }
 
     /** One accelerator SKU of the catalogue; a null price means "not offered that way", a null availability list no cap. */
@@ -184,5 +199,33 @@ public record ProcurementRequest(
             @Positive @DecimalMax("10") Double cloudPriceFactor,
             @Positive @DecimalMax("10") Double energyPriceFactor,
             @Positive @DecimalMax("10") Double demandFactor,
-            @PositiveOrZero Double carbonUsdPerTonne) {}
+            @PositiveOrZero Double carbonUsdPerTonne,
+            @PositiveOrZero @Max(8) Integer leadTimeSlipQuarters) {}
+
+    /**
+     * A cost-versus-carbon frontier beside the base case: {@code points} plans from the cheapest to the least-carbon
+     * one (default 8), each the cheapest under a cap on tonnes of CO2e, carbon priced at 0.
+     */
+    public record Pareto(@Min(2) @Max(12) Integer points) {}
+
+    /**
+     * Two-stage planning: the first {@code firstStageQuarters} quarters' orders, leases and kept servers (default 4)
+     * shared by every scenario, the rest adapted to each. Probabilities add up to 1.
+     */
+    public record TwoStage(
+            @Positive @Max(12) Integer firstStageQuarters,
+            @NotNull @Size(min = 2, max = 8) @Valid List<@NotNull Scenario> scenarios) {}
+
+    /** One outcome of an uncertain future: demand and prices scaled, lead times slipped. Null factor = 1. */
+    public record Scenario(
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String name,
+
+            @NotNull @Positive @DecimalMax("1") Double probability,
+            @Positive @DecimalMax("10") Double purchasePriceFactor,
+            @Positive @DecimalMax("10") Double leasePriceFactor,
+            @Positive @DecimalMax("10") Double cloudPriceFactor,
+            @Positive @DecimalMax("10") Double energyPriceFactor,
+            @Positive @DecimalMax("10") Double demandFactor,
+            @PositiveOrZero @Max(8) Integer leadTimeSlipQuarters) {}
 }

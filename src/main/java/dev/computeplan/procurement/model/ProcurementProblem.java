@@ -10,7 +10,9 @@ public record ProcurementProblem(
         List<Site> sites,
         List<Workload> workloads,
         Policy policy,
-        List<Variant> variants) {
+        List<Variant> variants,
+        Pareto pareto,
+        TwoStage twoStage) {
 
     /** Hours in a quarter: 8,760 / 4. */
     public static final double HOURS_PER_QUARTER = 2190.0;
@@ -18,6 +20,18 @@ public record ProcurementProblem(
     public ProcurementProblem {
         policy = policy == null ? Policy.defaults() : policy;
         variants = variants == null ? List.of() : variants;
+    }
+
+    /** A problem without a frontier or scenarios. */
+    public ProcurementProblem(
+            Integer horizonQuarters,
+            String firstQuarter,
+            List<Sku> catalogue,
+            List<Site> sites,
+            List<Workload> workloads,
+            Policy policy,
+            List<Variant> variants) {
+        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, null, null);
     }
 
     /** Discount factor of quarter q: (1 + r)^(-q/4). */

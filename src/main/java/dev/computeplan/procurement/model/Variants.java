@@ -15,6 +15,11 @@ public final class Variants {
                 p.horizonQuarters(), p.firstQuarter(), catalogue, sites, workloads, scaled(p.policy(), v), List.of());
     }
 
+    /** The problem with carbon priced at 0: money alone, for a cost-versus-carbon trade-off. */
+    public static ProcurementProblem moneyOnly(ProcurementProblem p) {
+        return apply(p, new Variant("money only", null, null, null, null, null, 0.0));
+    }
+
     private static Sku scaled(Sku s, Variant v) {
         return new Sku(
                 s.name(),
@@ -32,7 +37,7 @@ public final class Variants {
                 times(s.serverUsd(), v.purchasePriceFactor()),
                 times(s.leaseUsdPerHour(), v.leasePriceFactor()),
                 times(s.cloudUsdPerHour(), v.cloudPriceFactor()),
-                s.leadTimeQuarters(),
+                s.leadTimeQuarters() + v.leadTimeSlipQuarters(),
                 s.usefulLifeQuarters(),
                 s.embodiedKgCo2ePerAccelerator(),
                 s.opexUsdPerServerQuarter(),

@@ -61,13 +61,17 @@ public final class ProcurementSolver {
             Consumer<Runnable> onStop,
             BooleanSupplier stopped,
             Consumer<ProcurementPlan> baseSolved) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Duration baseLimit =
-                problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
+        int extra = frontierSolves(problem) + TwoStagePlanner.solves(problem);
+        Budget budget = new Budget(limit, 1 + problem.variants().size() + extra);
+        Duration baseLimit = extra > 0
+                ? budget.take(1)
+                : problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
         ProcurementPlan base = solveOne(problem, warmStart, baseLimit, onStop, true);
-        if (!problem.variants().isEmpty() && base.objectiveUsd() != null) {
+        if ((!problem.variants().isEmpty() || extra > 0) && base.objectiveUsd() != null) {
             baseSolved.accept(base);
         }
+        long deadline =
+                System.nanoTime() + (extra > 0 ? budget.take(problem.variants().size()) : budget.left()).toNanos();
         List<VariantResult> variants = new ArrayList<>();
         for (int i = 0; i < problem.variants().size(); i++) {
             Variant v = problem.variants().get(i);
@@ -89,7 +93,26 @@ public final class ProcurementSolver {
                     solveOne(changed, start, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
             variants.add(summary(v.name(), changed, plan, base, basePlanUsd));
         }
-        return base.withChecks(base.costs(), variants, base.message());
+        ProcurementPlan.Builder out = base.toBuilder().variants(variants);
+        if (problem.pareto() != null && base.objectiveUsd() != null && !stopped.getAsBoolean()) {
+            out.paretoFrontier(new ParetoFrontier(this, runner, audit)
+                    .solve(
+                            problem,
+                            problem.pareto().points(),
+                            base,
+                            budget.take(frontierSolves(problem)),
+                            onStop,
+                            stopped));
+        }
+        if (problem.twoStage() != null && base.objectiveUsd() != null && !stopped.getAsBoolean()) {
+            out.twoStage(new TwoStagePlanner(this, runner, audit)
+                    .solve(problem, budget.take(TwoStagePlanner.solves(problem)), onStop, stopped));
+        }
+        return out.build();
+    }
+
+    private static int frontierSolves(ProcurementProblem problem) {
+        return problem.pareto() == null ? 0 : problem.pareto().points() + 1;
     }
 
     /** Solves one problem and re-checks the plan; an infeasible base case gets its conflict. */
@@ -102,23 +125,8 @@ public final class ProcurementSolver {
         long start = System.nanoTime();
         ProcurementModel model = ProcurementModel.build(problem);
         // the time limit covers the model build too
-        Duration left = limit.minusNanos(System.nanoTime() - start);
-        // the LP relaxation (at most a share of the time): its duals weigh the cover rows, its rounding is the first
-        // incumbent unless a previous plan is given
-        List<double[]> hint = model.hintFrom(warmStart);
-        if (settings.roundedStart() && !left.isNegative()) {
-            Duration share = Duration.ofMillis((long) (left.toMillis() * settings.warmStartShare()));
-            WarmStart.Start relaxed = WarmStart.fromRelaxation(model, share, settings.solverLog());
-            if (relaxed.duals() != null && settings.coverRows()) {
-                model.coverRows(relaxed.duals());
-            }
-            if (hint.isEmpty()) {
-                hint = relaxed.hint();
-            }
-        }
-        Duration solveLimit = limit.minusNanos(System.nanoTime() - start);
         MipRunner.Result r =
-                runner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, hint, onStop);
+                solveModel(model, model.hintFrom(warmStart), limit.minusNanos(System.nanoTime() - start), onStop);
         if (r.status() == MipRunner.Status.INFEASIBLE) {
             List<String> conflict = List.of();
             List<ProcurementPlan.Repair> repairs = List.of();
@@ -161,6 +169,28 @@ public final class ProcurementSolver {
                 .variants(List.of())
                 .message(note)
                 .build();
+    }
+
+    /**
+     * Solves a built model within the limit (which counts from the call): the LP relaxation first (at most a share of
+     * the time), whose duals weigh the cover rows and whose rounding is the first incumbent unless a hint is given.
+     */
+    MipRunner.Result solveModel(
+            ProcurementModel model, List<double[]> hint, Duration limit, Consumer<Runnable> onStop) {
+        long start = System.nanoTime();
+        List<double[]> first = hint;
+        if (settings.roundedStart() && !limit.isNegative()) {
+            Duration share = Duration.ofMillis((long) (limit.toMillis() * settings.warmStartShare()));
+            WarmStart.Start relaxed = WarmStart.fromRelaxation(model, share, settings.solverLog());
+            if (relaxed.duals() != null && settings.coverRows()) {
+                model.coverRows(relaxed.duals());
+            }
+            if (first.isEmpty()) {
+                first = relaxed.hint();
+            }
+        }
+        Duration solveLimit = limit.minusNanos(System.nanoTime() - start);
+        return runner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, first, onStop);
     }
 
     private static VariantResult notSolved(String name, String reason) {
