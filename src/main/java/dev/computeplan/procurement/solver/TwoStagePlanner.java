@@ -61,12 +61,12 @@ final class TwoStagePlanner {
                     models.get(s).program(), "s" + s + ":", scenarios.get(s).probability());
         }
         FirstStage.link(merged, models, offsets, first);
+        // the expected-value plan's first stage with its recourse: complete when it serves every scenario, else the
+        // scenarios it serves, for SCIP to complete
         List<double[]> hint = new ArrayList<>();
-        if (Arrays.stream(eev.costs()).allMatch(c -> c != null)) {
-            for (int s = 0; s < models.size(); s++) {
-                for (int i = 0; i < eev.values()[s].length; i++) {
-                    hint.add(new double[] {offsets[s] + i, eev.values()[s][i]});
-                }
+        for (int s = 0; s < models.size(); s++) {
+            for (int i = 0; eev.costs()[s] != null && i < eev.values()[s].length; i++) {
+                hint.add(new double[] {offsets[s] + i, eev.values()[s][i]});
             }
         }
         MipRunner.Result r = stop.getAsBoolean()
