@@ -20,14 +20,6 @@ import java.util.function.Consumer;
  */
 public final class ProcurementSolver {
 
-    /** Share of the time limit the base case gets when variants are present; the variants share the rest. */
-    private static final double BASE_SHARE = 0.5;
-    /** Least time for the CP-SAT conflict search when the base case is infeasible. */
-    private static final Duration CONFLICT_MIN = Duration.ofSeconds(1);
-
-    /** Least share of the limit worth a variant's solve; variants beyond what the time left allows are not solved. */
-    private static final Duration MIN_VARIANT = Duration.ofMillis(500);
-
     /** Least time SCIP gets, even when building the model used up the limit. */
     private static final Duration MIN_SOLVE = Duration.ofMillis(200);
 
@@ -65,7 +57,10 @@ public final class ProcurementSolver {
         Budget budget = new Budget(limit, 1 + problem.variants().size() + extra);
         Duration baseLimit = extra > 0
                 ? budget.take(1)
-                : problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
+                : problem.variants().isEmpty()
+                        ? limit
+                        : Duration.ofMillis(
+                                (long) (limit.toMillis() * settings.budgets().variantsBaseShare()));
         ProcurementPlan base = solveOne(problem, warmStart, baseLimit, onStop, true);
         if ((!problem.variants().isEmpty() || extra > 0) && base.objectiveUsd() != null) {
             baseSolved.accept(base);
@@ -78,7 +73,9 @@ public final class ProcurementSolver {
             // what is left of the limit, shared by the variants still to solve that it can pay for (an overrun is
             // absorbed by the later ones)
             long leftNanos = deadline - System.nanoTime();
-            int toSolve = (int) Math.min(problem.variants().size() - i, leftNanos / MIN_VARIANT.toNanos());
+            int toSolve = (int) Math.min(
+                    problem.variants().size() - i,
+                    leftNanos / settings.budgets().minVariant().toNanos());
             if (stopped.getAsBoolean() || toSolve <= 0) {
                 variants.add(notSolved(v.name(), stopped.getAsBoolean() ? "stopped" : "time limit reached"));
                 continue;
@@ -132,10 +129,15 @@ public final class ProcurementSolver {
             List<ProcurementPlan.Repair> repairs = List.of();
             String message = "no plan meets every requirement";
             if (explainConflict) {
-                // the rest of the time limit, but at least CONFLICT_MIN: an explanation is worth a short overrun
+                // the rest of the time limit, but at least the least conflict time: an explanation is worth a short
+                // overrun
                 Duration rest = limit.minusNanos(System.nanoTime() - start);
                 PlannerConflicts.Result c = PlannerConflicts.explain(
-                        problem, runner, rest.compareTo(CONFLICT_MIN) < 0 ? CONFLICT_MIN : rest);
+                        problem,
+                        runner,
+                        rest.compareTo(settings.budgets().conflictMin()) < 0
+                                ? settings.budgets().conflictMin()
+                                : rest);
                 conflict = c.conflict().requirements();
                 repairs = c.repairs();
                 message = c.conflict().infeasible()
