@@ -91,7 +91,9 @@ public final class ProcurementSolver {
             variants.add(summary(v.name(), changed, plan, base, basePlanUsd));
         }
         ProcurementPlan.Builder out = base.toBuilder().variants(variants);
-        if (problem.pareto() != null && base.objectiveUsd() != null && !stopped.getAsBoolean()) {
+        // an infeasible base case has neither; one not solved in its share may still get them in theirs
+        boolean feasible = base.status() != PlanStatus.INFEASIBLE && !stopped.getAsBoolean();
+        if (problem.pareto() != null && feasible) {
             out.paretoFrontier(new ParetoFrontier(this, runner, audit)
                     .solve(
                             problem,
@@ -101,7 +103,7 @@ public final class ProcurementSolver {
                             onStop,
                             stopped));
         }
-        if (problem.twoStage() != null && base.objectiveUsd() != null && !stopped.getAsBoolean()) {
+        if (problem.twoStage() != null && feasible) {
             out.twoStage(new TwoStagePlanner(this, runner, audit)
                     .solve(problem, budget.take(TwoStagePlanner.solves(problem)), onStop, stopped));
         }

@@ -127,4 +127,54 @@ class TradeOffTest {
         });
         assertThat(r.scenarios().get(1).cloudAcceleratorQuarters()).isCloseTo(2.0, within(1e-6));
     }
+
+    @Test
+    void aSlippedOrderIsTheSameDecisionInEveryScenario() {
+        // demand of two accelerators in the second quarter only; an order placed in the first quarter arrives then
+        // (charged half its price: two of four life quarters in the horizon) or, one quarter late, in the second.
+        // Ordering in the first quarter: on time 2 x (5,000 + 43.80 idle + 219) = 10,525.60, late 2 x 2,719 ->
+        // 7,981.80.
+        // Waiting: on time orders in the second quarter (5,438), late has nothing delivered in time and rents
+        // cloud (8,760) -> 7,099, the optimum. The EV plan (slip 0.5 rounded to 1) orders early: EEV 7,981.80.
+        ProcurementProblem p = Fixtures.twoAccelerators(1.0, true);
+        var load = p.workloads().get(0);
+        var secondQuarter = new dev.computeplan.procurement.model.Workload(
+                load.name(),
+                load.type(),
+                List.of(0.0, 2 * RATE),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                load.measured(),
+                null);
+        TwoStage twoStage = new TwoStage(
+                1,
+                List.of(
+                        new Scenario("on time", 0.5, null, null, null, null, null, null),
+                        new Scenario("late", 0.5, null, null, null, null, null, 1)));
+        ProcurementProblem problem = new ProcurementProblem(
+                2,
+                null,
+                p.catalogue(),
+                List.of(Fixtures.site(2, 1.0, List.of())),
+                List.of(secondQuarter),
+                p.policy(),
+                List.of(),
+                null,
+                twoStage);
+        TwoStageResult r = Fixtures.solve(problem).twoStage();
+        assertThat(r.expectedCostUsd()).isCloseTo(7_099.0, within(0.01));
+        assertThat(r.expectedValuePlanUsd()).isCloseTo(7_981.80, within(0.01));
+        assertThat(r.valueOfStochasticSolutionUsd()).isCloseTo(882.80, within(0.01));
+        assertThat(r.firstStageOrders()).isEmpty();
+        assertThat(r.scenarios()).allSatisfy(s -> assertThat(s.violations()).isEmpty());
+        assertThat(r.scenarios().get(1).cloudAcceleratorQuarters()).isCloseTo(2.0, within(1e-6));
+    }
 }
