@@ -103,7 +103,9 @@ public class ProcurementKind implements ProblemKind<ProcurementRequest, Procurem
                 v.violations().forEach(message -> broken.add("variant " + v.name() + ": " + message));
             }
         }
-        for (int i = 0; i < plan.paretoFrontier().size(); i++) {
+        for (int i = 0;
+                plan.paretoFrontier() != null && i < plan.paretoFrontier().size();
+                i++) {
             int point = i + 1;
             plan.paretoFrontier().get(i).violations().forEach(m -> broken.add("frontier point " + point + ": " + m));
         }

@@ -38,7 +38,7 @@ final class TradeOffs {
     }
 
     static void print(ProcurementPlan plan) {
-        for (ParetoPoint point : plan.paretoFrontier()) {
+        for (ParetoPoint point : plan.paretoFrontier() == null ? List.<ParetoPoint>of() : plan.paretoFrontier()) {
             System.out.printf(
                     "  frontier | %s | cost %.0f | %.1f t CO2e | cap %s | gap %.4f%% | %s%n",
                     point.status(),

@@ -188,7 +188,8 @@ final class PlanCsv {
                 List.of("point", "status", "costUsd", "carbonTonnes", "carbonCapTonnes", "gap", "acceleratorsBySku"),
                 out -> {
                     int i = 1;
-                    for (ParetoPoint p : plan.paretoFrontier()) {
+                    for (ParetoPoint p :
+                            plan.paretoFrontier() == null ? List.<ParetoPoint>of() : plan.paretoFrontier()) {
                         out.printRecord(
                                 i++,
                                 p.status(),

@@ -183,7 +183,7 @@ public record ProcurementPlan(
         private String message;
         private List<String> conflict = List.of();
         private List<Repair> repairs;
-        private List<ParetoPoint> paretoFrontier = List.of();
+        private List<ParetoPoint> paretoFrontier;
         private TwoStageResult twoStage;
 
         private Builder(PlanStatus status) {
@@ -253,7 +253,7 @@ public record ProcurementPlan(
             return this;
         }
 
-        /** The cost-versus-carbon frontier, cheapest first, dominated points dropped. */
+        /** The cost-versus-carbon frontier, cheapest first, dominated points dropped; null when none was asked for. */
         public Builder paretoFrontier(List<ParetoPoint> paretoFrontier) {
             this.paretoFrontier = paretoFrontier;
             return this;
