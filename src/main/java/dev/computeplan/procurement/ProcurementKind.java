@@ -94,7 +94,10 @@ public class ProcurementKind implements ProblemKind<ProcurementRequest, Procurem
         return new Checked(broken(ProcurementMapper.toProblem(request), plan), scoreText(plan));
     }
 
-    /** The plan unchanged if the independent checker accepts it and every solved variant; else the job fails. */
+    /**
+     * The plan unchanged if the independent checker accepts it, every solved variant, frontier point and scenario plan;
+     * else the job fails.
+     */
     static ProcurementPlan verified(ProcurementProblem problem, ProcurementPlan plan) {
         List<String> broken = broken(problem, plan);
         if (!broken.isEmpty()) {
@@ -112,6 +115,17 @@ public class ProcurementKind implements ProblemKind<ProcurementRequest, Procurem
         for (ProcurementPlan.VariantResult v : plan.variants()) {
             if (v.status().hasPlan()) {
                 v.violations().forEach(message -> broken.add("variant " + v.name() + ": " + message));
+            }
+        }
+        for (int i = 0;
+                plan.paretoFrontier() != null && i < plan.paretoFrontier().size();
+                i++) {
+            int point = i + 1;
+            plan.paretoFrontier().get(i).violations().forEach(m -> broken.add("frontier point " + point + ": " + m));
+        }
+        if (plan.twoStage() != null) {
+            for (var s : plan.twoStage().scenarios()) {
+                s.violations().forEach(m -> broken.add("scenario " + s.name() + ": " + m));
             }
         }
         return broken;

@@ -36,4 +36,20 @@ class ProcurementPropertiesTest {
         assertThat(bound.settings()).isEqualTo(ProcurementSolverSettings.defaults());
         assertThat(bound.limits()).isEqualTo(ProcurementLimits.defaults());
     }
+
+    @Test
+    void reSolveBudgetsComeFromTheProperties() {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources()
+                .addFirst(new org.springframework.core.env.MapPropertySource(
+                        "test",
+                        java.util.Map.of(
+                                "computeplan.procurement.budgets.binding-resolve", "3s",
+                                "computeplan.procurement.budgets.min-variant", "750ms")));
+        ProcurementProperties bound = new Binder(ConfigurationPropertySources.get(env))
+                .bindOrCreate("computeplan.procurement", ProcurementProperties.class);
+        assertThat(bound.settings().budgets().bindingResolve()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(bound.settings().budgets().minVariant()).isEqualTo(java.time.Duration.ofMillis(750));
+        assertThat(bound.settings().budgets().bindingAnalysis()).isEqualTo(java.time.Duration.ofSeconds(20));
+    }
 }

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Command-line benchmark: {@code solve FILE SECONDS [--explain]} or
  * {@code generate SKUS QUARTERS SITES WORKLOADS SEED SECONDS}, either followed by {@code --no-rounded-start} to solve
- * without the warm start and cover rows. Prints one result line per run.
+ * without the warm start and cover rows, {@code --pareto} for an 8-point cost-versus-carbon frontier or
+ * {@code --two-stage} for five scenarios. Prints one result line per run (and one per frontier point or scenario).
  */
 public final class ProcurementBench {
 
@@ -52,6 +53,7 @@ public final class ProcurementBench {
             seconds = Double.parseDouble(args[6]);
         }
         List<String> flags = List.of(args);
+        problem = TradeOffs.attach(problem, flags);
         ProcurementSolverSettings settings =
                 ProcurementSolverSettings.defaults().withRoundedStart(!flags.contains("--no-rounded-start"));
         var violations = ProblemValidator.validate(problem);
@@ -91,6 +93,7 @@ public final class ProcurementBench {
                 load,
                 check,
                 plan.message() == null ? "" : " | " + plan.message());
+        TradeOffs.print(plan);
         if (flags.contains("--explain")) {
             System.out.println(mapper.writeValueAsString(plan));
             System.out.println(mapper.writeValueAsString(ProcurementExplainer.explain(problem, plan, settings)));

@@ -2,7 +2,9 @@ package dev.computeplan.procurement.api;
 
 import dev.computeplan.procurement.explain.Explanation;
 import dev.computeplan.procurement.model.CashFlow;
+import dev.computeplan.procurement.model.ParetoPoint;
 import dev.computeplan.procurement.model.ProcurementPlan;
+import dev.computeplan.procurement.model.TwoStageResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -10,7 +12,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** A procurement plan, its cash flow, budget use and explanation as CSV tables for a spreadsheet (RFC 4180). */
+/**
+ * A procurement plan, its cash flow, budget use, explanation, cost-versus-carbon frontier and two-stage plan as tables
+ * for a spreadsheet: CSV (RFC 4180) one table at a time, or all of them as sheets of one workbook ({@link PlanXlsx}).
+ */
 final class PlanCsv {
 
     /** The tables a job can be exported as. */
@@ -18,13 +23,15 @@ final class PlanCsv {
         PLAN,
         CASH_FLOW,
         BUDGET_USE,
-        EXPLANATION
+        EXPLANATION,
+        FRONTIER,
+        TWO_STAGE
     }
 
     private PlanCsv() {}
 
-    static String plan(ProcurementPlan plan) {
-        return write(
+    static Tabular plan(ProcurementPlan plan) {
+        return new Tabular(
                 List.of(
                         "record",
                         "quarter",
@@ -84,8 +91,8 @@ final class PlanCsv {
                 });
     }
 
-    static String cashFlow(CashFlow cash) {
-        return write(
+    static Tabular cashFlow(CashFlow cash) {
+        return new Tabular(
                 List.of(
                         "quarter",
                         "cashCapexUsd",
@@ -125,8 +132,8 @@ final class PlanCsv {
                 });
     }
 
-    static String budgetUse(CashFlow cash) {
-        return write(List.of("budget", "quarter", "budgetUsd", "usedUsd", "usedShare"), out -> {
+    static Tabular budgetUse(CashFlow cash) {
+        return new Tabular(List.of("budget", "quarter", "budgetUsd", "usedUsd", "usedShare"), out -> {
             for (var b : cash.budgets()) {
                 out.printRecord(
                         b.site() == null ? "company" : b.site(),
@@ -138,8 +145,8 @@ final class PlanCsv {
         });
     }
 
-    static String explanation(Explanation e) {
-        return write(List.of("section", "item", "usd", "text"), out -> {
+    static Tabular explanation(Explanation e) {
+        return new Tabular(List.of("section", "item", "usd", "text"), out -> {
             out.printRecord("summary", "", "", e.summary());
             for (String c : e.checks()) {
                 out.printRecord("check", "", "", c);
@@ -160,19 +167,80 @@ final class PlanCsv {
         });
     }
 
+    /** Where a table's records go: a CSV printer or the rows of a spreadsheet. */
     @FunctionalInterface
-    private interface Rows {
-        void print(CSVPrinter out) throws IOException;
+    interface Sink {
+        void printRecord(Object... values) throws IOException;
     }
 
-    private static String write(List<String> header, Rows rows) {
+    /** A table's records, written to a sink. */
+    @FunctionalInterface
+    interface Rows {
+        void print(Sink out) throws IOException;
+    }
+
+    /** A table: its header and its records, to be written as CSV or as a spreadsheet's sheet. */
+    record Tabular(List<String> header, Rows rows) {}
+
+    /** The cost-versus-carbon frontier, cheapest point first; composition as SKU=accelerators pairs. */
+    static Tabular frontier(ProcurementPlan plan) {
+        return new Tabular(
+                List.of("point", "status", "costUsd", "carbonTonnes", "carbonCapTonnes", "gap", "acceleratorsBySku"),
+                out -> {
+                    int i = 1;
+                    for (ParetoPoint p :
+                            plan.paretoFrontier() == null ? List.<ParetoPoint>of() : plan.paretoFrontier()) {
+                        out.printRecord(
+                                i++,
+                                p.status(),
+                                p.costUsd(),
+                                p.carbonTonnes(),
+                                p.carbonCapTonnes() == null ? "" : p.carbonCapTonnes(),
+                                p.gap(),
+                                p.acceleratorsBoughtBySku().toString());
+                    }
+                });
+    }
+
+    /** The two-stage plan per scenario, then the expectation, the expected-value plan and their difference. */
+    static Tabular twoStage(ProcurementPlan plan) {
+        return new Tabular(
+                List.of("scenario", "probability", "costUsd", "expectedValuePlanUsd", "acceleratorsBySku"), out -> {
+                    TwoStageResult t = plan.twoStage();
+                    if (t == null) {
+                        return;
+                    }
+                    for (var s : t.scenarios()) {
+                        out.printRecord(
+                                s.name(),
+                                s.probability(),
+                                s.costUsd(),
+                                s.expectedValuePlanUsd() == null ? "" : s.expectedValuePlanUsd(),
+                                s.acceleratorsBoughtBySku().toString());
+                    }
+                    out.printRecord(
+                            "expected",
+                            1.0,
+                            t.expectedCostUsd() == null ? "" : t.expectedCostUsd(),
+                            t.expectedValuePlanUsd() == null ? "" : t.expectedValuePlanUsd(),
+                            "");
+                    out.printRecord(
+                            "value of the stochastic solution",
+                            "",
+                            t.valueOfStochasticSolutionUsd() == null ? "" : t.valueOfStochasticSolutionUsd(),
+                            "",
+                            "");
+                });
+    }
+
+    static String csv(Tabular table) {
         StringWriter text = new StringWriter();
         CSVFormat format = CSVFormat.RFC4180
                 .builder()
-                .setHeader(header.toArray(String[]::new))
+                .setHeader(table.header().toArray(String[]::new))
                 .get();
         try (CSVPrinter out = new CSVPrinter(text, format)) {
-            rows.print(out);
+            table.rows().print(out::printRecord);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

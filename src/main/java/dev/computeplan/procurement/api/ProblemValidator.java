@@ -65,10 +65,32 @@ public final class ProblemValidator {
                 out.add(new Violation("$.variants[" + v + "].name", "duplicate variant name"));
             }
         }
+        scenarios(p, out);
         if (out.isEmpty()) {
             eligibility(p, out);
         }
         return out;
+    }
+
+    private static void scenarios(ProcurementProblem p, List<Violation> out) {
+        if (p.twoStage() == null) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        double total = 0;
+        for (int s = 0; s < p.twoStage().scenarios().size(); s++) {
+            var scenario = p.twoStage().scenarios().get(s);
+            if (!names.add(scenario.name())) {
+                out.add(new Violation("$.twoStage.scenarios[" + s + "].name", "duplicate scenario name"));
+            }
+            total += scenario.probability();
+        }
+        if (Math.abs(total - 1) > 1e-6) {
+            out.add(new Violation("$.twoStage.scenarios", "probabilities add up to " + total + ", not 1"));
+        }
+        if (p.twoStage().firstStageQuarters() > p.horizonQuarters()) {
+            out.add(new Violation("$.twoStage.firstStageQuarters", "longer than the horizon"));
+        }
     }
 
     private static void workload(ProcurementProblem p, int w, Set<String> names, List<Violation> out) {

@@ -2,6 +2,8 @@ package dev.computeplan.procurement.api;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.computeplan.common.ConflictException;
+import dev.computeplan.common.InvalidInputException;
+import dev.computeplan.common.Violation;
 import dev.computeplan.jobs.JobService;
 import dev.computeplan.jobs.ProblemKind;
 import dev.computeplan.jobs.ProblemReader;
@@ -15,12 +17,17 @@ import dev.computeplan.procurement.model.ThroughputBasis;
 import dev.computeplan.procurement.model.ThroughputCatalogue;
 import dev.computeplan.procurement.model.Workload;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,6 +49,8 @@ import org.springframework.web.bind.annotation.RestController;
         name = "procurement",
         description = "Throughput table of a request, independent re-check of a stored plan, and CSV export")
 class ProcurementController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ProblemReader reader;
     private final JobService jobs;
@@ -164,31 +173,67 @@ class ProcurementController {
     }
 
     @Operation(
-            summary = "A stored plan as a CSV table: the plan, its quarterly cash flow, budget use, or explanation",
+            summary = "A stored plan as a CSV table (the plan, its quarterly cash flow, budget use, explanation,"
+                    + " cost-versus-carbon frontier or two-stage plan), or all of them as one XLSX workbook",
+            description = "format=xlsx returns every table as a sheet of one workbook and ignores table.",
             operationId = "exportProcurementPlan")
     @ApiResponse(
             responseCode = "200",
-            description = "RFC 4180 CSV with a header row",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+            description = "RFC 4180 CSV with a header row, or an XLSX workbook with a sheet per table",
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))
+            })
     @ApiResponse(responseCode = "409", description = "The job has no plan to export")
     @GetMapping("/jobs/{id}/export")
-    ResponseEntity<String> export(@PathVariable String id, @RequestParam(defaultValue = "PLAN") PlanCsv.Table table) {
+    ResponseEntity<byte[]> export(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "PLAN") PlanCsv.Table table,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"csv", "xlsx"},
+                                            defaultValue = "csv"))
+                    @RequestParam(defaultValue = "csv")
+                    String format) {
+        boolean xlsx = "xlsx".equalsIgnoreCase(format);
+        if (!xlsx && !"csv".equalsIgnoreCase(format)) {
+            throw InvalidInputException.unreadable(
+                    "Unknown export format " + format + ".", List.of(new Violation("format", "must be csv or xlsx")));
+        }
         JobService.Stored<ProcurementRequest, ProcurementPlan> stored = jobs.stored(kind, id);
         ProcurementPlan plan = stored.solution();
-        if (plan == null || (plan.objectiveUsd() == null && table != PlanCsv.Table.EXPLANATION)) {
+        if (plan == null || (plan.objectiveUsd() == null && (xlsx || table != PlanCsv.Table.EXPLANATION))) {
             throw new ConflictException("Procurement job " + id + " has no plan to export (status "
                     + (plan == null ? stored.job().status() : plan.status()) + ").");
         }
-        String csv = switch (table) {
+        String name = "procurement-" + id;
+        if (xlsx) {
+            Map<String, PlanCsv.Tabular> sheets = new LinkedHashMap<>();
+            for (PlanCsv.Table t : PlanCsv.Table.values()) {
+                sheets.put(t.name().toLowerCase(Locale.ROOT).replace('_', ' '), table(t, stored, plan));
+            }
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(XLSX))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
+                    .body(PlanXlsx.workbook(sheets));
+        }
+        String file = name + "-" + table.name().toLowerCase(Locale.ROOT) + ".csv";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .body(PlanCsv.csv(table(table, stored, plan)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private PlanCsv.Tabular table(
+            PlanCsv.Table table, JobService.Stored<ProcurementRequest, ProcurementPlan> stored, ProcurementPlan plan) {
+        return switch (table) {
             case PLAN -> PlanCsv.plan(plan);
             case CASH_FLOW -> PlanCsv.cashFlow(plan.cashFlow());
             case BUDGET_USE -> PlanCsv.budgetUse(plan.cashFlow());
             case EXPLANATION -> PlanCsv.explanation((Explanation) kind.explain(stored.problem(), plan));
+            case FRONTIER -> PlanCsv.frontier(plan);
+            case TWO_STAGE -> PlanCsv.twoStage(plan);
         };
-        String file = "procurement-" + id + "-" + table.name().toLowerCase(java.util.Locale.ROOT) + ".csv";
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
-                .body(csv);
     }
 }

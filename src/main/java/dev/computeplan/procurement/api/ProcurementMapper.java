@@ -3,12 +3,15 @@ package dev.computeplan.procurement.api;
 import dev.computeplan.procurement.model.CatalogueRow;
 import dev.computeplan.procurement.model.ExistingServers;
 import dev.computeplan.procurement.model.MeasuredThroughput;
+import dev.computeplan.procurement.model.Pareto;
 import dev.computeplan.procurement.model.Policy;
 import dev.computeplan.procurement.model.PrecisionOption;
 import dev.computeplan.procurement.model.ProcurementProblem;
+import dev.computeplan.procurement.model.Scenario;
 import dev.computeplan.procurement.model.Site;
 import dev.computeplan.procurement.model.Sku;
 import dev.computeplan.procurement.model.ThroughputCatalogue;
+import dev.computeplan.procurement.model.TwoStage;
 import dev.computeplan.procurement.model.Variant;
 import dev.computeplan.procurement.model.Workload;
 import java.util.List;
@@ -28,6 +31,8 @@ public final class ProcurementMapper {
                 map(r.workloads(), ProcurementMapper::workload),
                 r.policy() == null ? null : policy(r.policy()),
                 map(r.variants(), ProcurementMapper::variant),
+                r.pareto() == null ? null : new Pareto(r.pareto().points()),
+                r.twoStage() == null ? null : twoStage(r.twoStage()),
                 r.throughput() == null
                         ? null
                         : ThroughputCatalogue.embedded()
@@ -131,7 +136,24 @@ public final class ProcurementMapper {
                 v.cloudPriceFactor(),
                 v.energyPriceFactor(),
                 v.demandFactor(),
-                v.carbonUsdPerTonne());
+                v.carbonUsdPerTonne(),
+                v.leadTimeSlipQuarters());
+    }
+
+    static TwoStage twoStage(ProcurementRequest.TwoStage t) {
+        return new TwoStage(
+                t.firstStageQuarters(),
+                map(
+                        t.scenarios(),
+                        s -> new Scenario(
+                                s.name(),
+                                s.probability(),
+                                s.purchasePriceFactor(),
+                                s.leasePriceFactor(),
+                                s.cloudPriceFactor(),
+                                s.energyPriceFactor(),
+                                s.demandFactor(),
+                                s.leadTimeSlipQuarters())));
     }
 
     /** Null stays null (the model then applies its default); elements are mapped in order. */

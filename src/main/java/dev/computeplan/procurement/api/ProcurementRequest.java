@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -45,11 +46,38 @@ public record ProcurementRequest(
         @NotNull @NotEmpty @Size(max = 500) @Valid List<@NotNull Workload> workloads,
         @Valid Policy policy,
         @Size(max = 5) @Valid List<@NotNull Variant> variants,
+        @Valid Pareto pareto,
+        @Valid TwoStage twoStage,
         @Size(max = 500) @Valid List<@NotNull ThroughputOverride> throughput) {
 
     public ProcurementRequest {
         variants = emptyAsAbsent(variants);
         throughput = emptyAsAbsent(throughput);
+    }
+
+    /** A request without a frontier, scenarios or throughput overrides. */
+    public ProcurementRequest(
+            Integer horizonQuarters,
+            String firstQuarter,
+            List<Sku> catalogue,
+            List<Site> sites,
+            List<Workload> workloads,
+            Policy policy,
+            List<Variant> variants) {
+        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, null, null, null);
+    }
+
+    /** A request without a frontier or scenarios. */
+    public ProcurementRequest(
+            Integer horizonQuarters,
+            String firstQuarter,
+            List<Sku> catalogue,
+            List<Site> sites,
+            List<Workload> workloads,
+            Policy policy,
+            List<Variant> variants,
+            List<ThroughputOverride> throughput) {
+        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, null, null, throughput);
     }
 
     /** A request without throughput overrides. */
@@ -60,8 +88,10 @@ public record ProcurementRequest(
             List<Site> sites,
             List<Workload> workloads,
             Policy policy,
-            List<Variant> variants) {
-        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, null);
+            List<Variant> variants,
+            Pareto pareto,
+            TwoStage twoStage) {
+        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, pareto, twoStage, null);
     }
 
     /**
@@ -219,5 +249,33 @@ public record ProcurementRequest(
             @Positive @DecimalMax("10") Double cloudPriceFactor,
             @Positive @DecimalMax("10") Double energyPriceFactor,
             @Positive @DecimalMax("10") Double demandFactor,
-            @PositiveOrZero Double carbonUsdPerTonne) {}
+            @PositiveOrZero Double carbonUsdPerTonne,
+            @PositiveOrZero @Max(8) Integer leadTimeSlipQuarters) {}
+
+    /**
+     * A cost-versus-carbon frontier beside the base case: {@code points} plans from the cheapest to the least-carbon
+     * one (default 8), each the cheapest under a cap on tonnes of CO2e, carbon priced at 0.
+     */
+    public record Pareto(@Min(2) @Max(12) Integer points) {}
+
+    /**
+     * Two-stage planning: the first {@code firstStageQuarters} quarters' orders, leases and kept servers (default 4)
+     * shared by every scenario, the rest adapted to each. Probabilities add up to 1.
+     */
+    public record TwoStage(
+            @Positive @Max(12) Integer firstStageQuarters,
+            @NotNull @Size(min = 2, max = 8) @Valid List<@NotNull Scenario> scenarios) {}
+
+    /** One outcome of an uncertain future: demand and prices scaled, lead times slipped. Null factor = 1. */
+    public record Scenario(
+            @NotBlank @Size(max = NAME_MAX) @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE)
+            String name,
+
+            @NotNull @Positive @DecimalMax("1") Double probability,
+            @Positive @DecimalMax("10") Double purchasePriceFactor,
+            @Positive @DecimalMax("10") Double leasePriceFactor,
+            @Positive @DecimalMax("10") Double cloudPriceFactor,
+            @Positive @DecimalMax("10") Double energyPriceFactor,
+            @Positive @DecimalMax("10") Double demandFactor,
+            @PositiveOrZero @Max(8) Integer leadTimeSlipQuarters) {}
 }

@@ -5,9 +5,9 @@ import dev.computeplan.procurement.model.ProcurementPlan;
 import dev.computeplan.procurement.solver.LinearProgram;
 import dev.computeplan.procurement.solver.MipRunner;
 import dev.computeplan.procurement.solver.ProcurementModel;
+import dev.computeplan.procurement.solver.ResolveBudgets;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,25 +17,21 @@ final class BindingAnalysis {
 
     /** Binding resource rows re-solved as a MIP with one more unit (the rest get only their LP dual). */
     private static final int MAX_RESOLVES = 6;
-    /** Time limit of each of those re-solves. */
-    private static final Duration RESOLVE_LIMIT = Duration.ofSeconds(2);
     /** LP duals listed, largest first. */
     private static final int MAX_DUALS = 15;
     /** Above this many variables the re-solves are skipped to keep explanations quick. */
     private static final int RESOLVE_MAX_VARIABLES = 20_000;
-    /** All re-solves of one explanation together stop after this long (the rest get no value). */
-    private static final Duration ANALYSIS_LIMIT = Duration.ofSeconds(20);
     /** Relative slack under which a limit counts as fully used (the solver's feasibility tolerance is smaller). */
     private static final double SLACK_TOLERANCE = 1e-6;
     /** Row prefixes of site and supply limits whose relaxation needs a MIP re-solve (integers only). */
     private static final List<String> RESOURCE_ROWS = List.of("power[", "space[", "budget[", "supply[", "leaseSupply[");
-    /** Time limit of the LP with the integers fixed. */
-    private static final Duration LP_LIMIT = Duration.ofSeconds(5);
 
     private final MipRunner runner;
+    private final ResolveBudgets budgets;
 
-    BindingAnalysis(MipRunner runner) {
+    BindingAnalysis(MipRunner runner, ResolveBudgets budgets) {
         this.runner = runner;
+        this.budgets = budgets;
     }
 
     /**
@@ -55,7 +51,7 @@ final class BindingAnalysis {
     private List<Binding> lpDuals(ProcurementModel model, double[] x) {
         LinearProgram lp = model.program();
         List<Binding> duals = new ArrayList<>();
-        MipRunner.Result fixed = runner.lp(lp, LP_LIMIT, x, model.integerMask());
+        MipRunner.Result fixed = runner.lp(lp, budgets.bindingLp(), x, model.integerMask());
         if (fixed.hasSolution()) {
             for (LinearProgram.Row row : lp.rows()) {
                 double dual = fixed.duals()[row.index()];
@@ -87,7 +83,10 @@ final class BindingAnalysis {
         // the plan as a complete hint (every variable): SCIP starts from it without completing it by a sub-MIP
         List<double[]> hint = model.hintFrom(plan);
         boolean resolve = lp.variables().size() <= RESOLVE_MAX_VARIABLES;
-        LimitRange ranges = new LimitRange(runner, RESOLVE_LIMIT, System.nanoTime() + ANALYSIS_LIMIT.toNanos());
+        LimitRange ranges = new LimitRange(
+                runner,
+                budgets.bindingResolve(),
+                System.nanoTime() + budgets.bindingAnalysis().toNanos());
         int resolved = 0;
         for (LinearProgram.Row row : lp.rows()) {
             if (!RESOURCE_ROWS.stream().anyMatch(row.name()::startsWith)

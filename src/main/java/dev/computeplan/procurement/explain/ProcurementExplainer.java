@@ -67,7 +67,7 @@ public final class ProcurementExplainer {
                 purchases(problem, plan, pools),
                 pools,
                 Throughput.of(problem).derivedFigures(problem),
-                new BindingAnalysis(new MipRunner(settings)).binding(model, plan),
+                new BindingAnalysis(new MipRunner(settings), settings.budgets()).binding(model, plan),
                 plan.conflict(),
                 List.of(),
                 variants(plan),

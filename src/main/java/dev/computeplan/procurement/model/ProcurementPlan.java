@@ -22,7 +22,9 @@ public record ProcurementPlan(
         List<VariantResult> variants,
         String message,
         List<String> conflict,
-        List<Repair> repairs) {
+        List<Repair> repairs,
+        List<ParetoPoint> paretoFrontier,
+        TwoStageResult twoStage) {
 
     /** Servers of one SKU delivered to one site at the start of a quarter. */
     public record Purchase(String sku, String site, int quarter, String quarterLabel, int servers, int accelerators) {}
@@ -154,7 +156,9 @@ public record ProcurementPlan(
                 variants,
                 message,
                 conflict,
-                repairs);
+                repairs,
+                paretoFrontier,
+                twoStage);
     }
 
     /** A plan without values (INFEASIBLE or NOT_SOLVED) and why. */
@@ -179,7 +183,9 @@ public record ProcurementPlan(
                 .variants(variants)
                 .message(message)
                 .conflict(conflict)
-                .repairs(repairs);
+                .repairs(repairs)
+                .paretoFrontier(paretoFrontier)
+                .twoStage(twoStage);
     }
 
     /** Named construction of a plan; lists default to empty, the rest to null. */
@@ -199,6 +205,8 @@ public record ProcurementPlan(
         private String message;
         private List<String> conflict = List.of();
         private List<Repair> repairs;
+        private List<ParetoPoint> paretoFrontier;
+        private TwoStageResult twoStage;
 
         private Builder(PlanStatus status) {
             this.status = status;
@@ -267,6 +275,17 @@ public record ProcurementPlan(
             return this;
         }
 
+        /** The cost-versus-carbon frontier, cheapest first, dominated points dropped; null when none was asked for. */
+        public Builder paretoFrontier(List<ParetoPoint> paretoFrontier) {
+            this.paretoFrontier = paretoFrontier;
+            return this;
+        }
+
+        public Builder twoStage(TwoStageResult twoStage) {
+            this.twoStage = twoStage;
+            return this;
+        }
+
         public ProcurementPlan build() {
             return new ProcurementPlan(
                     status,
@@ -283,7 +302,9 @@ public record ProcurementPlan(
                     variants,
                     message,
                     conflict,
-                    repairs);
+                    repairs,
+                    paretoFrontier,
+                    twoStage);
         }
     }
 }

@@ -11,7 +11,44 @@ public record ProcurementProblem(
         List<Workload> workloads,
         Policy policy,
         List<Variant> variants,
+        Pareto pareto,
+        TwoStage twoStage,
         @com.fasterxml.jackson.annotation.JsonIgnore ThroughputCatalogue throughputCatalogue) {
+
+    /** A problem using the embedded throughput catalogue, without a frontier or scenarios. */
+    public ProcurementProblem(
+            Integer horizonQuarters,
+            String firstQuarter,
+            List<Sku> catalogue,
+            List<Site> sites,
+            List<Workload> workloads,
+            Policy policy,
+            List<Variant> variants) {
+        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, null, null, null);
+    }
+
+    /** A problem with its own throughput rows, without a frontier or scenarios. */
+    public ProcurementProblem(
+            Integer horizonQuarters,
+            String firstQuarter,
+            List<Sku> catalogue,
+            List<Site> sites,
+            List<Workload> workloads,
+            Policy policy,
+            List<Variant> variants,
+            ThroughputCatalogue throughputCatalogue) {
+        this(
+                horizonQuarters,
+                firstQuarter,
+                catalogue,
+                sites,
+                workloads,
+                policy,
+                variants,
+                null,
+                null,
+                throughputCatalogue);
+    }
 
     /** A problem using the embedded throughput catalogue. */
     public ProcurementProblem(
@@ -21,8 +58,10 @@ public record ProcurementProblem(
             List<Site> sites,
             List<Workload> workloads,
             Policy policy,
-            List<Variant> variants) {
-        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, null);
+            List<Variant> variants,
+            Pareto pareto,
+            TwoStage twoStage) {
+        this(horizonQuarters, firstQuarter, catalogue, sites, workloads, policy, variants, pareto, twoStage, null);
     }
 
     /** Hours in a quarter: 8,760 / 4. */
@@ -37,7 +76,16 @@ public record ProcurementProblem(
     /** This problem with other workloads (catalogue, overrides and everything else kept). */
     public ProcurementProblem withWorkloads(List<Workload> loads) {
         return new ProcurementProblem(
-                horizonQuarters, firstQuarter, catalogue, sites, loads, policy, variants, throughputCatalogue);
+                horizonQuarters,
+                firstQuarter,
+                catalogue,
+                sites,
+                loads,
+                policy,
+                variants,
+                pareto,
+                twoStage,
+                throughputCatalogue);
     }
 
     /** Discount factor of quarter q: (1 + r)^(-q/4). */

@@ -22,6 +22,11 @@ public final class Variants {
                 p.throughputCatalogue());
     }
 
+    /** The problem with carbon priced at 0: money alone, for a cost-versus-carbon trade-off. */
+    public static ProcurementProblem moneyOnly(ProcurementProblem p) {
+        return apply(p, new Variant("money only", null, null, null, null, null, 0.0));
+    }
+
     private static Sku scaled(Sku s, Variant v) {
         return new Sku(
                 s.name(),
@@ -39,7 +44,7 @@ public final class Variants {
                 times(s.serverUsd(), v.purchasePriceFactor()),
                 times(s.leaseUsdPerHour(), v.leasePriceFactor()),
                 times(s.cloudUsdPerHour(), v.cloudPriceFactor()),
-                s.leadTimeQuarters(),
+                s.leadTimeQuarters() + v.leadTimeSlipQuarters(),
                 s.usefulLifeQuarters(),
                 s.embodiedKgCo2ePerAccelerator(),
                 s.opexUsdPerServerQuarter(),

@@ -89,6 +89,57 @@ public final class LinearProgram {
         return objective.get(var);
     }
 
+    /** A copy to change apart from this one (rows are immutable and shared). */
+    public LinearProgram copy() {
+        LinearProgram out = new LinearProgram();
+        out.variables.addAll(variables);
+        out.objective.addAll(objective);
+        out.rows.addAll(rows);
+        return out;
+    }
+
+    /** Replaces the objective by {@code coefs} (one per variable). */
+    public void setObjective(double[] coefs) {
+        for (int i = 0; i < variables.size(); i++) {
+            objective.set(i, coefs[i]);
+        }
+    }
+
+    /** Holds a variable at a value (its bounds set to it). */
+    public void fix(int var, double value) {
+        Variable v = variables.get(var);
+        variables.set(var, new Variable(var, v.name(), value, value, v.integer()));
+    }
+
+    /**
+     * Appends another program's variables and rows, their names prefixed and its objective weighted, and returns the
+     * index its first variable has here: the other program's variable i is this one's {@code offset + i}.
+     */
+    public int absorb(LinearProgram other, String prefix, double weight) {
+        int offset = variables.size();
+        for (Variable v : other.variables) {
+            addVariable(prefix + v.name(), v.lb(), v.ub(), v.integer());
+            objective.set(offset + v.index(), weight * other.objective(v.index()));
+        }
+        for (Row row : other.rows) {
+            int[] shifted = row.vars().clone();
+            for (int i = 0; i < shifted.length; i++) {
+                shifted[i] += offset;
+            }
+            rows.add(new Row(
+                    rows.size(),
+                    prefix + row.name(),
+                    row.requirement(),
+                    shifted,
+                    row.coefs(),
+                    row.lb(),
+                    row.ub(),
+                    row.unit(),
+                    row.unitScale()));
+        }
+        return offset;
+    }
+
     /** Builds one row: terms, then a bound. Terms on variable -1 (not created) are skipped. */
     public final class RowBuilder {
         private final String name;

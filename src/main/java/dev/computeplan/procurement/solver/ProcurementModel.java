@@ -273,6 +273,11 @@ public final class ProcurementModel extends ModelPart {
                 t.precision(w, k),
                 replicas));
     }
+    /** Tonnes of CO2e per unit of each variable (see {@link CarbonTonnes}). */
+    public double[] carbonTonnes() {
+        return new CarbonTonnes(this).perVariable();
+    }
+
     /** A previous plan as a complete solver hint: (variable index, value) for every variable. */
     public List<double[]> hintFrom(ProcurementPlan plan) {
         return new PlanValues(this).hintFrom(plan);

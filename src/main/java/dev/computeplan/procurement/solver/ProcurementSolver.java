@@ -20,14 +20,6 @@ import java.util.function.Consumer;
  */
 public final class ProcurementSolver {
 
-    /** Share of the time limit the base case gets when variants are present; the variants share the rest. */
-    private static final double BASE_SHARE = 0.5;
-    /** Least time for the CP-SAT conflict search when the base case is infeasible. */
-    private static final Duration CONFLICT_MIN = Duration.ofSeconds(1);
-
-    /** Least share of the limit worth a variant's solve; variants beyond what the time left allows are not solved. */
-    private static final Duration MIN_VARIANT = Duration.ofMillis(500);
-
     /** Least time SCIP gets, even when building the model used up the limit. */
     private static final Duration MIN_SOLVE = Duration.ofMillis(200);
 
@@ -61,24 +53,33 @@ public final class ProcurementSolver {
             Consumer<Runnable> onStop,
             BooleanSupplier stopped,
             Consumer<ProcurementPlan> baseSolved) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Duration baseLimit =
-                problem.variants().isEmpty() ? limit : Duration.ofMillis((long) (limit.toMillis() * BASE_SHARE));
+        int extra = frontierSolves(problem) + TwoStagePlanner.solves(problem);
+        Budget budget = new Budget(limit, 1 + problem.variants().size() + extra);
+        Duration baseLimit = extra > 0
+                ? budget.take(1)
+                : problem.variants().isEmpty()
+                        ? limit
+                        : Duration.ofMillis(
+                                (long) (limit.toMillis() * settings.budgets().variantsBaseShare()));
         Resumed resumed = Resumed.of(problem, warmStart, audit);
         ProcurementPlan base = solveOne(problem, warmStart, baseLimit, onStop, true);
         if (resumed != null) {
             base = resumed.keepBest(base, settings.relativeGap());
         }
-        if (!problem.variants().isEmpty() && base.objectiveUsd() != null) {
+        if ((!problem.variants().isEmpty() || extra > 0) && base.objectiveUsd() != null) {
             baseSolved.accept(base);
         }
+        long deadline =
+                System.nanoTime() + (extra > 0 ? budget.take(problem.variants().size()) : budget.left()).toNanos();
         List<VariantResult> variants = new ArrayList<>();
         for (int i = 0; i < problem.variants().size(); i++) {
             Variant v = problem.variants().get(i);
             // what is left of the limit, shared by the variants still to solve that it can pay for (an overrun is
             // absorbed by the later ones)
             long leftNanos = deadline - System.nanoTime();
-            int toSolve = (int) Math.min(problem.variants().size() - i, leftNanos / MIN_VARIANT.toNanos());
+            int toSolve = (int) Math.min(
+                    problem.variants().size() - i,
+                    leftNanos / settings.budgets().minVariant().toNanos());
             if (stopped.getAsBoolean() || toSolve <= 0) {
                 variants.add(notSolved(v.name(), stopped.getAsBoolean() ? "stopped" : "time limit reached"));
                 continue;
@@ -93,7 +94,28 @@ public final class ProcurementSolver {
                     solveOne(changed, start, Duration.ofMillis(Math.max(MIN_SOLVE.toMillis(), left)), onStop, false);
             variants.add(summary(v.name(), changed, plan, base, basePlanUsd));
         }
-        return base.withChecks(base.costs(), variants, base.message());
+        ProcurementPlan.Builder out = base.toBuilder().variants(variants);
+        // an infeasible base case has neither; one not solved in its share may still get them in theirs
+        boolean feasible = base.status() != PlanStatus.INFEASIBLE && !stopped.getAsBoolean();
+        if (problem.pareto() != null && feasible) {
+            out.paretoFrontier(new ParetoFrontier(this, runner, audit)
+                    .solve(
+                            problem,
+                            problem.pareto().points(),
+                            base,
+                            budget.take(frontierSolves(problem)),
+                            onStop,
+                            stopped));
+        }
+        if (problem.twoStage() != null && feasible) {
+            out.twoStage(new TwoStagePlanner(this, runner, audit)
+                    .solve(problem, budget.take(TwoStagePlanner.solves(problem)), onStop, stopped));
+        }
+        return out.build();
+    }
+
+    private static int frontierSolves(ProcurementProblem problem) {
+        return problem.pareto() == null ? 0 : problem.pareto().points() + 1;
     }
 
     /** Solves one problem and re-checks the plan; an infeasible base case gets its conflict. */
@@ -106,33 +128,22 @@ public final class ProcurementSolver {
         long start = System.nanoTime();
         ProcurementModel model = ProcurementModel.build(problem);
         // the time limit covers the model build too
-        Duration left = limit.minusNanos(System.nanoTime() - start);
-        // the LP relaxation (at most a share of the time): its duals weigh the cover rows, its rounding is the first
-        // incumbent unless a previous plan is given
-        List<double[]> hint = model.hintFrom(warmStart);
-        if (settings.roundedStart() && !left.isNegative()) {
-            Duration share = Duration.ofMillis((long) (left.toMillis() * settings.warmStartShare()));
-            // with a previous plan as the hint, only the duals: the roundings would be thrown away
-            WarmStart.Start relaxed = WarmStart.fromRelaxation(model, share, settings.solverLog(), hint.isEmpty());
-            if (relaxed.duals() != null && settings.coverRows()) {
-                model.coverRows(relaxed.duals());
-            }
-            if (hint.isEmpty()) {
-                hint = relaxed.hint();
-            }
-        }
-        Duration solveLimit = limit.minusNanos(System.nanoTime() - start);
         MipRunner.Result r =
-                runner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, hint, onStop);
+                solveModel(model, model.hintFrom(warmStart), limit.minusNanos(System.nanoTime() - start), onStop);
         if (r.status() == MipRunner.Status.INFEASIBLE) {
             List<String> conflict = List.of();
             List<ProcurementPlan.Repair> repairs = List.of();
             String message = "no plan meets every requirement";
             if (explainConflict) {
-                // the rest of the time limit, but at least CONFLICT_MIN: an explanation is worth a short overrun
+                // the rest of the time limit, but at least the least conflict time: an explanation is worth a short
+                // overrun
                 Duration rest = limit.minusNanos(System.nanoTime() - start);
                 PlannerConflicts.Result c = PlannerConflicts.explain(
-                        problem, runner, rest.compareTo(CONFLICT_MIN) < 0 ? CONFLICT_MIN : rest);
+                        problem,
+                        runner,
+                        rest.compareTo(settings.budgets().conflictMin()) < 0
+                                ? settings.budgets().conflictMin()
+                                : rest);
                 conflict = c.conflict().requirements();
                 repairs = c.repairs();
                 message = c.conflict().infeasible()
@@ -166,6 +177,29 @@ public final class ProcurementSolver {
                 .variants(List.of())
                 .message(note)
                 .build();
+    }
+
+    /**
+     * Solves a built model within the limit (which counts from the call): the LP relaxation first (at most a share of
+     * the time), whose duals weigh the cover rows and whose rounding is the first incumbent unless a hint is given.
+     */
+    MipRunner.Result solveModel(
+            ProcurementModel model, List<double[]> hint, Duration limit, Consumer<Runnable> onStop) {
+        long start = System.nanoTime();
+        List<double[]> first = hint;
+        if (settings.roundedStart() && !limit.isNegative()) {
+            Duration share = Duration.ofMillis((long) (limit.toMillis() * settings.warmStartShare()));
+            // with a previous plan as the hint, only the duals: the roundings would be thrown away
+            WarmStart.Start relaxed = WarmStart.fromRelaxation(model, share, settings.solverLog(), first.isEmpty());
+            if (relaxed.duals() != null && settings.coverRows()) {
+                model.coverRows(relaxed.duals());
+            }
+            if (first.isEmpty()) {
+                first = relaxed.hint();
+            }
+        }
+        Duration solveLimit = limit.minusNanos(System.nanoTime() - start);
+        return runner.mip(model.program(), solveLimit.compareTo(MIN_SOLVE) < 0 ? MIN_SOLVE : solveLimit, first, onStop);
     }
 
     private static VariantResult notSolved(String name, String reason) {

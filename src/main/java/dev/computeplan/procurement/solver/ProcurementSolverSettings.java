@@ -10,6 +10,7 @@ package dev.computeplan.procurement.solver;
  *                       which are weighted by that relaxation's duals
  * @param coverRows      add the cover rows ({@link ProcurementModel#coverRows}) when the relaxation is solved
  * @param warmStartShare most of the time limit the warm start may take
+ * @param budgets        time budgets of the re-solves around the base case
  */
 public record ProcurementSolverSettings(
         double relativeGap,
@@ -17,17 +18,20 @@ public record ProcurementSolverSettings(
         boolean solverLog,
         boolean roundedStart,
         boolean coverRows,
-        double warmStartShare) {
+        double warmStartShare,
+        ResolveBudgets budgets) {
 
     public ProcurementSolverSettings {
         scipParams = scipParams == null ? "" : scipParams;
+        budgets = budgets == null ? ResolveBudgets.defaults() : budgets;
     }
 
     public static ProcurementSolverSettings defaults() {
-        return new ProcurementSolverSettings(1e-3, "", false, true, true, 0.35);
+        return new ProcurementSolverSettings(1e-3, "", false, true, true, 0.35, ResolveBudgets.defaults());
     }
 
     public ProcurementSolverSettings withRoundedStart(boolean on) {
-        return new ProcurementSolverSettings(relativeGap, scipParams, solverLog, on, coverRows, warmStartShare);
+        return new ProcurementSolverSettings(
+                relativeGap, scipParams, solverLog, on, coverRows, warmStartShare, budgets);
     }
 }

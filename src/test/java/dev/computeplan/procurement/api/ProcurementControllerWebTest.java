@@ -1,5 +1,6 @@
 package dev.computeplan.procurement.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,6 +21,7 @@ import jakarta.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,6 +153,35 @@ class ProcurementControllerWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("check,,,\"independent check passed")));
         mvc.perform(get("/api/v1/procurement/jobs/c/export").param("table", "NOPE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void exportsEveryTableAsASheetOfOneWorkbook() throws Exception {
+        var problem = Fixtures.twoAccelerators(1.0, true);
+        ProcurementPlan plan = Fixtures.solve(problem);
+        when(jobs.stored(kind, "x"))
+                .thenReturn(new JobService.Stored<>(mock(JobRecord.class), Fixtures.request(problem), plan));
+        byte[] body = mvc.perform(get("/api/v1/procurement/jobs/x/export").param("format", "xlsx"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(body))) {
+            List<String> names = new java.util.ArrayList<>();
+            book.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertThat(names)
+                    .containsExactly("plan", "cash flow", "budget use", "explanation", "frontier", "two stage");
+            var purchase = book.getSheet("plan").getRow(1);
+            assertThat(purchase.getCell(0).getStringCellValue()).isEqualTo("purchase");
+            assertThat(purchase.getCell(6).getNumericCellValue()).isEqualTo(2.0);
+            // the same figure as the CSV's cash-flow row: 20,000 of cash capex in Q1
+            assertThat(book.getSheet("cash flow").getRow(1).getCell(1).getNumericCellValue())
+                    .isEqualTo(20_000.0);
+        }
+        mvc.perform(get("/api/v1/procurement/jobs/x/export").param("format", "pdf"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

@@ -26,9 +26,9 @@ class ProcurementResumeTest {
     private static final double GAP = 1e-4;
     private static final Duration TOTAL = Fixtures.SAFETY_LIMIT;
     private static final ProcurementSolverSettings SETTINGS =
-            new ProcurementSolverSettings(GAP, "", false, true, true, 0.35);
-    private static final ProcurementSolverSettings FIRST_SOLUTION_ONLY =
-            new ProcurementSolverSettings(GAP, "limits/solutions = 1", false, false, false, 0.35);
+            new ProcurementSolverSettings(GAP, "", false, true, true, 0.35, ResolveBudgets.defaults());
+    private static final ProcurementSolverSettings FIRST_SOLUTION_ONLY = new ProcurementSolverSettings(
+            GAP, "limits/solutions = 1", false, false, false, 0.35, ResolveBudgets.defaults());
 
     private final ProcurementProblem problem = ScenarioGenerator.generate(6, 8, 2, 8, 3);
     /** The run without interruption, solved once for both tests. */
