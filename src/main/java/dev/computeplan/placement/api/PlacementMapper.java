@@ -187,28 +187,44 @@ public final class PlacementMapper {
         }
         List<Workload> workloads = new ArrayList<>();
         for (PlacementRequest.WorkloadDto w : req.workloads()) {
-            Node current = w.currentNode() == null ? null : nodes.get(w.currentNode());
-            int gpus = w.gpus() == null ? 0 : w.gpus();
-            int gpuMilli = w.gpuMilli() == null ? 0 : w.gpuMilli();
-            long[] requirement = vector(w.requirements(), resourceIds);
-            if (gpuResource >= 0) {
-                requirement[gpuResource] = Workload.demandMilli(gpus, gpuMilli);
-            }
-            Workload workload = new Workload(
-                            w.id(),
-                            requirement,
-                            w.service() == null ? null : services.get(w.service()),
-                            current,
-                            nz(w.moveCost()))
-                    .withGpus(gpus, gpuMilli)
-                    .withGpuTypes(Set.copyOf(orEmpty(w.allowedGpuTypes())), Set.copyOf(orEmpty(w.preferredGpuTypes())))
-                    .withPriority(w.priority() == null ? 1L : w.priority())
-                    .withGang(w.gang() == null ? null : gangs.get(w.gang()))
-                    .withPowerWatts(nz(w.powerWatts()))
-                    .withPinned(Boolean.TRUE.equals(w.pinned()));
+            Workload workload = workload(
+                    w,
+                    resourceIds,
+                    gpuResource,
+                    w.currentNode() == null ? null : nodes.get(w.currentNode()),
+                    w.service() == null ? null : services.get(w.service()),
+                    w.gang() == null ? null : gangs.get(w.gang()));
             workloads.add(workload.withNode(initialNode(workload, warm, nodes)));
         }
         return workloads;
+    }
+
+    /**
+     * One workload, its node, service and gang already mapped (also an online decision's arrival, mapped against
+     * a cluster's problem).
+     *
+     * @param gpuResource index of the undeclared GPU resource ({@link PlacementValidator#gpuResourceIndex}), or -1
+     */
+    public static Workload workload(
+            PlacementRequest.WorkloadDto w,
+            List<String> resourceIds,
+            int gpuResource,
+            Node current,
+            Service service,
+            Gang gang) {
+        int gpus = w.gpus() == null ? 0 : w.gpus();
+        int gpuMilli = w.gpuMilli() == null ? 0 : w.gpuMilli();
+        long[] requirement = vector(w.requirements(), resourceIds);
+        if (gpuResource >= 0) {
+            requirement[gpuResource] = Workload.demandMilli(gpus, gpuMilli);
+        }
+        return new Workload(w.id(), requirement, service, current, nz(w.moveCost()))
+                .withGpus(gpus, gpuMilli)
+                .withGpuTypes(Set.copyOf(orEmpty(w.allowedGpuTypes())), Set.copyOf(orEmpty(w.preferredGpuTypes())))
+                .withPriority(w.priority() == null ? 1L : w.priority())
+                .withGang(gang)
+                .withPowerWatts(nz(w.powerWatts()))
+                .withPinned(Boolean.TRUE.equals(w.pinned()));
     }
 
     private static Node initialNode(Workload workload, Map<String, String> warm, Map<String, Node> nodes) {
