@@ -88,9 +88,8 @@ final class ClusterEventRules {
             out.add(new Violation(
                     path + ".gang", "the workload names no gang '" + e.gang().id() + "'"));
         }
-        // the placement validator's rules on the workload itself, without its node (checked above)
-        PlacementRequest.WorkloadDto unbound = ClusterDoc.runningOn(w, null);
-        for (Violation v : ClusterRules.workloadRules(List.of(unbound), e.gang(), doc, declaredResources, path)) {
+        // the placement validator's rules on the workload itself; its node is checked above
+        for (Violation v : ClusterRules.workloadRules(List.of(w), e.gang(), doc, declaredResources, path)) {
             out.add(new Violation(v.field().replace(path + ".workloads[0]", path + ".workload"), v.message()));
         }
         if (out.size() == before) {
