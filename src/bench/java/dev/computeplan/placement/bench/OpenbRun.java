@@ -10,9 +10,9 @@ import java.util.Locale;
 /**
  * OpenB online placement benchmark (the FGD paper's protocol, see ../shared/data/README.md): every pod arrives
  * once, in a seeded shuffled order padded by redraws to 130% of GPU capacity, is placed on arrival or dropped,
- * nothing moves. Policies, all on the same simulator: best-fit, FGD (integer sigmoid score, seeded node order on
- * ties) and the engine's own soft rules (fragmentation + gpuClassBalance + the balance of free CPU and memory per
- * free GPU, exact score difference, first node on ties). Run by benchmarks/placement-openb.sh.
+ * nothing moves. Policies, all on the same simulator: best-fit as the paper defines it and our GPU-first best-fit,
+ * FGD (integer sigmoid score, seeded node order on ties) and the product's online decision ({@link ProductPolicy}).
+ * Run by benchmarks/placement-openb.sh.
  */
 final class OpenbRun {
 
@@ -117,9 +117,7 @@ final class OpenbRun {
             case "best-fit-gpu-first" -> BaselinePolicies::bestFitGpuFirst;
             case "fgd" -> BaselinePolicies.fgd(Shape.typical(pods, false), state, seed);
             case "product" ->
-                new ProductPolicy(nodes, Shape.typical(pods, true), EnginePolicy.gpuBalances(pods, balanceWeight));
-            case "engine-layout" ->
-                EnginePolicy.of(Shape.typical(pods, true), EnginePolicy.gpuBalances(pods, balanceWeight), state, true);
+                new ProductPolicy(nodes, Shape.typical(pods, true), OpenbObjectives.gpuBalances(pods, balanceWeight));
             default -> throw new IllegalArgumentException("unknown policy " + name);
         };
     }

@@ -45,7 +45,7 @@ final class ProductPolicy implements Policy {
             index.put("n" + i, i);
         }
         List<PlacementRequest.ProbeDto> probes = new ArrayList<>();
-        for (FragmentationProbe p : EnginePolicy.probes(typedShapes)) {
+        for (FragmentationProbe p : OpenbObjectives.probes(typedShapes)) {
             probes.add(new PlacementRequest.ProbeDto(
                     p.id(),
                     Map.of("cpu", p.requirements()[0], "memory", p.requirements()[1]),
