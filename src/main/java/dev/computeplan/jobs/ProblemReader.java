@@ -164,6 +164,36 @@ public class ProblemReader {
         return problem;
     }
 
+    /**
+     * Binds a body that is not a kind's problem (an endpoint's own request) and checks its Bean Validation rules:
+     * 400 when it does not match {@code type}, 422 naming the field paths when it breaks a rule.
+     */
+    public <T> T readAs(JsonNode body, Class<T> type) {
+        if (!(body instanceof ObjectNode)) {
+            throw InvalidInputException.unreadable(
+                    "The request body must be a JSON object.", List.of(new Violation("$", "expected a JSON object")));
+        }
+        List<Violation> content = JsonTreeRules.contentViolations(body);
+        if (!content.isEmpty()) {
+            throw InvalidInputException.invalid(content);
+        }
+        T value;
+        try {
+            value = mapper.treeToValue(body, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            Violation v = violationOf(e);
+            if (v.message().equals(MUST_NOT_BE_NULL)) {
+                throw InvalidInputException.invalid(List.of(v));
+            }
+            throw InvalidInputException.unreadable("The request body does not match its schema.", List.of(v));
+        }
+        List<Violation> violations = beanViolations(value, "$");
+        if (!violations.isEmpty()) {
+            throw InvalidInputException.invalid(violations);
+        }
+        return value;
+    }
+
     /** A kind's own rules; if they fail on an input, that input is answered as invalid rather than as a server error. */
     private static <P> List<Violation> kindRules(ProblemKind<P, ?> kind, P problem) {
         try {

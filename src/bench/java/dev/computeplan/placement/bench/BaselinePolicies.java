@@ -5,13 +5,58 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-/** The two published baselines the engine is compared with: best-fit and FGD (fragmentation gradient descent). */
+/** The published baselines the product is compared with: best-fit (the paper's and our GPU-first one) and FGD. */
 final class BaselinePolicies {
 
     private BaselinePolicies() {}
 
-    /** Best-fit: the node left with the least free GPU capacity, then least free CPU share. */
-    static Policy.Choice bestFit(ClusterState s, Pod p) {
+    /**
+     * Best-fit as the FGD paper's simulator defines it: one integer score per node, {@code (int) (100 x (1 - (0.5 x
+     * leftover CPU / 128,000 + 0.5 x leftover GPU milli / 8,000)))}, highest wins, ties by a seeded random node rank.
+     */
+    static Policy bestFitPaper(ClusterState state, long seed) {
+        int[] rank = rank(state.cpuFree.length, seed);
+        return (s, p) -> {
+            Policy.Choice best = null;
+            int bestScore = Integer.MIN_VALUE;
+            int bestRank = Integer.MAX_VALUE;
+            for (int n = 0; n < s.cpuFree.length; n++) {
+                int[] g = s.gpuChoice(n, p);
+                if (g == null) {
+                    continue;
+                }
+                long freeGpu = 0;
+                for (int u : s.gpuUsed[n]) {
+                    freeGpu += 1000 - u;
+                }
+                double left = 0.5 * (s.cpuFree[n] - p.cpu()) / 128_000.0 + 0.5 * (freeGpu - p.gpuMilli()) / 8_000.0;
+                int score = (int) ((1.0 - left) * 100);
+                if (score > bestScore || (score == bestScore && rank[n] < bestRank)) {
+                    bestScore = score;
+                    bestRank = rank[n];
+                    best = new Policy.Choice(n, g);
+                }
+            }
+            return best;
+        };
+    }
+
+    /** A seeded random rank per node, the tie-break of the paper's integer scores. */
+    private static int[] rank(int n, long seed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed * 31 + 7));
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            rank[order.get(i)] = i;
+        }
+        return rank;
+    }
+
+    /** Our GPU-first best-fit: the node left with the least free GPU capacity, then least free CPU. */
+    static Policy.Choice bestFitGpuFirst(ClusterState s, Pod p) {
         Policy.Choice best = null;
         double bestKey = Double.MAX_VALUE;
         for (int n = 0; n < s.cpuFree.length; n++) {
@@ -36,15 +81,7 @@ final class BaselinePolicies {
     /** FGD: 100*sigmoid(fragmentation decrease / 1000) truncated to an integer, ties by a seeded node order. */
     static Policy fgd(List<Shape> shapes, ClusterState state, long seed) {
         int n = state.cpuFree.length;
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(seed * 31 + 7));
-        int[] rank = new int[n];
-        for (int i = 0; i < n; i++) {
-            rank[order.get(i)] = i;
-        }
+        int[] rank = rank(n, seed);
         return (s, p) -> {
             Policy.Choice best = null;
             int bestScore = Integer.MIN_VALUE;

@@ -8,6 +8,7 @@ import java.util.List;
  * The placement benchmarks as one program:
  * <pre>
  *   openb SEEDS [TRACES] [POLICIES] [BALANCE_WEIGHT]   online OpenB simulation (comma-separated traces and policies)
+ *   openb-latency [GPUS] [POLICIES]                   decision latency on a synthetic cluster of OpenB nodes
  *   openb-batch SECONDS [TRACES] [SEARCH]             the whole OpenB arrival list solved at once as a placement job
  *                                                     (SEARCH: AUTO, ANNEALING or LATE_ACCEPTANCE)
  *   scale [WORKLOADS] [GPUS] [SECONDS] [ARRIVALS]     synthetic scale run, then a re-plan with ARRIVALS new workloads
@@ -28,8 +29,11 @@ public final class Main {
                 System.out.print(OpenbRun.run(
                         Integer.parseInt(arg(rest, 0, null)),
                         list(arg(rest, 1, "default,gpuspec33")),
-                        list(arg(rest, 2, "best-fit,fgd,engine")),
+                        list(arg(rest, 2, "best-fit,best-fit-gpu-first,fgd,product")),
                         Double.parseDouble(arg(rest, 3, "1"))));
+            case "openb-latency" ->
+                System.out.print(
+                        OpenbRun.latency(Integer.parseInt(arg(rest, 0, "10000")), list(arg(rest, 1, "fgd,product"))));
             case "openb-batch" ->
                 System.out.print(OpenbBatch.run(
                         Integer.parseInt(arg(rest, 0, null)),
@@ -62,6 +66,7 @@ public final class Main {
     private static void usage() {
         System.err.println("""
                 usage: Main openb SEEDS [TRACES] [POLICIES] [BALANCE_WEIGHT]
+                       Main openb-latency [GPUS] [POLICIES]
                        Main openb-batch SECONDS [TRACES] [AUTO|ANNEALING|LATE_ACCEPTANCE]
                        Main scale [WORKLOADS] [GPUS] [SECONDS] [ARRIVALS]""");
     }

@@ -190,30 +190,46 @@ public final class PlacementMapper {
         Map<Long, Long> pendingWeights = KubernetesMapping.pendingWeights(req);
         List<Workload> workloads = new ArrayList<>();
         for (PlacementRequest.WorkloadDto w : req.workloads()) {
-            Node current = w.currentNode() == null ? null : nodes.get(w.currentNode());
-            int gpus = w.gpus() == null ? 0 : w.gpus();
-            int gpuMilli = w.gpuMilli() == null ? 0 : w.gpuMilli();
-            long[] requirement = vector(w.requirements(), resourceIds);
-            if (gpuResource >= 0) {
-                requirement[gpuResource] = Workload.demandMilli(gpus, gpuMilli);
-            }
-            Workload workload = new Workload(
-                            w.id(),
-                            requirement,
+            Workload workload = workload(
+                            w,
+                            resourceIds,
+                            gpuResource,
+                            w.currentNode() == null ? null : nodes.get(w.currentNode()),
                             w.service() == null ? null : services.get(w.service()),
-                            current,
-                            w.moveCostOrDefault())
-                    .withGpus(gpus, gpuMilli)
-                    .withGpuTypes(Set.copyOf(orEmpty(w.allowedGpuTypes())), Set.copyOf(orEmpty(w.preferredGpuTypes())))
-                    .withPriority(KubernetesMapping.priority(w))
-                    .withPendingWeight(pendingWeights.get(KubernetesMapping.priority(w)))
-                    .withPreempts(KubernetesMapping.preempts(w))
-                    .withGang(w.gang() == null ? null : gangs.get(w.gang()))
-                    .withPowerWatts(nz(w.powerWatts()))
-                    .withPinned(Boolean.TRUE.equals(w.pinned()));
+                            w.gang() == null ? null : gangs.get(w.gang()))
+                    .withPendingWeight(pendingWeights.get(KubernetesMapping.priority(w)));
             workloads.add(workload.withNode(initialNode(workload, warm, nodes)));
         }
         return workloads;
+    }
+
+    /**
+     * One workload, its node, service and gang already mapped (also an online decision's arrival, mapped against
+     * a cluster's problem).
+     *
+     * @param gpuResource index of the undeclared GPU resource ({@link PlacementValidator#gpuResourceIndex}), or -1
+     */
+    public static Workload workload(
+            PlacementRequest.WorkloadDto w,
+            List<String> resourceIds,
+            int gpuResource,
+            Node current,
+            Service service,
+            Gang gang) {
+        int gpus = w.gpus() == null ? 0 : w.gpus();
+        int gpuMilli = w.gpuMilli() == null ? 0 : w.gpuMilli();
+        long[] requirement = vector(w.requirements(), resourceIds);
+        if (gpuResource >= 0) {
+            requirement[gpuResource] = Workload.demandMilli(gpus, gpuMilli);
+        }
+        return new Workload(w.id(), requirement, service, current, w.moveCostOrDefault())
+                .withGpus(gpus, gpuMilli)
+                .withGpuTypes(Set.copyOf(orEmpty(w.allowedGpuTypes())), Set.copyOf(orEmpty(w.preferredGpuTypes())))
+                .withPriority(KubernetesMapping.priority(w))
+                .withPreempts(KubernetesMapping.preempts(w))
+                .withGang(gang)
+                .withPowerWatts(nz(w.powerWatts()))
+                .withPinned(Boolean.TRUE.equals(w.pinned()));
     }
 
     private static Node initialNode(Workload workload, Map<String, String> warm, Map<String, Node> nodes) {

@@ -125,6 +125,35 @@ public final class PlacementIncrementalScore
         return amount[NAMES.indexOf(constraintName)];
     }
 
+    /** A rule's slot in {@link #amounts} and {@link #hardWithout}, by its constraint name. */
+    public static int ruleIndex(String constraintName) {
+        return NAMES.indexOf(constraintName);
+    }
+
+    /** Copies the running amount of every rule, indexed like {@link PlacementConstraintProvider#NAMES}. */
+    public void amounts(long[] out) {
+        System.arraycopy(amount, 0, out, 0, RULES);
+    }
+
+    /** Whether the rule counts at the hard level under the working solution's weights. */
+    public boolean isHard(int rule) {
+        return hardWeight[rule] != 0L;
+    }
+
+    /**
+     * The hard score without one rule's part: an online decision placing a gang member by member sets the gang's
+     * partial state aside while it compares nodes.
+     */
+    public long hardWithout(int rule) {
+        long hard = 0L;
+        for (int i = 0; i < RULES; i++) {
+            if (i != rule) {
+                hard -= hardWeight[i] * amount[i];
+            }
+        }
+        return hard;
+    }
+
     /** Fit and feasibility questions about the working solution, for searches that filter moves before scoring. */
     public PlacementFit fit() {
         return fit;
