@@ -1,6 +1,7 @@
 package dev.computeplan.power.solver;
 
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +33,8 @@ final class FullPowerFirst {
             double seconds,
             PowerSolverSettings settings,
             BiConsumer<Placement[], Long> onSolution,
-            Consumer<Runnable> onStop) {
+            Consumer<Runnable> onStop,
+            BooleanSupplier stopped) {
         CapHeuristic heuristic = new CapHeuristic(inst);
         Placement[] hint = heuristic.greedy(true);
         Placement[] shifted = heuristic.shiftThenRepair();
@@ -60,8 +62,8 @@ final class FullPowerFirst {
         // the others
         Placement[] best = start;
         for (Placement[] candidate : new Placement[][] {r.found() ? r.schedule() : null, hinted ? hint : null}) {
-            if (candidate != null) {
-                Placement[] improved = heuristic.improve(candidate.clone(), () -> false, s -> {});
+            if (candidate != null && !stopped.getAsBoolean()) {
+                Placement[] improved = heuristic.improve(candidate.clone(), stopped, s -> {});
                 if (cheaper(heuristic, improved, best)) {
                     best = improved;
                     onSolution.accept(best, Long.MIN_VALUE);

@@ -219,7 +219,13 @@ public final class PowerSolver {
                     phase,
                     settings,
                     onFound(inst, "interval-cp-sat", heuristicBound, control, best),
-                    control::onStop);
+                    control::onStop,
+                    control::stopRequested);
+            // a stop during the restricted phase ends the solve with what it found: the whole model's set-up alone
+            // takes seconds
+            if (control.stopRequested()) {
+                return best.get();
+            }
         }
         boolean placed = !heuristic.hasUnplaced(hint);
         IntervalModel model = IntervalModel.whole(inst)

@@ -41,8 +41,8 @@ class FullPowerFirstTest {
         Placement[] start = h.greedy();
         assertTrue(lateJobs(inst, start) > 0, "at the cheapest level two jobs hold both GPUs until hour 4");
 
-        Placement[] found =
-                FullPowerFirst.solve(inst, start, 10, PowerSolverSettings.defaults(), (s, b) -> {}, stop -> {});
+        Placement[] found = FullPowerFirst.solve(
+                inst, start, 10, PowerSolverSettings.defaults(), (s, b) -> {}, stop -> {}, () -> false);
 
         assertEquals(0, lateJobs(inst, found));
         assertTrue(h.total(found) < h.total(start));
