@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -165,11 +166,17 @@ class PlacementKindTest {
         // Nothing may stay on the failed node.
         assertThat(at.get("notebook-0").node()).isNotEqualTo("v100-2");
         assertThat(at.get("notebook-1").node()).isNotEqualTo("v100-2");
-        // The 16-GPU gang fits only on rack r1's two A100 nodes, and is worth placing (priority 50).
-        assertThat(at.get("train-a-0").node()).isIn("a100-1", "a100-2");
-        assertThat(at.get("train-a-3").node()).isIn("a100-1", "a100-2");
-        // The highest-priority service is placed, over two zones.
-        assertThat(at.get("infer-0").node()).isNotNull();
+        // Pending priority is lexicographic. The 16-GPU gang (priority 50) fits only on rack r1's two A100 nodes, which
+        // would leave three GPU nodes for the three replicas of the priority-80 service (one per node, two zones):
+        // a100-3, v100-1 and nothing else, so one replica would wait. One priority-80 replica pending outweighs the
+        // whole gang: every replica is placed, and the gang, all or nothing, waits.
+        List<String> infer = Stream.of("infer-0", "infer-1", "infer-2")
+                .map(id -> at.get(id).node())
+                .toList();
+        assertThat(infer).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(Stream.of("train-a-0", "train-a-1", "train-a-2", "train-a-3")
+                        .map(id -> at.get(id).node()))
+                .containsOnlyNulls();
 
         PlacementExplanation explanation = (PlacementExplanation) kind.explain(req, plan);
         assertThat(explanation.score()).isEqualTo(plan.score());
