@@ -133,6 +133,12 @@ public class ClusterService {
         });
     }
 
+    /** Each named node's verdict for one new workload, binding nothing (a scheduler extender's question). */
+    public List<OnlinePolicy.NodeVerdict> evaluate(
+            String id, PlacementRequest.WorkloadDto workload, List<String> nodeNames) {
+        return locked(id, e -> e.cluster.evaluate(workload, nodeNames));
+    }
+
     private static long expect(String id, Entry e, Long expected) {
         long version = e.cluster.version();
         if (expected != null && expected != version) {

@@ -29,6 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class LiveCluster {
 
+    /** The rule named for a node the cluster does not hold. */
+    public static final String UNKNOWN_NODE = "unknownNode";
+
     private final ReentrantLock lock = new ReentrantLock();
     private final OnlinePolicy policy;
     private ClusterDoc doc;
@@ -109,6 +112,30 @@ public final class LiveCluster {
             version++;
         }
         return new Outcome(DecisionViews.placed(decision, version, !d.isDryRun()), events);
+    }
+
+    /**
+     * Each named node's verdict for one new workload that stays unbound (a scheduler extender asks before it binds);
+     * a name the cluster does not know gets the rule {@code unknownNode}.
+     */
+    public List<OnlinePolicy.NodeVerdict> evaluate(PlacementRequest.WorkloadDto w, List<String> nodeNames) {
+        Workload workload = PlacementMapper.workload(
+                w, resourceIds, gpuResource, null, w.service() == null ? null : services.get(w.service()), null);
+        List<Node> known = new ArrayList<>();
+        for (String name : nodeNames) {
+            if (live.node(name) != null) {
+                known.add(live.node(name));
+            }
+        }
+        Map<String, OnlinePolicy.NodeVerdict> byNode = new HashMap<>();
+        for (OnlinePolicy.NodeVerdict v : policy.evaluate(live, workload, known)) {
+            byNode.put(v.node(), v);
+        }
+        List<OnlinePolicy.NodeVerdict> out = new ArrayList<>(nodeNames.size());
+        for (String name : nodeNames) {
+            out.add(byNode.getOrDefault(name, new OnlinePolicy.NodeVerdict(name, UNKNOWN_NODE, null)));
+        }
+        return out;
     }
 
     /**

@@ -84,6 +84,51 @@ public final class OnlinePolicy {
         }
     }
 
+    /**
+     * One node's verdict for a workload: the first hard rule placing it there would break ({@code rule}), or the
+     * engine's score with it placed there ({@code score}, the other of the two is null).
+     */
+    public record NodeVerdict(String node, String rule, HardMediumSoftLongScore score) {}
+
+    /**
+     * What placing the new workload {@code w} on each of {@code nodes} would do, with the rest of the cluster as it
+     * is (a scheduler extender's filter and prioritize). Leaves the cluster as it was.
+     */
+    public List<NodeVerdict> evaluate(OnlineCluster cluster, Workload w, List<Node> nodes) {
+        PlacementIncrementalScore score = cluster.incremental();
+        score.afterEntityAdded(w);
+        try {
+            long hardBefore = score.hardWithout(GANG_RULE);
+            long[] before = new long[RULES];
+            score.amounts(before);
+            boolean antiAffine = w.getService() != null && w.getService().antiAffinity();
+            List<NodeVerdict> verdicts = new ArrayList<>(nodes.size());
+            for (Node node : nodes) {
+                String rule = quickReject(cluster, score.fit(), w, node, antiAffine);
+                if (rule == null && cluster.gpuChoice(node, w) == null) {
+                    rule = PlacementConstraintProvider.GPU_CAPACITY;
+                }
+                if (rule != null) {
+                    verdicts.add(new NodeVerdict(node.getId(), rule, null));
+                    continue;
+                }
+                score.move(w, node);
+                if (score.hardWithout(GANG_RULE) < hardBefore) {
+                    Map<String, Integer> broken = new LinkedHashMap<>();
+                    countBroken(score, before, broken);
+                    verdicts.add(new NodeVerdict(
+                            node.getId(), broken.keySet().stream().findFirst().orElse("hard rule"), null));
+                } else {
+                    verdicts.add(new NodeVerdict(node.getId(), null, score.calculateScore()));
+                }
+                score.move(w, null);
+            }
+            return verdicts;
+        } finally {
+            score.beforeEntityRemoved(w);
+        }
+    }
+
     /** Places the members in order on {@code nodes}; undoes every tentative placement before it returns. */
     private Attempt attempt(
             OnlineCluster cluster, List<Workload> members, List<Node> nodes, HardMediumSoftLongScore base) {
