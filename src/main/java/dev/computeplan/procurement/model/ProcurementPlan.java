@@ -141,24 +141,7 @@ public record ProcurementPlan(
 
     /** This plan under another status and bound: a resumed solve carries the bound an earlier attempt proved. */
     public ProcurementPlan withBound(PlanStatus newStatus, Double bound, Double newGap) {
-        return new ProcurementPlan(
-                newStatus,
-                objectiveUsd,
-                bound,
-                newGap,
-                purchases,
-                leases,
-                existingFleet,
-                assignments,
-                usage,
-                costs,
-                cashFlow,
-                variants,
-                message,
-                conflict,
-                repairs,
-                paretoFrontier,
-                twoStage);
+        return toBuilder(newStatus).objective(objectiveUsd, bound, newGap).build();
     }
 
     /** A plan without values (INFEASIBLE or NOT_SOLVED) and why. */
@@ -171,7 +154,12 @@ public record ProcurementPlan(
     }
 
     public Builder toBuilder() {
-        return new Builder(status)
+        return toBuilder(status);
+    }
+
+    /** Everything of this plan, under {@code newStatus}. */
+    private Builder toBuilder(PlanStatus newStatus) {
+        return new Builder(newStatus)
                 .objective(objectiveUsd, bestBoundUsd, gap)
                 .purchases(purchases)
                 .leases(leases)
